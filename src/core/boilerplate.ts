@@ -1,0 +1,95 @@
+/**
+ * Page boilerplate in raw web captures: lines that belong to the page, not the story.
+ * Each rule is a whole-line pattern; the file itself is never changed, we only decide
+ * which of its lines make the reading text.
+ */
+
+/** Lines that are page furniture wherever they appear. */
+const BOILERPLATE_LINES: RegExp[] = [
+  /^listen live$/i,
+  /^get short url$/i,
+  /^(share|share this( article| story)?|tweet|print|email|comments?)$/i,
+  /^share (on|via) \w+$/i,
+  /^accessibility links$/i,
+  /^(breaking news|latest news|top stories|most read|trending)$/i,
+  /^skip to (main )?content$/i,
+  /^subscribe( to .{1,40})?$/i,
+  /^(advertisement|sponsored( content)?|ad)$/i,
+  /^back to top$/i,
+  /^please wait$/i,
+  /^no media source currently available$/i,
+  /^•?\s*\d+x\d+ image$/i, // image placeholders ("16x9 Image")
+  /^(\d{1,2}:)?\d{1,2}:\d{2}(\s+(\d{1,2}:)?\d{1,2}:\d{2}){0,3}$/, // media-player clocks ("0:00 0:00:59 0:00")
+  /^\d+(\s+\d+)*$/, // share and comment counters ("0 63")
+  /^watch:\s.*$/i,
+  /^(read more|related|see also)( articles| stories)?:?$/i,
+  /^to find out more, click here\.?$/i,
+  /^community standards\s*(discussion)?$/i,
+  /^(discussion|comment on this story)$/i,
+  /^rfe\/rl journalists report the news in .*$/i, // RFE/RL's standard footer
+  /^rfe\/rl has been declared an "undesirable organization".*$/i,
+  /^if you are in russia or the russia-controlled parts of ukraine.*$/i,
+];
+
+/** A line that ends the story: it and everything after it are related links and page footer. */
+const CUT_MARKERS: RegExp[] = [
+  /^check also$/i,
+  /^related (articles|stories|posts|news)$/i,
+  /^(you may|you might) also like$/i,
+  /^more (stories|from) .{0,40}$/i,
+];
+
+/** A media player's caption is the line just before its "please wait". */
+const MEDIA_PLAYER_MARKER = /^please wait$/i;
+
+const SENTENCE_END = /[.!?…"”’)\]:;]$/;
+const SHORT_LINE = 120;
+const MIN_DEBRIS_RUN = 2;
+
+export function isBoilerplateLine(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed !== '' && BOILERPLATE_LINES.some((re) => re.test(trimmed));
+}
+
+/**
+ * Marks which lines of a capture belong to the reading text.
+ * Blank lines are reported as not kept; they only separate paragraphs.
+ */
+export function readingLineMask(lines: string[]): boolean[] {
+  const keep = lines.map((line) => line.trim() !== '' && !isBoilerplateLine(line));
+  const cut = lines.findIndex((line) => CUT_MARKERS.some((re) => re.test(line.trim())));
+  if (cut >= 0) for (let i = cut; i < lines.length; i++) keep[i] = false;
+  dropMediaCaptions(lines, keep);
+  dropTrailingDebris(lines, keep);
+  return keep;
+}
+
+function dropMediaCaptions(lines: string[], keep: boolean[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    if (!MEDIA_PLAYER_MARKER.test(lines[i].trim())) continue;
+    const caption = previousNonBlank(lines, i);
+    if (caption >= 0 && !SENTENCE_END.test(lines[caption].trim())) keep[caption] = false;
+  }
+}
+
+function previousNonBlank(lines: string[], index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (lines[i].trim() !== '') return i;
+  return -1;
+}
+
+/**
+ * Related-story titles and tag lists pile up after the story: a run of short lines with no
+ * sentence punctuation at the very end. The story's own last line ends a sentence.
+ */
+function dropTrailingDebris(lines: string[], keep: boolean[]): void {
+  const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+  let start = kept.length;
+  while (start > 1) {
+    const line = lines[kept[start - 1]].trim();
+    if (line.length > SHORT_LINE || SENTENCE_END.test(line)) break;
+    start--;
+  }
+  // One unpunctuated last line is usually a byline or a credit, not debris.
+  if (kept.length - start < MIN_DEBRIS_RUN) return;
+  for (let k = start; k < kept.length; k++) keep[kept[k]] = false;
+}

@@ -1,0 +1,41 @@
+/** YAML front matter in Markdown captures: `title`, `source` and `date` override every guess. */
+import * as yaml from 'js-yaml';
+import { normaliseDateValue } from './date';
+import type { ArticleDate } from './types';
+
+export interface FrontMatter {
+  body: string;
+  /** 0-based line of the body's first line in the original file. */
+  bodyLine: number;
+  overrides: { title?: string; source?: string | null; date?: ArticleDate | null };
+}
+
+const FENCE = /^---\s*$/;
+
+export function parseFrontMatter(text: string): FrontMatter {
+  const lines = text.split('\n');
+  if (!FENCE.test(lines[0] ?? '')) return { body: text, bodyLine: 0, overrides: {} };
+  const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (end < 0) return { body: text, bodyLine: 0, overrides: {} };
+  let data: unknown;
+  try {
+    data = yaml.load(lines.slice(1, end).join('\n'));
+  } catch {
+    // Broken front matter is treated as text: the article still loads, with guessed metadata.
+    return { body: text, bodyLine: 0, overrides: {} };
+  }
+  return { body: lines.slice(end + 1).join('\n'), bodyLine: end + 1, overrides: overridesFrom(data) };
+}
+
+function overridesFrom(data: unknown): FrontMatter['overrides'] {
+  if (typeof data !== 'object' || data === null) return {};
+  const record = data as Record<string, unknown>;
+  const overrides: FrontMatter['overrides'] = {};
+  if (typeof record.title === 'string' && record.title.trim()) overrides.title = record.title.trim();
+  if (typeof record.source === 'string' && record.source.trim()) overrides.source = record.source.trim();
+  if (record.date !== undefined) {
+    const date = normaliseDateValue(record.date);
+    if (date) overrides.date = date;
+  }
+  return overrides;
+}

@@ -1,0 +1,78 @@
+/** Grouping articles for the tree and the CLI: source → date → article, or date → source → article. */
+import type { Article, ArticleDate } from './types';
+
+export const UNKNOWN_SOURCE_LABEL = 'Unknown source';
+export const UNDATED_LABEL = 'Undated';
+
+export type GroupingMode = 'source' | 'date';
+
+export interface Group {
+  /** The source name or date this group stands for; null for "Unknown source" / "Undated". */
+  key: string | null;
+  label: string;
+  kind: 'source' | 'date';
+  count: number;
+  children: Group[];
+  articles: Article[];
+}
+
+export function sourceLabel(source: string | null): string {
+  return source ?? UNKNOWN_SOURCE_LABEL;
+}
+
+export function dateLabel(date: ArticleDate | null): string {
+  if (date === null) return UNDATED_LABEL;
+  return date.startsWith('--') ? `${date.slice(2)} (year unknown)` : date;
+}
+
+/** Full dates newest first, then partial dates (newest month-day first), then undated. */
+export function compareDatesNewestFirst(a: ArticleDate | null, b: ArticleDate | null): number {
+  const rank = (d: ArticleDate | null): number => (d === null ? 2 : d.startsWith('--') ? 1 : 0);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (a === null || b === null) return 0;
+  return b.localeCompare(a);
+}
+
+/** Sources alphabetically, case-insensitively, with the unknown source last. */
+export function compareSources(a: string | null, b: string | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return a.localeCompare(b, undefined, { sensitivity: 'base' });
+}
+
+export function compareArticles(a: Article, b: Article): number {
+  return a.title.localeCompare(b.title) || a.path.localeCompare(b.path);
+}
+
+function groupBy<K>(articles: Article[], key: (a: Article) => K): Map<K, Article[]> {
+  const map = new Map<K, Article[]>();
+  for (const article of articles) {
+    const k = key(article);
+    const list = map.get(k);
+    if (list) list.push(article);
+    else map.set(k, [article]);
+  }
+  return map;
+}
+
+function sourceGroups(articles: Article[], inner?: (articles: Article[]) => Group[]): Group[] {
+  return [...groupBy(articles, (a) => a.source)]
+    .sort(([a], [b]) => compareSources(a, b))
+    .map(([key, list]) => makeGroup('source', key, sourceLabel(key), list, inner));
+}
+
+function dateGroups(articles: Article[], inner?: (articles: Article[]) => Group[]): Group[] {
+  return [...groupBy(articles, (a) => a.date)]
+    .sort(([a], [b]) => compareDatesNewestFirst(a, b))
+    .map(([key, list]) => makeGroup('date', key, dateLabel(key), list, inner));
+}
+
+function makeGroup(kind: Group['kind'], key: string | null, label: string, list: Article[], inner?: (a: Article[]) => Group[]): Group {
+  const children = inner ? inner(list) : [];
+  return { kind, key, label, count: list.length, children, articles: inner ? [] : [...list].sort(compareArticles) };
+}
+
+export function groupArticles(articles: Article[], mode: GroupingMode): Group[] {
+  return mode === 'source'
+    ? sourceGroups(articles, (list) => dateGroups(list))
+    : dateGroups(articles, (list) => sourceGroups(list));
+}

@@ -1,0 +1,107 @@
+/** Raw capture → Article: title, source, date, reading text and paragraphs with line numbers. */
+import * as path from 'node:path';
+import { readingLineMask } from './boilerplate';
+import { extractDate, findDates } from './date';
+import { parseFrontMatter } from './frontMatter';
+import { parseHtml } from './html';
+import { BUILTIN_SOURCE_PATTERNS, detectSource, type SourcePattern } from './source';
+import type { Article, ArticleDate, Paragraph } from './types';
+
+export interface ParseOptions {
+  sourcePatterns?: SourcePattern[];
+}
+
+export interface FileStats {
+  size: number;
+  mtimeMs: number;
+}
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
+
+export function isArticleFile(filePath: string): boolean {
+  return ARTICLE_EXTENSIONS.includes(path.extname(filePath).toLowerCase());
+}
+
+/** Metadata that overrides what the text suggests (front matter, HTML meta tags). */
+interface Overrides {
+  title?: string;
+  source?: string | null;
+  date?: ArticleDate | null;
+}
+
+const MAX_TITLE = 200;
+const MIN_TITLE = 8;
+
+export function parseArticle(filePath: string, text: string, stats: FileStats, options: ParseOptions = {}): Article {
+  const ext = path.extname(filePath).toLowerCase();
+  if (ext === '.html' || ext === '.htm') {
+    const html = parseHtml(text);
+    return buildArticle(filePath, html.lines, html.lineNumbers, html.overrides, stats, options);
+  }
+  if (ext === '.md' || ext === '.markdown') {
+    const fm = parseFrontMatter(text);
+    const lines = fm.body.split('\n');
+    const lineNumbers = lines.map((_, i) => i + fm.bodyLine);
+    return buildArticle(filePath, lines, lineNumbers, fm.overrides, stats, options);
+  }
+  const lines = text.split('\n');
+  return buildArticle(filePath, lines, lines.map((_, i) => i), {}, stats, options);
+}
+
+function buildArticle(
+  filePath: string,
+  lines: string[],
+  lineNumbers: number[],
+  overrides: Overrides,
+  stats: FileStats,
+  options: ParseOptions,
+): Article {
+  const keep = readingLineMask(lines);
+  const paragraphs = collectParagraphs(lines, lineNumbers, keep);
+  const keptLines = lines.filter((_, i) => keep[i]);
+  const fullText = lines.join('\n');
+  return {
+    path: filePath,
+    title: overrides.title?.trim() || guessTitle(keptLines) || path.basename(filePath, path.extname(filePath)),
+    source: overrides.source !== undefined ? overrides.source : detectSource(fullText, options.sourcePatterns ?? BUILTIN_SOURCE_PATTERNS),
+    date: overrides.date !== undefined ? overrides.date : extractDate(keptLines),
+    text: paragraphs.map((p) => p.text).join('\n\n'),
+    paragraphs,
+    size: stats.size,
+    mtimeMs: stats.mtimeMs,
+  };
+}
+
+function collectParagraphs(lines: string[], lineNumbers: number[], keep: boolean[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  lines.forEach((line, i) => {
+    if (!keep[i]) {
+      current = null;
+      return;
+    }
+    const text = line.trim().replace(/\s+/g, ' ');
+    if (current) current.text += ' ' + text;
+    else paragraphs.push((current = { text, line: lineNumbers[i] }));
+  });
+  return paragraphs;
+}
+
+/** The first kept line that reads like a headline: not a bare date, not too short or long. */
+export function guessTitle(keptLines: string[]): string | null {
+  for (const raw of keptLines.slice(0, 10)) {
+    const line = raw.trim().replace(/\s+/g, ' ');
+    if (line.length < MIN_TITLE || line.length > MAX_TITLE) continue;
+    if (isMostlyDate(line)) continue;
+    return line;
+  }
+  return null;
+}
+
+const DATE_WORDS = /(GMT|UTC|[AP]M|updated|published|[A-Z][a-z]+day|Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*)/gi;
+
+/** A timestamp line ("10:47 GMT01 August 2021") is not a headline. */
+function isMostlyDate(line: string): boolean {
+  if (findDates(line).length === 0) return false;
+  return !/[A-Za-z]{3,}/.test(line.replace(DATE_WORDS, ''));
+}

@@ -1,0 +1,37 @@
+/** One paragraph of an article's reading text, with where it starts in the original file. */
+export interface Paragraph {
+  text: string;
+  /** 0-based line in the original file (as VS Code counts lines). */
+  line: number;
+}
+
+/** An article date: `YYYY-MM-DD`, or `--MM-DD` when the capture gives no year. */
+export type ArticleDate = string;
+
+export interface Article {
+  /** Absolute path of the file. */
+  path: string;
+  title: string;
+  /** Null when no pattern recognised the publisher. */
+  source: string | null;
+  date: ArticleDate | null;
+  /** The reading text: boilerplate removed, paragraphs separated by blank lines. */
+  text: string;
+  paragraphs: Paragraph[];
+  /** File size and modification time when it was read, for caches. */
+  size: number;
+  mtimeMs: number;
+}
+
+/** A file that could not be read or parsed, and why, in words a user can act on. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** A user-supplied source rule: a regular expression and the source it names (`$1` = first group). */
+export interface SourcePatternSetting {
+  pattern: string;
+  source?: string;
+  flags?: string;
+}

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCli } from '../../src/cli';
+import { tempDir } from './helpers';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  return { code, out, err };
+}
+
+describe('the corpus-lens CLI', () => {
+  it('lists the bundled seeds as JSON with relative paths', async () => {
+    const { code, out } = await run('articles', '--json');
+    assert.equal(code, 0);
+    const rows = JSON.parse(out) as { path: string; title: string; source: string | null; date: string | null }[];
+    assert.equal(rows.length, 5);
+    assert.deepEqual(rows[3], { path: '003_53251bd098308f0e.txt', title: 'Russians Insist on No Delay of Syria Talks', source: 'EIR', date: '2016-06-04' });
+    assert.equal(rows[4].source, null);
+  });
+
+  it('prints the tree grouped by source then date', async () => {
+    const { out } = await run('tree', '--json');
+    const tree = JSON.parse(out) as { source: string | null; dates: { date: string | null; articles: { path: string }[] }[] }[];
+    assert.deepEqual(tree.map((s) => s.source), ['EIR', 'RFE/RL', 'SANA', 'Sputnik', null]);
+    assert.deepEqual(tree[2].dates, [{ date: null, articles: [{ path: '001_c7973225191394ad.txt', title: 'Lavrov: Russia isn’t’ conducting any secret negotiations about Syria' }] }]);
+  });
+
+  it('prints readable text without --json', async () => {
+    const { out } = await run('tree');
+    assert.match(out, /^Unknown source \(1\)$/m);
+    assert.match(out, /^ {2}Undated \(1\)$/m);
+  });
+
+  it('uses --corpus and reports bad files on stderr', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'A Story Headline Here\n\nText.\n');
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    const { code, out, err } = await run('articles', '--corpus', dir, '--json');
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(out).length, 1);
+    assert.match(err, /empty\.txt: skipped: the file is empty/);
+  });
+
+  it('exits 2 with a message for a missing folder, a bad argument or command', async () => {
+    for (const argv of [['articles', '--corpus', '/no/such/folder'], ['articles', '--frobnicate'], ['fly'], []]) {
+      const { code, err } = await run(...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(err, /Usage:/);
+    }
+  });
+});

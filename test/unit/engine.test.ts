@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync, unlinkSync, copyFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { CorpusEngine } from '../../src/core/engine';
+import { seedsDir, tempDir } from './helpers';
+
+describe('the corpus engine', () => {
+  function seededDir(): string {
+    const dir = tempDir();
+    for (const f of readdirSync(seedsDir)) copyFileSync(path.join(seedsDir, f), path.join(dir, f));
+    return dir;
+  }
+
+  it('loads, then applies create, change and delete with one change event each', async () => {
+    const dir = seededDir();
+    const engine = new CorpusEngine();
+    let events = 0;
+    engine.onDidChange(() => events++);
+    await engine.load([dir]);
+    assert.equal(engine.size, 5);
+    const added = path.join(dir, 'new.txt');
+    writeFileSync(added, 'A Brand New Story Title\n\nDamascus, SANA – Something happened on 5 May 2017.\n');
+    await engine.update(added);
+    assert.equal(engine.get(added)?.source, 'SANA');
+    writeFileSync(added, 'A Changed Story Title\n\nBEIRUT (Reuters) – Changed.\n');
+    await engine.update(added);
+    assert.equal(engine.get(added)?.title, 'A Changed Story Title');
+    unlinkSync(added);
+    engine.remove(added);
+    assert.equal(engine.size, 5);
+    assert.equal(events, 4);
+  });
+
+  it('ignores files outside the corpus folders and non-article files', async () => {
+    const dir = seededDir();
+    const engine = new CorpusEngine();
+    await engine.load([dir]);
+    assert.equal(engine.contains(path.join(dir, 'x.txt')), true);
+    assert.equal(engine.contains(path.join(dir, 'x.png')), false);
+    assert.equal(engine.contains(path.join(path.dirname(dir), 'elsewhere.txt')), false);
+    assert.equal(await engine.update(path.join(path.dirname(dir), 'elsewhere.txt')), undefined);
+  });
+
+  it('drops an article whose file became unreadable and reports why', async () => {
+    const dir = seededDir();
+    const engine = new CorpusEngine();
+    await engine.load([dir]);
+    const file = path.join(dir, readdirSync(dir)[0]);
+    writeFileSync(file, '');
+    const problem = await engine.update(file);
+    assert.match(problem?.message ?? '', /empty/);
+    assert.equal(engine.size, 4);
+  });
+
+  it('removes every article under a deleted folder', async () => {
+    const dir = seededDir();
+    const engine = new CorpusEngine();
+    await engine.load([dir]);
+    engine.remove(dir);
+    assert.equal(engine.size, 0);
+  });
+});

@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { findDates, extractDate, normaliseDateValue } from '../../src/core/date';
+import { compileSourcePatterns, detectSource, BUILTIN_SOURCE_PATTERNS } from '../../src/core/source';
+import { readingLineMask } from '../../src/core/boilerplate';
+import { parseString } from './helpers';
+
+describe('source detection', () => {
+  const cases: [string, string | null][] = [
+    ['BEIRUT (Reuters) – Rebels said on Monday…', 'Reuters'],
+    ['WASHINGTON (AP) — The Senate voted…', 'AP'],
+    ['Damascus, SANA – President al-Assad received…', 'SANA'],
+    ['Tehran, IRNA — Iran said…', 'IRNA'],
+    ['March 3, 2015 (EIRNS)—Lyndon LaRouche said…', 'EIR'],
+    ['RFE/RL journalists report the news in 27 languages.', 'RFE/RL'],
+    ['© 2016 Al Jazeera Media Network', 'Al Jazeera Media Network'],
+    ['Fighting went on, the Reuters news agency reported.', null],
+    ['Russia (AP) said nothing, a quoted agency mid-sentence.', null],
+    ['With reporting by RIA Novosti, ITAR-TASS, Interfax, Reuters, AFP, and AP', null],
+    ['Talks continued in New York on Friday.', null],
+  ];
+  for (const [text, source] of cases) {
+    it(`finds ${source ?? 'no source'} in "${text.slice(0, 40)}"`, () => assert.equal(detectSource(text), source));
+  }
+
+  it('lets a user pattern name the source, ahead of the built-in ones', () => {
+    const { patterns, errors } = compileSourcePatterns([{ pattern: '^Posted on (Antiwar\\.com)', source: 'Antiwar' }]);
+    assert.deepEqual(errors, []);
+    assert.equal(detectSource('Posted on Antiwar.com\nMOSCOW (Sputnik) – x', [...patterns, ...BUILTIN_SOURCE_PATTERNS]), 'Antiwar');
+  });
+
+  it('reports an invalid user pattern instead of throwing', () => {
+    const { patterns, errors } = compileSourcePatterns([{ pattern: '(unclosed' }]);
+    assert.equal(patterns.length, 0);
+    assert.match(errors[0], /Invalid source pattern "\(unclosed"/);
+  });
+});
+
+describe('date extraction', () => {
+  it('reads a glued timestamp line', () => assert.equal(extractDate(['10:47 GMT01 August 2021']), '2021-08-01'));
+  it('normalises many shapes to YYYY-MM-DD', () => {
+    assert.equal(extractDate(['Published: 3 March 2015']), '2015-03-03');
+    assert.equal(extractDate(['2016-06-04T10:00:00Z']), '2016-06-04');
+    assert.equal(extractDate(['Mon, 12 Mar 2015 10:00 GMT']), '2015-03-12');
+    assert.equal(extractDate(['Sept. 9, 2016']), '2016-09-09');
+  });
+  it('keeps a date without a year partial', () => assert.equal(extractDate(['Talks were held on November 5 in Cairo.']), '--11-05'));
+  it('never turns weekdays or relative words into a date', () => {
+    assert.equal(extractDate(['Lavrov said on Monday that talks went on.']), null);
+    assert.equal(extractDate(['Posted 3 days ago', 'He spoke yesterday.']), null);
+    assert.equal(extractDate(['The deal was agreed in June.']), null);
+    assert.equal(extractDate(['0:00 0:00:59 0:00']), null);
+  });
+  it('prefers a full date in the header over an earlier partial one in the body', () => {
+    assert.equal(extractDate(['Headline', 'On March 3 we met.', 'Updated 4 March 2016']), '2016-03-04');
+  });
+  it('reports each date with its offset', () => {
+    const found = findDates('x\nOn 4 June 2016 and on July 5.');
+    assert.deepEqual(found.map((d) => d.date), ['2016-06-04', '--07-05']);
+    assert.ok(found[0].index >= 2);
+  });
+  it('normalises metadata values', () => {
+    assert.equal(normaliseDateValue(new Date(Date.UTC(2016, 5, 4))), '2016-06-04');
+    assert.equal(normaliseDateValue('2016-06-04T08:00:00+03:00'), '2016-06-04');
+    assert.equal(normaliseDateValue('--06-04'), '--06-04');
+    assert.equal(normaliseDateValue('June 4, 2016'), '2016-06-04');
+    assert.equal(normaliseDateValue('soon'), null);
+  });
+});
+
+describe('boilerplate removal', () => {
+  it('keeps a story whose last line is an unpunctuated byline', () => {
+    const lines = ['Title here', '', 'A sentence of the story.', '', 'Jane Doe'];
+    assert.deepEqual(readingLineMask(lines), [true, false, true, false, true]);
+  });
+  it('drops a trailing run of related-story headlines', () => {
+    const lines = ['Title here', 'A sentence of the story.', 'Related Headline One', 'Another Related Headline'];
+    assert.deepEqual(readingLineMask(lines), [true, true, false, false]);
+  });
+  it('drops a media caption followed by "please wait"', () => {
+    assert.deepEqual(readingLineMask(['Story text.', 'Video Caption Here', 'please wait', 'More text.']), [true, false, false, true]);
+  });
+});
+
+describe('front matter and HTML', () => {
+  it('lets Markdown front matter override every guess', () => {
+    const article = parseString('a.md', '---\ntitle: Given Title\nsource: My Source\ndate: 2015-02-03\n---\nMOSCOW (Sputnik) – Body on 4 June 2016.\n');
+    assert.equal(article.title, 'Given Title');
+    assert.equal(article.source, 'My Source');
+    assert.equal(article.date, '2015-02-03');
+    assert.equal(article.paragraphs[0].line, 5);
+  });
+  it('treats broken front matter as text and still loads the article', () => {
+    const article = parseString('b.md', '---\ntitle: [unclosed\n---\nMOSCOW (Sputnik) – Body text.\n');
+    assert.equal(article.source, 'Sputnik');
+  });
+  it('reads title, site name and date from HTML meta tags through Readability', () => {
+    const html = `<!doctype html><html><head><title>Page title | Site</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2016-06-04T10:00:00Z">
+</head><body><nav>Home | World | Share</nav><article><h1>Kerry and Lavrov meet</h1>
+<p>GENEVA – Secretary of State John Kerry met Foreign Minister Sergei Lavrov on Friday for talks that lasted many hours and covered the ceasefire.</p>
+<p>The two men said a deal on Syria was close, though differences remained over the opposition groups that each side backs in the war.</p>
+<p>Further talks are planned for next week in Geneva, officials from both delegations told reporters after the meeting ended late at night.</p>
+</article><footer>Copyright</footer></body></html>`;
+    const article = parseString('c.html', html);
+    assert.equal(article.source, 'Example News');
+    assert.equal(article.date, '2016-06-04');
+    assert.match(article.title, /Page title|Kerry and Lavrov meet/);
+    assert.ok(article.text.includes('Secretary of State John Kerry'));
+    assert.ok(!article.text.includes('Home | World'));
+    const kerry = article.paragraphs.find((p) => p.text.startsWith('GENEVA'));
+    assert.equal(kerry?.line, 4);
+  });
+  it('falls back to the file name when nothing reads like a title', () => {
+    assert.equal(parseString('notitle.txt', 'Share\n\n0 12\n').title, 'notitle');
+  });
+});
