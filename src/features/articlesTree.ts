@@ -1,0 +1,162 @@
+/** The Articles tree: source → date → article (or date → source → article), with open and reveal. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CorpusEngine } from '../core/engine';
+import { groupArticles, sourceLabel, dateLabel, type Group, type GroupingMode } from '../core/grouping';
+import type { Article } from '../core/types';
+
+export type ArticlesNode =
+  | { kind: 'group'; id: string; group: Group; parent?: ArticlesNode; children: ArticlesNode[] }
+  | { kind: 'article'; id: string; article: Article; parent: ArticlesNode };
+
+const TOOLTIP_LINES = 4;
+const TOOLTIP_CHARS = 600;
+
+export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: ArticlesNode[] | undefined;
+  private byPath = new Map<string, ArticlesNode>();
+
+  constructor(
+    private readonly engine: CorpusEngine,
+    private mode: GroupingMode,
+  ) {}
+
+  get grouping(): GroupingMode {
+    return this.mode;
+  }
+
+  setGrouping(mode: GroupingMode): void {
+    this.mode = mode;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.roots = undefined;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  getChildren(node?: ArticlesNode): ArticlesNode[] {
+    if (!node) return this.build();
+    return node.kind === 'group' ? node.children : [];
+  }
+
+  getParent(node: ArticlesNode): ArticlesNode | undefined {
+    return node.parent;
+  }
+
+  /** The tree node of an article file, for Reveal Active Article. */
+  nodeFor(filePath: string): ArticlesNode | undefined {
+    this.build();
+    return this.byPath.get(path.resolve(filePath));
+  }
+
+  getTreeItem(node: ArticlesNode): vscode.TreeItem {
+    return node.kind === 'group' ? groupItem(node) : articleItem(node.article);
+  }
+
+  private build(): ArticlesNode[] {
+    if (this.roots) return this.roots;
+    this.byPath = new Map();
+    const toNode = (group: Group, parent: ArticlesNode | undefined, parentId: string): ArticlesNode => {
+      const id = `${parentId}/${group.kind}:${group.key ?? '∅'}`;
+      const node: ArticlesNode = { kind: 'group', id, group, parent, children: [] };
+      node.children = group.children.length
+        ? group.children.map((child) => toNode(child, node, id))
+        : group.articles.map((article) => {
+            const leaf: ArticlesNode = { kind: 'article', id: `${id}/${article.path}`, article, parent: node };
+            this.byPath.set(article.path, leaf);
+            return leaf;
+          });
+      return node;
+    };
+    this.roots = groupArticles(this.engine.articles(), this.mode).map((group) => toNode(group, undefined, this.mode));
+    return this.roots;
+  }
+}
+
+function groupItem(node: Extract<ArticlesNode, { kind: 'group' }>): vscode.TreeItem {
+  const { group } = node;
+  const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = `${group.count}`;
+  item.tooltip = `${group.label}: ${group.count} article${group.count === 1 ? '' : 's'}`;
+  item.iconPath = new vscode.ThemeIcon(group.kind === 'source' ? (group.key === null ? 'question' : 'globe') : group.key === null ? 'circle-slash' : 'calendar');
+  item.contextValue = `corpusLens.${group.kind}Group`;
+  return item;
+}
+
+function articleItem(article: Article): vscode.TreeItem {
+  const item = new vscode.TreeItem(article.title, vscode.TreeItemCollapsibleState.None);
+  item.resourceUri = vscode.Uri.file(article.path);
+  item.description = path.basename(article.path);
+  // A plain-string tooltip: article text is untrusted and is never rendered as Markdown.
+  const opening = article.paragraphs.slice(0, TOOLTIP_LINES).map((p) => p.text).join('\n').slice(0, TOOLTIP_CHARS);
+  item.tooltip = `${article.title}\n${sourceLabel(article.source)} · ${dateLabel(article.date)}\n\n${opening}`;
+  item.iconPath = new vscode.ThemeIcon('file-text');
+  item.contextValue = 'corpusLens.article';
+  item.command = { command: 'corpusLens.openArticle', title: 'Open Article', arguments: [article.path] };
+  return item;
+}
+
+export function activate(context: vscode.ExtensionContext, engine: CorpusEngine): ArticlesTreeProvider {
+  const config = () => vscode.workspace.getConfiguration('corpusLens');
+  const provider = new ArticlesTreeProvider(engine, config().get<GroupingMode>('treeGrouping', 'source'));
+  const view = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: provider, showCollapseAll: true });
+  const updateMessage = () => {
+    view.description = engine.size > 0 ? `${engine.size} articles` : undefined;
+  };
+  let pending: NodeJS.Timeout | undefined;
+  const engineListener = engine.onDidChange(() => {
+    // File events arrive in bursts (a copied folder): one refresh per burst.
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      provider.refresh();
+      updateMessage();
+    }, 50);
+  });
+  const setGrouping = async (mode: GroupingMode) => {
+    provider.setGrouping(mode);
+    await vscode.commands.executeCommand('setContext', 'corpusLens.treeGrouping', mode);
+  };
+  void vscode.commands.executeCommand('setContext', 'corpusLens.treeGrouping', provider.grouping);
+
+  context.subscriptions.push(
+    view,
+    provider,
+    engineListener,
+    { dispose: () => clearTimeout(pending) },
+    vscode.commands.registerCommand('corpusLens.openArticle', (filePath: string, line?: number) => openArticle(filePath, line)),
+    vscode.commands.registerCommand('corpusLens.collapseAll', () =>
+      vscode.commands.executeCommand('workbench.actions.treeView.corpusLens.articles.collapseAll'),
+    ),
+    vscode.commands.registerCommand('corpusLens.groupByDate', () => setGrouping('date')),
+    vscode.commands.registerCommand('corpusLens.groupBySource', () => setGrouping('source')),
+    vscode.commands.registerCommand('corpusLens.revealActiveArticle', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const node = editor && provider.nodeFor(editor.document.uri.fsPath);
+      if (!node) {
+        void vscode.window.showInformationMessage('Corpus Lens: the active editor is not an article of the corpus.');
+        return;
+      }
+      await view.reveal(node, { select: true, focus: true, expand: true });
+    }),
+  );
+  return provider;
+}
+
+/** Opens an article, optionally with a line selected and revealed. */
+export async function openArticle(filePath: string, line?: number): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));
+  const options: vscode.TextDocumentShowOptions = { preview: true };
+  if (line !== undefined) {
+    const safe = Math.min(Math.max(line, 0), document.lineCount - 1);
+    options.selection = document.lineAt(safe).range;
+  }
+  return vscode.window.showTextDocument(document, options);
+}

@@ -1,0 +1,118 @@
+/**
+ * Loads the corpus into the engine in the background with a cancellable progress notification,
+ * reloads when settings change, and keeps it current through file watchers.
+ */
+import * as vscode from 'vscode';
+import { compileSourcePatterns, BUILTIN_SOURCE_PATTERNS } from '../core/source';
+import type { CorpusEngine } from '../core/engine';
+import type { Problem, SourcePatternSetting } from '../core/types';
+import { corpusFolders } from './corpusFolders';
+import type { Log } from './output';
+
+export type CorpusState = 'noFolders' | 'loading' | 'empty' | 'ready';
+
+export interface CorpusLoading {
+  /** Reloads everything; `userAction` makes problems show as a notification too. */
+  reload(userAction?: boolean): Promise<void>;
+  readonly state: CorpusState;
+  readonly onDidChangeState: vscode.Event<CorpusState>;
+}
+
+function readEngineOptions(log: Log): Parameters<CorpusEngine['setOptions']>[0] {
+  const config = vscode.workspace.getConfiguration('corpusLens');
+  const { patterns, errors } = compileSourcePatterns(config.get<SourcePatternSetting[]>('sourcePatterns', []));
+  for (const error of errors) log.channel.error(`Setting corpusLens.sourcePatterns: ${error}`);
+  return {
+    maxFileBytes: config.get<number>('maxFileSizeMB', 10) * 1024 * 1024,
+    sourcePatterns: [...patterns, ...BUILTIN_SOURCE_PATTERNS],
+  };
+}
+
+export function activate(context: vscode.ExtensionContext, engine: CorpusEngine, log: Log): CorpusLoading {
+  const stateEmitter = new vscode.EventEmitter<CorpusState>();
+  let state: CorpusState = 'loading';
+  let current: AbortController | undefined;
+  let watchers: vscode.Disposable[] = [];
+
+  const setState = (next: CorpusState): void => {
+    state = next;
+    void vscode.commands.executeCommand('setContext', 'corpusLens.state', next);
+    stateEmitter.fire(next);
+  };
+
+  const reportUpdate = (problem: Problem | undefined): void => {
+    if (problem) log.problem(problem);
+  };
+
+  const watch = (folders: string[]): void => {
+    watchers.forEach((w) => w.dispose());
+    watchers = folders.map((folder) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'));
+      watcher.onDidCreate((uri) => void engine.update(uri.fsPath).then(reportUpdate));
+      watcher.onDidChange((uri) => void engine.update(uri.fsPath).then(reportUpdate));
+      watcher.onDidDelete((uri) => engine.remove(uri.fsPath));
+      return watcher;
+    });
+  };
+
+  const reload = async (userAction = false): Promise<void> => {
+    current?.abort();
+    const controller = (current = new AbortController());
+    engine.setOptions(readEngineOptions(log));
+    const { folders, missing } = corpusFolders(context);
+    for (const folder of missing) log.problem({ path: folder, message: 'corpus folder not found (setting corpusLens.corpusFolders)' });
+    watch(folders);
+    if (folders.length === 0) {
+      await engine.load([]);
+      setState('noFolders');
+      return;
+    }
+    setState('loading');
+    const started = Date.now();
+    const problems = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: loading articles', cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        let reported = 0;
+        return engine.load(folders, {
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            const increment = ((done - reported) / Math.max(total, 1)) * 100;
+            reported = done;
+            progress.report({ message: `${done} / ${total} files`, increment });
+          },
+        });
+      },
+    );
+    if (controller !== current) return;
+    problems.forEach((p) => log.problem(p));
+    if (controller.signal.aborted) {
+      log.info('Loading cancelled; the previous articles stay shown. Run "Corpus Lens: Refresh" to load again.');
+      setState(engine.size > 0 ? 'ready' : 'empty');
+      return;
+    }
+    log.info(`Loaded ${engine.size} articles from ${folders.join(', ')} in ${Date.now() - started} ms (${problems.length} problem(s)).`);
+    if (userAction) log.notifyProblems(problems);
+    setState(engine.size > 0 ? 'ready' : 'empty');
+  };
+
+  context.subscriptions.push(
+    stateEmitter,
+    { dispose: () => watchers.forEach((w) => w.dispose()) },
+    { dispose: () => current?.abort() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('corpusLens.corpusFolders') || e.affectsConfiguration('corpusLens.maxFileSizeMB') || e.affectsConfiguration('corpusLens.sourcePatterns')) {
+        void reload();
+      }
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void reload()),
+  );
+
+  return {
+    reload,
+    get state() {
+      return state;
+    },
+    onDidChangeState: stateEmitter.event,
+  };
+}
