@@ -19,10 +19,15 @@ export function repoRoot(): string {
   return path.basename(dir) === 'dist' ? path.dirname(dir) : path.resolve(__dirname, '..', '..');
 }
 
-/** Creates `<tmp>/corpus-lens-<kind>-XXXX/` with `seeds/` and `notes.md` (or nothing, for `empty`). */
+/** Creates `<tmp>/corpus-lens-<kind>-XXXX/` with `seeds/` and `notes.md` (or only a note, for `empty`). */
 export function makeWorkspace(kind: 'sample' | 'empty', parent = os.tmpdir()): string {
   mkdirSync(parent, { recursive: true });
-  const dir = mkdtempSync(path.join(parent, `corpus-lens-${kind}-`));
+  return fillWorkspace(mkdtempSync(path.join(parent, `corpus-lens-${kind}-`)), kind);
+}
+
+/** Puts the sample corpus and note into a folder (created if needed) and returns it. */
+export function fillWorkspace(dir: string, kind: 'sample' | 'empty'): string {
+  mkdirSync(dir, { recursive: true });
   if (kind === 'sample') {
     cpSync(path.join(repoRoot(), 'seeds'), path.join(dir, 'seeds'), { recursive: true });
     writeFileSync(path.join(dir, 'notes.md'), SAMPLE_NOTE);
