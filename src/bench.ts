@@ -1,1 +1,19 @@
-export {};
+/** `npm run bench -- <benchmark> --corpus DIR [--copies N]`: speed figures, never pass/fail. */
+import { benchLoad } from './benchmarks/load';
+
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad };
+
+async function main(): Promise<void> {
+  const [name, ...rest] = process.argv.slice(2);
+  const bench = name ? BENCHMARKS[name] : undefined;
+  if (!bench) {
+    console.error(`Usage: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}> --corpus DIR [--copies N] [--runs R]`);
+    process.exit(2);
+  }
+  await bench(rest);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

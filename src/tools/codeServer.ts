@@ -44,15 +44,30 @@ export interface RunningCodeServer {
   port: number;
   /** The workbench URL for a folder, with the extension under development (and optionally tests) loaded. */
   url(folder: string, extensionTestsPath?: string): string;
+  /** The workbench URL for a folder with only installed extensions (no development path). */
+  plainUrl(folder: string): string;
   stop(): void;
 }
 
-export async function startCodeServer(options: { port?: number; quiet?: boolean } = {}): Promise<RunningCodeServer> {
+export interface CodeServerOptions {
+  port?: number;
+  quiet?: boolean;
+  /** A .vsix to install into the fresh profile before starting. */
+  installVsix?: string;
+}
+
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
   ensureCodeServer();
   const port = options.port ?? (await freePort());
   const profile = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-vscode-'));
   for (const dir of ['ud/User', 'exts', 'tmp', 'xdg-config', 'xdg-data']) mkdirSync(path.join(profile, dir), { recursive: true });
   writeFileSync(path.join(profile, 'ud/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_DATA_HOME: path.join(profile, 'xdg-data'), TMPDIR: path.join(profile, 'tmp') };
+  const profileArgs = ['--config', path.join(profile, 'cs-config.yaml'), '--user-data-dir', path.join(profile, 'ud'), '--extensions-dir', path.join(profile, 'exts')];
+  if (options.installVsix) {
+    const result = spawnSync(CODE_SERVER_BIN(), [...profileArgs, '--install-extension', options.installVsix], { env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`code-server could not install ${options.installVsix}: ${result.stderr || result.stdout}`);
+  }
   const child: ChildProcess = spawn(
     CODE_SERVER_BIN(),
     [
@@ -66,7 +81,7 @@ export async function startCodeServer(options: { port?: number; quiet?: boolean 
     {
       detached: true, // its own process group, so stop() ends its children too
       stdio: options.quiet === false ? 'inherit' : 'ignore',
-      env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_DATA_HOME: path.join(profile, 'xdg-data'), TMPDIR: path.join(profile, 'tmp') },
+      env,
     },
   );
   const stop = (): void => {
@@ -86,6 +101,7 @@ export async function startCodeServer(options: { port?: number; quiet?: boolean 
       if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://remote${extensionTestsPath}`]);
       return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
+    plainUrl: (folder) => `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`,
   };
 }
 

@@ -1,0 +1,55 @@
+/** Shared pieces of the benchmarks: arguments, corpus copies, medians and tables. */
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface BenchArgs {
+  corpus: string;
+  copies: number;
+  runs: number;
+}
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const args: BenchArgs = { corpus: '', copies: 1, runs: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if (argv[i] === '--corpus') args.corpus = path.resolve(value ?? '');
+    else if (argv[i] === '--copies') args.copies = Number(value);
+    else if (argv[i] === '--runs') args.runs = Number(value);
+    else throw new Error(`unknown argument "${argv[i]}"`);
+    i++;
+  }
+  if (!args.corpus || !existsSync(args.corpus)) throw new Error(`--corpus DIR is required and must exist (got "${args.corpus}")`);
+  if (!Number.isInteger(args.copies) || args.copies < 1) throw new Error('--copies takes a whole number ≥ 1');
+  if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs takes a whole number ≥ 1');
+  return args;
+}
+
+/** A temporary folder holding N copies of the corpus (copy-1/, copy-2/, …), removed by `dispose`. */
+export function corpusCopies(corpus: string, copies: number): { folder: string; dispose(): void } {
+  if (copies === 1) return { folder: corpus, dispose: () => undefined };
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-bench-'));
+  for (let i = 1; i <= copies; i++) cpSync(corpus, path.join(folder, `copy-${i}`), { recursive: true });
+  return { folder, dispose: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function peakRssMB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+export function printTable(title: string, rows: [string, string][]): void {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\n${title}\n| measure | value |\n|---|---|`);
+  for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+}
