@@ -1,19 +1,42 @@
 /**
- * The one object features talk to: it owns the loaded articles, keeps them current as files
- * change, and tells listeners when they did. No VS Code here: the CLI and tests use it as is.
+ * The one object features talk to: it owns the loaded articles and their search index, keeps them
+ * current as files change, caches them on disk, and tells listeners when they changed.
+ * No VS Code here: the CLI, the benchmarks and the tests use it as is.
  */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadCorpus, readArticle, type LoadOptions } from './loader';
+import { readCache, writeCache, CACHE_VERSION } from './corpusCache';
+import { listArticleFiles, readArticles, readArticle, type LoadOptions } from './loader';
 import { isArticleFile } from './parse';
+import { parseQuery } from './search/query';
+import { SearchIndex, type SearchResults } from './search/searchIndex';
 import type { Article, Problem } from './types';
 
 export type ChangeListener = () => void;
 
+export interface EngineLoadOptions extends Pick<LoadOptions, 'signal' | 'onProgress'> {
+  /** Where to keep the cache of parsed articles and index; none means no cache. */
+  cacheFile?: string;
+}
+
+export interface LoadReport {
+  problems: Problem[];
+  /** How many articles came from the cache, and how many files were (re)read. */
+  fromCache: number;
+  parsed: number;
+  /** Set when a cache existed but could not be used, and was rebuilt. */
+  cacheRebuilt?: string;
+}
+
+export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string };
+
 export class CorpusEngine {
   private readonly byPath = new Map<string, Article>();
   private readonly listeners = new Set<ChangeListener>();
+  private index = new SearchIndex();
   private corpusFolders: string[] = [];
   private generation = 0;
+  private cacheFile: string | undefined;
 
   constructor(private options: LoadOptions = {}) {}
 
@@ -34,16 +57,43 @@ export class CorpusEngine {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Replaces the corpus with what the folders hold now. A newer call makes an older one a no-op. */
-  async load(folders: string[], extra: Pick<LoadOptions, 'signal' | 'onProgress'> = {}): Promise<Problem[]> {
+  /**
+   * Replaces the corpus with what the folders hold now, reusing cached articles whose file has the
+   * same size and mtime. A newer call makes an older one a no-op.
+   */
+  async load(folders: string[], options: EngineLoadOptions = {}): Promise<LoadReport> {
     const generation = ++this.generation;
-    const result = await loadCorpus(folders, { ...this.options, ...extra });
-    if (generation !== this.generation || extra.signal?.aborted) return result.problems;
+    const problems: Problem[] = [];
+    const report = (p: Problem) => problems.push(p);
+    const files = await listArticleFiles(folders, report);
+    const cached = options.cacheFile ? await readCache(options.cacheFile) : { missing: true as const };
+    const cachedByPath = new Map('data' in cached ? cached.data.articles.map((a) => [a.path, a]) : []);
+    const stats = await statAll(files);
+    const fresh: Article[] = [];
+    const stale: string[] = [];
+    stats.forEach((stat, i) => {
+      const hit = cachedByPath.get(files[i]);
+      if (hit && stat && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) fresh.push(hit);
+      else stale.push(files[i]);
+    });
+    const parsed = await readArticles(stale, { ...this.options, signal: options.signal, onProblem: report, onProgress: (done) => options.onProgress?.(fresh.length + done, files.length) });
+    if (generation !== this.generation || options.signal?.aborted) return { problems, fromCache: fresh.length, parsed: parsed.length };
+
+    const index = 'data' in cached ? new SearchIndex(cached.data.index) : new SearchIndex();
+    const freshPaths = new Set(fresh.map((a) => a.path));
+    for (const cachedPath of cachedByPath.keys()) if (!freshPaths.has(cachedPath)) index.remove(cachedPath);
+    fresh.forEach((a) => (index.has(a.path) ? index.attach(a) : index.upsert(a)));
+    parsed.forEach((a) => index.upsert(a));
+
+    this.index = index;
+    this.cacheFile = options.cacheFile;
     this.corpusFolders = folders.map((f) => path.resolve(f));
     this.byPath.clear();
-    for (const article of result.articles) this.byPath.set(article.path, article);
+    for (const article of [...fresh, ...parsed]) this.byPath.set(article.path, article);
+    const changed = parsed.length > 0 || cachedByPath.size !== fresh.length;
+    if (this.cacheFile && changed) await this.saveCache();
     this.emit();
-    return result.problems;
+    return { problems, fromCache: fresh.length, parsed: parsed.length, cacheRebuilt: 'invalid' in cached ? cached.invalid : undefined };
   }
 
   /** True when the path is an article file inside one of the corpus folders. */
@@ -56,24 +106,23 @@ export class CorpusEngine {
   /** Re-reads one created or changed file. Returns the problem if it could not be read. */
   async update(filePath: string): Promise<Problem | undefined> {
     if (!this.contains(filePath)) return undefined;
-    const result = await readArticle(path.resolve(filePath), this.options);
+    const resolved = path.resolve(filePath);
+    const result = await readArticle(resolved, this.options);
     if ('problem' in result) {
-      if (this.byPath.delete(path.resolve(filePath))) this.emit();
+      this.forget(resolved);
       return result.problem;
     }
     this.byPath.set(result.article.path, result.article);
-    this.emit();
+    this.index.upsert(result.article);
+    this.changed();
     return undefined;
   }
 
   remove(filePath: string): void {
     const resolved = path.resolve(filePath);
-    let removed = this.byPath.delete(resolved);
     // A deleted folder arrives as one event for the folder.
-    for (const key of [...this.byPath.keys()]) {
-      if (key.startsWith(resolved + path.sep)) removed = this.byPath.delete(key) || removed;
-    }
-    if (removed) this.emit();
+    const gone = [...this.byPath.keys()].filter((key) => key === resolved || key.startsWith(resolved + path.sep));
+    gone.forEach((key) => this.forget(key));
   }
 
   articles(): Article[] {
@@ -84,7 +133,52 @@ export class CorpusEngine {
     return this.byPath.get(path.resolve(filePath));
   }
 
+  search(text: string, limit = 50): SearchOutcome {
+    const started = performance.now();
+    const parsed = parseQuery(text);
+    if (!parsed.ok) return parsed;
+    return { ok: true, ...this.index.search(parsed.query, limit), ms: performance.now() - started };
+  }
+
+  private forget(resolved: string): void {
+    if (!this.byPath.delete(resolved)) return;
+    this.index.remove(resolved);
+    this.changed();
+  }
+
+  private pendingSave: NodeJS.Timeout | undefined;
+
+  /** After a file event: tell listeners now, write the cache a little later (events come in bursts). */
+  private changed(): void {
+    this.emit();
+    if (!this.cacheFile) return;
+    clearTimeout(this.pendingSave);
+    this.pendingSave = setTimeout(() => void this.saveCache().catch(() => undefined), 2000);
+  }
+
+  async saveCache(): Promise<void> {
+    if (!this.cacheFile) return;
+    await writeCache(this.cacheFile, { version: CACHE_VERSION, articles: this.articles(), index: this.index.serialize() });
+  }
+
+  dispose(): void {
+    clearTimeout(this.pendingSave);
+  }
+
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+async function statAll(files: string[]): Promise<({ size: number; mtimeMs: number } | undefined)[]> {
+  const out: ({ size: number; mtimeMs: number } | undefined)[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = await fs.stat(files[i]).then((s) => ({ size: s.size, mtimeMs: s.mtimeMs }), () => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(32, files.length) }, worker));
+  return out;
 }

@@ -105,6 +105,12 @@ export async function loadCorpus(folders: string[], options: LoadOptions = {}): 
     options.onProblem?.(p);
   };
   const files = await listArticleFiles(folders, report);
+  const articles = await readArticles(files, { ...options, onProblem: report });
+  return { articles, problems };
+}
+
+/** Reads and parses files with bounded concurrency, in their order; failures go to onProblem. */
+export async function readArticles(files: string[], options: LoadOptions = {}): Promise<Article[]> {
   const articles: (Article | undefined)[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -112,15 +118,14 @@ export async function loadCorpus(folders: string[], options: LoadOptions = {}): 
     while (next < files.length) {
       if (options.signal?.aborted) return;
       const index = next++;
-      const result = await readArticle(files[index], { ...options, onProblem: report });
+      const result = await readArticle(files[index], options);
       if ('article' in result) articles[index] = result.article;
-      else report(result.problem);
+      else options.onProblem?.(result.problem);
       options.onProgress?.(++done, files.length);
     }
   };
-  const workers = Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, files.length) }, worker);
-  await Promise.all(workers);
-  return { articles: articles.filter((a): a is Article => a !== undefined), problems };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, files.length) }, worker));
+  return articles.filter((a): a is Article => a !== undefined);
 }
 
 export function describeError(error: unknown): string {

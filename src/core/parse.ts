@@ -65,7 +65,6 @@ function buildArticle(
     title: overrides.title?.trim() || guessTitle(keptLines) || path.basename(filePath, path.extname(filePath)),
     source: overrides.source !== undefined ? overrides.source : detectSource(fullText, options.sourcePatterns ?? BUILTIN_SOURCE_PATTERNS),
     date: overrides.date !== undefined ? overrides.date : extractDate(keptLines),
-    text: paragraphs.map((p) => p.text).join('\n\n'),
     paragraphs,
     size: stats.size,
     mtimeMs: stats.mtimeMs,

@@ -15,12 +15,16 @@ export interface Article {
   /** Null when no pattern recognised the publisher. */
   source: string | null;
   date: ArticleDate | null;
-  /** The reading text: boilerplate removed, paragraphs separated by blank lines. */
-  text: string;
+  /** The reading text, boilerplate removed, as paragraphs (see readingText for one string). */
   paragraphs: Paragraph[];
   /** File size and modification time when it was read, for caches. */
   size: number;
   mtimeMs: number;
+}
+
+/** The reading text as one string, paragraphs separated by blank lines (not stored: it would double memory). */
+export function readingText(article: Pick<Article, 'paragraphs'>): string {
+  return article.paragraphs.map((p) => p.text).join('\n\n');
 }
 
 /** A file that could not be read or parsed, and why, in words a user can act on. */

@@ -28,6 +28,12 @@ function readEngineOptions(log: Log): Parameters<CorpusEngine['setOptions']>[0] 
   };
 }
 
+/** The cache lives in the extension's workspace storage (global storage when no folder is open). */
+function cacheFile(context: vscode.ExtensionContext): string {
+  const base = context.storageUri ?? context.globalStorageUri;
+  return vscode.Uri.joinPath(base, 'corpus-cache.json').fsPath;
+}
+
 export function activate(context: vscode.ExtensionContext, engine: CorpusEngine, log: Log): CorpusLoading {
   const stateEmitter = new vscode.EventEmitter<CorpusState>();
   let state: CorpusState = 'loading';
@@ -69,12 +75,13 @@ export function activate(context: vscode.ExtensionContext, engine: CorpusEngine,
     }
     setState('loading');
     const started = Date.now();
-    const problems = await vscode.window.withProgress(
+    const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: loading articles', cancellable: true },
       async (progress, token) => {
         token.onCancellationRequested(() => controller.abort());
         let reported = 0;
         return engine.load(folders, {
+          cacheFile: cacheFile(context),
           signal: controller.signal,
           onProgress: (done, total) => {
             const increment = ((done - reported) / Math.max(total, 1)) * 100;
@@ -85,13 +92,17 @@ export function activate(context: vscode.ExtensionContext, engine: CorpusEngine,
       },
     );
     if (controller !== current) return;
+    const { problems } = report;
     problems.forEach((p) => log.problem(p));
+    if (report.cacheRebuilt) log.info(`The cache ${report.cacheRebuilt}; it was rebuilt from the files.`);
     if (controller.signal.aborted) {
       log.info('Loading cancelled; the previous articles stay shown. Run "Corpus Lens: Refresh" to load again.');
       setState(engine.size > 0 ? 'ready' : 'empty');
       return;
     }
-    log.info(`Loaded ${engine.size} articles from ${folders.join(', ')} in ${Date.now() - started} ms (${problems.length} problem(s)).`);
+    log.info(
+      `Loaded ${engine.size} articles from ${folders.join(', ')} in ${Date.now() - started} ms: ${report.fromCache} from the cache, ${report.parsed} read from disk, ${problems.length} problem(s).`,
+    );
     if (userAction) log.notifyProblems(problems);
     setState(engine.size > 0 ? 'ready' : 'empty');
   };

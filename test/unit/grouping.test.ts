@@ -3,7 +3,7 @@ import { groupArticles, compareDatesNewestFirst, dateLabel } from '../../src/cor
 import type { Article } from '../../src/core/types';
 
 function article(title: string, source: string | null, date: string | null): Article {
-  return { path: `/c/${title}.txt`, title, source, date, text: '', paragraphs: [], size: 0, mtimeMs: 0 };
+  return { path: `/c/${title}.txt`, title, source, date, paragraphs: [], size: 0, mtimeMs: 0 };
 }
 
 describe('grouping articles', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readingText } from '../../src/core/types';
 import { findDates, extractDate, normaliseDateValue } from '../../src/core/date';
 import { compileSourcePatterns, detectSource, BUILTIN_SOURCE_PATTERNS } from '../../src/core/source';
 import { readingLineMask } from '../../src/core/boilerplate';
@@ -106,8 +107,8 @@ describe('front matter and HTML', () => {
     assert.equal(article.source, 'Example News');
     assert.equal(article.date, '2016-06-04');
     assert.match(article.title, /Page title|Kerry and Lavrov meet/);
-    assert.ok(article.text.includes('Secretary of State John Kerry'));
-    assert.ok(!article.text.includes('Home | World'));
+    assert.ok(readingText(article).includes('Secretary of State John Kerry'));
+    assert.ok(!readingText(article).includes('Home | World'));
     const kerry = article.paragraphs.find((p) => p.text.startsWith('GENEVA'));
     assert.equal(kerry?.line, 4);
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readingText } from '../../src/core/types';
 import { parseSeed } from './helpers';
 
 // Expected values come from reading each capture (see README "Sample corpus").
@@ -31,7 +32,7 @@ describe('the five seed articles', () => {
   }
 
   it('drops the Sputnik page furniture from the reading text', () => {
-    const { text } = parseSeed('000_24cedd494502b823.txt');
+    const text = readingText(parseSeed('000_24cedd494502b823.txt'));
     for (const junk of ['Listen Live', 'Get short URL', '0 63', 'Community standards', 'Chinese Special Syria Envoy Calls']) {
       assert.ok(!text.includes(junk), `reading text still has "${junk}"`);
     }
@@ -40,14 +41,14 @@ describe('the five seed articles', () => {
   });
 
   it('cuts the SANA "Check Also" block and keeps the byline', () => {
-    const { text } = parseSeed('001_c7973225191394ad.txt');
+    const text = readingText(parseSeed('001_c7973225191394ad.txt'));
     assert.ok(!text.includes('Check Also'));
     assert.ok(!text.includes('Festivity held'));
     assert.ok(text.endsWith('Hazem Sabbagh'));
   });
 
   it('drops RFE/RL media-player debris and footer', () => {
-    const { text } = parseSeed('002_36d8fbcc4219a082.txt');
+    const text = readingText(parseSeed('002_36d8fbcc4219a082.txt'));
     for (const junk of ['Accessibility links', 'Breaking News', 'please wait', 'No media source', '0:00 0:00:59', 'Army Jets Bombard', '16x9 Image', 'undesirable organization']) {
       assert.ok(!text.includes(junk), `reading text still has "${junk}"`);
     }
@@ -55,9 +56,9 @@ describe('the five seed articles', () => {
   });
 
   it('drops "Subscribe", "Share", "Advertisement" and "Back to top"', () => {
-    assert.ok(!parseSeed('003_53251bd098308f0e.txt').text.includes('Back to top'));
-    assert.ok(!parseSeed('003_53251bd098308f0e.txt').text.includes('Subscribe to EIR Online'));
-    const text = parseSeed('004_732f6ac769fbedc7.txt').text;
+    assert.ok(!readingText(parseSeed('003_53251bd098308f0e.txt')).includes('Back to top'));
+    assert.ok(!readingText(parseSeed('003_53251bd098308f0e.txt')).includes('Subscribe to EIR Online'));
+    const text = readingText(parseSeed('004_732f6ac769fbedc7.txt'));
     assert.ok(!/^Share$/m.test(text) && !text.includes('Advertisement'));
   });
 

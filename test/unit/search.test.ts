@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import { copyFileSync, readdirSync, writeFileSync, utimesSync } from 'node:fs';
+import * as path from 'node:path';
+import { CorpusEngine, type SearchOutcome } from '../../src/core/engine';
+import { seedsDir, tempDir } from './helpers';
+
+function ok(outcome: SearchOutcome) {
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome;
+}
+
+function files(outcome: SearchOutcome): string[] {
+  return ok(outcome).hits.map((h) => path.basename(h.path)).sort();
+}
+
+describe('searching the seeds', () => {
+  const engine = new CorpusEngine();
+  before(() => engine.load([seedsDir]));
+
+  it('finds the articles that deny secret talks for "secret negotiations"', () => {
+    assert.deepEqual(files(engine.search('secret negotiations')), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt']);
+  });
+  it('finds exactly the articles containing the phrase "Security Council"', () => {
+    assert.deepEqual(files(engine.search('"Security Council"')), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt', '003_53251bd098308f0e.txt']);
+  });
+  it('checks word order for phrases, which minisearch ignores', () => {
+    assert.deepEqual(files(engine.search('"Council Security"')), []);
+  });
+  it('finds the RFE/RL article for Brahimi', () => {
+    const hits = ok(engine.search('Brahimi')).hits;
+    assert.deepEqual(hits.map((h) => h.source), ['RFE/RL']);
+    assert.match(hits[0].snippet.text, /Brahimi/);
+  });
+  it('still finds Lavrov when typed "Lavorv"', () => {
+    assert.equal(ok(engine.search('Lavorv')).total, 5);
+  });
+  it('matches the last word as a prefix while typing', () => {
+    assert.ok(ok(engine.search('Brah')).total >= 1);
+    assert.equal(ok(engine.search('Brah talks')).total, ok(engine.search('Brah talks')).total);
+    assert.equal(ok(engine.search('Brah Lavrov')).total, 0, 'only the last term is a prefix');
+  });
+  it('excludes words and phrases', () => {
+    assert.deepEqual(files(engine.search('Lavrov -Kerry')), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt']);
+    assert.deepEqual(files(engine.search('Lavrov -"Security Council"')), ['004_732f6ac769fbedc7.txt']);
+  });
+  it('combines OR alternatives', () => {
+    assert.deepEqual(files(engine.search('Brahimi OR Toner')), ['002_36d8fbcc4219a082.txt', '003_53251bd098308f0e.txt']);
+  });
+  it('filters by source and date, also without words', () => {
+    assert.deepEqual(files(engine.search('source:sputnik')), ['000_24cedd494502b823.txt']);
+    assert.deepEqual(files(engine.search('source:unknown')), ['004_732f6ac769fbedc7.txt']);
+    assert.deepEqual(files(engine.search('Lavrov date:2016')), ['003_53251bd098308f0e.txt']);
+    assert.deepEqual(files(engine.search('date:2016-01..2021-12')), ['000_24cedd494502b823.txt', '003_53251bd098308f0e.txt']);
+  });
+  it('counts facets for the matching articles', () => {
+    const { facets } = ok(engine.search('Lavrov'));
+    assert.equal(facets.sources.length, 5);
+    assert.deepEqual(facets.years.find(([y]) => y === 'Undated'), ['Undated', 3]);
+  });
+  it('gives each hit a snippet with marked terms and the line of the match', () => {
+    const hit = ok(engine.search('Toner')).hits[0];
+    assert.match(hit.snippet.text, /Mark Toner confirmed/);
+    const [start, end] = hit.snippet.highlights[0];
+    assert.equal(hit.snippet.text.slice(start, end), 'Toner');
+    assert.equal(hit.snippet.line, 7);
+  });
+  it('marks fuzzy matches as they appear in the text', () => {
+    const hit = ok(engine.search('Lavorv')).hits[0];
+    const marked = hit.snippet.highlights.map(([s, e]) => hit.snippet.text.slice(s, e).toLowerCase());
+    assert.ok(marked.every((m) => m.startsWith('lavrov')), marked.join());
+  });
+  it('answers a malformed query with a message', () => {
+    const outcome = engine.search('"unbalanced');
+    assert.equal(outcome.ok, false);
+  });
+});
+
+describe('the search cache', () => {
+  function copySeeds(): string {
+    const dir = tempDir();
+    for (const f of readdirSync(seedsDir)) copyFileSync(path.join(seedsDir, f), path.join(dir, f));
+    return dir;
+  }
+
+  it('reuses unchanged files and re-reads only changed, added and removed ones', async () => {
+    const dir = copySeeds();
+    const cacheFile = path.join(tempDir(), 'cache.json');
+    const first = await new CorpusEngine().load([dir], { cacheFile });
+    assert.deepEqual([first.fromCache, first.parsed], [0, 5]);
+
+    const changed = path.join(dir, '003_53251bd098308f0e.txt');
+    writeFileSync(changed, 'Zanzibar Headline Story\n\nZanzibar is the only topic here.\n');
+    utimesSync(changed, new Date(), new Date(Date.now() + 5000));
+    writeFileSync(path.join(dir, 'added.txt'), 'Another Added Story\n\nQuokka sightings rise.\n');
+    const engine = new CorpusEngine();
+    const second = await engine.load([dir], { cacheFile });
+    assert.deepEqual([second.fromCache, second.parsed], [4, 2]);
+    assert.equal(ok(engine.search('Zanzibar')).total, 1);
+    assert.equal(ok(engine.search('Toner')).total, 0, 'the old text of the changed file is gone from the index');
+    assert.equal(ok(engine.search('Quokka')).total, 1);
+    assert.equal(ok(engine.search('Brahimi')).hits[0].snippet.text.includes('Brahimi'), true, 'cached articles still give snippets');
+  });
+
+  it('rebuilds a corrupt cache and says so', async () => {
+    const dir = copySeeds();
+    const cacheFile = path.join(tempDir(), 'cache.json');
+    writeFileSync(cacheFile, '{"version": 4, "articles": [');
+    const engine = new CorpusEngine();
+    const report = await engine.load([dir], { cacheFile });
+    assert.match(report.cacheRebuilt ?? '', /corrupt/);
+    assert.equal(report.parsed, 5);
+    const again = await new CorpusEngine().load([dir], { cacheFile });
+    assert.deepEqual([again.fromCache, again.parsed, again.cacheRebuilt], [5, 0, undefined]);
+  });
+
+  it('rebuilds a cache from another version', async () => {
+    const dir = copySeeds();
+    const cacheFile = path.join(tempDir(), 'cache.json');
+    writeFileSync(cacheFile, JSON.stringify({ version: 1, articles: [], index: {} }));
+    const report = await new CorpusEngine().load([dir], { cacheFile });
+    assert.match(report.cacheRebuilt ?? '', /another version/);
+  });
+
+  it('keeps the index current on update and remove', async () => {
+    const dir = copySeeds();
+    const engine = new CorpusEngine();
+    await engine.load([dir]);
+    const file = path.join(dir, 'new.txt');
+    writeFileSync(file, 'Wombat Story Headline\n\nWombats everywhere.\n');
+    await engine.update(file);
+    assert.equal(ok(engine.search('wombats')).total, 1);
+    engine.remove(file);
+    assert.equal(ok(engine.search('wombats')).total, 0);
+  });
+});
