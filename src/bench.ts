@@ -1,7 +1,8 @@
 /** `npm run bench -- <benchmark> --corpus DIR [--copies N]`: speed figures, never pass/fail. */
 import { benchLoad } from './benchmarks/load';
+import { benchSearch } from './benchmarks/search';
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad, search: benchSearch };
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);

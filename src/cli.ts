@@ -2,20 +2,28 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { groupArticles, type Group } from './core/grouping';
+import { CorpusEngine } from './core/engine';
 import { loadCorpus } from './core/loader';
 import type { Article } from './core/types';
 
 const USAGE = `Usage:
   corpus-lens articles [--corpus DIR] [--json]   list the articles with title, source and date
   corpus-lens tree [--corpus DIR] [--json]       the articles grouped by source, then date
+  corpus-lens search "<query>" [--corpus DIR] [--json] [--limit N]
+                                                 best hits first; line numbers count from 1
 Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
+
+const COMMANDS = ['articles', 'tree', 'search'];
+const DEFAULT_LIMIT = 20;
 
 interface CliArgs {
   command: string;
   corpus: string;
   json: boolean;
+  query?: string;
+  limit: number;
 }
 
 /** The sample corpus shipped with the package: `seeds/` at the package root, wherever this file was bundled. */
@@ -29,8 +37,8 @@ export function bundledSeeds(from = __dirname): string {
 function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError('');
-  if (command !== 'articles' && command !== 'tree') throw new UsageError(`unknown command "${command}"`);
-  const args: CliArgs = { command, corpus: bundledSeeds(), json: false };
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  const args: CliArgs = { command, corpus: bundledSeeds(), json: false, limit: DEFAULT_LIMIT };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') args.json = true;
@@ -38,8 +46,13 @@ function parseArgs(argv: string[]): CliArgs {
       const value = rest[++i];
       if (!value) throw new UsageError('--corpus needs a folder');
       args.corpus = path.resolve(value);
-    } else throw new UsageError(`unknown argument "${arg}"`);
+    } else if (arg === '--limit') {
+      args.limit = Number(rest[++i]);
+      if (!Number.isInteger(args.limit) || args.limit < 1) throw new UsageError('--limit needs a whole number ≥ 1');
+    } else if (command === 'search' && args.query === undefined && !arg.startsWith('--')) args.query = arg;
+    else throw new UsageError(`unknown argument "${arg}"`);
   }
+  if (command === 'search' && !args.query?.trim()) throw new UsageError('search needs a query, e.g. corpus-lens search "secret talks"');
   if (!existsSync(args.corpus) || !statSync(args.corpus).isDirectory()) throw new UsageError(`corpus folder not found: ${args.corpus}`);
   return args;
 }
@@ -86,6 +99,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     err(USAGE);
     return 2;
   }
+  if (args.command === 'search') return search(args, out, err);
   const { articles, problems } = await loadCorpus([args.corpus]);
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
   if (args.command === 'articles') {
@@ -94,6 +108,32 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   } else {
     const groups = groupArticles(articles, 'source');
     out(args.json ? JSON.stringify(treeJson(args.corpus, groups), null, 2) : treeText(args.corpus, groups));
+  }
+  return 0;
+}
+
+async function search(args: CliArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const engine = new CorpusEngine();
+  const { problems } = await engine.load([args.corpus]);
+  for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
+  const outcome = engine.search(args.query ?? '', args.limit);
+  if (!outcome.ok) {
+    err(`corpus-lens: ${outcome.error}`);
+    return 2;
+  }
+  const rows = outcome.hits.map((h) => ({
+    path: path.relative(args.corpus, h.path).split(path.sep).join('/'),
+    title: h.title,
+    source: h.source,
+    date: h.date,
+    score: Math.round(h.score * 1000) / 1000,
+    line: h.snippet.line + 1,
+    snippet: h.snippet.text,
+  }));
+  if (args.json) out(JSON.stringify(rows, null, 2));
+  else {
+    out(`${outcome.total} article(s) match${outcome.total > rows.length ? `; the best ${rows.length}` : ''}:`);
+    for (const r of rows) out(`${r.path}:${r.line}  ${r.title}  (${r.source ?? 'Unknown source'} · ${r.date ?? 'Undated'})\n    ${r.snippet}`);
   }
   return 0;
 }

@@ -44,8 +44,26 @@ describe('the corpus-lens CLI', () => {
     assert.match(err, /empty\.txt: skipped: the file is empty/);
   });
 
+  it('searches the seeds and prints hits as JSON, best first', async () => {
+    const { code, out } = await run('search', 'Brahimi', '--json');
+    assert.equal(code, 0);
+    const rows = JSON.parse(out) as { path: string; source: string; line: number; snippet: string; score: number }[];
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].path, '002_36d8fbcc4219a082.txt');
+    assert.equal(rows[0].source, 'RFE/RL');
+    assert.ok(rows[0].line > 1 && rows[0].score > 0);
+    assert.match(rows[0].snippet, /Brahimi/);
+  });
+
+  it('limits search hits and explains a malformed query', async () => {
+    assert.equal(JSON.parse((await run('search', 'Lavrov', '--json', '--limit', '2')).out).length, 2);
+    const bad = await run('search', '"Security Council');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /Unbalanced quote/);
+  });
+
   it('exits 2 with a message for a missing folder, a bad argument or command', async () => {
-    for (const argv of [['articles', '--corpus', '/no/such/folder'], ['articles', '--frobnicate'], ['fly'], []]) {
+    for (const argv of [['articles', '--corpus', '/no/such/folder'], ['articles', '--frobnicate'], ['fly'], [], ['search'], ['search', 'x', '--limit', '0']]) {
       const { code, err } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /Usage:/);

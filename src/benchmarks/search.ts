@@ -1,0 +1,94 @@
+/**
+ * `npm run bench -- search --corpus DIR [--copies N] [--runs R]`: cold index, cache load,
+ * query latency over a fixed query list, peak RSS, and ripgrep on the same files for scale.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CorpusEngine } from '../core/engine';
+import { words } from '../core/search/query';
+import { corpusCopies, median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
+
+/** 60 queries of every kind the query language has, worded for the BBC corpus. */
+export const BENCH_QUERIES = [
+  // single words
+  'government', 'election', 'football', 'music', 'film', 'market', 'profit', 'police', 'minister', 'technology',
+  'mobile', 'internet', 'oscar', 'champion', 'economy', 'shares', 'injury', 'album', 'broadband', 'tax',
+  // several words
+  'interest rates rise', 'mobile phone sales', 'oil prices', 'chelsea manager', 'video games', 'box office',
+  // phrases
+  '"prime minister"', '"chief executive"', '"world cup"', '"interest rates"', '"tony blair"', '"general election"', '"six nations"', '"high definition"',
+  // prefixes while typing
+  'elec', 'govern', 'footb', 'musi', 'techn', 'parliam', 'inv', 'champ',
+  // typos (fuzzy)
+  'goverment', 'elecion', 'footbal', 'technolgy', 'parliment', 'ecomony', 'chmapion', 'brodband',
+  // filters, OR, exclusions
+  'source:unknown film', 'labour date:2004..2005', 'blair OR brown', 'labour -blair', 'music -"record label"',
+  'oscar OR bafta OR grammy', '"chief executive" -resign', 'sales date:2004', 'games -football', 'bank OR "central bank"',
+];
+
+function timeIt<T>(fn: () => T): [T, number] {
+  const started = performance.now();
+  const value = fn();
+  return [value, performance.now() - started];
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await fn();
+  return [value, performance.now() - started];
+}
+
+function ripgrepMs(query: string, folder: string): number | null {
+  const terms = words(query.replace(/-\S+|\b\w+:\S+|\bOR\b/g, ' '));
+  if (terms.length === 0) return null;
+  const started = performance.now();
+  const result = spawnSync('rg', ['--count-matches', '-i', '-e', terms.join('|'), folder], { stdio: 'ignore' });
+  if (result.error) return null;
+  return performance.now() - started;
+}
+
+export async function benchSearch(argv: string[]): Promise<void> {
+  const args = parseBenchArgs(argv);
+  const copies = corpusCopies(args.corpus, args.copies);
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
+  const cacheFile = path.join(cacheDir, 'cache.json');
+  try {
+    const [, coldMs] = await timeAsync(() => new CorpusEngine().load([copies.folder], { cacheFile }));
+    const cacheLoads: number[] = [];
+    let engine = new CorpusEngine();
+    for (let run = 0; run < args.runs; run++) {
+      engine = new CorpusEngine();
+      const [report, ms] = await timeAsync(() => engine.load([copies.folder], { cacheFile }));
+      if (report.parsed > 0) throw new Error('the cache did not cover the corpus');
+      cacheLoads.push(ms);
+    }
+    const perQuery: number[] = [];
+    for (const query of BENCH_QUERIES) {
+      const times: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const [outcome, ms] = timeIt(() => engine.search(query, 50));
+        if (!outcome.ok) throw new Error(`bench query "${query}": ${outcome.error}`);
+        times.push(ms);
+      }
+      perQuery.push(median(times));
+    }
+    const rgTimes = BENCH_QUERIES.map((q) => ripgrepMs(q, copies.folder)).filter((t): t is number => t !== null);
+    const p50 = percentile(perQuery, 50);
+    const rgMedian = rgTimes.length ? median(rgTimes) : NaN;
+    printTable(`Search (${args.corpus} × ${args.copies} = ${engine.size} articles; ${BENCH_QUERIES.length} queries)`, [
+      ['cold load + index (no cache)', `${(coldMs / 1000).toFixed(2)} s`],
+      ['load from cache (median)', `${(median(cacheLoads) / 1000).toFixed(2)} s`],
+      ['query p50', `${p50.toFixed(2)} ms`],
+      ['query p95', `${percentile(perQuery, 95).toFixed(2)} ms`],
+      ['query max', `${Math.max(...perQuery).toFixed(2)} ms`],
+      ['rg --count-matches median', Number.isNaN(rgMedian) ? 'rg not found' : `${rgMedian.toFixed(1)} ms`],
+      ['speed-up over rg (median/median)', Number.isNaN(rgMedian) ? '-' : `${(rgMedian / p50).toFixed(0)}×`],
+      ['peak RSS', `${peakRssMB().toFixed(0)} MB`],
+    ]);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+    copies.dispose();
+  }
+}
