@@ -4,12 +4,16 @@ import { CorpusEngine } from './core/engine';
 import * as articlesTree from './features/articlesTree';
 import * as corpusCommands from './features/corpusCommands';
 import * as corpusLoading from './features/corpusLoading';
+import * as openArticle from './features/openArticle';
+import * as quickSearch from './features/quickSearch';
+import * as searchPanel from './features/searchPanel';
 import * as output from './features/output';
 
 /** What activate returns: used by the in-host tests, and by other extensions that want the corpus. */
 export interface CorpusLensApi {
   engine: CorpusEngine;
   articlesTree: articlesTree.ArticlesTreeProvider;
+  searchPanel: searchPanel.SearchPanelProvider;
   loading: corpusLoading.CorpusLoading;
   /** Resolves when the first load has finished. */
   ready: Promise<void>;
@@ -19,10 +23,14 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const engine = new CorpusEngine();
   const log = output.activate(context);
   const loading = corpusLoading.activate(context, engine, log);
+  openArticle.activate(context);
   const tree = articlesTree.activate(context, engine);
+  quickSearch.activate(context, engine);
+  const panel = searchPanel.activate(context, engine);
   corpusCommands.activate(context, loading);
+  context.subscriptions.push({ dispose: () => engine.dispose() });
   const ready = loading.reload();
-  return { engine, articlesTree: tree, loading, ready };
+  return { engine, articlesTree: tree, searchPanel: panel, loading, ready };
 }
 
 export function deactivate(): void {

@@ -131,7 +131,6 @@ export function activate(context: vscode.ExtensionContext, engine: CorpusEngine)
     provider,
     engineListener,
     { dispose: () => clearTimeout(pending) },
-    vscode.commands.registerCommand('corpusLens.openArticle', (filePath: string, line?: number) => openArticle(filePath, line)),
     vscode.commands.registerCommand('corpusLens.collapseAll', () =>
       vscode.commands.executeCommand('workbench.actions.treeView.corpusLens.articles.collapseAll'),
     ),
@@ -148,15 +147,4 @@ export function activate(context: vscode.ExtensionContext, engine: CorpusEngine)
     }),
   );
   return provider;
-}
-
-/** Opens an article, optionally with a line selected and revealed. */
-export async function openArticle(filePath: string, line?: number): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(filePath));
-  const options: vscode.TextDocumentShowOptions = { preview: true };
-  if (line !== undefined) {
-    const safe = Math.min(Math.max(line, 0), document.lineCount - 1);
-    options.selection = document.lineAt(safe).range;
-  }
-  return vscode.window.showTextDocument(document, options);
 }

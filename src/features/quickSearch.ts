@@ -1,0 +1,76 @@
+/** "Corpus Lens: Search Articles": a QuickPick that searches as you type and opens the article at the hit. */
+import * as vscode from 'vscode';
+import type { CorpusEngine } from '../core/engine';
+import { dateLabel, sourceLabel } from '../core/grouping';
+import type { Hit } from '../core/search/searchIndex';
+import { openArticle } from './openArticle';
+
+const DEBOUNCE_MS = 120;
+const LIMIT = 50;
+
+interface HitItem extends vscode.QuickPickItem {
+  hit?: Hit;
+}
+
+const OPEN_IN_PANEL: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('layout-sidebar-left'), tooltip: 'Open this query in the search panel' };
+
+export function toItems(engine: CorpusEngine, query: string): HitItem[] {
+  if (!query.trim()) return [];
+  const outcome = engine.search(query, LIMIT);
+  if (!outcome.ok) return [{ label: `$(warning) ${outcome.error}`, alwaysShow: true }];
+  if (outcome.total === 0) return [{ label: 'No article matches', description: query, alwaysShow: true }];
+  return outcome.hits.map((hit) => ({
+    label: hit.title,
+    description: `${sourceLabel(hit.source)} · ${dateLabel(hit.date)}`,
+    detail: hit.snippet.text,
+    alwaysShow: true,
+    hit,
+  }));
+}
+
+export function activate(context: vscode.ExtensionContext, engine: CorpusEngine): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('corpusLens.searchArticles', (initial?: string) => showQuickSearch(engine, typeof initial === 'string' ? initial : '')),
+  );
+}
+
+function showQuickSearch(engine: CorpusEngine, initial: string): vscode.QuickPick<HitItem> {
+  const pick = vscode.window.createQuickPick<HitItem>();
+  pick.title = 'Search Articles';
+  pick.placeholder = 'Words, "exact phrase", a OR b, -exclude, source:sputnik, date:2016-01..2016-08';
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  pick.buttons = [OPEN_IN_PANEL];
+  let latest = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const run = (query: string): void => {
+    const request = ++latest;
+    clearTimeout(timer);
+    pick.busy = true;
+    timer = setTimeout(() => {
+      const items = toItems(engine, query);
+      if (request !== latest) return; // a newer keystroke owns the list now
+      pick.items = items;
+      pick.busy = false;
+    }, DEBOUNCE_MS);
+  };
+  pick.onDidChangeValue(run);
+  pick.onDidTriggerButton(() => {
+    void vscode.commands.executeCommand('corpusLens.openSearchPanel', pick.value);
+    pick.hide();
+  });
+  pick.onDidAccept(() => {
+    const hit = pick.selectedItems[0]?.hit;
+    if (!hit) return;
+    pick.hide();
+    void openArticle(hit.path, hit.snippet.line, hit.snippet.match);
+  });
+  pick.onDidHide(() => {
+    clearTimeout(timer);
+    pick.dispose();
+  });
+  pick.value = initial;
+  if (initial) run(initial);
+  pick.show();
+  return pick;
+}

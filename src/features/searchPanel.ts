@@ -1,0 +1,124 @@
+/**
+ * The search panel: a webview view in the Corpus Lens container. The webview only renders (with
+ * textContent, never innerHTML, so article text cannot inject markup); searching happens here.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { CorpusEngine } from '../core/engine';
+import { dateLabel, sourceLabel } from '../core/grouping';
+import { openArticle } from './openArticle';
+
+export const SEARCH_VIEW_ID = 'corpusLens.search';
+const LIMIT = 200;
+
+type FromWebview = { type: 'search'; query: string; seq: number } | { type: 'open'; path: string; line: number; match?: string } | { type: 'ready' };
+
+export class SearchPanelProvider implements vscode.WebviewViewProvider {
+  private view: vscode.WebviewView | undefined;
+  private pendingQuery: string | undefined;
+  /** The last results sent, for the in-host tests and for re-sending after the corpus changes. */
+  lastResults: unknown;
+  private lastQuery = '';
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly engine: CorpusEngine,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    view.webview.html = this.html(view.webview);
+    view.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message));
+    view.onDidDispose(() => (this.view = undefined));
+  }
+
+  /** Puts a query in the panel (from the QuickPick button or a command) and runs it. */
+  async showQuery(query: string): Promise<void> {
+    this.pendingQuery = query;
+    await vscode.commands.executeCommand(`${SEARCH_VIEW_ID}.focus`);
+    if (this.view) void this.view.webview.postMessage({ type: 'setQuery', query });
+  }
+
+  /** Runs the query again after the corpus changed, so counts stay true. */
+  refresh(): void {
+    if (this.view && this.lastQuery) this.search(this.lastQuery, -1);
+  }
+
+  search(query: string, seq: number): void {
+    this.lastQuery = query;
+    const outcome = this.engine.search(query, LIMIT);
+    const message = outcome.ok
+      ? {
+          type: 'results',
+          seq,
+          query,
+          total: outcome.total,
+          ms: Math.round(outcome.ms * 10) / 10,
+          facets: outcome.facets,
+          hits: outcome.hits.map((h) => ({
+            path: h.path,
+            file: vscode.workspace.asRelativePath(h.path),
+            title: h.title,
+            meta: `${sourceLabel(h.source)} · ${dateLabel(h.date)}`,
+            snippet: h.snippet.text,
+            highlights: h.snippet.highlights,
+            line: h.snippet.line,
+            match: h.snippet.match,
+          })),
+        }
+      : { type: 'error', seq, query, message: outcome.error };
+    this.lastResults = message;
+    void this.view?.webview.postMessage(message);
+  }
+
+  private onMessage(message: FromWebview): void {
+    if (message.type === 'ready') {
+      if (this.pendingQuery !== undefined) void this.view?.webview.postMessage({ type: 'setQuery', query: this.pendingQuery });
+      this.pendingQuery = undefined;
+    } else if (message.type === 'search') this.search(String(message.query), Number(message.seq));
+    else if (message.type === 'open' && this.engine.get(message.path)) {
+      // Only articles of the corpus: a message cannot make us open anything else.
+      void openArticle(message.path, Number(message.line), message.match);
+    }
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file));
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${media('searchPanel.css')}" rel="stylesheet">
+<title>Search</title>
+</head>
+<body>
+<div class="query-row">
+  <input id="query" type="search" placeholder="Search the corpus" aria-label="Search the corpus: words, &quot;phrases&quot;, OR, -exclude, source:, date:" spellcheck="false">
+</div>
+<div id="status" role="status" aria-live="polite"></div>
+<div id="facets" aria-label="Filters"></div>
+<ol id="results" aria-label="Results"></ol>
+<script nonce="${nonce}" src="${media('searchPanel.js')}"></script>
+</body>
+</html>`;
+  }
+}
+
+export function activate(context: vscode.ExtensionContext, engine: CorpusEngine): SearchPanelProvider {
+  const provider = new SearchPanelProvider(context.extensionUri, engine);
+  let pending: NodeJS.Timeout | undefined;
+  context.subscriptions.push(
+    vscode.window.registerWebviewViewProvider(SEARCH_VIEW_ID, provider, { webviewOptions: { retainContextWhenHidden: true } }),
+    vscode.commands.registerCommand('corpusLens.openSearchPanel', (query?: string) => provider.showQuery(typeof query === 'string' ? query : '')),
+    engine.onDidChange(() => {
+      clearTimeout(pending);
+      pending = setTimeout(() => provider.refresh(), 300);
+    }),
+    { dispose: () => clearTimeout(pending) },
+  );
+  return provider;
+}
