@@ -51,13 +51,18 @@ export function isBoilerplateLine(line: string): boolean {
   return trimmed !== '' && BOILERPLATE_LINES.some((re) => re.test(trimmed));
 }
 
+/** "Check Also", "Related articles": the line after which a page lists other stories. */
+export function isCutMarker(line: string): boolean {
+  return CUT_MARKERS.some((re) => re.test(line.trim()));
+}
+
 /**
  * Marks which lines of a capture belong to the reading text.
  * Blank lines are reported as not kept; they only separate paragraphs.
  */
 export function readingLineMask(lines: string[]): boolean[] {
   const keep = lines.map((line) => line.trim() !== '' && !isBoilerplateLine(line));
-  const cut = lines.findIndex((line) => CUT_MARKERS.some((re) => re.test(line.trim())));
+  const cut = lines.findIndex(isCutMarker);
   if (cut >= 0) for (let i = cut; i < lines.length; i++) keep[i] = false;
   dropMediaCaptions(lines, keep);
   dropTrailingDebris(lines, keep);

@@ -1,0 +1,217 @@
+/**
+ * Features of each token, from the tokens alone (the product sees raw text): the word and its
+ * neighbours, shapes, affixes, flags, gazetteer positions, and document-level hints. Each feature
+ * is a hashed string, so the model is a flat weight table with no feature dictionary.
+ */
+import type { Gazetteer } from './gazetteer';
+import { ENTITY_TYPES } from './tags';
+
+/** Feature slots per token: every slot always holds one feature (absence is a feature too). */
+export const FEATURES_PER_TOKEN = 36;
+
+/** FNV-1a over a template number and a string, for hashing without building the feature string. */
+function hash(template: number, value: string, seed = 0x811c9dc5): number {
+  let h = Math.imul(seed ^ template, 0x01000193);
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const hash2 = (template: number, a: string, b: string): number => hash(template, b, hash(template, a) ^ 0x7f);
+
+/** The class of one character: X upper, x lower, d digit, else itself (ASCII fast, Unicode right). */
+function charClass(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 65 && code <= 90) return 'X';
+  if (code >= 97 && code <= 122) return 'x';
+  if (code >= 48 && code <= 57) return 'd';
+  if (code < 128) return ch;
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{Nd}/u.test(ch) ? 'd' : ch;
+}
+
+/**
+ * Shapes with runs of a class collapsed to `maxRun`: short (1) "Xxxxx" → "Xx", "U.S." → "X.X.";
+ * long (4) keeps some length: "Lavrov" → "Xxxxx", "UN" → "XX".
+ */
+function shape(word: string, maxRun: number, maxChars: number): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < word.length && i < maxChars; i++) {
+    const cls = charClass(word[i]);
+    run = cls === last ? run + 1 : 1;
+    last = cls;
+    if (run <= maxRun) out += cls;
+  }
+  return out;
+}
+
+export const shortShape = (word: string): string => shape(word, 1, 40);
+const longShape = (word: string): string => shape(word, 4, 12);
+
+const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+const hasLetters = (word: string): boolean => /\p{L}/u.test(word);
+const STOP_IN_NAMES = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'de', 'du', 'des', 'la', 'le', '&']);
+
+/** What the document says about its words, computed once per document. */
+export interface DocumentContext {
+  /** Lowercase words that occur written in lowercase somewhere in the document. */
+  seenLowercase: Set<string>;
+  /** Lowercase words that occur capitalised inside a sentence (not first, not in a headline). */
+  seenCapitalisedInside: Set<string>;
+  /** Acronyms defined in the document as "Long Name (ACR)". */
+  acronyms: Set<string>;
+  /** Pass two: the entity types the first pass gave each word elsewhere in the document. */
+  labelledAs?: Map<string, number>;
+}
+
+/** A sentence is a headline when every word of 4+ letters is capitalised (and it has at least two). */
+export function isHeadline(words: string[]): boolean {
+  let long = 0;
+  for (const word of words) {
+    if (word.length < 4 || !hasLetters(word)) continue;
+    long++;
+    if (!isCapitalised(word)) return false;
+  }
+  return long >= 2;
+}
+
+export function documentContext(sentences: string[][]): DocumentContext {
+  const context: DocumentContext = { seenLowercase: new Set(), seenCapitalisedInside: new Set(), acronyms: new Set() };
+  for (const words of sentences) {
+    const headline = isHeadline(words);
+    words.forEach((word, i) => {
+      const lower = word.toLowerCase();
+      if (word === lower && hasLetters(word)) context.seenLowercase.add(lower);
+      else if (i > 0 && !headline && isCapitalised(word) && word !== word.toUpperCase()) context.seenCapitalisedInside.add(lower);
+    });
+    for (const acronym of definedAcronyms(words)) context.acronyms.add(acronym);
+  }
+  return context;
+}
+
+/** "International Syria Support Group ( ISSG )": the acronym whose letters are the long name's initials. */
+function definedAcronyms(words: string[]): string[] {
+  const found: string[] = [];
+  for (let i = 2; i + 1 < words.length; i++) {
+    if (words[i - 1] !== '(' || words[i + 1] !== ')' || !/^\p{Lu}{2,}$/u.test(words[i])) continue;
+    const initials: string[] = [];
+    for (let j = i - 2; j >= 0 && initials.length < words[i].length; j--) {
+      if (STOP_IN_NAMES.has(words[j].toLowerCase())) continue;
+      if (!isCapitalised(words[j])) break;
+      initials.unshift(words[j][0]);
+    }
+    if (initials.join('') === words[i]) found.push(words[i]);
+  }
+  return found;
+}
+
+/**
+ * The features of a word that do not depend on where it stands, in five groups by the position
+ * they describe: the token itself, or the token as seen from 1 or 2 places after or before it.
+ * They are hashed once per distinct word, and the recognizer caches their scores per word.
+ */
+/** Groups: the token itself, then as the previous, next, second previous and second next word. */
+export const WORD_GROUPS = 5;
+/** Per token: 13 of its own, 2 from each of four neighbours, 15 that depend on position and document. */
+export const POSITIONAL_PER_TOKEN = 15;
+
+export interface WordInfo {
+  lower: string;
+  shape: string;
+  /** Bits: capitalised, all capitals, has a digit, has a hyphen. */
+  flags: number;
+  /** Unmasked hashes per group (see WORD_GROUPS). */
+  groups: number[][];
+}
+
+const wordCache = new Map<string, WordInfo>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function makeWordInfo(lower: string, short: string, own: number[], flags: number): WordInfo {
+  const groups = [[hash(0, ''), hash(1, lower), hash(6, short), ...own]];
+  for (let g = 1; g < WORD_GROUPS; g++) groups.push([hash(1 + g, lower), hash(6 + g, short)]);
+  return { lower, shape: short, flags, groups };
+}
+
+export function wordInfo(word: string): WordInfo {
+  const cached = wordCache.get(word);
+  if (cached) return cached;
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  const lower = word.toLowerCase();
+  const own = [hash(11, longShape(word))];
+  for (let k = 1; k <= 4; k++) own.push(hash(11 + k, lower.slice(0, k)), hash(15 + k, lower.slice(-k)));
+  own.push(hash(30, word));
+  const flags = Number(isCapitalised(word)) | (Number(word === word.toUpperCase() && hasLetters(word)) << 1) | (Number(/\d/.test(word)) << 2) | (Number(word.includes('-')) << 3);
+  const info = makeWordInfo(lower, shortShape(word), own, flags);
+  wordCache.set(word, info);
+  return info;
+}
+
+/** What stands before the first and after the last token. */
+export const BEFORE_SENTENCE = makeWordInfo('<s>', '<s>', [], 0);
+export const AFTER_SENTENCE = makeWordInfo('</s>', '</s>', [], 0);
+const FLAG_HASHES = Array.from({ length: 32 }, (_, bits) => hash(20, String(bits)));
+const GAZ_HASHES = ENTITY_TYPES.map((_, t) => Array.from({ length: 5 }, (_, v) => hash(26 + t, String(v))));
+const ACRONYM_HASHES = [hash(33, '-'), hash(33, 'acronym')];
+
+/** The info of the word at i, or the sentence boundary. */
+export function neighbour(infos: WordInfo[], i: number): WordInfo {
+  return i < 0 ? BEFORE_SENTENCE : i >= infos.length ? AFTER_SENTENCE : infos[i];
+}
+
+/** Features that depend on the position, the neighbours together, the gazetteer or the document: POSITIONAL_PER_TOKEN per token. */
+export function positionalFeatures(words: string[], infos: WordInfo[], context: DocumentContext, gazetteer: Gazetteer, mask: number): Int32Array {
+  const n = words.length;
+  const headline = isHeadline(words);
+  const gaz = gazetteer.match(words, infos.map((info) => info.lower));
+  const out = new Int32Array(n * POSITIONAL_PER_TOKEN);
+  const types = ENTITY_TYPES.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    const previous = neighbour(infos, i - 1);
+    const next = neighbour(infos, i + 1);
+    const capital = (info.flags & 1) === 1;
+    out[k++] = FLAG_HASHES[info.flags | (Number(i === 0) << 4)] & mask;
+    out[k++] = hash(i === 0 ? 21 : 121, info.shape) & mask;
+    out[k++] = hash(headline ? 22 : 122, info.shape) & mask;
+    out[k++] = hash2(23, previous.lower, info.lower) & mask;
+    out[k++] = hash2(24, info.lower, next.lower) & mask;
+    out[k++] = hash(25, next.shape, hash(25, info.shape, hash(25, previous.shape))) & mask;
+    for (let t = 0; t < types; t++) out[k++] = GAZ_HASHES[t][gaz[i * types + t]] & mask;
+    out[k++] = hash(capital && context.seenLowercase.has(info.lower) ? 131 : 31, info.shape) & mask;
+    out[k++] = hash(capital && (i === 0 || headline) && context.seenCapitalisedInside.has(info.lower) ? 132 : 32, info.shape) & mask;
+    out[k++] = ACRONYM_HASHES[Number(context.acronyms.has(words[i]))] & mask;
+    out[k++] = hash(34, labelBits(context, info.lower)) & mask;
+    out[k++] = hash(35, String(i > 0 ? gazCode(gaz, i - 1) : -1), gazCode(gaz, i)) & mask;
+  }
+  return out;
+}
+
+/** Where each word group of token i comes from: the token itself, or a neighbour. */
+export const GROUP_OFFSETS = [0, -1, 1, -2, 2];
+
+/** All features of every token (word groups and positional), FEATURES_PER_TOKEN per token: what training uses. */
+export function sentenceFeatures(words: string[], context: DocumentContext, gazetteer: Gazetteer, mask: number): Int32Array {
+  const infos = words.map(wordInfo);
+  const positional = positionalFeatures(words, infos, context, gazetteer, mask);
+  const out = new Int32Array(words.length * FEATURES_PER_TOKEN);
+  let k = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (let g = 0; g < WORD_GROUPS; g++) for (const h of neighbour(infos, i + GROUP_OFFSETS[g]).groups[g]) out[k++] = h & mask;
+    for (let p = 0; p < POSITIONAL_PER_TOKEN; p++) out[k++] = positional[i * POSITIONAL_PER_TOKEN + p];
+  }
+  return out;
+}
+
+function labelBits(context: DocumentContext, lower: string): string {
+  if (!context.labelledAs) return 'no-pass';
+  return String(context.labelledAs.get(lower) ?? 0);
+}
+
+/** The gazetteer positions of token i for all types, as one number. */
+function gazCode(gaz: Uint8Array, i: number): number {
+  let code = 0;
+  for (let t = 0; t < ENTITY_TYPES.length; t++) code = code * 5 + gaz[i * ENTITY_TYPES.length + t];
+  return code;
+}

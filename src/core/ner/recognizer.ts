@@ -1,0 +1,110 @@
+/**
+ * recognize(text) → [{ type, start, end, text }]: tokenize, tag each sentence with the model
+ * (document features from the whole text), turn tags into character spans, then apply the rules
+ * for web captures.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { sparseScores, viterbi } from './decode';
+import { documentContext, neighbour, positionalFeatures, wordInfo, GROUP_OFFSETS, POSITIONAL_PER_TOKEN, WORD_GROUPS, type DocumentContext, type WordInfo } from './features';
+import { parseModel, type NerModel } from './model';
+import { applyCaptureRules } from './rules';
+import { ENTITY_TYPES, TAG_COUNT, tagsToSpans, type EntityType, type TokenSpan } from './tags';
+import { tokenize, type Sentence } from './tokenizer';
+
+export interface Entity {
+  type: EntityType;
+  /** Character offsets in the text given to recognize. */
+  start: number;
+  end: number;
+  text: string;
+  /** For a person whose title came before the name: "UN Special Envoy for Syria". */
+  role?: string;
+}
+
+export const MODEL_FILE_NAME = 'ner-model.bin';
+
+/** The committed model, media/ner-model.bin, found from wherever this code was bundled (dist/, dist/tools/, dist/test/…). */
+export function defaultModelPath(from = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'media', MODEL_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..', 'media', MODEL_FILE_NAME);
+  }
+}
+
+export class Recognizer {
+  constructor(readonly model: NerModel) {}
+
+  static fromFile(file = defaultModelPath()): Recognizer {
+    return new Recognizer(parseModel(readFileSync(file)));
+  }
+
+  /** Tags already-tokenized sentences of one document. */
+  tagSentences(sentences: string[][]): TokenSpan[][] {
+    const context = documentContext(sentences);
+    return sentences.map((words) => (words.length === 0 ? [] : tagsToSpans(viterbi(this.scoreSentence(words, context), this.model.transition))));
+  }
+
+  /** Scores per token and tag: cached per-word group scores plus the positional features. */
+  private scoreSentence(words: string[], context: DocumentContext): Float64Array {
+    const { emission, scale, gazetteer, buckets } = this.model;
+    const infos = words.map(wordInfo);
+    const scores = sparseScores(positionalFeatures(words, infos, context, gazetteer, buckets - 1), POSITIONAL_PER_TOKEN, emission, 1);
+    for (let i = 0; i < words.length; i++) {
+      for (let g = 0; g < WORD_GROUPS; g++) {
+        const own = this.groupScores(neighbour(infos, i + GROUP_OFFSETS[g]));
+        for (let t = 0; t < TAG_COUNT; t++) scores[i * TAG_COUNT + t] += own[g * TAG_COUNT + t];
+      }
+    }
+    for (let k = 0; k < scores.length; k++) scores[k] *= scale;
+    return scores;
+  }
+
+  /** Unscaled scores of a word's feature groups, computed once per distinct word. */
+  private groupScores(info: WordInfo): Float64Array {
+    let cached = this.wordScores.get(info);
+    if (cached) return cached;
+    cached = new Float64Array(WORD_GROUPS * TAG_COUNT);
+    const { rowStart, tags, values } = this.model.emission;
+    const mask = this.model.buckets - 1;
+    info.groups.forEach((hashes, g) => {
+      for (const h of hashes) {
+        const bucket = h & mask;
+        for (let j = rowStart[bucket]; j < rowStart[bucket + 1]; j++) cached![g * TAG_COUNT + tags[j]] += values[j];
+      }
+    });
+    this.wordScores.set(info, cached);
+    return cached;
+  }
+
+  private readonly wordScores = new WeakMap<WordInfo, Float64Array>();
+
+  /** The model's spans over raw text, before the web-capture rules. */
+  recognizeRaw(text: string): { sentences: Sentence[]; spans: TokenSpan[][]; entities: Entity[] } {
+    const sentences = tokenize(text);
+    const spans = this.tagSentences(sentences.map((s) => s.map((t) => forModel(t.text))));
+    const entities: Entity[] = [];
+    sentences.forEach((tokens, s) => {
+      for (const span of spans[s]) {
+        const start = tokens[span.start].start;
+        const end = tokens[span.end - 1].end;
+        entities.push({ type: span.type, start, end, text: text.slice(start, end) });
+      }
+    });
+    return { sentences, spans, entities };
+  }
+
+  recognize(text: string): Entity[] {
+    const { sentences, spans } = this.recognizeRaw(text);
+    return applyCaptureRules(text, sentences, spans, this.isDemonym);
+  }
+
+  /** "Syrian": a word the training data only ever labelled as MISC. */
+  private readonly isDemonym = (word: string): boolean => this.model.gazetteer.typesOf([word]) === 1 << ENTITY_TYPES.indexOf('MISC');
+}
+
+/** The training text has straight quotes only. */
+function forModel(word: string): string {
+  return word.replace(/[“”„]/g, '"').replace(/[‘’]/g, "'");
+}

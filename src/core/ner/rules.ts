@@ -1,0 +1,193 @@
+/**
+ * Web captures are not newswire. Rules on top of the tagger's spans, applied per sentence in order:
+ * boilerplate lines, punctuation at span ends, name particles, coordinated names, organization
+ * heads and news agencies, titles and roles split off people, and headline lines.
+ */
+import { isBoilerplateLine, isCutMarker } from '../boilerplate';
+import { isHeadline } from './features';
+import type { EntityType, TokenSpan } from './tags';
+import type { Token } from './tokenizer';
+
+export interface RuleSpan extends TokenSpan {
+  role?: string;
+}
+
+export interface RuledEntity {
+  type: EntityType;
+  start: number;
+  end: number;
+  text: string;
+  role?: string;
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'du', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'abu', 'ben', 'ter', 'dos', 'das']);
+/** Titles that come before a name (matched in any case: "special envoy for Syria Staffan de Mistura"). */
+const ROLE_WORDS = new Set(
+  ('president vice minister secretary envoy spokesman spokeswoman spokesperson ambassador chairman chairwoman director chief commander ' +
+    'general prime foreign deputy special representative mediator queen prince sheikh emir senator governor mayor pope premier ' +
+    'chancellor leader head ceo editor correspondent official adviser advisor counselor attorney judge colonel ' +
+    'lieutenant captain admiral marshal').split(' '),
+);
+const CONNECTORS = new Set(['for', 'of', 'the', 'on', 'to']);
+const ORG_FIRST_WORDS = new Set(['jabhat', 'jaish', 'jaysh', 'harakat', 'hayat', "hay'at", 'ahrar', 'liwa', 'kataib', 'ansar', 'hezbollah', 'hizballah', 'tahrir']);
+const ORG_LAST_WORDS = new Set(
+  'Front Army Forces Council Party Movement League Brigade Brigades Committee Ministry Agency Organization Organisation Union Coalition Group Bank Corporation Company Association Institute University Commission Observatory Department Office Court Parliament Assembly'.split(' '),
+);
+/** News agencies (datelines tag them as places) and groups newer than the 1996 training text. */
+const KNOWN_ORGS = new Set(['daesh', 'isis', 'isil', 'al-qaeda', 'al qaeda', 'hamas', 'hezbollah', 'taliban', 'nato', 'nusra', 'al-nusra', 'sputnik', 'sana', 'tass', 'itar-tass', 'ria novosti', 'interfax', 'reuters', 'afp', 'ap', 'eirns', 'rfe/rl', 'xinhua', 'bbc', 'cnn', 'al jazeera', 'anadolu', 'irna', 'dpa']);
+
+const isCapitalised = (word: string): boolean => /^[\p{Lu}\d]/u.test(word);
+const isWordLike = (word: string): boolean => /[\p{L}\d]/u.test(word);
+const isRoleWord = (word: string): boolean => ROLE_WORDS.has(word.toLowerCase());
+
+/** Applies the rules to the tagger's spans; `isDemonym("Syrian")` tells a nationality word. */
+export function applyCaptureRules(text: string, sentences: Token[][], spans: TokenSpan[][], isDemonym: (word: string) => boolean): RuledEntity[] {
+  const lines = lineFacts(text, sentences);
+  const headline = lines.map((line) => line?.headline ?? false);
+  const perSentence = sentences.map((tokens, s) => {
+    if (tokens.length === 0 || lines[s]?.boilerplate) return [];
+    const words = tokens.map((t) => t.text);
+    let result: RuleSpan[] = spans[s].map((span) => ({ ...span }));
+    result = result.map((span) => trimPunctuation(span, words)).filter((span): span is RuleSpan => span !== undefined);
+    result = joinParticles(result, words);
+    result = result.flatMap((span) => splitCoordinated(span, words));
+    result = result.flatMap((span) => splitRoles(span, words, isDemonym));
+    result.forEach((span) => retype(span, words));
+    const tagged = new Array<boolean>(words.length).fill(false);
+    for (const span of spans[s]) tagged.fill(true, span.start, span.end);
+    result.forEach((span) => attachRole(span, words, tokens, text, tagged));
+    return result;
+  });
+  const bodyNames = new Set<string>();
+  perSentence.forEach((result, s) => {
+    if (headline[s]) return;
+    for (const span of result) bodyNames.add(spanText(span, sentences[s], text).toLowerCase());
+  });
+  const hasBody = headline.some((h, s) => !h && sentences[s].length > 0);
+  const entities: RuledEntity[] = [];
+  perSentence.forEach((result, s) => {
+    for (const span of result) {
+      const name = spanText(span, sentences[s], text);
+      // A title-case headline line (a related-story title) names things only as the body does.
+      if (headline[s] && hasBody && !bodyNames.has(name.toLowerCase())) continue;
+      const start = sentences[s][span.start].start;
+      entities.push({ type: span.type, start, end: sentences[s][span.end - 1].end, text: name, ...(span.role ? { role: span.role } : {}) });
+    }
+  });
+  return entities;
+}
+
+interface LineFacts {
+  headline: boolean;
+  boilerplate: boolean;
+}
+
+/** For each sentence, facts about the line it stands on (computed once per line). */
+function lineFacts(text: string, sentences: Token[][]): (LineFacts | undefined)[] {
+  const byLineStart = new Map<number, LineFacts>();
+  return sentences.map((tokens) => {
+    if (tokens.length === 0) return undefined;
+    const start = text.lastIndexOf('\n', tokens[0].start - 1) + 1;
+    let facts = byLineStart.get(start);
+    if (!facts) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end < 0 ? text.length : end);
+      const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+      // Four words or more: a byline ("Hazem Sabbagh") is a name, not a headline.
+      facts = { headline: words.length >= 4 && isHeadline(words), boilerplate: isBoilerplateLine(line) || isCutMarker(line) };
+      byLineStart.set(start, facts);
+    }
+    return facts;
+  });
+}
+
+const spanText = (span: TokenSpan, tokens: Token[], text: string): string => text.slice(tokens[span.start].start, tokens[span.end - 1].end);
+
+function trimPunctuation(span: RuleSpan, words: string[]): RuleSpan | undefined {
+  let { start, end } = span;
+  while (start < end && !isWordLike(words[start])) start++;
+  while (end > start && !isWordLike(words[end - 1])) end--;
+  return start < end ? { ...span, start, end } : undefined;
+}
+
+/** "Staffan" + "de" + "Mistura", "Jabhat Fatah" + "al-Sham": one name. */
+function joinParticles(spans: RuleSpan[], words: string[]): RuleSpan[] {
+  const out: RuleSpan[] = [];
+  for (const span of spans) {
+    const previous = out[out.length - 1];
+    const gap = previous ? span.start - previous.end : -1;
+    const particleBetween = gap === 1 && PARTICLES.has(words[previous.end]);
+    const arabicArticle = gap === 0 && /^(al|el|Al|El)-/.test(words[span.start]);
+    if (previous && (particleBetween || arabicArticle)) {
+      previous.end = span.end;
+      if (span.type === 'PER' && previous.type !== 'ORG') previous.type = 'PER';
+      continue;
+    }
+    out.push(span);
+  }
+  // A particle and a capitalised word right after a person: "Staffan de Mistura" tagged as "Staffan".
+  const starts = new Set(out.map((span) => span.start));
+  for (const span of out) {
+    const extends_ = span.type === 'PER' && PARTICLES.has(words[span.end] ?? '') && isCapitalised(words[span.end + 1] ?? '') && !starts.has(span.end + 1);
+    if (extends_) span.end += 2;
+  }
+  return out;
+}
+
+/** "Kerry and Lavrov" tagged as one person: two people. */
+function splitCoordinated(span: RuleSpan, words: string[]): RuleSpan[] {
+  if (span.type !== 'PER') return [span];
+  const parts: RuleSpan[] = [];
+  let start = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    if (i < span.end && words[i] !== 'and' && words[i] !== '&' && words[i] !== ',') continue;
+    if (i > start) parts.push({ ...span, start, end: i });
+    start = i + 1;
+  }
+  return parts;
+}
+
+/**
+ * "UN Special Envoy" alone is a role, not an organization; "Syrian President Bashar Assad" as one
+ * person is a role and a name; "Envoy for Syria Staffan de Mistura" as one span is a place and a person.
+ */
+function splitRoles(span: RuleSpan, words: string[], isDemonym: (word: string) => boolean): RuleSpan[] {
+  if (span.type !== 'PER' && isRoleWord(words[span.end - 1])) return [];
+  let lastRole = -1;
+  for (let i = span.start; i < span.end - 1; i++) if (isRoleWord(words[i])) lastRole = i;
+  if (lastRole >= 0 && span.type === 'PER') return [{ ...span, start: lastRole + 1 }];
+  const afterRole = span.start >= 2 && CONNECTORS.has(words[span.start - 1]) && isRoleWord(words[span.start - 2]);
+  if (afterRole && span.end - span.start >= 3 && span.type !== 'PER') {
+    return [{ type: 'LOC', start: span.start, end: span.start + 1 }, { type: 'PER', start: span.start + 1, end: span.end }];
+  }
+  if (span.type === 'PER' && span.end - span.start >= 2 && isDemonym(words[span.start])) return [{ ...span, start: span.start + 1 }];
+  return [span];
+}
+
+function retype(span: RuleSpan, words: string[]): void {
+  const name = words.slice(span.start, span.end).join(' ').toLowerCase();
+  if (KNOWN_ORGS.has(name)) span.type = 'ORG';
+  else if (span.end - span.start >= 2 && (ORG_FIRST_WORDS.has(words[span.start].toLowerCase()) || ORG_LAST_WORDS.has(words[span.end - 1]))) span.type = 'ORG';
+}
+
+/**
+ * The title before a person: "U.S. Secretary of State John Kerry" → role "U.S. Secretary of State".
+ * A role is made of role words, connectors and capitalised words, and starts with a title or a name.
+ */
+function attachRole(span: RuleSpan, words: string[], tokens: Token[], text: string, tagged: boolean[]): void {
+  if (span.type !== 'PER') return;
+  // "Observatory head Rami Abdul Rahman" tagged as "Abdul Rahman": the first name sits between the title and the span.
+  const before = span.start - 1;
+  if (before >= 1 && isCapitalised(words[before]) && !tagged[before] && !isRoleWord(words[before]) && isRoleWord(words[before - 1])) span.start = before;
+  let first = span.start;
+  let sawRole = false;
+  for (let i = span.start - 1; i >= 0; i--) {
+    const word = words[i];
+    if (isRoleWord(word)) sawRole = true;
+    else if (!tagged[i] && !CONNECTORS.has(word) && !isCapitalised(word)) break;
+    first = i;
+  }
+  // Leading words that are neither titles nor names ("According to") are not part of the role.
+  while (first < span.start && !isRoleWord(words[first]) && !tagged[first]) first++;
+  if (sawRole && first < span.start) span.role = text.slice(tokens[first].start, tokens[span.start - 1].end);
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm run train:ner -- --train eng.train --dev eng.testa [--out media/ner-model.bin]`: trains the
+ * tagger, picks the epoch count and the quantisation on dev, prints dev scores, writes the model.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readConll } from '../core/ner/conll';
+import { evaluateOnRawText, evaluateOnTokens } from '../core/ner/conllEval';
+import { formatScoreTable } from '../core/ner/evaluate';
+import type { SparseRows } from '../core/ner/decode';
+import { quantise, serialiseModel, type NerModel } from '../core/ner/model';
+import { Recognizer } from '../core/ner/recognizer';
+import { coreF1, train } from '../core/ner/train';
+
+interface Args {
+  train: string;
+  dev: string;
+  out: string;
+  buckets: number;
+  epochs: number;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { train: '', dev: '', out: path.join('media', 'ner-model.bin'), buckets: 2 ** 20, epochs: 12, seed: 1 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--train') args.train = value;
+    else if (flag === '--dev') args.dev = value;
+    else if (flag === '--out') args.out = value;
+    else if (flag === '--buckets') args.buckets = 2 ** Number(value);
+    else if (flag === '--epochs') args.epochs = Number(value);
+    else if (flag === '--seed') args.seed = Number(value);
+    else throw new Error(`unknown option ${flag}`);
+  }
+  if (!args.train || !args.dev) throw new Error('usage: train:ner -- --train FILE --dev FILE [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
+  return args;
+}
+
+/** The clip (and so the int8 step) that keeps the most dev F1 after quantisation. */
+function bestQuantisation(weights: Float32Array, score: (emission: SparseRows, scale: number) => number): { emission: SparseRows; scale: number; f1: number } {
+  const magnitudes = Float32Array.from(weights.filter((w) => w !== 0), Math.abs).sort();
+  let best: { emission: SparseRows; scale: number; f1: number } | undefined;
+  for (const quantile of [1, 0.9999, 0.999, 0.995]) {
+    const clip = magnitudes[Math.min(magnitudes.length - 1, Math.floor(quantile * magnitudes.length))];
+    const { emission, scale } = quantise(weights, clip);
+    const f1 = score(emission, scale);
+    console.log(`  int8 with clip at the ${quantile} quantile (${clip.toFixed(1)}): dev F1 ${f1.toFixed(2)}`);
+    if (!best || f1 > best.f1) best = { emission, scale, f1 };
+  }
+  return best!;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const trainDocs = readConll(readFileSync(args.train, 'utf8'));
+  const devDocs = readConll(readFileSync(args.dev, 'utf8'));
+  console.log(`training on ${trainDocs.length} documents, choosing epochs on ${devDocs.length} dev documents`);
+  const trained = train(trainDocs, devDocs, {
+    buckets: args.buckets,
+    maxEpochs: args.epochs,
+    patience: 2,
+    seed: args.seed,
+    gazetteerFolds: 5,
+    onEpoch: (epoch, f1, seconds) => console.log(`epoch ${epoch}: dev F1 (PER+ORG+LOC, CoNLL tokens) ${f1.toFixed(2)}  [${seconds.toFixed(1)} s]`),
+  });
+  console.log(`best epoch count: ${trained.epochs} (dev F1 ${trained.devF1.toFixed(2)} with float weights)`);
+  const asModel = (emission: SparseRows, scale: number): NerModel => ({
+    buckets: args.buckets,
+    emission,
+    scale,
+    transition: trained.transition,
+    gazetteer: trained.gazetteer,
+    meta: { devF1: 0, epochs: trained.epochs, trainedOn: path.basename(args.train), trainingSeconds: 0 },
+  });
+  const quantised = bestQuantisation(trained.emission, (emission, scale) => coreF1(evaluateOnTokens(new Recognizer(asModel(emission, scale)), devDocs)));
+  const model = asModel(quantised.emission, quantised.scale);
+  const recognizer = new Recognizer(model);
+  const tokensTally = evaluateOnTokens(recognizer, devDocs);
+  const rawTally = evaluateOnRawText(recognizer, devDocs);
+  model.meta.devF1 = Math.round(coreF1(tokensTally) * 100) / 100;
+  model.meta.devF1Raw = Math.round(coreF1(rawTally) * 100) / 100;
+  model.meta.trainingSeconds = Math.round((performance.now() - started) / 100) / 10;
+  const bytes = serialiseModel(model);
+  writeFileSync(args.out, bytes);
+  console.log(`\nDev (${path.basename(args.dev)}), CoNLL tokens:\n${formatScoreTable(tokensTally)}`);
+  console.log(`\nDev, raw text through our tokenizer:\n${formatScoreTable(rawTally)}`);
+  console.log(`\nmodel ${args.out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${(gzipSync(bytes).length / 1e6).toFixed(2)} MB gzipped; trained in ${model.meta.trainingSeconds} s`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`train:ner: ${(error as Error).message}`);
+  process.exit(2);
+}

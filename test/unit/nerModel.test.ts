@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import type { LabelledDocument } from '../../src/core/ner/conll';
+import { detokenize, readConll } from '../../src/core/ner/conll';
+import { sparseScores, viterbi } from '../../src/core/ner/decode';
+import { documentContext, isHeadline, sentenceFeatures, shortShape, FEATURES_PER_TOKEN } from '../../src/core/ner/features';
+import { Gazetteer } from '../../src/core/ner/gazetteer';
+import { parseModel, quantise, serialiseModel, type NerModel } from '../../src/core/ner/model';
+import { Recognizer } from '../../src/core/ner/recognizer';
+import { spansToTags, tagsToSpans, TAGS, TAG_COUNT, START } from '../../src/core/ner/tags';
+import { train } from '../../src/core/ner/train';
+
+const tag = (name: string) => TAGS.indexOf(name);
+
+describe('NER decoder', () => {
+  /** One feature per token (its bucket = its index); emission weights given per bucket. */
+  function tinyModel(rows: Record<number, Record<string, number>>, transition = new Float32Array((TAG_COUNT + 1) * TAG_COUNT)) {
+    const buckets = 8;
+    const dense = new Float32Array(buckets * TAG_COUNT);
+    for (const [bucket, weights] of Object.entries(rows)) for (const [name, w] of Object.entries(weights)) dense[Number(bucket) * TAG_COUNT + tag(name)] = w;
+    const { emission, scale } = quantise(dense, 10);
+    return { emission, scale, transition };
+  }
+
+  it('picks the best sequence that BILOU allows', () => {
+    // Token 0 prefers I-PER alone, which cannot start a sequence; B-PER L-PER is the best legal path.
+    const model = tinyModel({ 0: { 'I-PER': 5, 'B-PER': 3 }, 1: { 'L-PER': 4, O: 1 } });
+    const scores = sparseScores(Int32Array.from([0, 1]), 1, model.emission, model.scale);
+    assert.deepEqual([...viterbi(scores, model.transition)].map((t) => TAGS[t]), ['B-PER', 'L-PER']);
+  });
+
+  it('never ends inside an entity and follows transition weights', () => {
+    const transition = new Float32Array((TAG_COUNT + 1) * TAG_COUNT);
+    transition[START * TAG_COUNT + tag('U-ORG')] = 6;
+    const model = tinyModel({ 0: { 'U-LOC': 5 }, 1: { 'B-PER': 9, O: 1 } }, transition);
+    const scores = sparseScores(Int32Array.from([0, 1]), 1, model.emission, model.scale);
+    assert.deepEqual([...viterbi(scores, model.transition)].map((t) => TAGS[t]), ['U-ORG', 'O']);
+  });
+
+  it('turns spans into BILOU tags and back', () => {
+    const spans = [{ type: 'PER' as const, start: 0, end: 3 }, { type: 'LOC' as const, start: 4, end: 5 }];
+    const tags = spansToTags(spans, 6);
+    assert.deepEqual(tags.map((t) => TAGS[t]), ['B-PER', 'I-PER', 'L-PER', 'O', 'U-LOC', 'O']);
+    assert.deepEqual(tagsToSpans(tags), spans);
+  });
+});
+
+describe('NER features', () => {
+  const gazetteer = new Gazetteer();
+  gazetteer.add(['Staffan', 'de', 'Mistura'], 'PER');
+
+  it('fills every slot for every token, the same way each time', () => {
+    const words = ['Staffan', 'de', 'Mistura', 'met', 'reporters', '.'];
+    const context = documentContext([words]);
+    const a = sentenceFeatures(words, context, gazetteer, 2 ** 20 - 1);
+    assert.equal(a.length, words.length * FEATURES_PER_TOKEN);
+    assert.deepEqual(a, sentenceFeatures(words, context, gazetteer, 2 ** 20 - 1));
+    const other = sentenceFeatures(['Kerry', 'de', 'Mistura', 'met', 'reporters', '.'], context, gazetteer, 2 ** 20 - 1);
+    assert.notDeepEqual(a.slice(0, FEATURES_PER_TOKEN), other.slice(0, FEATURES_PER_TOKEN));
+  });
+
+  it('finds gazetteer names from a capitalised token only', () => {
+    const match = gazetteer.match(['Staffan', 'de', 'Mistura'], ['staffan', 'de', 'mistura']);
+    assert.deepEqual([match[0], match[4], match[8]], [1, 2, 3], 'B, I, L of PER');
+    assert.equal(gazetteer.match(['staffan', 'de', 'mistura'], ['staffan', 'de', 'mistura'])[0], 0);
+  });
+
+  it('computes shapes, headlines and document hints', () => {
+    assert.equal(shortShape('Lavrov'), 'Xx');
+    assert.equal(shortShape('U.S.'), 'X.X.');
+    assert.equal(shortShape('1996-08-22'), 'd-d-d');
+    assert.equal(isHeadline(['Russians', 'Insist', 'on', 'No', 'Delay', 'of', 'Syria', 'Talks']), true);
+    assert.equal(isHeadline(['Lavrov', 'said', 'talks', 'continue']), false);
+    const context = documentContext([
+      ['Support', 'for', 'the', 'International', 'Syria', 'Support', 'Group', '(', 'ISSG', ')', 'grows', 'steadily'],
+      ['They', 'will', 'support', 'it', '.'],
+    ]);
+    assert.ok(context.acronyms.has('ISSG'));
+    assert.ok(context.seenLowercase.has('support'));
+    assert.ok(context.seenCapitalisedInside.has('international'));
+  });
+});
+
+describe('NER training and the model file', () => {
+  /** People follow "Mr" or "met"; places follow "in"; everything else is O. */
+  function synthetic(seed: number, count: number): LabelledDocument[] {
+    const people = ['Adams', 'Baker', 'Clarke', 'Dolan', 'Evans', 'Fisher', 'Grant', 'Hughes'];
+    const places = ['Paris', 'Lagos', 'Quito', 'Oslo', 'Lima', 'Rome', 'Kiev', 'Doha'];
+    const docs: LabelledDocument[] = [];
+    for (let d = 0; d < count; d++) {
+      const person = people[(d * 3 + seed) % people.length];
+      const place = places[(d * 5 + seed) % places.length];
+      docs.push({
+        sentences: [
+          { words: ['Mr', person, 'arrived', 'in', place, 'today', '.'], spans: [{ type: 'PER', start: 1, end: 2 }, { type: 'LOC', start: 4, end: 5 }] },
+          { words: ['Officials', 'met', person, 'in', place, '.'], spans: [{ type: 'PER', start: 2, end: 3 }, { type: 'LOC', start: 4, end: 5 }] },
+        ],
+      });
+    }
+    return docs;
+  }
+
+  it('learns a tiny synthetic task deterministically and keeps it through the model file', () => {
+    const options = { buckets: 2 ** 14, maxEpochs: 5, patience: 2, seed: 7, gazetteerFolds: 2 };
+    const trainedA = train(synthetic(0, 40), synthetic(1, 10), options);
+    const trainedB = train(synthetic(0, 40), synthetic(1, 10), options);
+    assert.equal(trainedA.devF1, 100);
+    assert.deepEqual(trainedA.emission, trainedB.emission, 'same seed, same weights');
+    const { emission, scale } = quantise(trainedA.emission, trainedA.emission.reduce((max, w) => Math.max(max, Math.abs(w)), 0));
+    const model: NerModel = { buckets: options.buckets, emission, scale, transition: trainedA.transition, gazetteer: trainedA.gazetteer, meta: { devF1: 100, epochs: trainedA.epochs, trainedOn: 'synthetic', trainingSeconds: 0 } };
+    const restored = parseModel(serialiseModel(model));
+    assert.deepEqual(restored.emission.rowStart, emission.rowStart);
+    assert.deepEqual(restored.emission.values, emission.values);
+    assert.deepEqual(restored.gazetteer.toJSON(), model.gazetteer.toJSON());
+    const spans = new Recognizer(restored).recognizeRaw('Mr Grant arrived in Oslo today.').entities;
+    assert.deepEqual(spans.map((e) => `${e.type}:${e.text}`), ['PER:Grant', 'LOC:Oslo']);
+  });
+
+  it('refuses a file that is not a model', () => {
+    assert.throws(() => parseModel(Buffer.from('not a model at all')), /bad magic/);
+  });
+
+  it('reads CoNLL IOB1 and rebuilds raw text with entity offsets', () => {
+    const docs = readConll('-DOCSTART- -X- -X- O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n. . O O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n');
+    assert.equal(docs.length, 1);
+    const { text, entities } = detokenize(docs[0]);
+    assert.equal(text, 'EU rejects German call.\nPeter Blackburn');
+    assert.deepEqual(entities.map((e) => `${e.type}:${text.slice(e.start, e.end)}`), ['ORG:EU', 'MISC:German', 'PER:Peter Blackburn']);
+  });
+});
