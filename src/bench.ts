@@ -1,8 +1,9 @@
 /** `npm run bench -- <benchmark> --corpus DIR [--copies N]`: speed figures, never pass/fail. */
 import { benchLoad } from './benchmarks/load';
+import { benchNer } from './benchmarks/ner';
 import { benchSearch } from './benchmarks/search';
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad, search: benchSearch };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad, search: benchSearch, ner: benchNer };
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);

@@ -3,7 +3,10 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { groupArticles, type Group } from './core/grouping';
 import { CorpusEngine } from './core/engine';
-import { loadCorpus } from './core/loader';
+import { loadCorpus, readArticle } from './core/loader';
+import { recognizeArticle } from './core/ner/articleEntities';
+import { Recognizer } from './core/ner/recognizer';
+import { isArticleFile } from './core/parse';
 import type { Article } from './core/types';
 
 const USAGE = `Usage:
@@ -11,11 +14,13 @@ const USAGE = `Usage:
   corpus-lens tree [--corpus DIR] [--json]       the articles grouped by source, then date
   corpus-lens search "<query>" [--corpus DIR] [--json] [--limit N]
                                                  best hits first; line numbers count from 1
+  corpus-lens ner FILE [--json]                  the people, organizations, places and other names
+                                                 in one article file (its reading text)
 Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['articles', 'tree', 'search'];
+const COMMANDS = ['articles', 'tree', 'search', 'ner'];
 const DEFAULT_LIMIT = 20;
 
 interface CliArgs {
@@ -23,6 +28,7 @@ interface CliArgs {
   corpus: string;
   json: boolean;
   query?: string;
+  file?: string;
   limit: number;
 }
 
@@ -50,14 +56,20 @@ function parseArgs(argv: string[]): CliArgs {
       args.limit = Number(rest[++i]);
       if (!Number.isInteger(args.limit) || args.limit < 1) throw new UsageError('--limit needs a whole number ≥ 1');
     } else if (command === 'search' && args.query === undefined && !arg.startsWith('--')) args.query = arg;
+    else if (command === 'ner' && args.file === undefined && !arg.startsWith('--')) args.file = path.resolve(arg);
     else throw new UsageError(`unknown argument "${arg}"`);
   }
   if (command === 'search' && !args.query?.trim()) throw new UsageError('search needs a query, e.g. corpus-lens search "secret talks"');
+  if (command === 'ner') {
+    if (!args.file) throw new UsageError('ner needs an article file, e.g. corpus-lens ner seeds/000_24cedd494502b823.txt');
+    if (!isArticleFile(args.file)) throw new UsageError(`not an article file (.txt, .md, .html, .htm): ${args.file}`);
+    if (!existsSync(args.file)) throw new UsageError(`file not found: ${args.file}`);
+  }
   if (!existsSync(args.corpus) || !statSync(args.corpus).isDirectory()) throw new UsageError(`corpus folder not found: ${args.corpus}`);
   return args;
 }
 
-function relative(corpus: string, article: Article): string {
+function relative(corpus: string, article: Pick<Article, 'path'>): string {
   return path.relative(corpus, article.path).split(path.sep).join('/');
 }
 
@@ -100,6 +112,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     return 2;
   }
   if (args.command === 'search') return search(args, out, err);
+  if (args.command === 'ner') return ner(args.file ?? '', args.json, out, err);
   const { articles, problems } = await loadCorpus([args.corpus]);
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
   if (args.command === 'articles') {
@@ -135,6 +148,19 @@ async function search(args: CliArgs, out: (s: string) => void, err: (s: string) 
     out(`${outcome.total} article(s) match${outcome.total > rows.length ? `; the best ${rows.length}` : ''}:`);
     for (const r of rows) out(`${r.path}:${r.line}  ${r.title}  (${r.source ?? 'Unknown source'} · ${r.date ?? 'Undated'})\n    ${r.snippet}`);
   }
+  return 0;
+}
+
+async function ner(file: string, json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const result = await readArticle(file);
+  if ('problem' in result) {
+    err(`corpus-lens: ${result.problem.path}: ${result.problem.message}`);
+    return 2;
+  }
+  const mentions = recognizeArticle(Recognizer.fromFile(), result.article);
+  const rows = mentions.map((m) => ({ type: m.type, text: m.text, line: m.line + 1, ...(m.role ? { role: m.role } : {}) }));
+  if (json) out(JSON.stringify(rows, null, 2));
+  else for (const r of rows) out(`${r.line}\t${r.type}\t${r.text}${r.role ? `\t(${r.role})` : ''}`);
   return 0;
 }
 

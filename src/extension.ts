@@ -1,6 +1,7 @@
 /** Wires the features to one engine. Each feature registers its own contributions. */
 import * as vscode from 'vscode';
-import { CorpusEngine } from './core/engine';
+import { EngineClient } from './core/engineClient';
+import * as articleNames from './features/articleNames';
 import * as articlesTree from './features/articlesTree';
 import * as corpusCommands from './features/corpusCommands';
 import * as corpusLoading from './features/corpusLoading';
@@ -11,7 +12,7 @@ import * as output from './features/output';
 
 /** What activate returns: used by the in-host tests, and by other extensions that want the corpus. */
 export interface CorpusLensApi {
-  engine: CorpusEngine;
+  engine: EngineClient;
   articlesTree: articlesTree.ArticlesTreeProvider;
   searchPanel: searchPanel.SearchPanelProvider;
   loading: corpusLoading.CorpusLoading;
@@ -20,12 +21,14 @@ export interface CorpusLensApi {
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
-  const engine = new CorpusEngine();
+  // Parsing, indexing and searching run in a worker thread: the extension host never waits on them.
+  const engine = new EngineClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'engineWorker.js').fsPath);
   const log = output.activate(context);
   const loading = corpusLoading.activate(context, engine, log);
   openArticle.activate(context);
   const tree = articlesTree.activate(context, engine);
   quickSearch.activate(context, engine);
+  articleNames.activate(context, engine);
   const panel = searchPanel.activate(context, engine);
   corpusCommands.activate(context, loading);
   context.subscriptions.push({ dispose: () => engine.dispose() });

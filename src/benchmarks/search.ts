@@ -87,6 +87,8 @@ export async function benchSearch(argv: string[]): Promise<void> {
       ['speed-up over rg (median/median)', Number.isNaN(rgMedian) ? '-' : `${(rgMedian / p50).toFixed(0)}×`],
       ['peak RSS', `${peakRssMB().toFixed(0)} MB`],
     ]);
+    const slowest = BENCH_QUERIES.map((query, i) => ({ query, ms: perQuery[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    console.log(`slowest queries: ${slowest.map((s) => `${s.query} (${s.ms.toFixed(1)} ms)`).join(', ')}`);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
     copies.dispose();

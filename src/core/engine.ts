@@ -8,11 +8,15 @@ import * as path from 'node:path';
 import { readCache, writeCache, CACHE_VERSION } from './corpusCache';
 import { listArticleFiles, readArticles, readArticle, type LoadOptions } from './loader';
 import { isArticleFile } from './parse';
+import { recognizeArticle, type Mention } from './ner/articleEntities';
+import { Recognizer } from './ner/recognizer';
 import { parseQuery } from './search/query';
 import { SearchIndex, type SearchResults } from './search/searchIndex';
 import type { Article, Problem } from './types';
 
-export type ChangeListener = () => void;
+/** What changed: everything (after a load), or one article added, changed or removed. */
+export type EngineChange = { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string };
+export type ChangeListener = (change: EngineChange) => void;
 
 export interface EngineLoadOptions extends Pick<LoadOptions, 'signal' | 'onProgress'> {
   /** Where to keep the cache of parsed articles and index; none means no cache. */
@@ -92,7 +96,7 @@ export class CorpusEngine {
     for (const article of [...fresh, ...parsed]) this.byPath.set(article.path, article);
     const changed = parsed.length > 0 || cachedByPath.size !== fresh.length;
     if (this.cacheFile && changed) await this.saveCache();
-    this.emit();
+    this.emit({ kind: 'reset' });
     return { problems, fromCache: fresh.length, parsed: parsed.length, cacheRebuilt: 'invalid' in cached ? cached.invalid : undefined };
   }
 
@@ -107,14 +111,17 @@ export class CorpusEngine {
   async update(filePath: string): Promise<Problem | undefined> {
     if (!this.contains(filePath)) return undefined;
     const resolved = path.resolve(filePath);
+    const generation = this.generation;
     const result = await readArticle(resolved, this.options);
+    // A load that started while the file was read decides what the corpus holds.
+    if (generation !== this.generation) return undefined;
     if ('problem' in result) {
       this.forget(resolved);
       return result.problem;
     }
     this.byPath.set(result.article.path, result.article);
     this.index.upsert(result.article);
-    this.changed();
+    this.changed({ kind: 'upsert', article: result.article });
     return undefined;
   }
 
@@ -133,6 +140,16 @@ export class CorpusEngine {
     return this.byPath.get(path.resolve(filePath));
   }
 
+  /** The names the recognizer finds in one article of the corpus (the model loads on first use). */
+  names(filePath: string): Mention[] | undefined {
+    const article = this.get(filePath);
+    if (!article) return undefined;
+    this.recognizer ??= Recognizer.fromFile();
+    return recognizeArticle(this.recognizer, article);
+  }
+
+  private recognizer: Recognizer | undefined;
+
   search(text: string, limit = 50): SearchOutcome {
     const started = performance.now();
     const parsed = parseQuery(text);
@@ -143,14 +160,14 @@ export class CorpusEngine {
   private forget(resolved: string): void {
     if (!this.byPath.delete(resolved)) return;
     this.index.remove(resolved);
-    this.changed();
+    this.changed({ kind: 'remove', path: resolved });
   }
 
   private pendingSave: NodeJS.Timeout | undefined;
 
   /** After a file event: tell listeners now, write the cache a little later (events come in bursts). */
-  private changed(): void {
-    this.emit();
+  private changed(change: EngineChange): void {
+    this.emit(change);
     if (!this.cacheFile) return;
     clearTimeout(this.pendingSave);
     this.pendingSave = setTimeout(() => void this.saveCache().catch(() => undefined), 2000);
@@ -165,8 +182,8 @@ export class CorpusEngine {
     clearTimeout(this.pendingSave);
   }
 
-  private emit(): void {
-    for (const listener of this.listeners) listener();
+  private emit(change: EngineChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }
 

@@ -1,5 +1,5 @@
 /** Grouping articles for the tree and the CLI: source → date → article, or date → source → article. */
-import type { Article, ArticleDate } from './types';
+import type { ArticleSummary, ArticleDate } from './types';
 
 export const UNKNOWN_SOURCE_LABEL = 'Unknown source';
 export const UNDATED_LABEL = 'Undated';
@@ -13,7 +13,7 @@ export interface Group {
   kind: 'source' | 'date';
   count: number;
   children: Group[];
-  articles: Article[];
+  articles: ArticleSummary[];
 }
 
 export function sourceLabel(source: string | null): string {
@@ -39,12 +39,12 @@ export function compareSources(a: string | null, b: string | null): number {
   return a.localeCompare(b, undefined, { sensitivity: 'base' });
 }
 
-export function compareArticles(a: Article, b: Article): number {
+export function compareArticles(a: ArticleSummary, b: ArticleSummary): number {
   return a.title.localeCompare(b.title) || a.path.localeCompare(b.path);
 }
 
-function groupBy<K>(articles: Article[], key: (a: Article) => K): Map<K, Article[]> {
-  const map = new Map<K, Article[]>();
+function groupBy<K>(articles: ArticleSummary[], key: (a: ArticleSummary) => K): Map<K, ArticleSummary[]> {
+  const map = new Map<K, ArticleSummary[]>();
   for (const article of articles) {
     const k = key(article);
     const list = map.get(k);
@@ -54,24 +54,24 @@ function groupBy<K>(articles: Article[], key: (a: Article) => K): Map<K, Article
   return map;
 }
 
-function sourceGroups(articles: Article[], inner?: (articles: Article[]) => Group[]): Group[] {
+function sourceGroups(articles: ArticleSummary[], inner?: (articles: ArticleSummary[]) => Group[]): Group[] {
   return [...groupBy(articles, (a) => a.source)]
     .sort(([a], [b]) => compareSources(a, b))
     .map(([key, list]) => makeGroup('source', key, sourceLabel(key), list, inner));
 }
 
-function dateGroups(articles: Article[], inner?: (articles: Article[]) => Group[]): Group[] {
+function dateGroups(articles: ArticleSummary[], inner?: (articles: ArticleSummary[]) => Group[]): Group[] {
   return [...groupBy(articles, (a) => a.date)]
     .sort(([a], [b]) => compareDatesNewestFirst(a, b))
     .map(([key, list]) => makeGroup('date', key, dateLabel(key), list, inner));
 }
 
-function makeGroup(kind: Group['kind'], key: string | null, label: string, list: Article[], inner?: (a: Article[]) => Group[]): Group {
+function makeGroup(kind: Group['kind'], key: string | null, label: string, list: ArticleSummary[], inner?: (a: ArticleSummary[]) => Group[]): Group {
   const children = inner ? inner(list) : [];
   return { kind, key, label, count: list.length, children, articles: inner ? [] : [...list].sort(compareArticles) };
 }
 
-export function groupArticles(articles: Article[], mode: GroupingMode): Group[] {
+export function groupArticles(articles: ArticleSummary[], mode: GroupingMode): Group[] {
   return mode === 'source'
     ? sourceGroups(articles, (list) => dateGroups(list))
     : dateGroups(articles, (list) => sourceGroups(list));

@@ -22,6 +22,13 @@ export interface Article {
   mtimeMs: number;
 }
 
+/** An article without its text: what the tree and the counts need, cheap to keep and to send between threads. */
+export type ArticleSummary = Pick<Article, 'path' | 'title' | 'source' | 'date'>;
+
+export function summarize(article: ArticleSummary): ArticleSummary {
+  return { path: article.path, title: article.title, source: article.source, date: article.date };
+}
+
 /** The reading text as one string, paragraphs separated by blank lines (not stored: it would double memory). */
 export function readingText(article: Pick<Article, 'paragraphs'>): string {
   return article.paragraphs.map((p) => p.text).join('\n\n');

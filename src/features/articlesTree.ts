@@ -1,13 +1,13 @@
 /** The Articles tree: source → date → article (or date → source → article), with open and reveal. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusEngine } from '../core/engine';
+import type { EngineClient } from '../core/engineClient';
 import { groupArticles, sourceLabel, dateLabel, type Group, type GroupingMode } from '../core/grouping';
-import type { Article } from '../core/types';
+import type { ArticleSummary } from '../core/types';
 
 export type ArticlesNode =
   | { kind: 'group'; id: string; group: Group; parent?: ArticlesNode; children: ArticlesNode[] }
-  | { kind: 'article'; id: string; article: Article; parent: ArticlesNode };
+  | { kind: 'article'; id: string; article: ArticleSummary; parent: ArticlesNode };
 
 const TOOLTIP_LINES = 4;
 const TOOLTIP_CHARS = 600;
@@ -19,7 +19,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
   private byPath = new Map<string, ArticlesNode>();
 
   constructor(
-    private readonly engine: CorpusEngine,
+    private readonly engine: EngineClient,
     private mode: GroupingMode,
   ) {}
 
@@ -60,6 +60,14 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
     return node.kind === 'group' ? groupItem(node) : articleItem(node.article);
   }
 
+  /** The tooltip's opening lines come from the engine only when the user hovers an article. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ArticlesNode): Promise<vscode.TreeItem> {
+    if (node.kind !== 'article') return item;
+    const paragraphs = await this.engine.paragraphs(node.article.path, TOOLTIP_LINES).catch(() => []);
+    item.tooltip = articleTooltip(node.article, paragraphs.map((p) => p.text).join('\n'));
+    return item;
+  }
+
   private build(): ArticlesNode[] {
     if (this.roots) return this.roots;
     this.byPath = new Map();
@@ -91,20 +99,24 @@ function groupItem(node: Extract<ArticlesNode, { kind: 'group' }>): vscode.TreeI
   return item;
 }
 
-function articleItem(article: Article): vscode.TreeItem {
+/** A plain-string tooltip: article text is untrusted and is never rendered as Markdown. */
+function articleTooltip(article: ArticleSummary, opening: string): string {
+  const head = `${article.title}\n${sourceLabel(article.source)} · ${dateLabel(article.date)}`;
+  return opening ? `${head}\n\n${opening.slice(0, TOOLTIP_CHARS)}` : head;
+}
+
+function articleItem(article: ArticleSummary): vscode.TreeItem {
   const item = new vscode.TreeItem(article.title, vscode.TreeItemCollapsibleState.None);
   item.resourceUri = vscode.Uri.file(article.path);
   item.description = path.basename(article.path);
-  // A plain-string tooltip: article text is untrusted and is never rendered as Markdown.
-  const opening = article.paragraphs.slice(0, TOOLTIP_LINES).map((p) => p.text).join('\n').slice(0, TOOLTIP_CHARS);
-  item.tooltip = `${article.title}\n${sourceLabel(article.source)} · ${dateLabel(article.date)}\n\n${opening}`;
+  // No tooltip here: VS Code calls resolveTreeItem on hover only while it is undefined.
   item.iconPath = new vscode.ThemeIcon('file-text');
   item.contextValue = 'corpusLens.article';
   item.command = { command: 'corpusLens.openArticle', title: 'Open Article', arguments: [article.path] };
   return item;
 }
 
-export function activate(context: vscode.ExtensionContext, engine: CorpusEngine): ArticlesTreeProvider {
+export function activate(context: vscode.ExtensionContext, engine: EngineClient): ArticlesTreeProvider {
   const config = () => vscode.workspace.getConfiguration('corpusLens');
   const provider = new ArticlesTreeProvider(engine, config().get<GroupingMode>('treeGrouping', 'source'));
   const view = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: provider, showCollapseAll: true });

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { compileSourcePatterns, BUILTIN_SOURCE_PATTERNS } from '../core/source';
-import type { CorpusEngine } from '../core/engine';
+import type { EngineClient } from '../core/engineClient';
+import type { WorkerOptions } from '../core/engineProtocol';
 import type { Problem, SourcePatternSetting } from '../core/types';
 import { corpusFolders } from './corpusFolders';
 import type { Log } from './output';
@@ -18,7 +19,7 @@ export interface CorpusLoading {
   readonly onDidChangeState: vscode.Event<CorpusState>;
 }
 
-function readEngineOptions(log: Log): Parameters<CorpusEngine['setOptions']>[0] {
+function readEngineOptions(log: Log): WorkerOptions {
   const config = vscode.workspace.getConfiguration('corpusLens');
   const { patterns, errors } = compileSourcePatterns(config.get<SourcePatternSetting[]>('sourcePatterns', []));
   for (const error of errors) log.channel.error(`Setting corpusLens.sourcePatterns: ${error}`);
@@ -34,7 +35,7 @@ function cacheFile(context: vscode.ExtensionContext): string {
   return vscode.Uri.joinPath(base, 'corpus-cache.json').fsPath;
 }
 
-export function activate(context: vscode.ExtensionContext, engine: CorpusEngine, log: Log): CorpusLoading {
+export function activate(context: vscode.ExtensionContext, engine: EngineClient, log: Log): CorpusLoading {
   const stateEmitter = new vscode.EventEmitter<CorpusState>();
   let state: CorpusState = 'loading';
   let current: AbortController | undefined;
@@ -49,14 +50,15 @@ export function activate(context: vscode.ExtensionContext, engine: CorpusEngine,
   const reportUpdate = (problem: Problem | undefined): void => {
     if (problem) log.problem(problem);
   };
+  const reportFailure = (error: Error): void => log.channel.error(`The engine failed: ${error.message}`);
 
   const watch = (folders: string[]): void => {
     watchers.forEach((w) => w.dispose());
     watchers = folders.map((folder) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'));
-      watcher.onDidCreate((uri) => void engine.update(uri.fsPath).then(reportUpdate));
-      watcher.onDidChange((uri) => void engine.update(uri.fsPath).then(reportUpdate));
-      watcher.onDidDelete((uri) => engine.remove(uri.fsPath));
+      watcher.onDidCreate((uri) => void engine.update(uri.fsPath).then(reportUpdate, reportFailure));
+      watcher.onDidChange((uri) => void engine.update(uri.fsPath).then(reportUpdate, reportFailure));
+      watcher.onDidDelete((uri) => void engine.remove(uri.fsPath).catch(reportFailure));
       return watcher;
     });
   };
@@ -64,7 +66,7 @@ export function activate(context: vscode.ExtensionContext, engine: CorpusEngine,
   const reload = async (userAction = false): Promise<void> => {
     current?.abort();
     const controller = (current = new AbortController());
-    engine.setOptions(readEngineOptions(log));
+    void engine.setOptions(readEngineOptions(log));
     const { folders, missing } = corpusFolders(context);
     for (const folder of missing) log.problem({ path: folder, message: 'corpus folder not found (setting corpusLens.corpusFolders)' });
     watch(folders);

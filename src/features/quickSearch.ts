@@ -1,6 +1,6 @@
 /** "Corpus Lens: Search Articles": a QuickPick that searches as you type and opens the article at the hit. */
 import * as vscode from 'vscode';
-import type { CorpusEngine } from '../core/engine';
+import type { EngineClient } from '../core/engineClient';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import type { Hit } from '../core/search/searchIndex';
 import { openArticle } from './openArticle';
@@ -14,9 +14,9 @@ interface HitItem extends vscode.QuickPickItem {
 
 const OPEN_IN_PANEL: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('layout-sidebar-left'), tooltip: 'Open this query in the search panel' };
 
-export function toItems(engine: CorpusEngine, query: string): HitItem[] {
+export async function toItems(engine: EngineClient, query: string): Promise<HitItem[]> {
   if (!query.trim()) return [];
-  const outcome = engine.search(query, LIMIT);
+  const outcome = await engine.search(query, LIMIT);
   if (!outcome.ok) return [{ label: `$(warning) ${outcome.error}`, alwaysShow: true }];
   if (outcome.total === 0) return [{ label: 'No article matches', description: query, alwaysShow: true }];
   return outcome.hits.map((hit) => ({
@@ -28,13 +28,13 @@ export function toItems(engine: CorpusEngine, query: string): HitItem[] {
   }));
 }
 
-export function activate(context: vscode.ExtensionContext, engine: CorpusEngine): void {
+export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('corpusLens.searchArticles', (initial?: string) => showQuickSearch(engine, typeof initial === 'string' ? initial : '')),
   );
 }
 
-function showQuickSearch(engine: CorpusEngine, initial: string): vscode.QuickPick<HitItem> {
+function showQuickSearch(engine: EngineClient, initial: string): vscode.QuickPick<HitItem> {
   const pick = vscode.window.createQuickPick<HitItem>();
   pick.title = 'Search Articles';
   pick.placeholder = 'Words, "exact phrase", a OR b, -exclude, source:sputnik, date:2016-01..2016-08';
@@ -47,8 +47,8 @@ function showQuickSearch(engine: CorpusEngine, initial: string): vscode.QuickPic
     const request = ++latest;
     clearTimeout(timer);
     pick.busy = true;
-    timer = setTimeout(() => {
-      const items = toItems(engine, query);
+    timer = setTimeout(async () => {
+      const items = await toItems(engine, query).catch((error: Error) => [{ label: `$(error) ${error.message}`, alwaysShow: true }]);
       if (request !== latest) return; // a newer keystroke owns the list now
       pick.items = items;
       pick.busy = false;

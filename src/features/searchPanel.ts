@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { CorpusEngine } from '../core/engine';
+import type { EngineClient } from '../core/engineClient';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import { openArticle } from './openArticle';
 
@@ -22,7 +22,7 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly engine: CorpusEngine,
+    private readonly engine: EngineClient,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -42,12 +42,12 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
 
   /** Runs the query again after the corpus changed, so counts stay true. */
   refresh(): void {
-    if (this.view && this.lastQuery) this.search(this.lastQuery, -1);
+    if (this.view && this.lastQuery) void this.search(this.lastQuery, -1);
   }
 
-  search(query: string, seq: number): void {
+  async search(query: string, seq: number): Promise<void> {
     this.lastQuery = query;
-    const outcome = this.engine.search(query, LIMIT);
+    const outcome = await this.engine.search(query, LIMIT).catch((error: Error) => ({ ok: false as const, error: error.message }));
     const message = outcome.ok
       ? {
           type: 'results',
@@ -76,7 +76,7 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
     if (message.type === 'ready') {
       if (this.pendingQuery !== undefined) void this.view?.webview.postMessage({ type: 'setQuery', query: this.pendingQuery });
       this.pendingQuery = undefined;
-    } else if (message.type === 'search') this.search(String(message.query), Number(message.seq));
+    } else if (message.type === 'search') void this.search(String(message.query), Number(message.seq));
     else if (message.type === 'open' && this.engine.get(message.path)) {
       // Only articles of the corpus: a message cannot make us open anything else.
       void openArticle(message.path, Number(message.line), message.match);
@@ -108,7 +108,7 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
   }
 }
 
-export function activate(context: vscode.ExtensionContext, engine: CorpusEngine): SearchPanelProvider {
+export function activate(context: vscode.ExtensionContext, engine: EngineClient): SearchPanelProvider {
   const provider = new SearchPanelProvider(context.extensionUri, engine);
   let pending: NodeJS.Timeout | undefined;
   context.subscriptions.push(

@@ -22,7 +22,7 @@ describe('Corpus Lens in a real VS Code', () => {
     assert.deepEqual(counts, ['1', '1', '1', '1', '1']);
   });
 
-  it('shows source → date → article with title, file name and an open command', () => {
+  it('shows source → date → article with title, file name, an open command and a tooltip resolved on hover', async () => {
     const sana = api.articlesTree.getChildren().find((n) => labelOf(api, n) === 'SANA');
     assert.ok(sana);
     const dates = api.articlesTree.getChildren(sana);
@@ -32,7 +32,9 @@ describe('Corpus Lens in a real VS Code', () => {
     assert.equal(item.label, 'Lavrov: Russia isn’t’ conducting any secret negotiations about Syria');
     assert.equal(item.description, '001_c7973225191394ad.txt');
     assert.equal(item.command?.command, 'corpusLens.openArticle');
-    assert.match(String(item.tooltip), /^Lavrov: Russia isn’t’ conducting any secret negotiations about Syria\nSANA · Undated\n\nLavrov:/);
+    assert.equal(item.tooltip, undefined, 'left undefined so that VS Code asks resolveTreeItem');
+    const resolved = await api.articlesTree.resolveTreeItem(item, article);
+    assert.match(String(resolved.tooltip), /^Lavrov: Russia isn’t’ conducting any secret negotiations about Syria\nSANA · Undated\n\nLavrov:/);
   });
 
   it('opens an article at a line from its tree item command', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli';
-import { tempDir } from './helpers';
+import { seedsDir, tempDir } from './helpers';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -62,8 +62,20 @@ describe('the corpus-lens CLI', () => {
     assert.match(bad.err, /Unbalanced quote/);
   });
 
+  it('lists the names in one article with types, lines and roles', async () => {
+    const { code, out } = await run('ner', path.join(seedsDir, '003_53251bd098308f0e.txt'), '--json');
+    assert.equal(code, 0);
+    const rows = JSON.parse(out) as { type: string; text: string; line: number; role?: string }[];
+    assert.deepEqual(rows.find((r) => r.text === 'John Kerry'), { type: 'PER', text: 'John Kerry', line: 6, role: 'U.S. Secretary of State' });
+    assert.ok(rows.some((r) => r.type === 'ORG' && r.text === 'State Department'));
+    const text = await run('ner', path.join(seedsDir, '003_53251bd098308f0e.txt'));
+    assert.match(text.out, /^6\tPER\tJohn Kerry\t\(U\.S\. Secretary of State\)$/m);
+  });
+
   it('exits 2 with a message for a missing folder, a bad argument or command', async () => {
-    for (const argv of [['articles', '--corpus', '/no/such/folder'], ['articles', '--frobnicate'], ['fly'], [], ['search'], ['search', 'x', '--limit', '0']]) {
+    const notArticle = path.join(tempDir(), 'notes.pdf');
+    writeFileSync(notArticle, '%PDF');
+    for (const argv of [['articles', '--corpus', '/no/such/folder'], ['articles', '--frobnicate'], ['fly'], [], ['search'], ['search', 'x', '--limit', '0'], ['ner'], ['ner', '/no/such/file.txt'], ['ner', notArticle]]) {
       const { code, err } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /Usage:/);

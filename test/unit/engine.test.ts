@@ -59,4 +59,16 @@ describe('the corpus engine', () => {
     engine.remove(dir);
     assert.equal(engine.size, 0);
   });
+
+  it('lets a load that starts while a file is being re-read decide what the corpus holds', async () => {
+    const dir = seededDir();
+    const engine = new CorpusEngine();
+    await engine.load([dir]);
+    const file = path.join(dir, readdirSync(dir)[0]);
+    writeFileSync(file, 'A Rewritten Story Title\n\nBEIRUT (Reuters) – Rewritten.\n');
+    const updating = engine.update(file);
+    await engine.load([]);
+    await updating;
+    assert.equal(engine.size, 0);
+  });
 });

@@ -1,0 +1,32 @@
+/** The messages between EngineClient (extension host) and engineWorker (worker thread). */
+import type { LoadOptions } from './loader';
+import type { ArticleSummary } from './types';
+
+export type WorkerOptions = Omit<LoadOptions, 'signal' | 'onProgress' | 'onProblem'>;
+
+export type ToWorker = { id: number } & (
+  | { method: 'setOptions'; options: WorkerOptions }
+  | { method: 'load'; folders: string[]; cacheFile?: string }
+  | { method: 'cancel'; target: number }
+  | { method: 'update'; path: string }
+  | { method: 'remove'; path: string }
+  | { method: 'search'; text: string; limit: number }
+  | { method: 'paragraphs'; path: string; count: number }
+  | { method: 'names'; path: string }
+  | { method: 'saveCache' }
+);
+
+/** Distributes Omit over the union, which the built-in Omit does not. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type Request = DistributiveOmit<ToWorker, 'id'>;
+
+export type SummaryChange =
+  | { kind: 'reset'; articles: ArticleSummary[]; folders: string[] }
+  | { kind: 'upsert'; article: ArticleSummary }
+  | { kind: 'remove'; path: string };
+
+export type FromWorker =
+  | { type: 'reply'; id: number; ok: true; result: unknown }
+  | { type: 'reply'; id: number; ok: false; error: string }
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'changed'; change: SummaryChange };

@@ -1,0 +1,62 @@
+/**
+ * The engine in a worker thread: parsing, indexing, the cache's JSON and every search run here, so
+ * the extension host never waits on them. EngineClient is the other end.
+ */
+import { parentPort } from 'node:worker_threads';
+import { CorpusEngine, type EngineChange } from './engine';
+import type { ToWorker, FromWorker, SummaryChange } from './engineProtocol';
+import { summarize } from './types';
+
+const port = parentPort;
+if (!port) throw new Error('engineWorker must run in a worker thread');
+
+const engine = new CorpusEngine();
+const aborts = new Map<number, AbortController>();
+const post = (message: FromWorker) => port.postMessage(message);
+
+// Changes are sent as they happen, before the reply of the call that caused them.
+engine.onDidChange((change: EngineChange) => post({ type: 'changed', change: toSummaryChange(change) }));
+
+function toSummaryChange(change: EngineChange): SummaryChange {
+  if (change.kind === 'reset') return { kind: 'reset', articles: engine.articles().map(summarize), folders: [...engine.folders] };
+  if (change.kind === 'upsert') return { kind: 'upsert', article: summarize(change.article) };
+  return change;
+}
+
+async function handle(message: ToWorker): Promise<unknown> {
+  switch (message.method) {
+    case 'setOptions':
+      return engine.setOptions(message.options);
+    case 'load': {
+      const controller = new AbortController();
+      aborts.set(message.id, controller);
+      try {
+        const onProgress = (done: number, total: number) => post({ type: 'progress', id: message.id, done, total });
+        return await engine.load(message.folders, { cacheFile: message.cacheFile, signal: controller.signal, onProgress });
+      } finally {
+        aborts.delete(message.id);
+      }
+    }
+    case 'cancel':
+      return aborts.get(message.target)?.abort();
+    case 'update':
+      return engine.update(message.path);
+    case 'remove':
+      return engine.remove(message.path);
+    case 'search':
+      return engine.search(message.text, message.limit);
+    case 'paragraphs':
+      return engine.get(message.path)?.paragraphs.slice(0, message.count) ?? [];
+    case 'names':
+      return engine.names(message.path);
+    case 'saveCache':
+      return engine.saveCache();
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  handle(message).then(
+    (result) => post({ type: 'reply', id: message.id, ok: true, result }),
+    (error: unknown) => post({ type: 'reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+});

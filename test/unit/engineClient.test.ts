@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { EngineClient } from '../../src/core/engineClient';
+import { repoRoot, seedsDir, tempDir } from './helpers';
+
+const workerFile = path.join(repoRoot, 'dist', 'engineWorker.js');
+
+describe('EngineClient (the engine in a worker thread)', () => {
+  let client: EngineClient;
+  before(function () {
+    if (!existsSync(workerFile)) throw new Error(`${workerFile} is missing: run npm run build first`);
+  });
+  beforeEach(() => (client = new EngineClient(workerFile)));
+  afterEach(() => client.dispose());
+
+  function copySeeds(): string {
+    const dir = tempDir();
+    for (const f of readdirSync(seedsDir)) copyFileSync(path.join(seedsDir, f), path.join(dir, f));
+    return dir;
+  }
+
+  it('loads the seeds with progress, mirrors their summaries and searches in the worker', async () => {
+    const progress: number[] = [];
+    let changes = 0;
+    client.onDidChange(() => changes++);
+    const report = await client.load([seedsDir], { onProgress: (done) => progress.push(done) });
+    assert.equal(report.parsed, 5);
+    assert.equal(client.size, 5);
+    assert.equal(changes, 1);
+    assert.equal(progress.at(-1), 5);
+    assert.equal(client.get(path.join(seedsDir, '000_24cedd494502b823.txt'))?.source, 'Sputnik');
+    assert.equal('paragraphs' in client.articles()[0], false, 'only summaries cross to the host');
+    const outcome = await client.search('Brahimi');
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.hits.map((h) => path.basename(h.path)), ['002_36d8fbcc4219a082.txt']);
+    const malformed = await client.search('"unbalanced');
+    assert.equal(malformed.ok, false);
+  });
+
+  it('gives the first paragraphs of an article on request', async () => {
+    await client.load([seedsDir]);
+    const paragraphs = await client.paragraphs(path.join(seedsDir, '001_c7973225191394ad.txt'), 2);
+    assert.equal(paragraphs.length, 2);
+    assert.match(paragraphs[0].text, /^Lavrov/);
+  });
+
+  it('applies a created and a deleted file to the mirror', async () => {
+    const dir = copySeeds();
+    await client.load([dir]);
+    const file = path.join(dir, 'wombats.txt');
+    writeFileSync(file, 'Wombat Story Headline\n\nWombats everywhere.\n');
+    assert.equal(await client.update(file), undefined);
+    assert.equal(client.get(file)?.title, 'Wombat Story Headline');
+    await client.remove(file);
+    assert.equal(client.get(file), undefined);
+    assert.equal(client.size, 5);
+  });
+
+  it('stops a load that is cancelled, keeping what was shown', async () => {
+    await client.load([seedsDir]);
+    const controller = new AbortController();
+    controller.abort();
+    await client.load([copySeeds(), seedsDir], { signal: controller.signal });
+    assert.equal(client.size, 5, 'the cancelled load replaced nothing');
+  });
+
+  it('rejects calls once disposed instead of hanging', async () => {
+    client.dispose();
+    await assert.rejects(client.search('Lavrov'), /disposed/);
+  });
+});
