@@ -18,7 +18,16 @@ export interface CacheData {
 
 export type CacheRead = { data: CacheData } | { missing: true } | { invalid: string };
 
-export async function readCache(file: string): Promise<CacheRead> {
+export function readCache(file: string): Promise<CacheRead> {
+  return readJsonCache<CacheData>(file, CACHE_VERSION, (data) => Array.isArray(data.articles) && typeof data.index?.data === 'object' && Array.isArray(data.index.ids));
+}
+
+export function writeCache(file: string, data: CacheData): Promise<void> {
+  return writeJsonAtomically(file, data);
+}
+
+/** A versioned JSON cache: missing, usable, or invalid with the reason (then it is rebuilt). */
+export async function readJsonCache<T extends { version: number }>(file: string, version: number, complete: (data: T) => boolean): Promise<{ data: T } | { missing: true } | { invalid: string }> {
   let raw: string;
   try {
     raw = await fs.readFile(file, 'utf8');
@@ -27,16 +36,16 @@ export async function readCache(file: string): Promise<CacheRead> {
     return { invalid: `cannot be read (${(error as Error).message})` };
   }
   try {
-    const data = JSON.parse(raw) as CacheData;
-    if (data?.version !== CACHE_VERSION) return { invalid: `is from another version (${String(data?.version)}, expected ${CACHE_VERSION})` };
-    if (!Array.isArray(data.articles) || typeof data.index?.data !== 'object' || !Array.isArray(data.index.ids)) return { invalid: 'is incomplete' };
+    const data = JSON.parse(raw) as T;
+    if (data?.version !== version) return { invalid: `is from another version (${String(data?.version)}, expected ${version})` };
+    if (!complete(data)) return { invalid: 'is incomplete' };
     return { data };
   } catch (error) {
     return { invalid: `is corrupt (${(error as Error).message})` };
   }
 }
 
-export async function writeCache(file: string, data: CacheData): Promise<void> {
+export async function writeJsonAtomically(file: string, data: unknown): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
