@@ -5,6 +5,9 @@ import * as articleNames from './features/articleNames';
 import * as articlesTree from './features/articlesTree';
 import * as corpusCommands from './features/corpusCommands';
 import * as corpusLoading from './features/corpusLoading';
+import * as entityBuilding from './features/entityBuilding';
+import * as entityHover from './features/entityHover';
+import * as entityMentions from './features/entityMentions';
 import * as openArticle from './features/openArticle';
 import * as quickSearch from './features/quickSearch';
 import * as searchPanel from './features/searchPanel';
@@ -16,6 +19,7 @@ export interface CorpusLensApi {
   articlesTree: articlesTree.ArticlesTreeProvider;
   searchPanel: searchPanel.SearchPanelProvider;
   loading: corpusLoading.CorpusLoading;
+  entities: entityBuilding.EntityBuilding;
   /** Resolves when the first load has finished. */
   ready: Promise<void>;
 }
@@ -31,9 +35,12 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   articleNames.activate(context, engine);
   const panel = searchPanel.activate(context, engine);
   corpusCommands.activate(context, loading);
+  const entities = entityBuilding.activate(context, engine, loading, log);
+  entityHover.activate(context, engine);
+  entityMentions.activate(context, engine);
   context.subscriptions.push({ dispose: () => engine.dispose() });
   const ready = loading.reload();
-  return { engine, articlesTree: tree, searchPanel: panel, loading, ready };
+  return { engine, articlesTree: tree, searchPanel: panel, loading, entities, ready };
 }
 
 export function deactivate(): void {

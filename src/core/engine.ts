@@ -8,14 +8,15 @@ import * as path from 'node:path';
 import { readCache, writeCache, CACHE_VERSION } from './corpusCache';
 import { listArticleFiles, readArticles, readArticle, type LoadOptions } from './loader';
 import { isArticleFile } from './parse';
+import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from './entities/corpusEntities';
+import { parseOverrides, type OverridesParse } from './entities/overrides';
 import { recognizeArticle, type Mention } from './ner/articleEntities';
-import { Recognizer } from './ner/recognizer';
 import { parseQuery } from './search/query';
 import { SearchIndex, type SearchResults } from './search/searchIndex';
 import type { Article, Problem } from './types';
 
 /** What changed: everything (after a load), or one article added, changed or removed. */
-export type EngineChange = { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string };
+export type EngineChange = { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string } | { kind: 'entities' };
 export type ChangeListener = (change: EngineChange) => void;
 
 export interface EngineLoadOptions extends Pick<LoadOptions, 'signal' | 'onProgress'> {
@@ -94,6 +95,7 @@ export class CorpusEngine {
     this.corpusFolders = folders.map((f) => path.resolve(f));
     this.byPath.clear();
     for (const article of [...fresh, ...parsed]) this.byPath.set(article.path, article);
+    this.entitiesBuilt = false;
     const changed = parsed.length > 0 || cachedByPath.size !== fresh.length;
     if (this.cacheFile && changed) await this.saveCache();
     this.emit({ kind: 'reset' });
@@ -143,12 +145,35 @@ export class CorpusEngine {
   /** The names the recognizer finds in one article of the corpus (the model loads on first use). */
   names(filePath: string): Mention[] | undefined {
     const article = this.get(filePath);
-    if (!article) return undefined;
-    this.recognizer ??= Recognizer.fromFile();
-    return recognizeArticle(this.recognizer, article);
+    return article && recognizeArticle(this.entities.recognizer, article);
   }
 
-  private recognizer: Recognizer | undefined;
+  /** People and organisations across the corpus; kept current by file changes once built. */
+  readonly entities = new CorpusEntities();
+  private entitiesBuilt = false;
+  private entitiesCacheFile: string | undefined;
+
+  /** Recognizes the names of every article (cached per file) and resolves them into entities. */
+  async buildEntities(options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
+    const generation = this.generation;
+    const report = await this.entities.build(this.articles(), options);
+    if (!report.cancelled && generation === this.generation) {
+      this.entitiesBuilt = true;
+      this.entitiesCacheFile = options.cacheFile;
+      this.emit({ kind: 'entities' });
+    }
+    return report;
+  }
+
+  /** The user's corrections (the text of .corpus-lens/entities.json); a malformed text keeps the last good ones. */
+  setEntityOverrides(text: string): OverridesParse {
+    const parsed = parseOverrides(text);
+    if (parsed.ok) {
+      this.entities.index.setOverrides(parsed.overrides);
+      this.emit({ kind: 'entities' });
+    }
+    return parsed;
+  }
 
   search(text: string, limit = 50): SearchOutcome {
     const started = performance.now();
@@ -168,12 +193,21 @@ export class CorpusEngine {
   /** After a file event: tell listeners now, write the cache a little later (events come in bursts). */
   private changed(change: EngineChange): void {
     this.emit(change);
+    if (this.entitiesBuilt) this.updateEntities(change);
     if (!this.cacheFile) return;
     clearTimeout(this.pendingSave);
     this.pendingSave = setTimeout(() => void this.saveCache().catch(() => undefined), 2000);
   }
 
+  private updateEntities(change: EngineChange): void {
+    if (change.kind === 'upsert') this.entities.upsert(change.article);
+    else if (change.kind === 'remove') this.entities.remove(change.path);
+    else return;
+    this.emit({ kind: 'entities' });
+  }
+
   async saveCache(): Promise<void> {
+    if (this.entitiesBuilt && this.entitiesCacheFile) await this.entities.saveCache(this.entitiesCacheFile);
     if (!this.cacheFile) return;
     await writeCache(this.cacheFile, { version: CACHE_VERSION, articles: this.articles(), index: this.index.serialize() });
   }

@@ -5,6 +5,9 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineLoadOptions, LoadReport, SearchOutcome } from './engine';
+import type { EntityBuildOptions, EntityBuildReport } from './entities/corpusEntities';
+import type { CardOptions, EntityCard, EntityInfo, HoverAnswer, MentionLocation } from './entities/entityQueries';
+import type { OverridesParse } from './entities/overrides';
 import type { FromWorker, Request, SummaryChange, WorkerOptions } from './engineProtocol';
 import type { Mention } from './ner/articleEntities';
 import type { ArticleSummary, Paragraph, Problem } from './types';
@@ -19,6 +22,7 @@ export class EngineClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, PendingCall>();
   private readonly listeners = new Set<() => void>();
+  private readonly entityListeners = new Set<() => void>();
   private summaries = new Map<string, ArticleSummary>();
   private corpusFolders: string[] = [];
   private nextId = 1;
@@ -45,17 +49,25 @@ export class EngineClient {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  /** After the entities were built, changed by a file, or re-resolved with the user's corrections. */
+  onDidChangeEntities(listener: () => void): { dispose(): void } {
+    this.entityListeners.add(listener);
+    return { dispose: () => this.entityListeners.delete(listener) };
+  }
+
   setOptions(options: WorkerOptions): Promise<void> {
     return this.call({ method: 'setOptions', options }) as Promise<void>;
   }
 
   load(folders: string[], options: EngineLoadOptions = {}): Promise<LoadReport> {
     const { signal, onProgress, cacheFile } = options;
-    return this.call({ method: 'load', folders, cacheFile }, onProgress, (id) => {
-      const cancel = () => void this.call({ method: 'cancel', target: id });
-      if (signal?.aborted) cancel();
-      else signal?.addEventListener('abort', cancel, { once: true });
-    }) as Promise<LoadReport>;
+    return this.call({ method: 'load', folders, cacheFile }, onProgress, (id) => this.cancelOnAbort(id, signal)) as Promise<LoadReport>;
+  }
+
+  private cancelOnAbort(id: number, signal: AbortSignal | undefined): void {
+    const cancel = () => void this.call({ method: 'cancel', target: id });
+    if (signal?.aborted) cancel();
+    else signal?.addEventListener('abort', cancel, { once: true });
   }
 
   update(filePath: string): Promise<Problem | undefined> {
@@ -78,6 +90,32 @@ export class EngineClient {
   /** The names in one article, recognized in the worker; undefined when the file is not in the corpus. */
   names(filePath: string): Promise<Mention[] | undefined> {
     return this.call({ method: 'names', path: path.resolve(filePath) }) as Promise<Mention[] | undefined>;
+  }
+
+  buildEntities(options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
+    const { signal, onProgress, cacheFile } = options;
+    return this.call({ method: 'buildEntities', cacheFile }, onProgress, (id) => this.cancelOnAbort(id, signal)) as Promise<EntityBuildReport>;
+  }
+
+  hoverAt(text: string, offset: number, options: CardOptions): Promise<HoverAnswer | undefined> {
+    return this.call({ method: 'hoverAt', text, offset, options }) as Promise<HoverAnswer | undefined>;
+  }
+
+  /** An entity by id or by any of its names. */
+  entityCard(name: string, options: CardOptions): Promise<EntityCard | undefined> {
+    return this.call({ method: 'entityCard', name, options }) as Promise<EntityCard | undefined>;
+  }
+
+  entityMentions(id: string): Promise<MentionLocation[]> {
+    return this.call({ method: 'entityMentions', entity: id }) as Promise<MentionLocation[]>;
+  }
+
+  entityList(): Promise<EntityInfo[]> {
+    return this.call({ method: 'entityList' }) as Promise<EntityInfo[]>;
+  }
+
+  setEntityOverrides(text: string): Promise<OverridesParse> {
+    return this.call({ method: 'setEntityOverrides', text }) as Promise<OverridesParse>;
   }
 
   saveCache(): Promise<void> {
@@ -117,6 +155,10 @@ export class EngineClient {
   }
 
   private apply(change: SummaryChange): void {
+    if (change.kind === 'entities') {
+      for (const listener of this.entityListeners) listener();
+      return;
+    }
     if (change.kind === 'reset') {
       this.summaries = new Map(change.articles.map((a) => [a.path, a]));
       this.corpusFolders = change.folders;

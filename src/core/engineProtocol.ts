@@ -1,4 +1,5 @@
 /** The messages between EngineClient (extension host) and engineWorker (worker thread). */
+import type { CardOptions } from './entities/entityQueries';
 import type { LoadOptions } from './loader';
 import type { ArticleSummary } from './types';
 
@@ -14,6 +15,12 @@ export type ToWorker = { id: number } & (
   | { method: 'paragraphs'; path: string; count: number }
   | { method: 'names'; path: string }
   | { method: 'saveCache' }
+  | { method: 'buildEntities'; cacheFile?: string }
+  | { method: 'hoverAt'; text: string; offset: number; options: CardOptions }
+  | { method: 'entityCard'; name: string; options: CardOptions }
+  | { method: 'entityMentions'; entity: string }
+  | { method: 'entityList' }
+  | { method: 'setEntityOverrides'; text: string }
 );
 
 /** Distributes Omit over the union, which the built-in Omit does not. */
@@ -23,7 +30,8 @@ export type Request = DistributiveOmit<ToWorker, 'id'>;
 export type SummaryChange =
   | { kind: 'reset'; articles: ArticleSummary[]; folders: string[] }
   | { kind: 'upsert'; article: ArticleSummary }
-  | { kind: 'remove'; path: string };
+  | { kind: 'remove'; path: string }
+  | { kind: 'entities' };
 
 export type FromWorker =
   | { type: 'reply'; id: number; ok: true; result: unknown }

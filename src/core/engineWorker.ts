@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { CorpusEngine, type EngineChange } from './engine';
 import type { ToWorker, FromWorker, SummaryChange } from './engineProtocol';
+import { cardFor, hoverAt, mentionLocations } from './entities/entityQueries';
 import { summarize } from './types';
 
 const port = parentPort;
@@ -23,20 +24,36 @@ function toSummaryChange(change: EngineChange): SummaryChange {
   return change;
 }
 
+const lookup = (path: string) => engine.get(path);
+
+async function cancellable<T>(id: number, run: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  aborts.set(id, controller);
+  try {
+    return await run(controller.signal, (done, total) => post({ type: 'progress', id, done, total }));
+  } finally {
+    aborts.delete(id);
+  }
+}
+
 async function handle(message: ToWorker): Promise<unknown> {
   switch (message.method) {
     case 'setOptions':
       return engine.setOptions(message.options);
-    case 'load': {
-      const controller = new AbortController();
-      aborts.set(message.id, controller);
-      try {
-        const onProgress = (done: number, total: number) => post({ type: 'progress', id: message.id, done, total });
-        return await engine.load(message.folders, { cacheFile: message.cacheFile, signal: controller.signal, onProgress });
-      } finally {
-        aborts.delete(message.id);
-      }
-    }
+    case 'load':
+      return cancellable(message.id, (signal, onProgress) => engine.load(message.folders, { cacheFile: message.cacheFile, signal, onProgress }));
+    case 'buildEntities':
+      return cancellable(message.id, (signal, onProgress) => engine.buildEntities({ cacheFile: message.cacheFile, signal, onProgress }));
+    case 'hoverAt':
+      return hoverAt(engine.entities.index, lookup, message.text, message.offset, message.options);
+    case 'entityCard':
+      return cardFor(engine.entities.index, lookup, message.name, message.options);
+    case 'entityMentions':
+      return mentionLocations(engine.entities.index, lookup, message.entity);
+    case 'entityList':
+      return engine.entities.index.list();
+    case 'setEntityOverrides':
+      return engine.setEntityOverrides(message.text);
     case 'cancel':
       return aborts.get(message.target)?.abort();
     case 'update':

@@ -1,0 +1,93 @@
+/**
+ * What a hover card shows about an entity: its articles newest first, each with the sentence
+ * around its first mention, and the entities mentioned alongside it. Plain data: the extension
+ * renders (and escapes) it; the CLI prints it.
+ */
+import type { ArticleSummary, Paragraph } from '../types';
+import type { EntityIndex, EntityInfo, EntityMention } from './entityIndex';
+
+export interface SentenceAround {
+  before: string;
+  name: string;
+  after: string;
+}
+
+export interface CardArticle extends ArticleSummary {
+  /** 0-based line of the paragraph holding the first mention, and the name as written there. */
+  line: number;
+  match: string;
+  sentence: SentenceAround;
+  mentions: number;
+}
+
+export interface EntityCard {
+  entity: EntityInfo;
+  sourceCount: number;
+  articles: CardArticle[];
+  /** Articles not shown because of the limit. */
+  more: number;
+  related: { id: string; name: string; type: string; articles: number }[];
+}
+
+export type ArticleLookup = (path: string) => (ArticleSummary & { paragraphs: Paragraph[] }) | undefined;
+
+const SENTENCE_LIMIT = 240;
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup, options: { limit: number; related: number }): EntityCard | undefined {
+  const entity = index.get(id);
+  if (!entity) return undefined;
+  const byArticle = new Map<string, EntityMention[]>();
+  for (const mention of index.mentions(id)) byArticle.set(mention.path, [...(byArticle.get(mention.path) ?? []), mention]);
+  const articles: CardArticle[] = [];
+  for (const [path, mentions] of byArticle) {
+    const article = lookup(path);
+    if (!article) continue;
+    const first = mentions[0];
+    const paragraph = article.paragraphs[first.paragraph];
+    articles.push({
+      path,
+      title: article.title,
+      source: article.source,
+      date: article.date,
+      line: paragraph?.line ?? 0,
+      match: paragraph?.text.slice(first.start, first.end) ?? entity.name,
+      sentence: sentenceAround(paragraph?.text ?? '', first.start, first.end),
+      mentions: mentions.length,
+    });
+  }
+  articles.sort(newestFirst);
+  return {
+    entity,
+    sourceCount: new Set(articles.flatMap((a) => (a.source ? [a.source] : []))).size,
+    articles: articles.slice(0, options.limit),
+    more: Math.max(0, articles.length - options.limit),
+    related: index.related(id, options.related).map(({ entity: e, articles: n }) => ({ id: e.id, name: e.name, type: e.type, articles: n })),
+  };
+}
+
+/** Dated articles by date, newest first (a yearless --MM-DD after full dates); undated last. */
+export function newestFirst(a: Pick<ArticleSummary, 'date' | 'title'>, b: Pick<ArticleSummary, 'date' | 'title'>): number {
+  const rank = (d: string | null) => (d === null ? '' : d.startsWith('--') ? `0000${d.slice(1)}` : d);
+  return rank(b.date).localeCompare(rank(a.date)) || a.title.localeCompare(b.title);
+}
+
+/** The sentence holding [start, end), cut to a readable length around the name. */
+export function sentenceAround(text: string, start: number, end: number): SentenceAround {
+  let from = 0;
+  let to = text.length;
+  for (const segment of segmenter.segment(text)) {
+    const segmentEnd = segment.index + segment.segment.length;
+    if (segment.index <= start && start < segmentEnd) {
+      from = segment.index;
+      to = Math.max(segmentEnd, end);
+      break;
+    }
+  }
+  let before = text.slice(from, start);
+  let after = text.slice(end, to).trimEnd();
+  const room = Math.max(40, SENTENCE_LIMIT - (end - start));
+  if (before.length > room / 2) before = '…' + before.slice(before.length - Math.floor(room / 2)).replace(/^\S*\s/, '');
+  if (after.length > room - before.length) after = after.slice(0, room - before.length).replace(/\s\S*$/, '') + '…';
+  return { before: before.trimStart(), name: text.slice(start, end), after };
+}

@@ -1,0 +1,100 @@
+/**
+ * The questions features ask about entities, answered with plain, serialisable data: what is under
+ * the cursor (for hovers), an entity's card, every mention placed in its file (for references).
+ */
+import { promises as fs } from 'node:fs';
+import { decodeText } from '../decode';
+import { entityCard, newestFirst, sentenceAround, type ArticleLookup, type EntityCard, type SentenceAround } from './entityCard';
+import type { EntityIndex, EntityInfo } from './entityIndex';
+
+export interface CardOptions {
+  limit: number;
+  related: number;
+}
+
+export interface HoverAnswer {
+  card: EntityCard;
+  /** Where the name is in the text that was asked about. */
+  start: number;
+  end: number;
+}
+
+export function hoverAt(index: EntityIndex, lookup: ArticleLookup, text: string, offset: number, options: CardOptions): HoverAnswer | undefined {
+  const found = index.at(text, offset);
+  if (!found) return undefined;
+  const card = entityCard(index, found.entity.id, lookup, options);
+  return card && { card, start: found.start, end: found.end };
+}
+
+export function cardFor(index: EntityIndex, lookup: ArticleLookup, name: string, options: CardOptions): EntityCard | undefined {
+  const entity = index.get(name) ?? index.find(name);
+  return entity && entityCard(index, entity.id, lookup, options);
+}
+
+export interface MentionLocation {
+  path: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  /** 0-based line and column in the file, and the name as written there. */
+  line: number;
+  column: number;
+  text: string;
+  sentence: SentenceAround;
+}
+
+/** Every mention of an entity, placed in its file: newest article first, then in reading order. */
+export async function mentionLocations(index: EntityIndex, lookup: ArticleLookup, id: string): Promise<MentionLocation[]> {
+  const byPath = new Map<string, ReturnType<EntityIndex['mentions']>>();
+  for (const m of index.mentions(id)) byPath.set(m.path, [...(byPath.get(m.path) ?? []), m]);
+  const locations: MentionLocation[] = [];
+  const articles = [...byPath.keys()].flatMap((path) => {
+    const article = lookup(path);
+    return article ? [article] : [];
+  });
+  for (const article of articles.sort(newestFirst)) {
+    const lines = await fileLines(article.path);
+    const seen = new Map<string, number>();
+    for (const mention of byPath.get(article.path) ?? []) {
+      const paragraph = article.paragraphs[mention.paragraph];
+      if (!paragraph) continue;
+      const text = paragraph.text.slice(mention.start, mention.end);
+      // The k-th time this spelling occurs in the paragraph is the k-th occurrence from the paragraph's line.
+      const key = `${mention.paragraph}:${text}`;
+      const nth = seen.get(key) ?? 0;
+      seen.set(key, nth + 1);
+      const place = lines ? findNth(lines, paragraph.line, text, nth) : undefined;
+      locations.push({
+        path: article.path,
+        title: article.title,
+        source: article.source,
+        date: article.date,
+        line: place?.line ?? paragraph.line,
+        column: place?.column ?? 0,
+        text,
+        sentence: sentenceAround(paragraph.text, mention.start, mention.end),
+      });
+    }
+  }
+  return locations;
+}
+
+async function fileLines(path: string): Promise<string[] | undefined> {
+  try {
+    return decodeText(await fs.readFile(path)).text.split('\n');
+  } catch {
+    return undefined;
+  }
+}
+
+function findNth(lines: string[], fromLine: number, text: string, nth: number): { line: number; column: number } | undefined {
+  let remaining = nth;
+  for (let line = fromLine; line < Math.min(lines.length, fromLine + 200); line++) {
+    for (let at = lines[line].indexOf(text); at >= 0; at = lines[line].indexOf(text, at + text.length)) {
+      if (remaining-- === 0) return { line, column: at };
+    }
+  }
+  return undefined;
+}
+
+export type { EntityCard, EntityInfo };

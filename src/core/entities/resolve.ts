@@ -1,0 +1,229 @@
+/**
+ * Merges the names the recognizer found across the corpus into entities: one per real person or
+ * organisation, with every spelling as an alias and one type (the majority of its mentions).
+ */
+import type { EntityType } from '../ner/tags';
+import { fold, HONORIFICS, isAcronym, nameKey, nameWords, NAME_PARTICLES, NOT_NAMES, withoutPossessive, type KeyKind } from './names';
+import { NO_OVERRIDES, type EntityOverrides } from './overrides';
+
+/** What resolution needs from one article: its recognized names and the acronyms it defines. */
+export interface ArticleNames {
+  names: { type: EntityType; text: string }[];
+  acronyms: { long: string; short: string }[];
+}
+
+export type EntityKind = 'person' | 'organization';
+
+export interface ResolvedEntity {
+  /** Stable while the name stays: the kind and key of its display name. */
+  id: string;
+  name: string;
+  type: EntityKind;
+  /** Every spelling, the display name first. */
+  aliases: string[];
+}
+
+interface Spelling {
+  text: string;
+  counts: Record<EntityType, number>;
+}
+
+const KIND_OF: Partial<Record<EntityType, EntityKind>> = { PER: 'person', ORG: 'organization' };
+
+/** Union–find over spellings. */
+class Groups {
+  private readonly parent = new Map<string, string>();
+  find(a: string): string {
+    let root = a;
+    while (this.parent.has(root)) root = this.parent.get(root) as string;
+    if (root !== a) this.parent.set(a, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+/** A word written lowercase in the corpus more often than capitalised: "However", "Both", "The". */
+export type CommonWordTest = (word: string) => boolean;
+
+export function resolveEntities(articles: Iterable<ArticleNames>, overrides: EntityOverrides = NO_OVERRIDES, isCommon: CommonWordTest = () => false): ResolvedEntity[] {
+  const { spellings, acronymPairs } = collectSpellings(articles, overrides, isCommon);
+  const groups = new Groups();
+  const kindOf = (s: Spelling): KindGuess => guessKind(s.counts);
+  const byKey = new Map<string, string>();
+
+  // Same key → same entity (particles, transliterations, case, word order for organisations).
+  for (const spelling of spellings.values()) {
+    if (overrides.keepApart.has(fold(spelling.text))) continue;
+    const key = `${keyKind(kindOf(spelling))}:${nameKey(spelling.text, keyKind(kindOf(spelling)))}`;
+    const other = byKey.get(key);
+    if (other) groups.union(other, spelling.text);
+    else byKey.set(key, spelling.text);
+  }
+  mergeByTail(spellings, groups, kindOf, overrides, 'person', surnameKey);
+  mergeByTail(spellings, groups, kindOf, overrides, 'organization', orgTailKey);
+  mergeUnique(spellings, groups, kindOf, overrides, orgCoreKey);
+  mergeUnique(spellings, groups, kindOf, overrides, initialsKey);
+  for (const [long, short] of acronymPairs) {
+    if (spellings.has(long) && spellings.has(short) && !overrides.keepApart.has(fold(short))) groups.union(long, short);
+  }
+  for (const merge of overrides.merge) {
+    const present = merge.filter((name) => spellings.has(name));
+    present.slice(1).forEach((name) => groups.union(present[0], name));
+  }
+  return buildEntities(spellings, groups, overrides);
+}
+
+function collectSpellings(articles: Iterable<ArticleNames>, overrides: EntityOverrides, isCommon: CommonWordTest): { spellings: Map<string, Spelling>; acronymPairs: [string, string][] } {
+  const spellings = new Map<string, Spelling>();
+  const acronymPairs: [string, string][] = [];
+  const add = (written: string, type: EntityType | undefined) => {
+    const text = type ? withoutLeadingFunctionWords(withoutPossessive(written)) : written;
+    if (!text || !/^[\p{L}\p{N}]/u.test(text) || !nameKey(text, 'organization')) return;
+    if (type && !isAcronym(text) && nameWords(text).length === 1 && (isCommon(text) || NOT_NAMES.has(fold(text)))) return;
+    let spelling = spellings.get(text);
+    if (!spelling) spellings.set(text, (spelling = { text, counts: { PER: 0, ORG: 0, LOC: 0, MISC: 0 } }));
+    if (type) spelling.counts[type]++;
+  };
+  for (const article of articles) {
+    for (const name of article.names) add(name.text, name.type);
+    for (const { long, short } of article.acronyms) {
+      if (!spellings.has(long)) continue;
+      add(short, undefined);
+      acronymPairs.push([long, short]);
+    }
+  }
+  // Names the user merges stay aliases even if the recognizer never found them (Daesh, IS).
+  for (const merge of overrides.merge) for (const name of merge) add(name, undefined);
+  return { spellings, acronymPairs };
+}
+
+/** "Both Chelsea" → "Chelsea", "The Labour Party" → "Labour Party". */
+function withoutLeadingFunctionWords(text: string): string {
+  let rest = text;
+  for (;;) {
+    const first = /^(\p{L}+)\s+/u.exec(rest);
+    if (!first || HONORIFICS.has(first[1].toLowerCase()) || !NOT_NAMES.has(first[1].toLowerCase())) return rest;
+    rest = rest.slice(first[0].length);
+  }
+}
+
+type KindGuess = EntityKind | 'other';
+
+function guessKind(counts: Record<EntityType, number>): KindGuess {
+  const best = (Object.keys(counts) as EntityType[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  if (counts[best] === 0) return 'organization';
+  return KIND_OF[best] ?? 'other';
+}
+
+function keyKind(kind: KindGuess): KeyKind {
+  return kind === 'person' ? 'person' : 'organization';
+}
+
+/**
+ * A shorter name joins the one longer name that ends with it: "Lavrov" or "de Mistura" the person
+ * whose full name ends so, "Security Council" the one organisation called "… Security Council".
+ * When several do (two Assads), it stays apart, because which one is meant is not known.
+ */
+function mergeByTail(spellings: Map<string, Spelling>, groups: Groups, kindOf: (s: Spelling) => KindGuess, overrides: EntityOverrides, kind: EntityKind, tailKey: (words: string[]) => string | undefined): void {
+  const members = [...spellings.values()].filter((s) => kindOf(s) === kind && !isAcronym(s.text));
+  const longer = new Map<string, Set<string>>();
+  for (const member of members) {
+    const words = nameWords(member.text).map(fold);
+    // "Mr Toner" is not a longer name for "Toner".
+    for (let cut = words.findIndex((w) => !HONORIFICS.has(w)) + 1; cut > 0 && cut < words.length; cut++) {
+      const tail = tailKey(words.slice(cut));
+      if (tail) longer.set(tail, (longer.get(tail) ?? new Set<string>()).add(member.text));
+    }
+  }
+  for (const member of members) {
+    if (overrides.keepApart.has(fold(member.text))) continue;
+    const key = tailKey(nameWords(member.text).map(fold));
+    const candidates = key ? longer.get(key) : undefined;
+    if (!candidates) continue;
+    const distinct = new Set([...candidates].map((c) => groups.find(c)));
+    if (distinct.size === 1) groups.union([...distinct][0], member.text);
+  }
+}
+
+/** Two or more significant words, in order: "security council". */
+function orgTailKey(words: string[]): string | undefined {
+  const significant = words.filter((w) => !NAME_PARTICLES.has(w));
+  return significant.length >= 2 && !NAME_PARTICLES.has(words[0]) ? significant.join(' ') : undefined;
+}
+
+/**
+ * Organisations that agree on a derived key join when that is unambiguous: the key without
+ * generic words ("al-Nusra" = "al-Nusra Front", unless there is also a "Nusra Brigade"), and an
+ * acronym with the one long form whose initials spell it ("UN" = "United Nations").
+ */
+function mergeUnique(spellings: Map<string, Spelling>, groups: Groups, kindOf: (s: Spelling) => KindGuess, overrides: EntityOverrides, derive: (text: string) => { key: string; full: boolean } | undefined): void {
+  const byDerived = new Map<string, { text: string; full: boolean }[]>();
+  for (const spelling of spellings.values()) {
+    if (kindOf(spelling) !== 'organization' || overrides.keepApart.has(fold(spelling.text))) continue;
+    const derived = derive(spelling.text);
+    if (derived) byDerived.set(derived.key, [...(byDerived.get(derived.key) ?? []), { text: spelling.text, full: derived.full }]);
+  }
+  for (const members of byDerived.values()) {
+    const fullRoots = new Set(members.filter((m) => m.full).map((m) => groups.find(m.text)));
+    if (fullRoots.size !== 1 || members.length < 2) continue;
+    for (const m of members) groups.union(members[0].text, m.text);
+  }
+}
+
+const GENERIC_ORG_WORDS = new Set(['front', 'movement', 'group', 'brigade', 'brigades', 'party']);
+
+/** "al-Nusra Front" → { nusra, full }; "Nusra" → { nusra, not full }. */
+function orgCoreKey(text: string): { key: string; full: boolean } | undefined {
+  const words = nameKey(text, 'organization').split(' ');
+  const core = words.filter((w) => !GENERIC_ORG_WORDS.has(w));
+  return core.length > 0 ? { key: core.join(' '), full: core.length < words.length } : undefined;
+}
+
+/** "UN" → { un, not full }; "United Nations" → { un, full } (capitalised words only, particles skipped). */
+function initialsKey(text: string): { key: string; full: boolean } | undefined {
+  if (isAcronym(text)) return { key: text.replace(/[^A-Za-z0-9]/g, '').toLowerCase(), full: false };
+  const words = nameWords(text).filter((w) => !NAME_PARTICLES.has(w.toLowerCase()));
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  return { key: words.map((w) => fold(w[0])).join(''), full: true };
+}
+
+/** A surname, possibly led by particles ("de mistura"); undefined for a bare particle. */
+function surnameKey(written: string[]): string | undefined {
+  const words = HONORIFICS.has(written[0]) ? written.slice(1) : written;
+  const significant = words.filter((w) => !NAME_PARTICLES.has(w));
+  if (significant.length !== 1) return undefined;
+  return nameKey(words.join(' '), 'person');
+}
+
+function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrides: EntityOverrides): ResolvedEntity[] {
+  const members = new Map<string, Spelling[]>();
+  for (const spelling of spellings.values()) {
+    const root = groups.find(spelling.text);
+    members.set(root, [...(members.get(root) ?? []), spelling]);
+  }
+  const entities: ResolvedEntity[] = [];
+  for (const group of members.values()) {
+    const counts: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
+    for (const s of group) for (const t of Object.keys(counts) as EntityType[]) counts[t] += s.counts[t];
+    const aliases = orderAliases(group);
+    const renamed = aliases.map((a) => overrides.rename.get(fold(a))).find((n) => n !== undefined);
+    const name = renamed ?? aliases[0];
+    if (aliases.some((a) => overrides.hide.has(fold(a)))) continue;
+    const retyped = aliases.map((a) => overrides.retype.get(fold(a))).find((t) => t !== undefined);
+    const kind = retyped ?? guessKind(counts);
+    if (kind === 'other') continue;
+    entities.push({ id: `${kind}:${nameKey(name, kind)}`, name, type: kind, aliases: name === aliases[0] ? aliases : [name, ...aliases.filter((a) => a !== name)] });
+  }
+  return entities;
+}
+
+/** The display name first: the most mentioned full name (not an acronym), then the rest by count. */
+function orderAliases(group: Spelling[]): string[] {
+  const total = (s: Spelling) => s.counts.PER + s.counts.ORG + s.counts.LOC + s.counts.MISC;
+  const score = (s: Spelling) => (isAcronym(s.text) ? 0 : 1) * 1e6 + Math.min(nameWords(s.text).length, 3) * 1e4 + total(s);
+  return [...group].sort((a, b) => score(b) - score(a) || a.text.localeCompare(b.text)).map((s) => s.text);
+}

@@ -1,0 +1,104 @@
+/**
+ * Builds the people and organisations after every corpus load, in the engine's worker with a
+ * cancellable progress notification, and applies the user's corrections from
+ * `.corpus-lens/entities.json` whenever that file changes.
+ */
+import * as vscode from 'vscode';
+import type { EngineClient } from '../core/engineClient';
+import type { CorpusLoading } from './corpusLoading';
+import type { Log } from './output';
+
+export const ENTITIES_FILE = '.corpus-lens/entities.json';
+
+export interface EntityBuilding {
+  /** True once entities exist for the current corpus. */
+  readonly ready: boolean;
+  /** Resolves when the build that is running (or the next one) has finished. */
+  whenReady(): Promise<void>;
+  rebuild(): Promise<void>;
+}
+
+function cacheFile(context: vscode.ExtensionContext): string {
+  return vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'entities-cache.json').fsPath;
+}
+
+export function activate(context: vscode.ExtensionContext, engine: EngineClient, loading: CorpusLoading, log: Log): EntityBuilding {
+  let ready = false;
+  let current: AbortController | undefined;
+  let waiting: (() => void)[] = [];
+
+  const rebuild = async (): Promise<void> => {
+    current?.abort();
+    ready = false;
+    if (loading.state !== 'ready') return;
+    const controller = (current = new AbortController());
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: finding people and organizations', cancellable: true },
+      (progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        let reported = 0;
+        return engine.buildEntities({
+          cacheFile: cacheFile(context),
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            progress.report({ message: `${done} / ${total} articles`, increment: ((done - reported) / Math.max(total, 1)) * 100 });
+            reported = done;
+          },
+        });
+      },
+    );
+    if (controller !== current) return;
+    if (report.cacheRebuilt) log.info(`The entities cache ${report.cacheRebuilt}; it was rebuilt.`);
+    if (report.cancelled) {
+      log.info('Finding people and organizations was cancelled; hovers stay off until "Corpus Lens: Refresh".');
+      return;
+    }
+    log.info(`People and organizations: ${report.recognized} articles recognized, ${report.fromCache} from the cache, in ${Math.round(report.ms)} ms.`);
+    ready = true;
+    waiting.forEach((resolve) => resolve());
+    waiting = [];
+  };
+
+  const applyOverrides = async (userAction: boolean): Promise<void> => {
+    const file = overridesUri();
+    if (!file) return;
+    let text = '';
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      text = ''; // No file: no corrections.
+    }
+    const parsed = await engine.setEntityOverrides(text);
+    if (parsed.ok) return;
+    const message = `${ENTITIES_FILE} line ${parsed.line}: ${parsed.message}. The last good corrections stay in use.`;
+    log.channel.error(message);
+    if (userAction) void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
+  };
+
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENTITIES_FILE}`);
+  context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate(() => void applyOverrides(true)),
+    watcher.onDidChange(() => void applyOverrides(true)),
+    watcher.onDidDelete(() => void applyOverrides(true)),
+    loading.onDidChangeState((state) => {
+      if (state === 'ready') void applyOverrides(false).then(rebuild);
+      else current?.abort();
+    }),
+    { dispose: () => current?.abort() },
+  );
+  if (loading.state === 'ready') void applyOverrides(false).then(rebuild);
+
+  return {
+    get ready() {
+      return ready;
+    },
+    whenReady: () => (ready ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
+    rebuild,
+  };
+}
+
+function overridesUri(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder && vscode.Uri.joinPath(folder.uri, ENTITIES_FILE);
+}

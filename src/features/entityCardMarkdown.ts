@@ -1,0 +1,64 @@
+/**
+ * Renders an entity card as hover Markdown. Every piece of article text is escaped, links run only
+ * the extension's own commands, and HTML stays off.
+ */
+import * as vscode from 'vscode';
+import type { EntityCard } from '../core/entities/entityCard';
+
+/** The only commands a card may run. */
+export const CARD_COMMANDS = ['corpusLens.openArticle', 'corpusLens.showMentions', 'corpusLens.searchArticles'];
+
+const TYPE_LABEL: Record<string, string> = { person: 'person', organization: 'organization' };
+
+/** Backslash-escapes everything Markdown could read as syntax, and neutralises HTML. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
+    .replace(/\s+/g, ' ');
+}
+
+export function commandLink(label: string, command: string, args: unknown[], tooltip?: string): string {
+  const title = tooltip ? ` "${tooltip.replace(/["\\]/g, '')}"` : '';
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))}${title})`;
+}
+
+export function dateLabel(date: string | null): string {
+  if (!date) return 'undated';
+  return date.startsWith('--') ? `${date.slice(2)} (year unknown)` : date;
+}
+
+/** A search query that finds the entity under any of its names. */
+export function searchQueryFor(aliases: readonly string[]): string {
+  return aliases
+    .slice(0, 6)
+    .map((a) => `"${a.replace(/"/g, '')}"`)
+    .join(' OR ');
+}
+
+export function renderCard(card: EntityCard): vscode.MarkdownString {
+  const { entity } = card;
+  const md = new vscode.MarkdownString('', true);
+  md.isTrusted = { enabledCommands: CARD_COMMANDS };
+  md.supportHtml = false;
+  const others = entity.aliases.filter((a) => a !== entity.name);
+  md.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${TYPE_LABEL[entity.type] ?? entity.type}`);
+  if (others.length) md.appendMarkdown(` · also ${others.map(escapeMarkdown).join(', ')}`);
+  const articles = entity.articleCount;
+  md.appendMarkdown(`\n\nMentioned in ${articles} article${articles === 1 ? '' : 's'} from ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}\n\n`);
+  for (const a of card.articles) {
+    const label = escapeMarkdown(`${a.source ?? 'Unknown source'} · ${dateLabel(a.date)} · ${a.title}`);
+    const { before, name, after } = a.sentence;
+    md.appendMarkdown(`- ${commandLink(label, 'corpusLens.openArticle', [a.path, a.line, a.match], 'Open the article at the mention')}  \n`);
+    md.appendMarkdown(`  ${escapeMarkdown(before)}**${escapeMarkdown(name)}**${escapeMarkdown(after)}\n`);
+  }
+  if (card.more > 0) md.appendMarkdown(`\n${commandLink(`${card.more} more…`, 'corpusLens.showMentions', [entity.id], 'List every mention')}\n`);
+  if (card.related.length) {
+    md.appendMarkdown(`\n\nOften with: ${card.related.map((r) => `${escapeMarkdown(r.name)} (${r.articles})`).join(', ')}`);
+  }
+  md.appendMarkdown(
+    `\n\n${commandLink('Show all mentions', 'corpusLens.showMentions', [entity.id])} · ${commandLink('Search the corpus', 'corpusLens.searchArticles', [searchQueryFor(entity.aliases)])}`,
+  );
+  return md;
+}

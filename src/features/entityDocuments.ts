@@ -1,0 +1,31 @@
+/** Which documents get entity hovers and references: the configured note languages, and every article of the corpus. */
+import * as vscode from 'vscode';
+import type { EngineClient } from '../core/engineClient';
+
+export const DEFAULT_HOVER_LANGUAGES = ['markdown', 'plaintext'];
+
+export function hoverLanguages(): string[] {
+  return vscode.workspace.getConfiguration('corpusLens').get<string[]>('hover.languages', DEFAULT_HOVER_LANGUAGES);
+}
+
+/** The languages, plus article files of any language (HTML captures); the providers check the corpus. */
+export function entityDocumentSelector(): vscode.DocumentSelector {
+  return [...hoverLanguages().map((language) => ({ language })), { scheme: 'file', pattern: '**/*.{txt,md,markdown,html,htm}' }];
+}
+
+export function isEntityDocument(document: vscode.TextDocument, engine: EngineClient): boolean {
+  return hoverLanguages().includes(document.languageId) || (document.uri.scheme === 'file' && engine.get(document.uri.fsPath) !== undefined);
+}
+
+/** Registers providers now and again whenever the languages setting changes. */
+export function registerForEntityDocuments(context: vscode.ExtensionContext, register: (selector: vscode.DocumentSelector) => vscode.Disposable): void {
+  let registration = register(entityDocumentSelector());
+  context.subscriptions.push(
+    { dispose: () => registration.dispose() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('corpusLens.hover.languages')) return;
+      registration.dispose();
+      registration = register(entityDocumentSelector());
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Hover cards: on a person's or organisation's name in a note or an article, every article that
+ * mentions them, newest first, with the sentence around the mention.
+ */
+import * as vscode from 'vscode';
+import type { EngineClient } from '../core/engineClient';
+import { renderCard } from './entityCardMarkdown';
+import { isEntityDocument, registerForEntityDocuments } from './entityDocuments';
+
+export function cardOptions(): { limit: number; related: number } {
+  const config = vscode.workspace.getConfiguration('corpusLens');
+  return { limit: Math.max(1, config.get<number>('hover.maxArticles', 8)), related: 5 };
+}
+
+export class EntityHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly engine: EngineClient) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    if (!isEntityDocument(document, this.engine)) return undefined;
+    const line = document.lineAt(position.line).text;
+    const answer = await this.engine.hoverAt(line, position.character, cardOptions());
+    if (!answer || token.isCancellationRequested) return undefined;
+    const range = new vscode.Range(position.line, answer.start, position.line, answer.end);
+    return new vscode.Hover(renderCard(answer.card), range);
+  }
+}
+
+export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {
+  const provider = new EntityHoverProvider(engine);
+  registerForEntityDocuments(context, (selector) => vscode.languages.registerHoverProvider(selector, provider));
+}

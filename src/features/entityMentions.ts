@@ -1,0 +1,70 @@
+/**
+ * Every mention of an entity: "Find All References" (Shift+F12) on a name in a note or an article,
+ * and "Corpus Lens: Show All Mentions", a list to pick from that opens the article at the mention.
+ */
+import * as vscode from 'vscode';
+import type { EngineClient } from '../core/engineClient';
+import type { MentionLocation } from '../core/entities/entityQueries';
+import { dateLabel } from './entityCardMarkdown';
+import { isEntityDocument, registerForEntityDocuments } from './entityDocuments';
+import { openArticle } from './openArticle';
+
+export class EntityReferenceProvider implements vscode.ReferenceProvider {
+  constructor(private readonly engine: EngineClient) {}
+
+  async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
+    if (!isEntityDocument(document, this.engine)) return undefined;
+    const answer = await this.engine.hoverAt(document.lineAt(position.line).text, position.character, { limit: 0, related: 0 });
+    if (!answer) return undefined;
+    const mentions = await this.engine.entityMentions(answer.card.entity.id);
+    return mentions.map((m) => new vscode.Location(vscode.Uri.file(m.path), new vscode.Range(m.line, m.column, m.line, m.column + m.text.length)));
+  }
+}
+
+interface MentionItem extends vscode.QuickPickItem {
+  mention: MentionLocation;
+}
+
+/** A QuickPick of every mention; `entity` is an id or a name, else the name under the cursor. */
+export async function showMentions(engine: EngineClient, entity?: string): Promise<vscode.QuickPick<MentionItem> | undefined> {
+  const name = entity ?? (await nameUnderCursor(engine));
+  const card = name ? await engine.entityCard(name, { limit: 0, related: 0 }) : undefined;
+  if (!card) {
+    void vscode.window.showInformationMessage(name ? `Corpus Lens: no person or organization called "${name}" in the corpus.` : 'Corpus Lens: put the cursor on a name, or hover it and choose "Show all mentions".');
+    return undefined;
+  }
+  const mentions = await engine.entityMentions(card.entity.id);
+  const pick = vscode.window.createQuickPick<MentionItem>();
+  pick.title = `${card.entity.name}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${card.entity.articleCount} article${card.entity.articleCount === 1 ? '' : 's'}`;
+  pick.placeholder = 'Filter by source, title or sentence; Enter opens the article at the mention';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = mentions.map((m) => ({
+    label: m.title,
+    description: `${m.source ?? 'Unknown source'} · ${dateLabel(m.date)} · line ${m.line + 1}`,
+    detail: `${m.sentence.before}${m.sentence.name}${m.sentence.after}`,
+    mention: m,
+  }));
+  pick.onDidAccept(() => {
+    const chosen = pick.selectedItems[0]?.mention;
+    pick.hide();
+    if (chosen) void openArticle(chosen.path, chosen.line, chosen.text);
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
+  return pick;
+}
+
+export async function nameUnderCursor(engine: EngineClient): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const { active } = editor.selection;
+  const answer = await engine.hoverAt(editor.document.lineAt(active.line).text, active.character, { limit: 0, related: 0 });
+  return answer?.card.entity.id;
+}
+
+export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {
+  const provider = new EntityReferenceProvider(engine);
+  registerForEntityDocuments(context, (selector) => vscode.languages.registerReferenceProvider(selector, provider));
+  context.subscriptions.push(vscode.commands.registerCommand('corpusLens.showMentions', (entity?: unknown) => showMentions(engine, typeof entity === 'string' ? entity : undefined)));
+}

@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CorpusLensApi } from '../../src/extension';
+import { activateExtension, waitFor, workspaceRoot } from './helpers';
+
+const SEED_TITLES: Record<string, string> = {
+  '000_24cedd494502b823.txt': 'The Russian foreign minister said Moscow and Washington',
+  '001_c7973225191394ad.txt': 'Lavrov: Russia isn’t’ conducting any secret negotiations',
+  '002_36d8fbcc4219a082.txt': 'Lavrov: No Secret Russia-U.S. Talks On Syria',
+  '003_53251bd098308f0e.txt': 'Russians Insist on No Delay of Syria Talks',
+  '004_732f6ac769fbedc7.txt': 'US, Russia, holding crucial talks on Syria',
+};
+
+/** The hover text at the first occurrence of `word` in the document (cursor one letter in). */
+async function hoverOn(document: vscode.TextDocument, word: string): Promise<string> {
+  const at = document.getText().indexOf(word);
+  assert.ok(at >= 0, `"${word}" is in ${path.basename(document.uri.fsPath)}`);
+  const position = document.positionAt(at + 1);
+  const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position)) as vscode.Hover[];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+/** Opened article links in a card: command:corpusLens.openArticle?[path, line, match]. */
+function linkedArticles(markdown: string): string[] {
+  return [...markdown.matchAll(/\(command:corpusLens\.openArticle\?([^ )]+)/g)].map((m) => path.basename((JSON.parse(decodeURIComponent(m[1])) as string[])[0]));
+}
+
+describe('people and organizations: hovers and references', () => {
+  let api: CorpusLensApi;
+  let note: vscode.TextDocument;
+
+  before(async () => {
+    api = await activateExtension();
+    await api.entities.whenReady();
+    note = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'notes.md'));
+  });
+
+  it('lists all five seed articles when hovering "Lavrov" in a note, newest first, with the sentence', async () => {
+    const card = await hoverOn(note, 'Lavrov');
+    assert.match(card, /\*\*Sergei Lavrov\*\* · person/);
+    assert.match(card, /Mentioned in 5 articles from 4 sources/);
+    const linked = linkedArticles(card);
+    assert.deepEqual([...linked].sort(), Object.keys(SEED_TITLES).sort());
+    assert.equal(linked[0], '000_24cedd494502b823.txt', 'the 2021 Sputnik article comes first');
+    assert.match(card, /\*\*Lavrov\*\*/, 'the name is bold in its sentence');
+  });
+
+  it('lists exactly the articles that mention Kerry', async () => {
+    const card = await hoverOn(note, 'Kerry');
+    assert.match(card, /\*\*John Kerry\*\*/);
+    assert.deepEqual(linkedArticles(card).sort(), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
+  });
+
+  it('matches multi-word names with particles and aliases: de Mistura, Nusra Front', async () => {
+    const mistura = await hoverOn(note, 'de Mistura');
+    assert.match(mistura, /\*\*Staffan de Mistura\*\* · person/);
+    const nusra = await hoverOn(note, 'Nusra Front');
+    assert.match(nusra, /· organization · also .*Jabhat al\\-Nusra/);
+    assert.ok(linkedArticles(nusra).length >= 3);
+  });
+
+  it('allows only its own commands in a card and escapes article text', async () => {
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', note.uri, note.positionAt(note.getText().indexOf('Lavrov') + 1))) as vscode.Hover[];
+    const markdown = hovers[0].contents[0] as vscode.MarkdownString;
+    const trusted = markdown.isTrusted;
+    assert.ok(typeof trusted === 'object' && trusted.enabledCommands.every((c) => c.startsWith('corpusLens.')));
+    assert.equal(markdown.supportHtml, false);
+    assert.doesNotMatch(markdown.value, /command:(?!corpusLens\.)/);
+  });
+
+  it('shows nothing on a word that is not a name', async () => {
+    assert.equal(await hoverOn(note, 'secret'), '');
+  });
+
+  it('hovers in an article too', async () => {
+    const article = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'seeds', '004_732f6ac769fbedc7.txt'));
+    assert.match(await hoverOn(article, 'Kerry'), /Mentioned in 2 articles/);
+  });
+
+  it('finds every mention of a name across the corpus (Find All References)', async () => {
+    const position = note.positionAt(note.getText().indexOf('Kerry') + 1);
+    const locations = (await vscode.commands.executeCommand('vscode.executeReferenceProvider', note.uri, position)) as vscode.Location[];
+    const files = new Set(locations.map((l) => path.basename(l.uri.fsPath)));
+    assert.deepEqual([...files].sort(), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
+    assert.equal(locations.length, 8);
+    for (const location of locations) {
+      const document = await vscode.workspace.openTextDocument(location.uri);
+      assert.match(document.getText(location.range), /^(John )?Kerry$/);
+    }
+  });
+
+  it('applies corrections from .corpus-lens/entities.json without a reload, and keeps them when the file breaks', async () => {
+    const file = vscode.Uri.joinPath(workspaceRoot(), '.corpus-lens', 'entities.json');
+    const write = (text: string) => vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const card = () => api.engine.entityCard('ISIS', { limit: 10, related: 0 });
+    try {
+      await write('{ "merge": [["Daesh", "ISIS", "Islamic State"]] }\n');
+      await waitFor('Daesh and ISIS to be one entity', async () => (await card())?.entity.aliases.includes('Daesh') === true);
+      await write('{ "merge": [["Daesh", "ISIS"]],\n  "hide": oops }\n');
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.ok((await card())?.entity.aliases.includes('Daesh'), 'the last good corrections stay');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+    await waitFor('the corrections to be gone', async () => (await card())?.entity.aliases.includes('Daesh') === false);
+  });
+});

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { entityCard } from '../../src/core/entities/entityCard';
+import { EntityIndex } from '../../src/core/entities/entityIndex';
+import type { ArticleNames } from '../../src/core/entities/resolve';
+import type { Article } from '../../src/core/types';
+
+function article(path: string, date: string | null, ...paragraphs: string[]): Article {
+  return { path, title: `Title of ${path}`, source: 'Agency', date, paragraphs: paragraphs.map((text, line) => ({ text, line: line * 2 })), size: 0, mtimeMs: 0 };
+}
+
+function names(...list: string[]): ArticleNames {
+  return { names: list.map((x) => ({ type: x.startsWith('ORG:') ? ('ORG' as const) : ('PER' as const), text: x.replace(/^\w+:/, '') })), acronyms: [] };
+}
+
+describe('the entity index', () => {
+  const a = article('/c/a.txt', '2016-06-04', 'Sergei Lavrov met John Kerry in Geneva.', 'Later, Lavrov spoke to reporters.');
+  const b = article('/c/b.txt', '2021-08-01', 'Talks went on. Lavrov said nothing.');
+
+  function built(): EntityIndex {
+    const index = new EntityIndex();
+    // The recognizer found no name in b: its mention of Lavrov still counts.
+    index.reset([
+      { article: a, names: names('PER:Sergei Lavrov', 'PER:John Kerry', 'PER:Lavrov') },
+      { article: b, names: names() },
+    ]);
+    return index;
+  }
+
+  it('counts every occurrence of every alias, including ones the recognizer missed', () => {
+    const lavrov = built().find('lavrov');
+    assert.equal(lavrov?.name, 'Sergei Lavrov');
+    assert.equal(lavrov?.mentionCount, 3);
+    assert.equal(lavrov?.articleCount, 2);
+  });
+
+  it('builds a card: newest article first, the sentence around the mention, co-mentioned entities', () => {
+    const index = built();
+    const byPath = new Map([a, b].map((x) => [x.path, x]));
+    const card = entityCard(index, index.find('Sergei Lavrov')!.id, (p) => byPath.get(p), { limit: 1, related: 3 });
+    assert.equal(card?.articles.length, 1);
+    assert.equal(card?.more, 1);
+    assert.equal(card?.articles[0].path, '/c/b.txt');
+    assert.deepEqual(card?.articles[0].sentence, { before: '', name: 'Lavrov', after: ' said nothing.' });
+    assert.deepEqual(card?.related.map((r) => r.name), ['John Kerry']);
+  });
+
+  it('updates incrementally: a new alias rescans all, a changed file alone is rescanned, a removed file is forgotten', () => {
+    const index = built();
+    index.upsert(article('/c/b.txt', '2021-08-01', 'Kerry and Lavrov talked.'), names('PER:Kerry'));
+    assert.deepEqual(index.find('John Kerry')?.aliases, ['John Kerry', 'Kerry']);
+    assert.equal(index.find('John Kerry')?.articleCount, 2);
+    index.upsert(article('/c/c.txt', null, 'Lavrov again, and Kerry.'), names());
+    assert.equal(index.find('Lavrov')?.articleCount, 3);
+    assert.equal(index.find('Kerry')?.mentionCount, 3);
+    index.remove('/c/a.txt');
+    assert.deepEqual(index.find('Kerry')?.aliases, ['Kerry'], 'John Kerry was only written in a.txt');
+    assert.equal(index.find('Kerry')?.articleCount, 2);
+  });
+
+  it('answers which name is under a cursor in any text', () => {
+    const index = built();
+    const text = 'My note: ask Sergei Lavrov again.';
+    const at = index.at(text, text.indexOf('Lavrov'));
+    assert.equal(at?.entity.name, 'Sergei Lavrov');
+    assert.equal(text.slice(at!.start, at!.end), 'Sergei Lavrov');
+  });
+});

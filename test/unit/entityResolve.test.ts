@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { parseOverrides } from '../../src/core/entities/overrides';
+import { resolveEntities, type ArticleNames, type ResolvedEntity } from '../../src/core/entities/resolve';
+import type { EntityType } from '../../src/core/ner/tags';
+
+/** One article per list: "PER:Sergei Lavrov" etc.; acronym definitions as "long=SHORT". */
+function articles(...lists: string[][]): ArticleNames[] {
+  return lists.map((list) => ({
+    names: list.filter((x) => !x.includes('=')).map((x) => ({ type: x.split(':')[0] as EntityType, text: x.slice(x.indexOf(':') + 1) })),
+    acronyms: list.filter((x) => x.includes('=')).map((x) => ({ long: x.split('=')[0], short: x.split('=')[1] })),
+  }));
+}
+
+function groups(entities: ResolvedEntity[]): string[] {
+  return entities.map((e) => `${e.type}:${[...e.aliases].sort().join(' | ')}`).sort();
+}
+
+describe('resolving names into entities', () => {
+  it('merges transliterations, particles and a unique surname; the display name is the commonest full name', () => {
+    const resolved = resolveEntities(articles(['PER:Sergei Lavrov', 'PER:Lavrov'], ['PER:Sergey Lavrov', 'PER:Sergei Lavrov'], ['PER:Bashar al-Assad', 'PER:Assad', 'PER:Bashar Assad']));
+    assert.deepEqual(groups(resolved), ['person:Assad | Bashar Assad | Bashar al-Assad', 'person:Lavrov | Sergei Lavrov | Sergey Lavrov']);
+    assert.equal(resolved.find((e) => e.aliases.includes('Lavrov'))?.name, 'Sergei Lavrov');
+  });
+
+  it('keeps an ambiguous surname apart: two Assads', () => {
+    const resolved = resolveEntities(articles(['PER:Bashar al-Assad', 'PER:Hafez al-Assad', 'PER:Assad']));
+    assert.deepEqual(groups(resolved), ['person:Assad', 'person:Bashar al-Assad', 'person:Hafez al-Assad']);
+  });
+
+  it('merges "de Mistura" and "Mr Toner" into the one full name ending so', () => {
+    const resolved = resolveEntities(articles(['PER:Staffan de Mistura', 'PER:De Mistura', 'PER:Mark Toner', 'PER:Mr Toner']));
+    assert.deepEqual(groups(resolved), ['person:De Mistura | Staffan de Mistura', 'person:Mark Toner | Mr Toner']);
+  });
+
+  it('merges an acronym with its long form, defined in brackets or spelled by the initials', () => {
+    const bracketed = resolveEntities(articles(['ORG:International Syria Support Group', 'International Syria Support Group=ISSG']));
+    assert.deepEqual(groups(bracketed), ['organization:ISSG | International Syria Support Group']);
+    const initials = resolveEntities(articles(['ORG:United Nations', 'ORG:UN', 'ORG:European Union', 'ORG:EU']));
+    assert.deepEqual(groups(initials), ['organization:EU | European Union', 'organization:UN | United Nations']);
+  });
+
+  it('merges Arabic and English forms of an organisation: Jabhat al-Nusra, al-Nusra Front, Nusra Front, al-Nusra', () => {
+    const resolved = resolveEntities(articles(['ORG:Jabhat al-Nusra', 'ORG:al-Nusra'], ['ORG:al-Nusra Front', 'ORG:Nusra Front']));
+    assert.deepEqual(groups(resolved), ['organization:Jabhat al-Nusra | Nusra Front | al-Nusra | al-Nusra Front']);
+  });
+
+  it('gives each entity the type most of its mentions have, and drops places and other names', () => {
+    const resolved = resolveEntities(articles(['ORG:Reuters', 'ORG:Reuters', 'PER:Reuters', 'LOC:Geneva', 'ORG:Geneva', 'LOC:Geneva', 'MISC:Syrian']));
+    assert.deepEqual(groups(resolved), ['organization:Reuters']);
+  });
+
+  it('leaves out words that only start a sentence, and common words', () => {
+    const common = (w: string) => w.toLowerCase() === 'chancellor';
+    const resolved = resolveEntities(articles(['ORG:Both Chelsea', 'ORG:Chelsea', 'PER:However', 'PER:Chancellor', 'ORG:The Labour Party', 'ORG:Labour Party']), undefined, common);
+    assert.deepEqual(groups(resolved), ['organization:Chelsea', 'organization:Labour Party']);
+  });
+
+  it('applies the user file: merge, split, rename, retype, hide', () => {
+    const parsed = parseOverrides(
+      JSON.stringify({ merge: [['Daesh', 'ISIS', 'Islamic State']], split: ['Lavrov'], rename: { 'Sergey Lavrov': 'Sergei V. Lavrov' }, retype: { Hezbollah: 'organization' }, hide: ['Reuters'] }),
+    );
+    assert.ok(parsed.ok);
+    const resolved = resolveEntities(articles(['ORG:Daesh', 'ORG:ISIS', 'PER:Sergey Lavrov', 'PER:Lavrov', 'PER:Hezbollah', 'ORG:Reuters']), parsed.overrides);
+    assert.deepEqual(groups(resolved), ['organization:Daesh | ISIS | Islamic State', 'organization:Hezbollah', 'person:Lavrov', 'person:Sergei V. Lavrov | Sergey Lavrov']);
+    assert.equal(resolved.find((e) => e.aliases.includes('Sergey Lavrov'))?.name, 'Sergei V. Lavrov');
+  });
+});
