@@ -8,6 +8,7 @@ import { recognizeArticle } from './core/ner/articleEntities';
 import { Recognizer } from './core/ner/recognizer';
 import { isArticleFile } from './core/parse';
 import type { Article } from './core/types';
+import { entitiesCommand, entityCommand } from './cliEntities';
 
 const USAGE = `Usage:
   corpus-lens articles [--corpus DIR] [--json]   list the articles with title, source and date
@@ -16,11 +17,16 @@ const USAGE = `Usage:
                                                  best hits first; line numbers count from 1
   corpus-lens ner FILE [--json]                  the people, organizations, places and other names
                                                  in one article file (its reading text)
+  corpus-lens entity "<name>" [--corpus DIR] [--json] [--entities FILE]
+                                                 every article that mentions a person or organization
+  corpus-lens entities [--corpus DIR] [--json] [--entities FILE]
+                                                 all people and organizations, with counts
+--entities: corrections (default: .corpus-lens/entities.json in the current folder, if any).
 Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['articles', 'tree', 'search', 'ner'];
+const COMMANDS = ['articles', 'tree', 'search', 'ner', 'entity', 'entities'];
 const DEFAULT_LIMIT = 20;
 
 interface CliArgs {
@@ -29,6 +35,7 @@ interface CliArgs {
   json: boolean;
   query?: string;
   file?: string;
+  entitiesFile?: string;
   limit: number;
 }
 
@@ -55,11 +62,16 @@ function parseArgs(argv: string[]): CliArgs {
     } else if (arg === '--limit') {
       args.limit = Number(rest[++i]);
       if (!Number.isInteger(args.limit) || args.limit < 1) throw new UsageError('--limit needs a whole number ≥ 1');
-    } else if (command === 'search' && args.query === undefined && !arg.startsWith('--')) args.query = arg;
+    } else if (arg === '--entities' && (command === 'entity' || command === 'entities')) {
+      const value = rest[++i];
+      if (!value) throw new UsageError('--entities needs a file');
+      args.entitiesFile = path.resolve(value);
+    } else if ((command === 'search' || command === 'entity') && args.query === undefined && !arg.startsWith('--')) args.query = arg;
     else if (command === 'ner' && args.file === undefined && !arg.startsWith('--')) args.file = path.resolve(arg);
     else throw new UsageError(`unknown argument "${arg}"`);
   }
   if (command === 'search' && !args.query?.trim()) throw new UsageError('search needs a query, e.g. corpus-lens search "secret talks"');
+  if (command === 'entity' && !args.query?.trim()) throw new UsageError('entity needs a name, e.g. corpus-lens entity "Lavrov"');
   if (command === 'ner') {
     if (!args.file) throw new UsageError('ner needs an article file, e.g. corpus-lens ner seeds/000_24cedd494502b823.txt');
     if (!isArticleFile(args.file)) throw new UsageError(`not an article file (.txt, .md, .html, .htm): ${args.file}`);
@@ -113,6 +125,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   if (args.command === 'search') return search(args, out, err);
   if (args.command === 'ner') return ner(args.file ?? '', args.json, out, err);
+  if (args.command === 'entity') return entityCommand(args.query ?? '', args, out, err);
+  if (args.command === 'entities') return entitiesCommand(args, out, err);
   const { articles, problems } = await loadCorpus([args.corpus]);
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
   if (args.command === 'articles') {

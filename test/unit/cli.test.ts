@@ -72,6 +72,42 @@ describe('the corpus-lens CLI', () => {
     assert.match(text.out, /^6\tPER\tJohn Kerry\t\(U\.S\. Secretary of State\)$/m);
   });
 
+  it('prints an entity with its aliases, articles (newest first), mention lines and related names', async () => {
+    const { code, out } = await run('entity', 'Kerry', '--json');
+    assert.equal(code, 0);
+    const entity = JSON.parse(out) as { name: string; type: string; aliases: string[]; articles: { path: string; date: string | null; mentions: { line: number; text: string }[] }[]; related: string[] };
+    assert.equal(entity.name, 'John Kerry');
+    assert.equal(entity.type, 'person');
+    assert.deepEqual(entity.aliases, ['John Kerry', 'Kerry']);
+    assert.deepEqual(entity.articles.map((a) => a.path), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
+    assert.deepEqual(entity.articles[0].mentions[0], { line: 6, text: 'John Kerry' });
+    assert.ok(entity.related.includes('Sergei Lavrov'));
+  });
+
+  it('exits 1 with a message when no entity matches, and lists all entities with counts', async () => {
+    const missing = await run('entity', 'Nobody Atall');
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /no person or organization called "Nobody Atall"/);
+    const { code, out } = await run('entities', '--json');
+    assert.equal(code, 0);
+    const rows = JSON.parse(out) as { name: string; type: string; articles: number; mentions: number }[];
+    assert.deepEqual(rows[0], { ...rows[0], name: 'Sergei Lavrov', type: 'person', articles: 5 });
+  });
+
+  it('applies an entities file given with --entities, and names the line of a broken one', async () => {
+    const dir = tempDir();
+    const good = path.join(dir, 'good.json');
+    writeFileSync(good, '// corrections\n{ "merge": [["Daesh", "ISIS", "IS"]] }\n');
+    const merged = JSON.parse((await run('entity', 'Daesh', '--json', '--entities', good)).out) as { aliases: string[]; articles: unknown[] };
+    assert.deepEqual([...merged.aliases].sort(), ['Daesh', 'IS', 'ISIS']);
+    assert.equal(merged.articles.length, 3);
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, '{\n  "merge": [["Daesh", "ISIS"]]\n  "hide": []\n}\n');
+    const broken = await run('entities', '--entities', bad);
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, /bad\.json:3: /);
+  });
+
   it('exits 2 with a message for a missing folder, a bad argument or command', async () => {
     const notArticle = path.join(tempDir(), 'notes.pdf');
     writeFileSync(notArticle, '%PDF');

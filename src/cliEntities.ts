@@ -1,0 +1,73 @@
+/** `corpus-lens entity "<name>"` and `corpus-lens entities`: the entity index from a shell. */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CorpusEngine } from './core/engine';
+import { mentionLocations } from './core/entities/entityQueries';
+
+type Print = (s: string) => void;
+
+export interface EntityCliArgs {
+  corpus: string;
+  json: boolean;
+  /** The corrections file; by default .corpus-lens/entities.json in the current folder, if there. */
+  entitiesFile?: string;
+}
+
+async function buildEngine(args: EntityCliArgs, err: Print): Promise<CorpusEngine | undefined> {
+  const engine = new CorpusEngine();
+  const { problems } = await engine.load([args.corpus]);
+  for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
+  await engine.buildEntities();
+  const file = args.entitiesFile ?? path.resolve('.corpus-lens', 'entities.json');
+  if (args.entitiesFile || existsSync(file)) {
+    const parsed = engine.setEntityOverrides(readFileSync(file, 'utf8'));
+    if (!parsed.ok) {
+      err(`corpus-lens: ${file}:${parsed.line}: ${parsed.message}`);
+      return undefined;
+    }
+  }
+  return engine;
+}
+
+export async function entityCommand(name: string, args: EntityCliArgs, out: Print, err: Print): Promise<number> {
+  if (args.entitiesFile && !existsSync(args.entitiesFile)) {
+    err(`corpus-lens: entities file not found: ${args.entitiesFile}`);
+    return 2;
+  }
+  const engine = await buildEngine(args, err);
+  if (!engine) return 2;
+  const index = engine.entities.index;
+  const entity = index.find(name);
+  if (!entity) {
+    err(`corpus-lens: no person or organization called "${name}" in ${args.corpus}`);
+    return 1;
+  }
+  const lookup = (p: string) => engine.get(p);
+  const byPath = new Map<string, { path: string; title: string; source: string | null; date: string | null; mentions: { line: number; text: string }[] }>();
+  for (const m of await mentionLocations(index, lookup, entity.id)) {
+    const relative = path.relative(args.corpus, m.path).split(path.sep).join('/');
+    const row = byPath.get(m.path) ?? { path: relative, title: m.title, source: m.source, date: m.date, mentions: [] };
+    row.mentions.push({ line: m.line + 1, text: m.text });
+    byPath.set(m.path, row);
+  }
+  const result = { name: entity.name, type: entity.type, aliases: entity.aliases, articles: [...byPath.values()], related: index.related(entity.id, 10).map((r) => r.entity.name) };
+  if (args.json) out(JSON.stringify(result, null, 2));
+  else {
+    out(`${result.name} (${result.type}${result.aliases.length > 1 ? `; also ${result.aliases.slice(1).join(', ')}` : ''}): ${result.articles.length} article(s)`);
+    for (const a of result.articles) out(`  ${a.path}  ${a.title}  (${a.source ?? 'Unknown source'} · ${a.date ?? 'Undated'})  lines ${a.mentions.map((m) => m.line).join(', ')}`);
+    if (result.related.length) out(`Often with: ${result.related.join(', ')}`);
+  }
+  return 0;
+}
+
+export async function entitiesCommand(args: EntityCliArgs, out: Print, err: Print): Promise<number> {
+  const engine = await buildEngine(args, err);
+  if (!engine) return 2;
+  const rows = engine.entities.index
+    .list()
+    .sort((a, b) => b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
+    .map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, articles: e.articleCount, mentions: e.mentionCount }));
+  if (args.json) out(JSON.stringify(rows, null, 2));
+  else for (const r of rows) out(`${r.type === 'person' ? 'PER' : 'ORG'}\t${r.articles}\t${r.mentions}\t${r.name}${r.aliases.length > 1 ? `\t(${r.aliases.slice(1).join(', ')})` : ''}`);
+  return 0;
+}
