@@ -1,9 +1,10 @@
 /** `npm run bench -- <benchmark> --corpus DIR [--copies N]`: speed figures, never pass/fail. */
+import { benchEntities } from './benchmarks/entities';
 import { benchLoad } from './benchmarks/load';
 import { benchNer } from './benchmarks/ner';
 import { benchSearch } from './benchmarks/search';
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad, search: benchSearch, ner: benchNer };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad, search: benchSearch, ner: benchNer, entities: benchEntities };
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);

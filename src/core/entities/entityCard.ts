@@ -38,15 +38,23 @@ export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup
   const entity = index.get(id);
   if (!entity) return undefined;
   const byArticle = new Map<string, EntityMention[]>();
-  for (const mention of index.mentions(id)) byArticle.set(mention.path, [...(byArticle.get(mention.path) ?? []), mention]);
-  const articles: CardArticle[] = [];
+  for (const mention of index.mentions(id)) {
+    const list = byArticle.get(mention.path);
+    if (list) list.push(mention);
+    else byArticle.set(mention.path, [mention]);
+  }
+  const rows: { article: ArticleSummary & { paragraphs: Paragraph[] }; mentions: EntityMention[] }[] = [];
   for (const [path, mentions] of byArticle) {
     const article = lookup(path);
-    if (!article) continue;
+    if (article) rows.push({ article, mentions });
+  }
+  rows.sort((a, b) => newestFirst(a.article, b.article));
+  // Sentences only for the articles shown: an entity may be in thousands.
+  const articles = rows.slice(0, options.limit).map(({ article, mentions }): CardArticle => {
     const first = mentions[0];
     const paragraph = article.paragraphs[first.paragraph];
-    articles.push({
-      path,
+    return {
+      path: article.path,
       title: article.title,
       source: article.source,
       date: article.date,
@@ -54,14 +62,13 @@ export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup
       match: paragraph?.text.slice(first.start, first.end) ?? entity.name,
       sentence: sentenceAround(paragraph?.text ?? '', first.start, first.end),
       mentions: mentions.length,
-    });
-  }
-  articles.sort(newestFirst);
+    };
+  });
   return {
     entity,
-    sourceCount: new Set(articles.flatMap((a) => (a.source ? [a.source] : []))).size,
-    articles: articles.slice(0, options.limit),
-    more: Math.max(0, articles.length - options.limit),
+    sourceCount: new Set(rows.flatMap((r) => (r.article.source ? [r.article.source] : []))).size,
+    articles,
+    more: Math.max(0, rows.length - options.limit),
     related: index.related(id, options.related).map(({ entity: e, articles: n }) => ({ id: e.id, name: e.name, type: e.type, articles: n })),
   };
 }
