@@ -8,6 +8,8 @@ import * as corpusLoading from './features/corpusLoading';
 import * as entityBuilding from './features/entityBuilding';
 import * as entityHover from './features/entityHover';
 import * as entityMentions from './features/entityMentions';
+import * as entitiesView from './features/entitiesView';
+import * as insertCitation from './features/insertCitation';
 import * as openArticle from './features/openArticle';
 import * as quickSearch from './features/quickSearch';
 import * as searchPanel from './features/searchPanel';
@@ -20,6 +22,7 @@ export interface CorpusLensApi {
   searchPanel: searchPanel.SearchPanelProvider;
   loading: corpusLoading.CorpusLoading;
   entities: entityBuilding.EntityBuilding;
+  entitiesTree: entitiesView.EntitiesTreeProvider;
   /** Resolves when the first load has finished. */
   ready: Promise<void>;
 }
@@ -38,9 +41,11 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const entities = entityBuilding.activate(context, engine, loading, log);
   entityHover.activate(context, engine);
   entityMentions.activate(context, engine);
+  const entitiesTree = entitiesView.activate(context, engine);
+  insertCitation.activate(context, engine);
   context.subscriptions.push({ dispose: () => engine.dispose() });
   const ready = loading.reload();
-  return { engine, articlesTree: tree, searchPanel: panel, loading, entities, ready };
+  return { engine, articlesTree: tree, searchPanel: panel, loading, entities, entitiesTree, ready };
 }
 
 export function deactivate(): void {

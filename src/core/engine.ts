@@ -115,8 +115,8 @@ export class CorpusEngine {
     const resolved = path.resolve(filePath);
     const generation = this.generation;
     const result = await readArticle(resolved, this.options);
-    // A load that started while the file was read decides what the corpus holds.
-    if (generation !== this.generation) return undefined;
+    // A load that started or ended while the file was read decides what the corpus holds.
+    if (generation !== this.generation || !this.contains(resolved)) return undefined;
     if ('problem' in result) {
       this.forget(resolved);
       return result.problem;

@@ -33,8 +33,13 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
   }
 
   refresh(): void {
-    this.roots = undefined;
+    this.invalidate();
     this.changed.fire();
+  }
+
+  /** Forgets the built tree so the next read sees the engine as it is now (the view is told later). */
+  invalidate(): void {
+    this.roots = undefined;
   }
 
   dispose(): void {
@@ -125,7 +130,8 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
   };
   let pending: NodeJS.Timeout | undefined;
   const engineListener = engine.onDidChange(() => {
-    // File events arrive in bursts (a copied folder): one refresh per burst.
+    provider.invalidate();
+    // File events arrive in bursts (a copied folder): the view redraws once per burst.
     clearTimeout(pending);
     pending = setTimeout(() => {
       provider.refresh();

@@ -81,6 +81,10 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
     watcher.onDidCreate(() => void applyOverrides(true)),
     watcher.onDidChange(() => void applyOverrides(true)),
     watcher.onDidDelete(() => void applyOverrides(true)),
+    // A watcher can miss a file created with its folder; a save in the editor is never missed.
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.path.endsWith(`/${ENTITIES_FILE}`)) void applyOverrides(true);
+    }),
     loading.onDidChangeState((state) => {
       if (state === 'ready') void applyOverrides(false).then(rebuild);
       else current?.abort();

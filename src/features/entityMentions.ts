@@ -21,12 +21,22 @@ export class EntityReferenceProvider implements vscode.ReferenceProvider {
   }
 }
 
-interface MentionItem extends vscode.QuickPickItem {
+export interface MentionItem extends vscode.QuickPickItem {
   mention: MentionLocation;
 }
 
-/** A QuickPick of every mention; `entity` is an id or a name, else the name under the cursor. */
-export async function showMentions(engine: EngineClient, entity?: string): Promise<vscode.QuickPick<MentionItem> | undefined> {
+/** An entity id or name from a command argument: a string, or an Entities view node. */
+export function entityArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const node = arg as { entity?: { id?: unknown } } | undefined;
+  return typeof node?.entity?.id === 'string' ? node.entity.id : undefined;
+}
+
+/**
+ * A QuickPick of every mention of an entity (an id or a name; else the name under the cursor);
+ * `onAccept` gets the chosen mention. Undefined, with a message, when there is no such entity.
+ */
+export async function mentionPick(engine: EngineClient, entity: string | undefined, onAccept: (mention: MentionLocation) => void): Promise<vscode.QuickPick<MentionItem> | undefined> {
   const name = entity ?? (await nameUnderCursor(engine));
   const card = name ? await engine.entityCard(name, { limit: 0, related: 0 }) : undefined;
   if (!card) {
@@ -36,7 +46,7 @@ export async function showMentions(engine: EngineClient, entity?: string): Promi
   const mentions = await engine.entityMentions(card.entity.id);
   const pick = vscode.window.createQuickPick<MentionItem>();
   pick.title = `${card.entity.name}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${card.entity.articleCount} article${card.entity.articleCount === 1 ? '' : 's'}`;
-  pick.placeholder = 'Filter by source, title or sentence; Enter opens the article at the mention';
+  pick.placeholder = 'Filter by source, title or sentence; Enter to choose';
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.items = mentions.map((m) => ({
@@ -48,11 +58,16 @@ export async function showMentions(engine: EngineClient, entity?: string): Promi
   pick.onDidAccept(() => {
     const chosen = pick.selectedItems[0]?.mention;
     pick.hide();
-    if (chosen) void openArticle(chosen.path, chosen.line, chosen.text);
+    if (chosen) onAccept(chosen);
   });
   pick.onDidHide(() => pick.dispose());
   pick.show();
   return pick;
+}
+
+/** "Show All Mentions": Enter opens the article at the mention. */
+export function showMentions(engine: EngineClient, entity?: string): Promise<vscode.QuickPick<MentionItem> | undefined> {
+  return mentionPick(engine, entity, (m) => void openArticle(m.path, m.line, m.text));
 }
 
 export async function nameUnderCursor(engine: EngineClient): Promise<string | undefined> {
@@ -66,5 +81,5 @@ export async function nameUnderCursor(engine: EngineClient): Promise<string | un
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {
   const provider = new EntityReferenceProvider(engine);
   registerForEntityDocuments(context, (selector) => vscode.languages.registerReferenceProvider(selector, provider));
-  context.subscriptions.push(vscode.commands.registerCommand('corpusLens.showMentions', (entity?: unknown) => showMentions(engine, typeof entity === 'string' ? entity : undefined)));
+  context.subscriptions.push(vscode.commands.registerCommand('corpusLens.showMentions', (entity?: unknown) => showMentions(engine, entityArgument(entity))));
 }

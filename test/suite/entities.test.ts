@@ -105,4 +105,51 @@ describe('people and organizations: hovers and references', () => {
     }
     await waitFor('the corrections to be gone', async () => (await card())?.entity.aliases.includes('Daesh') === false);
   });
+
+  it('shows People and Organizations in the Entities view, each entity with its count and articles; filterable', async () => {
+    const tree = api.entitiesTree;
+    const types = await tree.getChildren();
+    assert.deepEqual(types.map((t) => tree.getTreeItem(t).label), ['People', 'Organizations']);
+    const people = await tree.getChildren(types[0]);
+    const lavrov = people.find((p) => tree.getTreeItem(p).label === 'Sergei Lavrov');
+    assert.ok(lavrov, 'Sergei Lavrov is listed');
+    assert.equal(tree.getTreeItem(lavrov).description, '30 in 5 articles');
+    const articles = await tree.getChildren(lavrov);
+    assert.equal(articles.length, 5);
+    assert.equal(tree.getTreeItem(articles[0]).command?.command, 'corpusLens.openArticle');
+    await vscode.commands.executeCommand('corpusLens.filterEntities', 'nusra');
+    try {
+      const filtered = await tree.getChildren();
+      assert.deepEqual(filtered.map((t) => tree.getTreeItem(t).label), ['Organizations']);
+      assert.deepEqual((await tree.getChildren(filtered[0])).map((n) => tree.getTreeItem(n).label), ['al-Nusra Front']);
+    } finally {
+      await vscode.commands.executeCommand('corpusLens.clearEntitiesFilter');
+    }
+  });
+
+  it('lists every mention with "Show All Mentions"', async () => {
+    const pick = (await vscode.commands.executeCommand('corpusLens.showMentions', 'Kerry')) as vscode.QuickPick<vscode.QuickPickItem>;
+    try {
+      assert.equal(pick.items.length, 8);
+      assert.match(pick.title ?? '', /John Kerry: 8 mentions in 2 articles/);
+    } finally {
+      pick.hide();
+    }
+  });
+
+  it('inserts a citation of a mention into a note as a Markdown quote with title, source and date', async () => {
+    const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Draft\n\n' });
+    const editor = await vscode.window.showTextDocument(draft);
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    const pick = (await vscode.commands.executeCommand('corpusLens.insertCitation', 'Toner')) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.ok(pick, 'a list of mentions to cite');
+    pick.value = 'Russians Insist';
+    await waitFor('the article row to be active', () => pick.activeItems.length > 0);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor('the citation in the note', () => draft.getText().includes('> —'));
+    const text = draft.getText();
+    assert.match(text, /^> .*\*\*(Mark )?Toner\*\*/m);
+    assert.match(text, /> — \[Russians Insist on No Delay of Syria Talks\]\(.*003_53251bd098308f0e\.txt#L\d+\), EIR, 2016-06-04/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -71,4 +71,16 @@ describe('the corpus engine', () => {
     await updating;
     assert.equal(engine.size, 0);
   });
+
+  it('drops an update that started while a load was under way and the file left the corpus', async () => {
+    const dir = seededDir();
+    const engine = new CorpusEngine();
+    await engine.load([dir]);
+    const file = path.join(dir, readdirSync(dir)[0]);
+    const loading = engine.load([]);
+    const updating = engine.update(file);
+    await loading;
+    await updating;
+    assert.equal(engine.size, 0);
+  });
 });
