@@ -12,14 +12,21 @@ import { defaultModelPath, Recognizer } from '../ner/recognizer';
 import type { Article } from '../types';
 import { EntityIndex } from './entityIndex';
 import { acronymDefinitions } from './names';
-import type { ArticleNames } from './resolve';
+import type { ArticleNames, ResolvedEntity } from './resolve';
 
-const NAMES_CACHE_VERSION = 1;
+const NAMES_CACHE_VERSION = 2;
 
+/**
+ * Per file: what the recognizer found, and where the entities are mentioned (flat quadruples
+ * entity, paragraph, start, end, indexing `entities`). When no file changed and the corrections are
+ * the same, the entities and mentions are taken as they are, without resolving or scanning again.
+ */
 interface NamesCache {
   version: number;
   model: string;
-  files: Record<string, { size: number; mtimeMs: number } & ArticleNames>;
+  overrides: string;
+  entities: ResolvedEntity[];
+  files: Record<string, { size: number; mtimeMs: number; mentions: number[] } & ArticleNames>;
 }
 
 export interface EntityBuildOptions {
@@ -47,7 +54,7 @@ export function articleNames(recognizer: Recognizer, article: Pick<Article, 'par
 export class CorpusEntities {
   readonly index = new EntityIndex();
   private loaded: { recognizer: Recognizer; version: string } | undefined;
-  private cache: NamesCache | undefined;
+  private readonly stamps = new Map<string, { size: number; mtimeMs: number }>();
 
   constructor(private readonly modelFile = defaultModelPath()) {}
 
@@ -67,28 +74,31 @@ export class CorpusEntities {
   async build(articles: readonly Article[], options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const started = performance.now();
     const { recognizer, version } = this.model;
-    const read = options.cacheFile ? await readJsonCache<NamesCache>(options.cacheFile, NAMES_CACHE_VERSION, (d) => typeof d.files === 'object' && d.files !== null) : { missing: true as const };
-    const old = 'data' in read && read.data.model === version ? read.data.files : {};
-    const files: NamesCache['files'] = {};
+    const read = options.cacheFile ? await readJsonCache<NamesCache>(options.cacheFile, NAMES_CACHE_VERSION, (d) => typeof d.files === 'object' && d.files !== null && Array.isArray(d.entities)) : { missing: true as const };
+    const cached = 'data' in read && read.data.model === version ? read.data : undefined;
+    const found: { article: Article; names: ArticleNames; mentions?: number[] }[] = [];
     let fromCache = 0;
     for (let i = 0; i < articles.length; i++) {
       if (options.signal?.aborted) return { fromCache, recognized: i - fromCache, cancelled: true, ms: performance.now() - started };
       const article = articles[i];
-      const hit = old[article.path];
+      const hit = cached?.files[article.path];
       if (hit && hit.size === article.size && hit.mtimeMs === article.mtimeMs) {
-        files[article.path] = hit;
+        found.push({ article, names: hit, mentions: hit.mentions });
         fromCache++;
       } else {
-        files[article.path] = { size: article.size, mtimeMs: article.mtimeMs, ...articleNames(recognizer, article) };
+        found.push({ article, names: articleNames(recognizer, article) });
         // Let the worker answer searches and hovers between articles.
         if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
       }
       if (i % 50 === 49) options.onProgress?.(i + 1, articles.length);
     }
     options.onProgress?.(articles.length, articles.length);
-    this.index.reset(articles.map((article) => ({ article, names: files[article.path] })));
-    this.cache = { version: NAMES_CACHE_VERSION, model: version, files };
-    if (options.cacheFile && fromCache !== articles.length) await writeJsonAtomically(options.cacheFile, this.cache);
+    this.stamps.clear();
+    for (const { article } of found) this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
+    const unchanged = cached !== undefined && fromCache === articles.length && Object.keys(cached.files).length === articles.length && cached.overrides === this.index.overridesSignature();
+    if (unchanged) this.index.restore(found.map((f) => ({ article: f.article, names: f.names, mentions: f.mentions ?? [] })), cached.entities);
+    else this.index.reset(found);
+    if (options.cacheFile && !unchanged) await this.saveCache(options.cacheFile);
     const rebuilt = 'invalid' in read ? read.invalid : 'data' in read && read.data.model !== version ? 'was made by another model' : undefined;
     return { fromCache, recognized: articles.length - fromCache, cancelled: false, cacheRebuilt: rebuilt, ms: performance.now() - started };
   }
@@ -96,16 +106,23 @@ export class CorpusEntities {
   /** After a file changed: recognize it again and update the index. */
   upsert(article: Article): void {
     const names = articleNames(this.model.recognizer, article);
-    if (this.cache) this.cache.files[article.path] = { size: article.size, mtimeMs: article.mtimeMs, ...names };
+    this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
     this.index.upsert(article, names);
   }
 
   remove(path: string): void {
-    if (this.cache) delete this.cache.files[path];
+    this.stamps.delete(path);
     this.index.remove(path);
   }
 
   async saveCache(cacheFile: string): Promise<void> {
-    if (this.cache) await writeJsonAtomically(cacheFile, this.cache);
+    if (!this.loaded) return;
+    const { entities, files } = this.index.snapshot();
+    const cache: NamesCache = { version: NAMES_CACHE_VERSION, model: this.loaded.version, overrides: this.index.overridesSignature(), entities, files: {} };
+    for (const [path, entry] of files) {
+      const stamp = this.stamps.get(path);
+      if (stamp) cache.files[path] = { ...stamp, ...entry };
+    }
+    await writeJsonAtomically(cacheFile, cache);
   }
 }

@@ -38,9 +38,12 @@ export class EntityIndex {
   private byAlias = new Map<string, number>();
   private byId = new Map<string, number>();
   private matcher = new AliasMatcher([]);
-  private byEntity: Map<number, EntityMention[]> | undefined;
+  private byEntity: Map<number, { mentions: EntityMention[]; articles: number }> | undefined;
+  private readonly relatedCache = new Map<number, { index: number; articles: number }[]>();
   private overrides: EntityOverrides = NO_OVERRIDES;
   private readonly wordCase = new WordCaseCounts();
+  /** After a restore from the cache, word counts are taken only when a resolution needs them. */
+  private wordCaseStale = false;
 
   get articleCount(): number {
     return this.names.size;
@@ -51,8 +54,40 @@ export class EntityIndex {
     this.names.clear();
     this.paragraphsOf.clear();
     this.wordCase.clear();
+    this.wordCaseStale = false;
     for (const { article, names } of articles) this.remember(article, names);
     this.resolveAndScan();
+  }
+
+  /** Takes entities and mentions as a cache stored them (every file unchanged, same corrections). */
+  restore(articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] }>, entities: ResolvedEntity[]): void {
+    this.names.clear();
+    this.paragraphsOf.clear();
+    this.found.clear();
+    this.wordCaseStale = true;
+    for (const { article, names, mentions } of articles) {
+      this.remember(article, names);
+      const stored: StoredMention[] = [];
+      for (let k = 0; k + 3 < mentions.length; k += 4) stored.push({ entity: mentions[k], paragraph: mentions[k + 1], start: mentions[k + 2], end: mentions[k + 3] });
+      this.found.set(article.path, stored);
+    }
+    this.useEntities(entities);
+    this.tablesChanged();
+  }
+
+  /** What a cache keeps: the entities, and per file its names and mentions (flat quadruples). */
+  snapshot(): { entities: ResolvedEntity[]; files: Map<string, ArticleNames & { mentions: number[] }> } {
+    const files = new Map<string, ArticleNames & { mentions: number[] }>();
+    for (const [path, names] of this.names) {
+      files.set(path, { ...names, mentions: (this.found.get(path) ?? []).flatMap((m) => [m.entity, m.paragraph, m.start, m.end]) });
+    }
+    return { entities: this.entities, files };
+  }
+
+  /** Identifies the corrections in use, so a cache made with others is not taken as is. */
+  overridesSignature(): string {
+    const { merge, keepApart, rename, retype, hide } = this.overrides;
+    return JSON.stringify([merge, [...keepApart], [...rename], [...retype], [...hide]]);
   }
 
   /** One article added or changed: resolve again; rescan everything only if the aliases changed. */
@@ -63,7 +98,7 @@ export class EntityIndex {
 
   remove(path: string): void {
     if (!this.names.delete(path)) return;
-    this.wordCase.add(this.paragraphsOf.get(path) ?? [], -1);
+    if (!this.wordCaseStale) this.wordCase.add(this.paragraphsOf.get(path) ?? [], -1);
     this.paragraphsOf.delete(path);
     this.found.delete(path);
     this.refresh([]);
@@ -80,16 +115,17 @@ export class EntityIndex {
 
   list(): EntityInfo[] {
     const byEntity = this.mentionsByEntity();
-    return this.entities
-      .map((entity, i) => ({ ...entity, mentionCount: byEntity.get(i)?.length ?? 0, articleCount: new Set(byEntity.get(i)?.map((m) => m.path)).size }))
-      .filter((e) => e.mentionCount > 0);
+    return this.entities.flatMap((entity, i) => {
+      const found = byEntity.get(i);
+      return found ? [{ ...entity, mentionCount: found.mentions.length, articleCount: found.articles }] : [];
+    });
   }
 
   get(id: string): EntityInfo | undefined {
     const index = this.byId.get(id);
     if (index === undefined) return undefined;
-    const mentions = this.mentionsByEntity().get(index) ?? [];
-    return { ...this.entities[index], mentionCount: mentions.length, articleCount: new Set(mentions.map((m) => m.path)).size };
+    const found = this.mentionsByEntity().get(index);
+    return { ...this.entities[index], mentionCount: found?.mentions.length ?? 0, articleCount: found?.articles ?? 0 };
   }
 
   /**
@@ -118,25 +154,31 @@ export class EntityIndex {
 
   mentions(id: string): EntityMention[] {
     const index = this.byId.get(id);
-    return index === undefined ? [] : (this.mentionsByEntity().get(index) ?? []);
+    return index === undefined ? [] : (this.mentionsByEntity().get(index)?.mentions ?? []);
   }
 
-  /** Entities mentioned in the same articles, most shared articles first. */
+  /** Entities mentioned in the same articles, most shared articles first (kept until the index changes). */
   related(id: string, limit: number): { entity: EntityInfo; articles: number }[] {
     const own = this.byId.get(id);
-    const counts = new Map<number, number>();
-    for (const path of new Set(this.mentions(id).map((m) => m.path))) {
-      for (const other of new Set((this.found.get(path) ?? []).map((m) => m.entity))) {
-        if (other !== own) counts.set(other, (counts.get(other) ?? 0) + 1);
+    if (own === undefined) return [];
+    let ranked = this.relatedCache.get(own);
+    if (!ranked) {
+      const counts = new Map<number, number>();
+      for (const path of new Set(this.mentions(id).map((m) => m.path))) {
+        for (const other of new Set((this.found.get(path) ?? []).map((m) => m.entity))) {
+          if (other !== own) counts.set(other, (counts.get(other) ?? 0) + 1);
+        }
       }
+      ranked = [...counts]
+        .sort((a, b) => b[1] - a[1] || this.entities[a[0]].name.localeCompare(this.entities[b[0]].name))
+        .slice(0, 20)
+        .map(([index, articles]) => ({ index, articles }));
+      this.relatedCache.set(own, ranked);
     }
-    return [...counts]
-      .sort((a, b) => b[1] - a[1] || this.entities[a[0]].name.localeCompare(this.entities[b[0]].name))
-      .slice(0, limit)
-      .flatMap(([index, articles]) => {
-        const entity = this.get(this.entities[index].id);
-        return entity ? [{ entity, articles }] : [];
-      });
+    return ranked.slice(0, limit).flatMap(({ index, articles }) => {
+      const entity = this.get(this.entities[index].id);
+      return entity ? [{ entity, articles }] : [];
+    });
   }
 
   /** The text of a paragraph, for the sentence around a mention. */
@@ -146,10 +188,12 @@ export class EntityIndex {
 
   private remember(article: Pick<Article, 'path' | 'paragraphs'>, names: ArticleNames): void {
     this.names.set(article.path, names);
-    this.wordCase.add(this.paragraphsOf.get(article.path) ?? [], -1);
     const texts = article.paragraphs.map((p) => p.text);
+    if (!this.wordCaseStale) {
+      this.wordCase.add(this.paragraphsOf.get(article.path) ?? [], -1);
+      this.wordCase.add(texts);
+    }
     this.paragraphsOf.set(article.path, texts);
-    this.wordCase.add(texts);
   }
 
   private refresh(changed: string[]): void {
@@ -157,22 +201,31 @@ export class EntityIndex {
     const after = this.resolve();
     if (sameAliases(before, after)) {
       for (const path of changed) this.scan(path);
-      this.byEntity = undefined;
+      this.tablesChanged();
     } else this.resolveAndScan(after);
   }
 
-  private resolveAndScan(entities = this.resolve()): void {
+  private useEntities(entities: ResolvedEntity[]): void {
     this.entities = entities;
     this.byAlias = new Map();
     this.byId = new Map(entities.map((e, i) => [e.id, i]));
     entities.forEach((e, i) => e.aliases.forEach((a) => this.byAlias.set(fold(a), i)));
     this.matcher = new AliasMatcher(entities);
+  }
+
+  private resolveAndScan(entities = this.resolve()): void {
+    this.useEntities(entities);
     this.found.clear();
     for (const path of this.names.keys()) this.scan(path);
-    this.byEntity = undefined;
+    this.tablesChanged();
   }
 
   private resolve(): ResolvedEntity[] {
+    if (this.wordCaseStale) {
+      this.wordCase.clear();
+      for (const texts of this.paragraphsOf.values()) this.wordCase.add(texts);
+      this.wordCaseStale = false;
+    }
     return resolveEntities(this.names.values(), this.overrides, this.wordCase.isCommon);
   }
 
@@ -185,14 +238,22 @@ export class EntityIndex {
     this.found.set(path, mentions);
   }
 
-  private mentionsByEntity(): Map<number, EntityMention[]> {
+  /** Per-entity tables are rebuilt now, in the build, not on the first hover after it. */
+  private tablesChanged(): void {
+    this.byEntity = undefined;
+    this.relatedCache.clear();
+    this.mentionsByEntity();
+  }
+
+  private mentionsByEntity(): Map<number, { mentions: EntityMention[]; articles: number }> {
     if (this.byEntity) return this.byEntity;
-    const byEntity = new Map<number, EntityMention[]>();
+    const byEntity = new Map<number, { mentions: EntityMention[]; articles: number }>();
     for (const [path, mentions] of this.found) {
       for (const { entity, paragraph, start, end } of mentions) {
-        let list = byEntity.get(entity);
-        if (!list) byEntity.set(entity, (list = []));
-        list.push({ path, paragraph, start, end });
+        let entry = byEntity.get(entity);
+        if (!entry) byEntity.set(entity, (entry = { mentions: [], articles: 0 }));
+        if (entry.mentions.at(-1)?.path !== path) entry.articles++;
+        entry.mentions.push({ path, paragraph, start, end });
       }
     }
     return (this.byEntity = byEntity);
