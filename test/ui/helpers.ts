@@ -26,18 +26,20 @@ export async function openCorpusLensContainer(page: Page): Promise<void> {
   await page.locator('.part.sidebar .composite.title', { hasText: /corpus lens/i }).waitFor({ timeout: 15_000 });
 }
 
-export function treeRows(page: Page) {
-  return page.locator('.part.sidebar [role="treeitem"]');
+/** The rows of one view of the Corpus Lens container: "Articles" or "People & Organizations". */
+export function treeRows(page: Page, view: 'Articles' | 'People & Organizations' = 'Articles') {
+  const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${view.replace('&', '\\&')}`, 'i') }) });
+  return pane.locator('[role="treeitem"]');
 }
 
-export async function treeLabels(page: Page): Promise<string[]> {
-  return treeRows(page).locator('.label-name').allInnerTexts();
+export async function treeLabels(page: Page, view?: Parameters<typeof treeRows>[1]): Promise<string[]> {
+  return treeRows(page, view).locator('.label-name').allInnerTexts();
 }
 
-export async function waitForTreeLabel(page: Page, label: string): Promise<void> {
-  await treeRows(page).filter({ has: page.locator('.label-name', { hasText: label }) }).first().waitFor({ timeout: 30_000 });
+export async function waitForTreeLabel(page: Page, label: string, view?: Parameters<typeof treeRows>[1]): Promise<void> {
+  await treeRows(page, view).filter({ has: page.locator('.label-name', { hasText: label }) }).first().waitFor({ timeout: 30_000 });
 }
 
-export async function clickTreeRow(page: Page, label: string): Promise<void> {
-  await treeRows(page).filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
+export async function clickTreeRow(page: Page, label: string, view?: Parameters<typeof treeRows>[1]): Promise<void> {
+  await treeRows(page, view).filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
 }

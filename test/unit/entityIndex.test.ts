@@ -65,3 +65,14 @@ describe('the entity index', () => {
     assert.equal(text.slice(at!.start, at!.end), 'Sergei Lavrov');
   });
 });
+
+describe('the sentence around a mention', () => {
+  it('does not stop at "U.S." or "Mr."', async () => {
+    const { sentenceAround } = await import('../../src/core/entities/entityCard');
+    const text = 'It began. Minister Sergey Lavrov and U.S. Secretary of State John Kerry met Mr. Brown. Then it ended.';
+    const at = text.indexOf('Sergey Lavrov');
+    assert.deepEqual(sentenceAround(text, at, at + 13), { before: 'Minister ', name: 'Sergey Lavrov', after: ' and U.S. Secretary of State John Kerry met Mr. Brown.' });
+    const kerry = text.indexOf('John Kerry');
+    assert.equal(sentenceAround(text, kerry, kerry + 10).before, 'Minister Sergey Lavrov and U.S. Secretary of State ');
+  });
+});

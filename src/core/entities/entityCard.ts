@@ -32,6 +32,15 @@ export interface EntityCard {
 export type ArticleLookup = (path: string) => (ArticleSummary & { paragraphs: Paragraph[] }) | undefined;
 
 const SENTENCE_LIMIT = 240;
+const ABBREVIATION_END = /(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Sgt|Jr|No)\.)$/;
+
+/** Where the sentence that an abbreviation did not really end finishes. */
+function nextSentenceEnd(text: string, from: number): number {
+  for (const segment of segmenter.segment(text.slice(from))) {
+    if (!ABBREVIATION_END.test(segment.segment.trimEnd())) return from + segment.index + segment.segment.length;
+  }
+  return text.length;
+}
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup, options: { limit: number; related: number }): EntityCard | undefined {
@@ -83,13 +92,17 @@ export function newestFirst(a: Pick<ArticleSummary, 'date' | 'title'>, b: Pick<A
 export function sentenceAround(text: string, start: number, end: number): SentenceAround {
   let from = 0;
   let to = text.length;
+  let sentenceStart = 0;
   for (const segment of segmenter.segment(text)) {
     const segmentEnd = segment.index + segment.segment.length;
-    if (segment.index <= start && start < segmentEnd) {
-      from = segment.index;
-      to = Math.max(segmentEnd, end);
+    // The segmenter ends a sentence after "U.S." or "Mr.": such a piece runs on into the next.
+    if (ABBREVIATION_END.test(segment.segment.trimEnd()) && segmentEnd < text.length && segmentEnd <= start) continue;
+    if (segmentEnd > start) {
+      from = sentenceStart;
+      to = ABBREVIATION_END.test(segment.segment.trimEnd()) ? nextSentenceEnd(text, segmentEnd) : Math.max(segmentEnd, end);
       break;
     }
+    sentenceStart = segmentEnd;
   }
   let before = text.slice(from, start);
   let after = text.slice(end, to).trimEnd();

@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../src/tools/browser';
+import { startCodeServer, type RunningCodeServer } from '../../src/tools/codeServer';
+import { makeWorkspace } from '../../src/tools/sampleWorkspace';
+import { openCorpusLensContainer, openWorkbench, screenshot, treeRows, waitForTreeLabel } from './helpers';
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 15_000 });
+}
+
+describe('people and organizations in VS Code for the web (Playwright + Chromium)', () => {
+  let server: RunningCodeServer;
+  let browser: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    server = await startCodeServer();
+    browser = await launchBrowser();
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await openWorkbench(page, server.url(makeWorkspace('sample')));
+    await openCorpusLensContainer(page);
+    await waitForTreeLabel(page, 'Sergei Lavrov', 'People & Organizations');
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  it('hovers "Lavrov" in a note, reads the card and follows a link to the article', async () => {
+    await openFile(page, 'notes.md');
+    const name = page.locator('.editor-instance .view-lines span', { hasText: /^Lavrov$|Lavrov/ }).first();
+    await name.waitFor();
+    const box = await name.boundingBox();
+    assert.ok(box, 'the name is on screen');
+    const text = await name.innerText();
+    // Put the mouse on the word "Lavrov" inside the span.
+    const at = text.indexOf('Lavrov');
+    const x = box.x + (box.width * (at + 3)) / Math.max(text.length, 1);
+    await page.mouse.move(x, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: 'Mentioned in 5 articles' });
+    await hover.waitFor({ timeout: 20_000 });
+    const card = await hover.innerText();
+    assert.match(card, /Sergei Lavrov/);
+    for (const source of ['Sputnik', 'SANA', 'RFE/RL', 'EIR']) assert.ok(card.includes(source), `the card names ${source}`);
+    assert.match(card, /Show all mentions/);
+    await screenshot(page, 'hover-card');
+    const link = hover.locator('a', { hasText: /^Sputnik · 2021-08-01/ });
+    await link.hover();
+    await link.click();
+    await page.locator('.tabs-container .tab', { hasText: '000_24cedd494502b823.txt' }).waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .view-lines', { hasText: 'Lavrov' }).first().waitFor();
+  });
+
+  it('shows people and organizations in their view with counts', async () => {
+    const row = treeRows(page, 'People & Organizations').filter({ has: page.locator('.label-name', { hasText: 'Sergei Lavrov' }) }).first();
+    assert.match(await row.innerText(), /30 in 5 articles/);
+    await screenshot(page, 'entities-view');
+  });
+});
