@@ -10,6 +10,7 @@ import { listArticleFiles, readArticles, readArticle, type LoadOptions } from '.
 import { isArticleFile } from './parse';
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from './entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from './entities/overrides';
+import { entityFacetsOf, entityFilter } from './entities/entitySearch';
 import { recognizeArticle, type Mention } from './ner/articleEntities';
 import { parseQuery } from './search/query';
 import { SearchIndex, type SearchResults } from './search/searchIndex';
@@ -179,7 +180,10 @@ export class CorpusEngine {
     const started = performance.now();
     const parsed = parseQuery(text);
     if (!parsed.ok) return parsed;
-    return { ok: true, ...this.index.search(parsed.query, limit), ms: performance.now() - started };
+    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt);
+    if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
+    const entityFacets = this.entitiesBuilt ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
+    return { ok: true, ...this.index.search(parsed.query, limit, { onlyPaths, entityFacets }), ms: performance.now() - started };
   }
 
   private forget(resolved: string): void {

@@ -59,6 +59,21 @@ describe('the query language', () => {
     assert.match(error('source:'), /needs a value/);
   });
   it('treats a lone dash and unknown field words as text', () => {
-    assert.deepEqual(parsed('Kerry - person:Lavrov').clauses.map((c) => c.kind), ['term', 'phrase']);
+    assert.deepEqual(parsed('Kerry - author:Lavrov').clauses.map((c) => c.kind), ['term', 'phrase']);
+  });
+});
+
+describe('person: and org: in queries', () => {
+  it('reads them as entity filters, quoted or not', () => {
+    const query = parsed('talks person:"John Kerry" org:ISSG');
+    assert.deepEqual(query.entities, [
+      { kind: 'person', name: 'John Kerry' },
+      { kind: 'organization', name: 'ISSG' },
+    ]);
+    assert.equal(query.clauses.length, 1);
+  });
+
+  it('asks for a value when there is none', () => {
+    assert.equal(error('person: talks'), '"person:" needs a value, e.g. person:lavrov');
   });
 });

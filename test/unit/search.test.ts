@@ -133,3 +133,30 @@ describe('the search cache', () => {
     assert.equal(ok(engine.search('wombats')).total, 0);
   });
 });
+
+describe('searching by person and organization', function () {
+  this.timeout(30_000);
+  const engine = new CorpusEngine();
+
+  it('explains that person: waits for the entities, then filters by any alias', async () => {
+    await engine.load([seedsDir]);
+    const early = engine.search('person:kerry');
+    assert.equal(early.ok, false);
+    await engine.buildEntities();
+    assert.deepEqual(files(engine.search('person:kerry')), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
+    assert.deepEqual(files(engine.search('person:"Sergey Lavrov" org:"Jabhat al-Nusra" geneva')), files(engine.search('org:"Nusra Front" lavrov geneva')));
+    assert.deepEqual(files(engine.search('secret person:Kerry source:unknown')), ['004_732f6ac769fbedc7.txt']);
+  });
+
+  it('says when no such person or organization exists, or the type is wrong', () => {
+    const missing = engine.search('person:"Nobody Atall"');
+    assert.equal(missing.ok ? '' : missing.error, 'no person called "Nobody Atall" in the corpus');
+    assert.equal(engine.search('org:Kerry').ok, false);
+  });
+
+  it('offers the people and organizations of the results as facets', () => {
+    const outcome = ok(engine.search('person:kerry'));
+    assert.deepEqual(outcome.facets.people?.find(([name]) => name === 'Sergei Lavrov'), ['Sergei Lavrov', 2]);
+    assert.ok(outcome.facets.organizations?.some(([name]) => name === 'Reuters'));
+  });
+});

@@ -43,21 +43,28 @@ function nextSentenceEnd(text: string, from: number): number {
 }
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup, options: { limit: number; related: number }): EntityCard | undefined {
-  const entity = index.get(id);
-  if (!entity) return undefined;
+type ArticleRow = { article: ArticleSummary & { paragraphs: Paragraph[] }; mentions: EntityMention[] };
+
+/** An entity's articles, newest first, each with its mentions. */
+function articleRows(mentions: EntityMention[], lookup: ArticleLookup): ArticleRow[] {
   const byArticle = new Map<string, EntityMention[]>();
-  for (const mention of index.mentions(id)) {
+  for (const mention of mentions) {
     const list = byArticle.get(mention.path);
     if (list) list.push(mention);
     else byArticle.set(mention.path, [mention]);
   }
-  const rows: { article: ArticleSummary & { paragraphs: Paragraph[] }; mentions: EntityMention[] }[] = [];
-  for (const [path, mentions] of byArticle) {
+  const rows: ArticleRow[] = [];
+  for (const [path, list] of byArticle) {
     const article = lookup(path);
-    if (article) rows.push({ article, mentions });
+    if (article) rows.push({ article, mentions: list });
   }
-  rows.sort((a, b) => newestFirst(a.article, b.article));
+  return rows.sort((a, b) => newestFirst(a.article, b.article));
+}
+
+export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup, options: { limit: number; related: number }): EntityCard | undefined {
+  const entity = index.get(id);
+  if (!entity) return undefined;
+  const rows = index.cached(`card-rows:${id}`, () => articleRows(index.mentions(id), lookup));
   // Sentences only for the articles shown: an entity may be in thousands.
   const articles = rows.slice(0, options.limit).map(({ article, mentions }): CardArticle => {
     const first = mentions[0];

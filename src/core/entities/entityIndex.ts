@@ -40,6 +40,7 @@ export class EntityIndex {
   private matcher = new AliasMatcher([]);
   private byEntity: Map<number, { mentions: EntityMention[]; articles: number }> | undefined;
   private readonly relatedCache = new Map<number, { index: number; articles: number }[]>();
+  private readonly derived = new Map<string, unknown>();
   private overrides: EntityOverrides = NO_OVERRIDES;
   private readonly wordCase = new WordCaseCounts();
   /** After a restore from the cache, word counts are taken only when a resolution needs them. */
@@ -181,6 +182,19 @@ export class EntityIndex {
     });
   }
 
+  /** A value computed from the index (a card's sorted articles), kept until the index changes. */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = compute();
+    this.derived.set(key, value);
+    return value;
+  }
+
+  /** The ids of the entities one article mentions. */
+  entitiesIn(path: string): string[] {
+    return [...new Set((this.found.get(path) ?? []).map((m) => m.entity))].map((i) => this.entities[i].id);
+  }
+
   /** The text of a paragraph, for the sentence around a mention. */
   paragraphText(path: string, paragraph: number): string | undefined {
     return this.paragraphsOf.get(path)?.[paragraph];
@@ -242,6 +256,7 @@ export class EntityIndex {
   private tablesChanged(): void {
     this.byEntity = undefined;
     this.relatedCache.clear();
+    this.derived.clear();
     this.mentionsByEntity();
   }
 

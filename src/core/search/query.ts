@@ -1,7 +1,8 @@
 /**
  * The search query language, parsed into a small tree:
  *   words (AND by default), "exact phrases", a OR b, -exclude, -"excluded phrase",
- *   source:sputnik, source:"al jazeera", date:2016, date:2016-06, date:2016-01..2016-08, date:2016-06-04.
+ *   source:sputnik, source:"al jazeera", date:2016, date:2016-06, date:2016-01..2016-08, date:2016-06-04,
+ *   person:lavrov, person:"John Kerry", org:"Nusra Front" (articles that mention that entity, by any alias).
  * A malformed query yields a message, never an exception.
  */
 
@@ -18,6 +19,8 @@ export interface ParsedQuery {
   excluded: Clause[];
   sources: string[];
   dates: DateRange[];
+  /** Entity filters, resolved by the engine against the entity index. */
+  entities: { kind: 'person' | 'organization'; name: string }[];
 }
 
 export type ParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string };
@@ -29,7 +32,8 @@ interface Token {
   field?: string;
 }
 
-const FIELDS = new Set(['source', 'date']);
+const FIELDS = new Set(['source', 'date', 'person', 'org']);
+const FIELD_EXAMPLES: Record<string, string> = { date: 'date:2016-06', source: 'source:sputnik', person: 'person:lavrov', org: 'org:"Nusra Front"' };
 const DATE_PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export function words(text: string): string[] {
@@ -62,7 +66,7 @@ function tokenize(input: string): Token[] | string {
     }
     const end = input.slice(i).search(/\s/);
     const text = end < 0 ? input.slice(i) : input.slice(i, i + end);
-    if (field && text === '') return `"${field}:" needs a value, e.g. ${field === 'date' ? 'date:2016-06' : 'source:sputnik'}`;
+    if (field && text === '') return `"${field}:" needs a value, e.g. ${FIELD_EXAMPLES[field]}`;
     tokens.push({ text, quoted: false, negated, field });
     i += text.length;
   }
@@ -102,7 +106,7 @@ function clauseOf(token: Token): Clause | null {
 export function parseQuery(input: string): ParseResult {
   const tokens = tokenize(input);
   if (typeof tokens === 'string') return { ok: false, error: tokens };
-  const query: ParsedQuery = { clauses: [], excluded: [], sources: [], dates: [] };
+  const query: ParsedQuery = { clauses: [], excluded: [], sources: [], dates: [], entities: [] };
   let pendingOr = false;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t];
@@ -113,6 +117,10 @@ export function parseQuery(input: string): ParseResult {
     }
     if (token.field === 'source') {
       query.sources.push(token.text.toLowerCase());
+      continue;
+    }
+    if (token.field === 'person' || token.field === 'org') {
+      query.entities.push({ kind: token.field === 'person' ? 'person' : 'organization', name: token.text });
       continue;
     }
     if (token.field === 'date') {
@@ -140,5 +148,5 @@ export function dateInRange(date: string | null, range: DateRange): boolean {
 }
 
 export function isEmptyQuery(query: ParsedQuery): boolean {
-  return query.clauses.length === 0 && query.sources.length === 0 && query.dates.length === 0;
+  return query.clauses.length === 0 && query.sources.length === 0 && query.dates.length === 0 && query.entities.length === 0;
 }

@@ -16,7 +16,7 @@ export interface Hit {
 export interface SearchResults {
   hits: Hit[];
   total: number;
-  facets: { sources: [string, number][]; years: [string, number][] };
+  facets: { sources: [string, number][]; years: [string, number][] } & Partial<EntityFacets>;
 }
 
 export interface SerializedIndex {
@@ -27,6 +27,14 @@ export interface SerializedIndex {
 
 /** Tells whether the corpus has a word (as a prefix when typing): known words are not fuzzed. */
 type Vocabulary = (term: string, asPrefix: boolean) => boolean;
+
+const ENTITY_FACET_ARTICLES = 1000;
+
+/** The people and organizations most mentioned in the matched articles: [name, articles]. */
+export interface EntityFacets {
+  people: [string, number][];
+  organizations: [string, number][];
+}
 
 interface StoredFields {
   path: string;
@@ -118,13 +126,21 @@ export class SearchIndex {
     return lo < sorted.length && sorted[lo].startsWith(term);
   }
 
-  search(query: ParsedQuery, limit = 50): SearchResults {
-    const raw = this.mini.search(buildQuery(query, (term, prefix) => this.knows(term, prefix)), { filter: (r) => passesFilters(r as unknown as StoredFields, query) });
+  /**
+   * `onlyPaths` narrows to some articles (the engine's entity filters); `entityFacets` adds the
+   * people and organizations of the matched articles to the facets.
+   */
+  search(query: ParsedQuery, limit = 50, options: { onlyPaths?: ReadonlySet<string>; entityFacets?: (paths: string[]) => EntityFacets } = {}): SearchResults {
+    const { onlyPaths, entityFacets } = options;
+    const filter = (r: SearchResult) => passesFilters(r as unknown as StoredFields, query) && (!onlyPaths || onlyPaths.has((r as unknown as StoredFields).path));
+    const raw = this.mini.search(buildQuery(query, (term, prefix) => this.knows(term, prefix)), { filter });
     const needsText = hasPhrase(query.clauses) || query.excluded.some((c) => c.kind !== 'term');
     const matched = needsText ? raw.filter((r) => this.matchesText(r, query)) : raw;
+    const facets = facetsOf(matched as unknown as StoredFields[]);
     return {
       total: matched.length,
-      facets: facetsOf(matched as unknown as StoredFields[]),
+      // People and organizations of the best-ranked articles only: a broad query matches thousands.
+      facets: entityFacets ? { ...facets, ...entityFacets(matched.slice(0, ENTITY_FACET_ARTICLES).map((r) => (r as unknown as StoredFields).path)) } : facets,
       hits: matched.slice(0, limit).map((r) => this.toHit(r, query)),
     };
   }
