@@ -29,12 +29,9 @@ export function dateLabel(date: string | null): string {
   return date.startsWith('--') ? `${date.slice(2)} (year unknown)` : date;
 }
 
-/** A search query that finds the entity under any of its names. */
-export function searchQueryFor(aliases: readonly string[]): string {
-  return aliases
-    .slice(0, 6)
-    .map((a) => `"${a.replace(/"/g, '')}"`)
-    .join(' OR ');
+/** A search query for the articles that mention the entity, under any of its names. */
+export function searchQueryFor(entity: { name: string; type: string }): string {
+  return `${entity.type === 'person' ? 'person' : 'org'}:"${entity.name.replace(/"/g, '')}"`;
 }
 
 export function renderCard(card: EntityCard): vscode.MarkdownString {
@@ -58,7 +55,7 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
     md.appendMarkdown(`\n\nOften with: ${card.related.map((r) => `${escapeMarkdown(r.name)} (${r.articles})`).join(', ')}`);
   }
   md.appendMarkdown(
-    `\n\n${commandLink('Show all mentions', 'corpusLens.showMentions', [entity.id])} · ${commandLink('Search the corpus', 'corpusLens.searchArticles', [searchQueryFor(entity.aliases)])}`,
+    `\n\n${commandLink('Show all mentions', 'corpusLens.showMentions', [entity.id])} · ${commandLink('Search the corpus', 'corpusLens.searchArticles', [searchQueryFor(entity)])}`,
   );
   return md;
 }

@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
 function showQuickSearch(engine: EngineClient, initial: string): vscode.QuickPick<HitItem> {
   const pick = vscode.window.createQuickPick<HitItem>();
   pick.title = 'Search Articles';
-  pick.placeholder = 'Words, "exact phrase", a OR b, -exclude, source:sputnik, date:2016-01..2016-08';
+  pick.placeholder = 'Words, "exact phrase", a OR b, -exclude, source:sputnik, date:2016-01..2016-08, person:lavrov, org:un';
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   pick.buttons = [OPEN_IN_PANEL];

@@ -69,6 +69,21 @@ describe('people and organizations: hovers and references', () => {
     assert.doesNotMatch(markdown.value, /command:(?!corpusLens\.)/);
   });
 
+  it('runs its "Search the corpus" link as a search for the articles that mention the entity', async () => {
+    const card = await hoverOn(note, 'Kerry');
+    const link = /\[Search the corpus\]\(command:corpusLens\.searchArticles\?([^ )]+)\)/.exec(card);
+    assert.ok(link, 'the card has a Search the corpus link');
+    const args = JSON.parse(decodeURIComponent(link[1])) as string[];
+    assert.deepEqual(args, ['person:"John Kerry"']);
+    const pick = (await vscode.commands.executeCommand('corpusLens.searchArticles', ...args)) as vscode.QuickPick<vscode.QuickPickItem & { hit?: { path: string } }>;
+    try {
+      await waitFor('the two Kerry articles', () => pick.items.filter((i) => i.hit).length === 2);
+      assert.deepEqual(pick.items.map((i) => path.basename(i.hit?.path ?? '')).sort(), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
+    } finally {
+      pick.hide();
+    }
+  });
+
   it('shows nothing on a word that is not a name', async () => {
     assert.equal(await hoverOn(note, 'secret'), '');
   });
