@@ -3,6 +3,7 @@
  * cancellable progress notification, and applies the user's corrections from
  * `.corpus-lens/entities.json` whenever that file changes.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engineClient';
 import type { CorpusLoading } from './corpusLoading';
@@ -75,7 +76,8 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
     if (userAction) void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
   };
 
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENTITIES_FILE}`);
+  // The folder too: a file written together with its new folder may arrive as one folder event.
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/{${path.posix.dirname(ENTITIES_FILE)},${ENTITIES_FILE}}`);
   context.subscriptions.push(
     watcher,
     watcher.onDidCreate(() => void applyOverrides(true)),
