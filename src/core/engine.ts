@@ -110,9 +110,33 @@ export class CorpusEngine {
     return this.corpusFolders.some((folder) => resolved === folder || resolved.startsWith(folder + path.sep));
   }
 
-  /** Re-reads one created or changed file. Returns the problem if it could not be read. */
-  async update(filePath: string): Promise<Problem | undefined> {
-    if (!this.contains(filePath)) return undefined;
+  /**
+   * Re-reads a created or changed file, or every article file of a folder that appeared (a copied
+   * folder can arrive as one event). Returns the problems of files that could not be read.
+   */
+  async update(filePath: string): Promise<Problem[]> {
+    if (!this.contains(filePath)) return this.isFolderInCorpus(filePath) ? this.updateFolder(filePath) : [];
+    const problem = await this.updateFile(filePath);
+    return problem ? [problem] : [];
+  }
+
+  private isFolderInCorpus(filePath: string): boolean {
+    const resolved = path.resolve(filePath);
+    return this.corpusFolders.some((folder) => resolved.startsWith(folder + path.sep));
+  }
+
+  private async updateFolder(folder: string): Promise<Problem[]> {
+    const isFolder = await fs.stat(folder).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) return [];
+    const problems: Problem[] = [];
+    for (const file of await listArticleFiles([folder], (p) => problems.push(p))) {
+      const problem = await this.updateFile(file);
+      if (problem) problems.push(problem);
+    }
+    return problems;
+  }
+
+  private async updateFile(filePath: string): Promise<Problem | undefined> {
     const resolved = path.resolve(filePath);
     const generation = this.generation;
     const result = await readArticle(resolved, this.options);

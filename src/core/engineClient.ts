@@ -70,8 +70,8 @@ export class EngineClient {
     else signal?.addEventListener('abort', cancel, { once: true });
   }
 
-  update(filePath: string): Promise<Problem | undefined> {
-    return this.call({ method: 'update', path: filePath }) as Promise<Problem | undefined>;
+  update(filePath: string): Promise<Problem[]> {
+    return this.call({ method: 'update', path: filePath }) as Promise<Problem[]>;
   }
 
   remove(filePath: string): Promise<void> {

@@ -47,9 +47,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
     stateEmitter.fire(next);
   };
 
-  const reportUpdate = (problem: Problem | undefined): void => {
-    if (problem) log.problem(problem);
-  };
+  const reportUpdate = (problems: Problem[]): void => problems.forEach((p) => log.problem(p));
   const reportFailure = (error: Error): void => log.channel.error(`The engine failed: ${error.message}`);
 
   const watch = (folders: string[]): void => {

@@ -75,6 +75,14 @@ describe('Corpus Lens in a real VS Code', () => {
     assert.equal(api.engine.size, 5);
   });
 
+  it('adds the articles of a folder copied into the corpus, and drops them when it is deleted', async () => {
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'seeds', 'copied-folder');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'inner', 'story.txt'), Buffer.from('Copied Folder Story Headline\n\nBEIRUT (Reuters) – Filed on 3 March 2017.\n'));
+    await waitFor('the copied article', () => api.engine.size === 6);
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+    await waitFor('the copied article to go', () => api.engine.size === 5);
+  });
+
   it('shows the welcome state when no corpus folder exists, and comes back', async () => {
     const config = vscode.workspace.getConfiguration('corpusLens');
     await config.update('corpusFolders', ['no-such-folder'], vscode.ConfigurationTarget.Workspace);

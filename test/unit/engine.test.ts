@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync, unlinkSync, copyFileSync, readdirSync } from 'node:fs';
+import { writeFileSync, unlinkSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine';
 import { seedsDir, tempDir } from './helpers';
@@ -38,7 +38,7 @@ describe('the corpus engine', () => {
     assert.equal(engine.contains(path.join(dir, 'x.txt')), true);
     assert.equal(engine.contains(path.join(dir, 'x.png')), false);
     assert.equal(engine.contains(path.join(path.dirname(dir), 'elsewhere.txt')), false);
-    assert.equal(await engine.update(path.join(path.dirname(dir), 'elsewhere.txt')), undefined);
+    assert.deepEqual(await engine.update(path.join(path.dirname(dir), 'elsewhere.txt')), []);
   });
 
   it('drops an article whose file became unreadable and reports why', async () => {
@@ -47,7 +47,7 @@ describe('the corpus engine', () => {
     await engine.load([dir]);
     const file = path.join(dir, readdirSync(dir)[0]);
     writeFileSync(file, '');
-    const problem = await engine.update(file);
+    const [problem] = await engine.update(file);
     assert.match(problem?.message ?? '', /empty/);
     assert.equal(engine.size, 4);
   });
@@ -82,5 +82,19 @@ describe('the corpus engine', () => {
     await loading;
     await updating;
     assert.equal(engine.size, 0);
+  });
+
+  it('adds every article of a folder that appears in the corpus as one event', async () => {
+    const dir = seededDir();
+    const engine = new CorpusEngine();
+    await engine.load([dir]);
+    const folder = path.join(dir, 'copied', 'deeper');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'a.txt'), 'A First Copied Story Headline\n\nBEIRUT (Reuters) – One.\n');
+    writeFileSync(path.join(folder, 'b.txt'), '');
+    const problems = await engine.update(path.join(dir, 'copied'));
+    assert.equal(engine.size, 6);
+    assert.equal(engine.get(path.join(folder, 'a.txt'))?.source, 'Reuters');
+    assert.deepEqual(problems.map((p) => path.basename(p.path)), ['b.txt']);
   });
 });

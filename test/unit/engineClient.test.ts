@@ -50,7 +50,7 @@ describe('EngineClient (the engine in a worker thread)', () => {
     await client.load([dir]);
     const file = path.join(dir, 'wombats.txt');
     writeFileSync(file, 'Wombat Story Headline\n\nWombats everywhere.\n');
-    assert.equal(await client.update(file), undefined);
+    assert.deepEqual(await client.update(file), []);
     assert.equal(client.get(file)?.title, 'Wombat Story Headline');
     await client.remove(file);
     assert.equal(client.get(file), undefined);
