@@ -135,7 +135,8 @@ export class SearchIndex {
     const filter = (r: SearchResult) => passesFilters(r as unknown as StoredFields, query) && (!onlyPaths || onlyPaths.has((r as unknown as StoredFields).path));
     const raw = this.mini.search(buildQuery(query, (term, prefix) => this.knows(term, prefix)), { filter });
     const needsText = hasPhrase(query.clauses) || query.excluded.some((c) => c.kind !== 'term');
-    const matched = needsText ? raw.filter((r) => this.matchesText(r, query)) : raw;
+    const patterns = new Map<string, RegExp | null>();
+    const matched = needsText ? raw.filter((r) => this.matchesText(r, query, patterns)) : raw;
     const facets = facetsOf(matched as unknown as StoredFields[]);
     return {
       total: matched.length,
@@ -145,11 +146,13 @@ export class SearchIndex {
     };
   }
 
-  private matchesText(result: SearchResult, query: ParsedQuery): boolean {
+  /** Phrases are checked in the title and each paragraph (no string of the whole text is built). */
+  private matchesText(result: SearchResult, query: ParsedQuery, patterns: Map<string, RegExp | null>): boolean {
     const article = this.articles.get(result.id as number);
     if (!article) return true;
-    const haystack = `${article.title}\n${readingText(article)}`;
-    return query.clauses.every((c) => clauseInText(c, haystack, true)) && !query.excluded.some((c) => c.kind !== 'term' && clauseInText(c, haystack, false));
+    const texts = [article.title, ...article.paragraphs.map((p) => p.text)];
+    const inText = (clause: Clause, termsMatch: boolean) => clauseInText(clause, texts, termsMatch, patterns);
+    return query.clauses.every((c) => inText(c, true)) && !query.excluded.some((c) => c.kind !== 'term' && inText(c, false));
   }
 
   private toHit(result: SearchResult, query: ParsedQuery): Hit {
@@ -169,17 +172,24 @@ function hasPhrase(clauses: Clause[]): boolean {
   return clauses.some((c) => c.kind === 'phrase' || (c.kind === 'or' && hasPhrase(c.options)));
 }
 
+/** `test` on a global regex moves its lastIndex: one pattern reused over many texts must not be global. */
+function withoutGlobalFlag(pattern: RegExp | null): RegExp | null {
+  return pattern && new RegExp(pattern.source, pattern.flags.replace('g', ''));
+}
+
 function phrasePattern(words: string[]): RegExp {
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-/** Terms were matched by minisearch already (fuzzy, prefix); only phrases need the text. */
-function clauseInText(clause: Clause, text: string, termsMatch: boolean): boolean {
-  if (clause.kind === 'phrase') return phrasePattern(clause.words).test(text);
-  if (clause.kind === 'term') return termsMatch || (termPattern([clause.text])?.test(text) ?? false);
-  if (!hasPhrase(clause.options)) return true;
-  return clause.options.some((o) => clauseInText(o, text, false));
+/** Terms were matched by minisearch already (fuzzy, prefix); only phrases need the text. Patterns are compiled once per search. */
+function clauseInText(clause: Clause, texts: string[], termsMatch: boolean, patterns: Map<string, RegExp | null>): boolean {
+  if (clause.kind === 'term' && termsMatch) return true;
+  if (clause.kind === 'or') return !hasPhrase(clause.options) || clause.options.some((o) => clauseInText(o, texts, false, patterns));
+  const key = clause.kind === 'phrase' ? `p:${clause.words.join(' ')}` : `t:${clause.text}`;
+  if (!patterns.has(key)) patterns.set(key, clause.kind === 'phrase' ? phrasePattern(clause.words) : withoutGlobalFlag(termPattern([clause.text])));
+  const pattern = patterns.get(key);
+  return pattern ? texts.some((text) => pattern.test(text)) : false;
 }
 
 /** Edit distance allowed for a typo: none under 4 letters, 1 up to 5, 2 from 6 ("Lavorv" → Lavrov). */
