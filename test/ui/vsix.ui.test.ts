@@ -18,7 +18,7 @@ describe('the packaged .vsix', () => {
     server?.stop();
   });
 
-  it('installs into code-server and shows the tree without the development path', async () => {
+  it('installs into code-server and shows the tree and the people (the packaged model) without the development path', async () => {
     const vsix = path.join(mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-vsix-')), 'corpus-lens.vsix');
     const vsce = path.join(repoRoot(), 'node_modules', '.bin', 'vsce');
     execFileSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--skip-license', '-o', vsix], { cwd: repoRoot(), stdio: 'pipe' });
@@ -29,6 +29,7 @@ describe('the packaged .vsix', () => {
     await openCorpusLensContainer(page);
     await waitForTreeLabel(page, 'Unknown source');
     assert.deepEqual(await treeLabels(page), ['EIR', 'RFE/RL', 'SANA', 'Sputnik', 'Unknown source']);
+    await waitForTreeLabel(page, 'Sergei Lavrov', 'People & Organizations');
     await screenshot(page, 'installed-vsix');
   });
 });
