@@ -84,8 +84,36 @@ describe('people and organizations: hovers and references', () => {
     }
   });
 
+  it('escapes hostile article text in a card: no foreign command link, no HTML', async () => {
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'seeds', 'hostile.txt');
+    const text = 'Hostile Capture Headline About The Talks\n\nBEIRUT (Reuters) – [run me](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> Sergei Lavrov said *nothing* on 3 March 2017.\n';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    try {
+      await waitFor('the hostile article in the card', async () => /Mentioned in 6 articles/.test(await hoverOn(note, 'Lavrov')));
+      const card = await hoverOn(note, 'Lavrov');
+      assert.match(card, /Hostile Capture Headline/);
+      assert.doesNotMatch(card, /\]\(command:(?!corpusLens\.)/, 'no link to a command of another extension');
+      assert.doesNotMatch(card, /<img/);
+      assert.match(card, /\\\[run me\\\]\\\(command:workbench/, 'the brackets are escaped, so the text stays text');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+    await waitFor('the card back to five articles', async () => /Mentioned in 5 articles/.test(await hoverOn(note, 'Lavrov')));
+  });
+
   it('shows nothing on a word that is not a name', async () => {
     assert.equal(await hoverOn(note, 'secret'), '');
+  });
+
+  it('hovers only in the note languages of corpusLens.hover.languages', async () => {
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    await config.update('hover.languages', ['plaintext'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('no card in a Markdown note', async () => (await hoverOn(note, 'Lavrov')) === '');
+    } finally {
+      await config.update('hover.languages', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the card back', async () => /Mentioned in 5 articles/.test(await hoverOn(note, 'Lavrov')));
   });
 
   it('hovers in an article too', async () => {

@@ -64,6 +64,7 @@ describe('searching in VS Code for the web (Playwright + Chromium)', () => {
     await box.pressSequentially('"Security Council"', { delay: 30 });
     await frame.locator('#status', { hasText: '4 articles' }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('#results .hit').count(), 4);
+    await frame.locator('.facet-group', { hasText: 'People' }).locator('.facet', { hasText: 'Sergei Lavrov' }).waitFor({ timeout: 15_000 });
     const marks = await frame.locator('#results .hit mark').allInnerTexts();
     assert.ok(marks.length >= 4 && marks.every((m) => /security|council/i.test(m)), marks.join('|'));
     await frame.locator('.facet', { hasText: 'Sputnik' }).click();
