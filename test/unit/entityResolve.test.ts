@@ -44,6 +44,11 @@ describe('resolving names into entities', () => {
     assert.deepEqual(groups(resolved), ['organization:Jabhat al-Nusra | Nusra Front | al-Nusra | al-Nusra Front']);
   });
 
+  it('merges a shorter organisation name into the one led by an acronym or an organisation, not by an adjective', () => {
+    const resolved = resolveEntities(articles(['ORG:UN Security Council', 'ORG:Security Council', 'ORG:Scottish Conservative Party', 'ORG:Conservative Party', 'MISC:Scottish', 'ORG:non-European Union', 'ORG:European Union']));
+    assert.deepEqual(groups(resolved), ['organization:Conservative Party', 'organization:European Union', 'organization:Scottish Conservative Party', 'organization:Security Council | UN Security Council']);
+  });
+
   it('gives each entity the type most of its mentions have, and drops places and other names', () => {
     const resolved = resolveEntities(articles(['ORG:Reuters', 'ORG:Reuters', 'PER:Reuters', 'LOC:Geneva', 'ORG:Geneva', 'LOC:Geneva', 'MISC:Syrian']));
     assert.deepEqual(groups(resolved), ['organization:Reuters']);

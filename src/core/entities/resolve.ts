@@ -64,7 +64,12 @@ export function resolveEntities(articles: Iterable<ArticleNames>, overrides: Ent
     else byKey.set(key, spelling.text);
   }
   mergeByTail(spellings, groups, kindOf, overrides, 'person', surnameKey);
-  mergeByTail(spellings, groups, kindOf, overrides, 'organization', orgTailKey);
+  // "UN Security Council" is the Security Council; "Scottish Conservative Party" is not the Conservative Party.
+  const organisationLead = (lead: string[]) => {
+    const known = spellings.get(lead.join(' '));
+    return isAcronym(lead.join('')) || (known !== undefined && kindOf(known) === 'organization' && known.counts.ORG > 0);
+  };
+  mergeByTail(spellings, groups, kindOf, overrides, 'organization', orgTailKey, organisationLead);
   mergeUnique(spellings, groups, kindOf, overrides, orgCoreKey);
   mergeUnique(spellings, groups, kindOf, overrides, initialsKey);
   for (const [long, short] of acronymPairs) {
@@ -101,9 +106,9 @@ function collectSpellings(articles: Iterable<ArticleNames>, overrides: EntityOve
   return { spellings, acronymPairs };
 }
 
-/** "Both Chelsea" → "Chelsea", "The Labour Party" → "Labour Party". */
+/** "Both Chelsea" → "Chelsea", "The Labour Party" → "Labour Party", "non-European Union" → "European Union". */
 function withoutLeadingFunctionWords(text: string): string {
-  let rest = text;
+  let rest = text.replace(/^(?:non|anti|pro|ex|post|pre)-(?=\p{Lu})/iu, '');
   for (;;) {
     const first = /^(\p{L}+)\s+/u.exec(rest);
     if (!first || HONORIFICS.has(first[1].toLowerCase()) || !NOT_NAMES.has(first[1].toLowerCase())) return rest;
@@ -128,13 +133,23 @@ function keyKind(kind: KindGuess): KeyKind {
  * whose full name ends so, "Security Council" the one organisation called "… Security Council".
  * When several do (two Assads), it stays apart, because which one is meant is not known.
  */
-function mergeByTail(spellings: Map<string, Spelling>, groups: Groups, kindOf: (s: Spelling) => KindGuess, overrides: EntityOverrides, kind: EntityKind, tailKey: (words: string[]) => string | undefined): void {
+function mergeByTail(
+  spellings: Map<string, Spelling>,
+  groups: Groups,
+  kindOf: (s: Spelling) => KindGuess,
+  overrides: EntityOverrides,
+  kind: EntityKind,
+  tailKey: (words: string[]) => string | undefined,
+  leadFits: (lead: string[]) => boolean = () => true,
+): void {
   const members = [...spellings.values()].filter((s) => kindOf(s) === kind && !isAcronym(s.text));
   const longer = new Map<string, Set<string>>();
   for (const member of members) {
-    const words = nameWords(member.text).map(fold);
+    const written = nameWords(member.text);
+    const words = written.map(fold);
     // "Mr Toner" is not a longer name for "Toner".
     for (let cut = words.findIndex((w) => !HONORIFICS.has(w)) + 1; cut > 0 && cut < words.length; cut++) {
+      if (!leadFits(written.slice(0, cut))) continue;
       const tail = tailKey(words.slice(cut));
       if (tail) longer.set(tail, (longer.get(tail) ?? new Set<string>()).add(member.text));
     }
