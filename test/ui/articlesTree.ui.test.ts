@@ -1,28 +1,21 @@
 import * as assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/tools/browser';
-import { startCodeServer, type RunningCodeServer } from '../../src/tools/codeServer';
+import type { Page } from 'playwright-core';
 import { makeWorkspace } from '../../src/tools/sampleWorkspace';
-import { clickTreeRow, openCorpusLensContainer, openWorkbench, screenshot, treeLabels, waitForTreeLabel } from './helpers';
+import { clickTreeRow, openCorpusLensContainer, openWorkbench, screenshot, startUiSession, treeLabels, waitForTreeLabel, type UiSession } from './helpers';
 
 describe('Corpus Lens in VS Code for the web (Playwright + Chromium)', function () {
-  let server: RunningCodeServer;
-  let browser: BrowserContext;
+  let session: UiSession;
   let page: Page;
 
   before(async () => {
-    server = await startCodeServer();
-    browser = await launchBrowser();
-    page = browser.pages()[0] ?? (await browser.newPage());
+    session = await startUiSession();
+    page = session.page;
   });
 
-  after(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  after(() => session?.stop());
 
   it('lists every source of the seeds in the tree, the unknown one last', async () => {
-    await openWorkbench(page, server.url(makeWorkspace('sample')));
+    await openWorkbench(page, session.server.url(makeWorkspace('sample')));
     await openCorpusLensContainer(page);
     await waitForTreeLabel(page, 'Unknown source');
     assert.deepEqual(await treeLabels(page), ['EIR', 'RFE/RL', 'SANA', 'Sputnik', 'Unknown source']);
@@ -44,7 +37,7 @@ describe('Corpus Lens in VS Code for the web (Playwright + Chromium)', function 
   });
 
   it('offers the sample corpus when the workspace has none, and loads it on click', async () => {
-    await openWorkbench(page, server.url(makeWorkspace('empty')));
+    await openWorkbench(page, session.server.url(makeWorkspace('empty')));
     await openCorpusLensContainer(page);
     const button = page.locator('.part.sidebar .welcome-view-content a, .part.sidebar .welcome-view-content .monaco-button', { hasText: 'Open Sample Corpus' }).first();
     await button.waitFor({ timeout: 30_000 });

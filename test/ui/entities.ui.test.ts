@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/tools/browser';
-import { startCodeServer, type RunningCodeServer } from '../../src/tools/codeServer';
-import { makeWorkspace } from '../../src/tools/sampleWorkspace';
-import { openCorpusLensContainer, openWorkbench, screenshot, treeRows, waitForTreeLabel } from './helpers';
+import type { Page } from 'playwright-core';
+import { screenshot, startSampleSession, treeRows, type UiSession, waitForTreeLabel } from './helpers';
 
 async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
@@ -15,23 +12,16 @@ async function openFile(page: Page, name: string): Promise<void> {
 }
 
 describe('people and organizations in VS Code for the web (Playwright + Chromium)', () => {
-  let server: RunningCodeServer;
-  let browser: BrowserContext;
+  let session: UiSession;
   let page: Page;
 
   before(async () => {
-    server = await startCodeServer();
-    browser = await launchBrowser();
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await openWorkbench(page, server.url(makeWorkspace('sample')));
-    await openCorpusLensContainer(page);
+    session = await startSampleSession();
+    page = session.page;
     await waitForTreeLabel(page, 'Sergei Lavrov', 'People & Organizations');
   });
 
-  after(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  after(() => session?.stop());
 
   it('hovers "Lavrov" in a note, reads the card and follows a link to the article', async () => {
     await openFile(page, 'notes.md');

@@ -1,8 +1,10 @@
 /** Driving VS Code for the web (code-server 1.100) with Playwright: the selectors that work there. */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
-import { repoRoot } from '../../src/tools/sampleWorkspace';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../src/tools/browser';
+import { startCodeServer, type RunningCodeServer } from '../../src/tools/codeServer';
+import { makeWorkspace, repoRoot } from '../../src/tools/sampleWorkspace';
 
 export const SCREENSHOTS = path.join(repoRoot(), 'test-output', 'ui');
 
@@ -11,6 +13,48 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** One code-server and one Chromium page for a suite; `stop` ends both. */
+export interface UiSession {
+  server: RunningCodeServer;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export async function startUiSession(): Promise<UiSession> {
+  const server = await startCodeServer();
+  let browser: BrowserContext | undefined;
+  try {
+    browser = await launchBrowser();
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const opened = browser;
+    return {
+      server,
+      page,
+      stop: async () => {
+        await opened.close();
+        server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    server.stop();
+    throw error;
+  }
+}
+
+/** A session on a fresh sample workspace with the Corpus Lens container open. */
+export async function startSampleSession(): Promise<UiSession> {
+  const session = await startUiSession();
+  try {
+    await openWorkbench(session.page, session.server.url(makeWorkspace('sample')));
+    await openCorpusLensContainer(session.page);
+    return session;
+  } catch (error) {
+    await session.stop();
+    throw error;
+  }
 }
 
 export async function openWorkbench(page: Page, url: string): Promise<void> {

@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/tools/browser';
-import { startCodeServer, type RunningCodeServer } from '../../src/tools/codeServer';
-import { makeWorkspace } from '../../src/tools/sampleWorkspace';
-import { openCorpusLensContainer, openWorkbench, screenshot, waitForTreeLabel } from './helpers';
+import type { Frame, Page } from 'playwright-core';
+import { screenshot, startSampleSession, type UiSession, waitForTreeLabel } from './helpers';
 
 /** The search panel's page lives in a nested iframe (the webview's "active-frame"). */
 async function searchPanelFrame(page: Page): Promise<Frame> {
@@ -18,23 +15,16 @@ async function searchPanelFrame(page: Page): Promise<Frame> {
 }
 
 describe('searching in VS Code for the web (Playwright + Chromium)', () => {
-  let server: RunningCodeServer;
-  let browser: BrowserContext;
+  let session: UiSession;
   let page: Page;
 
   before(async () => {
-    server = await startCodeServer();
-    browser = await launchBrowser();
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await openWorkbench(page, server.url(makeWorkspace('sample')));
-    await openCorpusLensContainer(page);
+    session = await startSampleSession();
+    page = session.page;
     await waitForTreeLabel(page, 'Unknown source');
   });
 
-  after(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  after(() => session?.stop());
 
   it('searches from the command palette as you type and opens the hit', async () => {
     await page.keyboard.press('F1');

@@ -1,18 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync, unlinkSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { writeFileSync, unlinkSync, readdirSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine';
-import { seedsDir, tempDir } from './helpers';
+import { copyOfSeeds } from './helpers';
 
 describe('the corpus engine', () => {
-  function seededDir(): string {
-    const dir = tempDir();
-    for (const f of readdirSync(seedsDir)) copyFileSync(path.join(seedsDir, f), path.join(dir, f));
-    return dir;
-  }
 
   it('loads, then applies create, change and delete with one change event each', async () => {
-    const dir = seededDir();
+    const dir = copyOfSeeds();
     const engine = new CorpusEngine();
     let events = 0;
     engine.onDidChange(() => events++);
@@ -32,7 +27,7 @@ describe('the corpus engine', () => {
   });
 
   it('ignores files outside the corpus folders and non-article files', async () => {
-    const dir = seededDir();
+    const dir = copyOfSeeds();
     const engine = new CorpusEngine();
     await engine.load([dir]);
     assert.equal(engine.contains(path.join(dir, 'x.txt')), true);
@@ -42,7 +37,7 @@ describe('the corpus engine', () => {
   });
 
   it('drops an article whose file became unreadable and reports why', async () => {
-    const dir = seededDir();
+    const dir = copyOfSeeds();
     const engine = new CorpusEngine();
     await engine.load([dir]);
     const file = path.join(dir, readdirSync(dir)[0]);
@@ -53,7 +48,7 @@ describe('the corpus engine', () => {
   });
 
   it('removes every article under a deleted folder', async () => {
-    const dir = seededDir();
+    const dir = copyOfSeeds();
     const engine = new CorpusEngine();
     await engine.load([dir]);
     engine.remove(dir);
@@ -61,7 +56,7 @@ describe('the corpus engine', () => {
   });
 
   it('lets a load that starts while a file is being re-read decide what the corpus holds', async () => {
-    const dir = seededDir();
+    const dir = copyOfSeeds();
     const engine = new CorpusEngine();
     await engine.load([dir]);
     const file = path.join(dir, readdirSync(dir)[0]);
@@ -73,7 +68,7 @@ describe('the corpus engine', () => {
   });
 
   it('drops an update that started while a load was under way and the file left the corpus', async () => {
-    const dir = seededDir();
+    const dir = copyOfSeeds();
     const engine = new CorpusEngine();
     await engine.load([dir]);
     const file = path.join(dir, readdirSync(dir)[0]);
@@ -85,7 +80,7 @@ describe('the corpus engine', () => {
   });
 
   it('adds every article of a folder that appears in the corpus as one event', async () => {
-    const dir = seededDir();
+    const dir = copyOfSeeds();
     const engine = new CorpusEngine();
     await engine.load([dir]);
     const folder = path.join(dir, 'copied', 'deeper');

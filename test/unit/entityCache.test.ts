@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine';
-import { seedsDir, tempDir } from './helpers';
+import { copyOfSeeds, tempDir } from './helpers';
 
 describe('the entities cache', function () {
   this.timeout(30_000);
@@ -13,11 +13,6 @@ describe('the entities cache', function () {
     return engine;
   }
 
-  function seeded(): string {
-    const dir = tempDir();
-    for (const f of readdirSync(seedsDir)) copyFileSync(path.join(seedsDir, f), path.join(dir, f));
-    return dir;
-  }
 
   const table = (engine: CorpusEngine) =>
     engine.entities.index
@@ -26,7 +21,7 @@ describe('the entities cache', function () {
       .sort();
 
   it('gives the same entities from the cache, re-recognizing only the files that changed', async () => {
-    const dir = seeded();
+    const dir = copyOfSeeds();
     const cacheFile = path.join(tempDir(), 'entities.json');
     const first = await engineOn(dir);
     const cold = await first.buildEntities({ cacheFile });
@@ -46,7 +41,7 @@ describe('the entities cache', function () {
   });
 
   it('rebuilds a corrupt cache and says why', async () => {
-    const dir = seeded();
+    const dir = copyOfSeeds();
     const cacheFile = path.join(tempDir(), 'entities.json');
     writeFileSync(cacheFile, '{"version": 2, "files": {');
     const engine = await engineOn(dir);
@@ -57,7 +52,7 @@ describe('the entities cache', function () {
   });
 
   it('does not take cached entities made with other corrections', async () => {
-    const dir = seeded();
+    const dir = copyOfSeeds();
     const cacheFile = path.join(tempDir(), 'entities.json');
     await (await engineOn(dir)).buildEntities({ cacheFile });
     const engine = await engineOn(dir);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArticle } from '../../src/core/parse';
@@ -11,6 +11,13 @@ export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 
 export function tempDir(prefix = 'corpus-lens-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A temporary folder holding a copy of the seeds, for tests that change files. */
+export function copyOfSeeds(): string {
+  const dir = tempDir();
+  for (const f of readdirSync(seedsDir)) copyFileSync(path.join(seedsDir, f), path.join(dir, f));
+  return dir;
 }
 
 export function parseSeed(name: string): Article {

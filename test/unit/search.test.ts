@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, readdirSync, writeFileSync, utimesSync } from 'node:fs';
+import { writeFileSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine, type SearchOutcome } from '../../src/core/engine';
-import { seedsDir, tempDir } from './helpers';
+import { copyOfSeeds, seedsDir, tempDir } from './helpers';
 
 function ok(outcome: SearchOutcome) {
   if (!outcome.ok) throw new Error(outcome.error);
@@ -76,14 +76,9 @@ describe('searching the seeds', () => {
 });
 
 describe('the search cache', () => {
-  function copySeeds(): string {
-    const dir = tempDir();
-    for (const f of readdirSync(seedsDir)) copyFileSync(path.join(seedsDir, f), path.join(dir, f));
-    return dir;
-  }
 
   it('reuses unchanged files and re-reads only changed, added and removed ones', async () => {
-    const dir = copySeeds();
+    const dir = copyOfSeeds();
     const cacheFile = path.join(tempDir(), 'cache.json');
     const first = await new CorpusEngine().load([dir], { cacheFile });
     assert.deepEqual([first.fromCache, first.parsed], [0, 5]);
@@ -102,7 +97,7 @@ describe('the search cache', () => {
   });
 
   it('rebuilds a corrupt cache and says so', async () => {
-    const dir = copySeeds();
+    const dir = copyOfSeeds();
     const cacheFile = path.join(tempDir(), 'cache.json');
     writeFileSync(cacheFile, '{"version": 4, "articles": [');
     const engine = new CorpusEngine();
@@ -114,7 +109,7 @@ describe('the search cache', () => {
   });
 
   it('rebuilds a cache from another version', async () => {
-    const dir = copySeeds();
+    const dir = copyOfSeeds();
     const cacheFile = path.join(tempDir(), 'cache.json');
     writeFileSync(cacheFile, JSON.stringify({ version: 1, articles: [], index: {} }));
     const report = await new CorpusEngine().load([dir], { cacheFile });
@@ -122,7 +117,7 @@ describe('the search cache', () => {
   });
 
   it('keeps the index current on update and remove', async () => {
-    const dir = copySeeds();
+    const dir = copyOfSeeds();
     const engine = new CorpusEngine();
     await engine.load([dir]);
     const file = path.join(dir, 'new.txt');
