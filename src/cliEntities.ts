@@ -20,7 +20,14 @@ async function buildEngine(args: EntityCliArgs, err: Print): Promise<CorpusEngin
   await engine.buildEntities();
   const file = args.entitiesFile ?? path.resolve('.corpus-lens', 'entities.json');
   if (args.entitiesFile || existsSync(file)) {
-    const parsed = engine.setEntityOverrides(readFileSync(file, 'utf8'));
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      err(`corpus-lens: ${file}: cannot be read (${(error as Error).message})`);
+      return undefined;
+    }
+    const parsed = engine.setEntityOverrides(text);
     if (!parsed.ok) {
       err(`corpus-lens: ${file}:${parsed.line}: ${parsed.message}`);
       return undefined;

@@ -63,17 +63,19 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
   const applyOverrides = async (userAction: boolean): Promise<void> => {
     const file = overridesUri();
     if (!file) return;
+    const report = (message: string) => {
+      log.channel.error(`${message} The last good corrections stay in use.`);
+      if (userAction) void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
+    };
     let text = '';
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    } catch {
-      text = ''; // No file: no corrections.
+    } catch (error) {
+      // No file means no corrections; a file that cannot be read changes nothing.
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) return report(`${ENTITIES_FILE} cannot be read: ${(error as Error).message}.`);
     }
     const parsed = await engine.setEntityOverrides(text);
-    if (parsed.ok) return;
-    const message = `${ENTITIES_FILE} line ${parsed.line}: ${parsed.message}. The last good corrections stay in use.`;
-    log.channel.error(message);
-    if (userAction) void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
+    if (!parsed.ok) report(`${ENTITIES_FILE} line ${parsed.line}: ${parsed.message}.`);
   };
 
   // The folder too: a file written together with its new folder may arrive as one folder event.

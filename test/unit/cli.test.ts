@@ -106,6 +106,9 @@ describe('the corpus-lens CLI', () => {
     const broken = await run('entities', '--entities', bad);
     assert.equal(broken.code, 2);
     assert.match(broken.err, /bad\.json:3: /);
+    const unreadable = await run('entities', '--entities', dir);
+    assert.equal(unreadable.code, 2);
+    assert.match(unreadable.err, /cannot be read \(EISDIR/);
   });
 
   it('exits 2 with a message for a missing folder, a bad argument or command', async () => {
