@@ -105,7 +105,11 @@ export class CorpusEngine {
 
   /** True when the path is an article file inside one of the corpus folders. */
   contains(filePath: string): boolean {
-    if (!isArticleFile(filePath)) return false;
+    return isArticleFile(filePath) && this.insideCorpus(filePath);
+  }
+
+  /** True when the path is one of the corpus folders or lies under one. */
+  private insideCorpus(filePath: string): boolean {
     const resolved = path.resolve(filePath);
     return this.corpusFolders.some((folder) => resolved === folder || resolved.startsWith(folder + path.sep));
   }
@@ -115,14 +119,9 @@ export class CorpusEngine {
    * folder can arrive as one event). Returns the problems of files that could not be read.
    */
   async update(filePath: string): Promise<Problem[]> {
-    if (!this.contains(filePath)) return this.isFolderInCorpus(filePath) ? this.updateFolder(filePath) : [];
+    if (!this.contains(filePath)) return this.insideCorpus(filePath) ? this.updateFolder(filePath) : [];
     const problem = await this.updateFile(filePath);
     return problem ? [problem] : [];
-  }
-
-  private isFolderInCorpus(filePath: string): boolean {
-    const resolved = path.resolve(filePath);
-    return this.corpusFolders.some((folder) => resolved.startsWith(folder + path.sep));
   }
 
   private async updateFolder(folder: string): Promise<Problem[]> {

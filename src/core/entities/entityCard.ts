@@ -43,9 +43,13 @@ function nextSentenceEnd(text: string, from: number): number {
 }
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-type ArticleRow = { article: ArticleSummary & { paragraphs: Paragraph[] }; mentions: EntityMention[] };
+export type ArticleRow = { article: ArticleSummary & { paragraphs: Paragraph[] }; mentions: EntityMention[] };
 
-/** An entity's articles, newest first, each with its mentions. */
+/** An entity's articles, newest first, each with its mentions (kept until the index changes). */
+export function entityArticles(index: EntityIndex, id: string, lookup: ArticleLookup): ArticleRow[] {
+  return index.cached(`card-rows:${id}`, () => articleRows(index.mentions(id), lookup));
+}
+
 function articleRows(mentions: EntityMention[], lookup: ArticleLookup): ArticleRow[] {
   const byArticle = new Map<string, EntityMention[]>();
   for (const mention of mentions) {
@@ -64,7 +68,7 @@ function articleRows(mentions: EntityMention[], lookup: ArticleLookup): ArticleR
 export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup, options: { limit: number; related: number }): EntityCard | undefined {
   const entity = index.get(id);
   if (!entity) return undefined;
-  const rows = index.cached(`card-rows:${id}`, () => articleRows(index.mentions(id), lookup));
+  const rows = entityArticles(index, id, lookup);
   // Sentences only for the articles shown: an entity may be in thousands.
   const articles = rows.slice(0, options.limit).map(({ article, mentions }): CardArticle => {
     const first = mentions[0];

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { decodeText } from '../decode';
-import { entityCard, newestFirst, sentenceAround, type ArticleLookup, type EntityCard, type SentenceAround } from './entityCard';
+import { entityArticles, entityCard, sentenceAround, type ArticleLookup, type EntityCard, type SentenceAround } from './entityCard';
 import type { EntityIndex, EntityInfo } from './entityIndex';
 
 export interface CardOptions {
@@ -45,17 +45,11 @@ export interface MentionLocation {
 
 /** Every mention of an entity, placed in its file: newest article first, then in reading order. */
 export async function mentionLocations(index: EntityIndex, lookup: ArticleLookup, id: string): Promise<MentionLocation[]> {
-  const byPath = new Map<string, ReturnType<EntityIndex['mentions']>>();
-  for (const m of index.mentions(id)) byPath.set(m.path, [...(byPath.get(m.path) ?? []), m]);
   const locations: MentionLocation[] = [];
-  const articles = [...byPath.keys()].flatMap((path) => {
-    const article = lookup(path);
-    return article ? [article] : [];
-  });
-  for (const article of articles.sort(newestFirst)) {
+  for (const { article, mentions } of entityArticles(index, id, lookup)) {
     const lines = await fileLines(article.path);
     const seen = new Map<string, number>();
-    for (const mention of byPath.get(article.path) ?? []) {
+    for (const mention of mentions) {
       const paragraph = article.paragraphs[mention.paragraph];
       if (!paragraph) continue;
       const text = paragraph.text.slice(mention.start, mention.end);
