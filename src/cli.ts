@@ -178,12 +178,17 @@ async function ner(file: string, json: boolean, out: (s: string) => void, err: (
   return 0;
 }
 
+/** A pipe drains asynchronously: exiting before the queued writes are flushed would cut the output short. */
+function exitWhenFlushed(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 if (require.main === module) {
   runCli(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
-    (code) => process.exit(code),
+    (code) => exitWhenFlushed(code),
     (error: unknown) => {
       process.stderr.write(`corpus-lens: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
+      exitWhenFlushed(1);
     },
   );
 }

@@ -6,8 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readCache, writeCache, CACHE_VERSION } from './corpusCache';
-import { listArticleFiles, readArticles, readArticle, type LoadOptions } from './loader';
-import { isArticleFile } from './parse';
+import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticles, readArticle, type LoadOptions } from './loader';
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from './entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from './entities/overrides';
 import { entityFacetsOf, entityFilter } from './entities/entitySearch';
@@ -103,15 +102,17 @@ export class CorpusEngine {
     return { problems, fromCache: fresh.length, parsed: parsed.length, cacheRebuilt: 'invalid' in cached ? cached.invalid : undefined };
   }
 
-  /** True when the path is an article file inside one of the corpus folders. */
+  /** True when the path is an article file inside one of the corpus folders (the walk would list it). */
   contains(filePath: string): boolean {
-    return isArticleFile(filePath) && this.insideCorpus(filePath);
+    return isCorpusArticleFile(filePath) && this.insideCorpus(filePath);
   }
 
-  /** True when the path is one of the corpus folders or lies under one. */
+  /** True when the path is one of the corpus folders or lies under one, outside dot-folders. */
   private insideCorpus(filePath: string): boolean {
     const resolved = path.resolve(filePath);
-    return this.corpusFolders.some((folder) => resolved === folder || resolved.startsWith(folder + path.sep));
+    const folder = this.corpusFolders.find((f) => resolved === f || resolved.startsWith(f + path.sep));
+    if (folder === undefined) return false;
+    return !path.relative(folder, resolved).split(path.sep).slice(0, -1).some(isSkippedFolder);
   }
 
   /**
@@ -119,7 +120,7 @@ export class CorpusEngine {
    * folder can arrive as one event). Returns the problems of files that could not be read.
    */
   async update(filePath: string): Promise<Problem[]> {
-    if (!this.contains(filePath)) return this.insideCorpus(filePath) ? this.updateFolder(filePath) : [];
+    if (!this.contains(filePath)) return this.insideCorpus(filePath) && !isSkippedFolder(path.basename(filePath)) ? this.updateFolder(filePath) : [];
     const problem = await this.updateFile(filePath);
     return problem ? [problem] : [];
   }

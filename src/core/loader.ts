@@ -7,7 +7,20 @@ import type { Article, Problem } from './types';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 16;
-const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', '.corpus-lens', '.vscode']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+/** A dataset's own papers (README.TXT, LICENSE, CHANGELOG.md) describe the corpus; they are not articles in it. */
+const NOT_ARTICLE_NAMES = /^(readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing)(\.[a-z]+)?$/i;
+
+/** Dot-folders (.git, .vscode, .corpus-lens) and dependency folders are never walked into. */
+export function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || SKIPPED_DIRECTORIES.has(name);
+}
+
+/** True for a file the walk lists as an article: a known extension, not a dataset's README or LICENSE, not hidden. */
+export function isCorpusArticleFile(filePath: string): boolean {
+  const name = path.basename(filePath);
+  return isArticleFile(filePath) && !name.startsWith('.') && !NOT_ARTICLE_NAMES.test(name);
+}
 
 export interface LoadOptions extends ParseOptions {
   maxFileBytes?: number;
@@ -51,10 +64,10 @@ async function walk(dir: string, files: string[], visited: Set<string>, onProble
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(full, files, visited, onProblem);
+      if (!isSkippedFolder(entry.name)) await walk(full, files, visited, onProblem);
     } else if (entry.isSymbolicLink()) {
       await followLink(full, files, visited, onProblem);
-    } else if (entry.isFile() && isArticleFile(full)) {
+    } else if (entry.isFile() && isCorpusArticleFile(full)) {
       files.push(full);
     }
   }
@@ -64,7 +77,7 @@ async function followLink(link: string, files: string[], visited: Set<string>, o
   try {
     const target = await fs.stat(link);
     if (target.isDirectory()) await walk(link, files, visited, onProblem);
-    else if (target.isFile() && isArticleFile(link)) files.push(link);
+    else if (target.isFile() && isCorpusArticleFile(link)) files.push(link);
   } catch (error) {
     onProblem({ path: link, message: `symbolic link cannot be followed: ${describeError(error)}` });
   }

@@ -7,6 +7,7 @@ import type { EngineClient } from '../core/engineClient';
 import type { Mention } from '../core/ner/articleEntities';
 import type { EntityType } from '../core/ner/tags';
 import { openArticle } from './openArticle';
+import { escapeThemeIcons } from './shared/inertText';
 
 const GROUPS: { type: EntityType; label: string; icon: string }[] = [
   { type: 'PER', label: 'People', icon: 'person' },
@@ -30,9 +31,9 @@ export function nameItems(mentions: Mention[]): NameItem[] {
     for (const [name, all] of [...byName].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
       const role = all.find((m) => m.role)?.role;
       items.push({
-        label: `$(${group.icon}) ${name}`,
-        description: `${all.length}×${role ? ` · ${role}` : ''}`,
-        detail: all[0].paragraph.length > 160 ? `${all[0].paragraph.slice(0, 160)}…` : all[0].paragraph,
+        label: `$(${group.icon}) ${escapeThemeIcons(name)}`,
+        description: escapeThemeIcons(`${all.length}×${role ? ` · ${role}` : ''}`),
+        detail: escapeThemeIcons(all[0].paragraph.length > 160 ? `${all[0].paragraph.slice(0, 160)}…` : all[0].paragraph),
         mention: all[0],
       });
     }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engineClient';
 import type { CardArticle } from '../core/entities/entityCard';
 import type { EntityInfo } from '../core/entities/entityQueries';
-import { dateLabel } from './entityCardMarkdown';
+import { dateLabel, sourceLabel } from '../core/grouping';
 
 export type EntitiesNode =
   | { kind: 'type'; type: EntityInfo['type']; count: number }
@@ -45,14 +45,17 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       return (['person', 'organization'] as const).map((type) => ({ kind: 'type' as const, type, count: shown.filter((e) => e.type === type).length })).filter((n) => n.count > 0);
     }
     if (node.kind === 'type') {
+      // A repeated id would make VS Code drop the whole view: keep the first row of each.
+      const seen = new Set<string>();
       return (await this.shown())
-        .filter((e) => e.type === node.type)
+        .filter((e) => e.type === node.type && !seen.has(e.id) && seen.add(e.id))
         .slice(0, MAX_ENTITIES_SHOWN)
         .map((entity) => ({ kind: 'entity' as const, entity }));
     }
     if (node.kind === 'entity') {
       const card = await this.engine.entityCard(node.entity.id, { limit: 500, related: 0 });
-      return (card?.articles ?? []).map((article) => ({ kind: 'article' as const, entity: node.entity, article }));
+      const seen = new Set<string>();
+      return (card?.articles ?? []).filter((a) => !seen.has(a.path) && seen.add(a.path)).map((article) => ({ kind: 'article' as const, entity: node.entity, article }));
     }
     return [];
   }
@@ -77,7 +80,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     const { article } = node;
     const item = new vscode.TreeItem(article.title, vscode.TreeItemCollapsibleState.None);
     item.id = `entity/${node.entity.id}/${article.path}`;
-    item.description = `${article.source ?? 'Unknown source'} · ${dateLabel(article.date)}`;
+    item.description = `${sourceLabel(article.source)} · ${dateLabel(article.date)}`;
     item.tooltip = `${article.sentence.before}${article.sentence.name}${article.sentence.after}`;
     item.resourceUri = vscode.Uri.file(article.path);
     item.command = { command: 'corpusLens.openArticle', title: 'Open Article', arguments: [article.path, article.line, article.match] };

@@ -4,30 +4,22 @@
  */
 import * as vscode from 'vscode';
 import type { EntityCard } from '../core/entities/entityCard';
+import { dateLabel, sourceLabel } from '../core/grouping';
+import { escapeMarkdown } from './shared/inertText';
+
+export { dateLabel, escapeMarkdown };
 
 /** The only commands a card may run. */
 export const CARD_COMMANDS = ['corpusLens.openArticle', 'corpusLens.showMentions', 'corpusLens.searchArticles'];
 
 const TYPE_LABEL: Record<string, string> = { person: 'person', organization: 'organization' };
 
-/** Backslash-escapes everything Markdown could read as syntax, and neutralises HTML. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
-    .replace(/\s+/g, ' ');
-}
 
 export function commandLink(label: string, command: string, args: unknown[], tooltip?: string): string {
   const title = tooltip ? ` "${tooltip.replace(/["\\]/g, '')}"` : '';
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))}${title})`;
 }
 
-export function dateLabel(date: string | null): string {
-  if (!date) return 'undated';
-  return date.startsWith('--') ? `${date.slice(2)} (year unknown)` : date;
-}
 
 /** A search query for the articles that mention the entity, under any of its names. */
 export function searchQueryFor(entity: { name: string; type: string }): string {
@@ -36,7 +28,8 @@ export function searchQueryFor(entity: { name: string; type: string }): string {
 
 export function renderCard(card: EntityCard): vscode.MarkdownString {
   const { entity } = card;
-  const md = new vscode.MarkdownString('', true);
+  // Theme icons stay off: "$(zap)" in an article is text.
+  const md = new vscode.MarkdownString('', false);
   md.isTrusted = { enabledCommands: CARD_COMMANDS };
   md.supportHtml = false;
   const others = entity.aliases.filter((a) => a !== entity.name);
@@ -45,7 +38,7 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
   const articles = entity.articleCount;
   md.appendMarkdown(`\n\nMentioned in ${articles} article${articles === 1 ? '' : 's'} from ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}\n\n`);
   for (const a of card.articles) {
-    const label = escapeMarkdown(`${a.source ?? 'Unknown source'} · ${dateLabel(a.date)} · ${a.title}`);
+    const label = escapeMarkdown(`${sourceLabel(a.source)} · ${dateLabel(a.date)} · ${a.title}`);
     const { before, name, after } = a.sentence;
     md.appendMarkdown(`- ${commandLink(label, 'corpusLens.openArticle', [a.path, a.line, a.match], 'Open the article at the mention')}  \n`);
     md.appendMarkdown(`  ${escapeMarkdown(before)}**${escapeMarkdown(name)}**${escapeMarkdown(after)}\n`);

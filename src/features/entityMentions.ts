@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engineClient';
 import type { MentionLocation } from '../core/entities/entityQueries';
-import { dateLabel } from './entityCardMarkdown';
+import { dateLabel, sourceLabel } from '../core/grouping';
+import { escapeThemeIcons } from './shared/inertText';
 import { isEntityDocument, registerForEntityDocuments } from './entityDocuments';
 import { openArticle } from './openArticle';
 
@@ -50,9 +51,9 @@ export async function mentionPick(engine: EngineClient, entity: string | undefin
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.items = mentions.map((m) => ({
-    label: m.title,
-    description: `${m.source ?? 'Unknown source'} · ${dateLabel(m.date)} · line ${m.line + 1}`,
-    detail: `${m.sentence.before}${m.sentence.name}${m.sentence.after}`,
+    label: escapeThemeIcons(m.title),
+    description: escapeThemeIcons(`${sourceLabel(m.source)} · ${dateLabel(m.date)} · line ${m.line + 1}`),
+    detail: escapeThemeIcons(`${m.sentence.before}${m.sentence.name}${m.sentence.after}`),
     mention: m,
   }));
   pick.onDidAccept(() => {

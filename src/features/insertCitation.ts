@@ -7,16 +7,34 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engineClient';
 import type { MentionLocation } from '../core/entities/entityQueries';
-import { dateLabel } from './entityCardMarkdown';
+import { dateLabel, sourceLabel } from '../core/grouping';
+import { escapeMarkdown } from './entityCardMarkdown';
 import { entityArgument, mentionPick, nameUnderCursor } from './entityMentions';
+import { escapeThemeIcons } from './shared/inertText';
 
-/** The citation text; the link is relative to the note's folder, to the line of the mention. */
+/**
+ * The citation text: the sentence and the article's title, source and date escaped (the corpus's
+ * Markdown and HTML stay text), with the one link we write, relative to the note's folder, to the
+ * line of the mention.
+ */
 export function citationMarkdown(mention: MentionLocation, noteFile: string | undefined): string {
   const target = noteFile ? path.relative(path.dirname(noteFile), mention.path).split(path.sep).join('/') : vscode.Uri.file(mention.path).toString();
   const { before, name, after } = mention.sentence;
-  const quote = `${before}**${name}**${after}`.replace(/\s+/g, ' ').trim();
-  const title = mention.title.replace(/[[\]]/g, '');
-  return `> ${quote}\n>\n> — [${title}](${encodeURI(target)}#L${mention.line + 1}), ${mention.source ?? 'unknown source'}, ${dateLabel(mention.date)}\n`;
+  const quote = `${escapeMarkdown(before.trimStart())}**${escapeMarkdown(name)}**${escapeMarkdown(after.trimEnd())}`;
+  const credit = `[${escapeMarkdown(mention.title)}](<${encodeURI(target)}#L${mention.line + 1}>), ${escapeMarkdown(sourceLabel(mention.source))}, ${dateLabel(mention.date)}`;
+  return `> ${quote}\n>\n> — ${credit}\n`;
+}
+
+/**
+ * Where a citation goes: after the cursor's line, never inside a word, as a block of its own with a
+ * blank line before and after, so neither the line above nor the one below joins the quote.
+ */
+export function citationEdit(lines: { isEmptyOrWhitespace: boolean }[], cursorLine: number, citation: string): { line: number; text: string } {
+  const current = lines[cursorLine];
+  const next = lines[cursorLine + 1];
+  const before = current.isEmptyOrWhitespace ? (cursorLine > 0 && !lines[cursorLine - 1].isEmptyOrWhitespace ? '\n' : '') : '\n\n';
+  const after = next === undefined || next.isEmptyOrWhitespace ? '' : '\n';
+  return { line: cursorLine, text: `${before}${citation.replace(/\n$/, '')}${after}` };
 }
 
 export async function insertCitation(engine: EngineClient, entity?: string): Promise<vscode.QuickPick<vscode.QuickPickItem> | undefined> {
@@ -29,8 +47,15 @@ export async function insertCitation(engine: EngineClient, entity?: string): Pro
   if (!chosenEntity) return undefined;
   return mentionPick(engine, chosenEntity, (mention) => {
     const note = editor.document.uri.scheme === 'file' ? editor.document.uri.fsPath : undefined;
-    const text = citationMarkdown(mention, note);
-    void editor.edit((edit) => edit.replace(editor.selection, editor.selection.active.character > 0 ? `\n${text}` : text));
+    const { document } = editor;
+    const lines = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i));
+    const { line, text } = citationEdit(lines, editor.selection.active.line, citationMarkdown(mention, note));
+    const at = document.lineAt(line).range.end;
+    void editor.edit((edit) => edit.insert(at, text)).then((done) => {
+      if (!done) return;
+      const end = document.positionAt(document.offsetAt(at) + text.length);
+      editor.selection = new vscode.Selection(end, end);
+    });
   });
 }
 
@@ -40,7 +65,7 @@ async function pickEntity(engine: EngineClient): Promise<string | undefined> {
   if (underCursor) return underCursor;
   const entities = (await engine.entityList()).sort((a, b) => b.mentionCount - a.mentionCount);
   const chosen = await vscode.window.showQuickPick(
-    entities.map((e) => ({ label: e.name, description: `${e.type} · ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}`, detail: e.aliases.length > 1 ? `also ${e.aliases.slice(1).join(', ')}` : undefined, id: e.id })),
+    entities.map((e) => ({ label: escapeThemeIcons(e.name), description: `${e.type} · ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}`, detail: e.aliases.length > 1 ? escapeThemeIcons(`also ${e.aliases.slice(1).join(', ')}`) : undefined, id: e.id })),
     { title: 'Insert a citation: whose mention?', matchOnDetail: true },
   );
   return chosen?.id;

@@ -4,6 +4,7 @@ import type { EngineClient } from '../core/engineClient';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import type { Hit } from '../core/search/searchIndex';
 import { openArticle } from './openArticle';
+import { escapeThemeIcons } from './shared/inertText';
 
 const DEBOUNCE_MS = 120;
 const LIMIT = 50;
@@ -18,11 +19,11 @@ export async function toItems(engine: EngineClient, query: string): Promise<HitI
   if (!query.trim()) return [];
   const outcome = await engine.search(query, LIMIT);
   if (!outcome.ok) return [{ label: `$(warning) ${outcome.error}`, alwaysShow: true }];
-  if (outcome.total === 0) return [{ label: 'No article matches', description: query, alwaysShow: true }];
+  if (outcome.total === 0) return [{ label: 'No article matches', description: escapeThemeIcons(query), alwaysShow: true }];
   return outcome.hits.map((hit) => ({
-    label: hit.title,
-    description: `${sourceLabel(hit.source)} · ${dateLabel(hit.date)}`,
-    detail: hit.snippet.text,
+    label: escapeThemeIcons(hit.title),
+    description: escapeThemeIcons(`${sourceLabel(hit.source)} · ${dateLabel(hit.date)}`),
+    detail: escapeThemeIcons(hit.snippet.text),
     alwaysShow: true,
     hit,
   }));

@@ -192,7 +192,26 @@ describe('people and organizations: hovers and references', () => {
     await waitFor('the citation in the note', () => draft.getText().includes('> —'));
     const text = draft.getText();
     assert.match(text, /^> .*\*\*(Mark )?Toner\*\*/m);
-    assert.match(text, /> — \[Russians Insist on No Delay of Syria Talks\]\(.*003_53251bd098308f0e\.txt#L\d+\), EIR, 2016-06-04/);
+    assert.match(text, /> — \[Russians Insist on No Delay of Syria Talks\]\(<.*003_53251bd098308f0e\.txt#L\d+>\), EIR, 2016-06-04/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('inserts a citation asked for inside a word after that line, as a block of its own', async () => {
+    const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Mark Toner briefed reporters.\nThe next line of the note.\n' });
+    const editor = await vscode.window.showTextDocument(draft);
+    editor.selection = new vscode.Selection(0, 8, 0, 8);
+    const pick = (await vscode.commands.executeCommand('corpusLens.insertCitation')) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.ok(pick, 'the name under the cursor is cited without asking which');
+    await waitFor('the mentions to be listed', () => pick.activeItems.length > 0);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor('the citation in the note', () => draft.getText().includes('> —'));
+    const lines = draft.getText().split('\n');
+    assert.equal(lines[0], 'Mark Toner briefed reporters.', 'the word under the cursor stays whole');
+    assert.equal(lines[1], '', 'a blank line before the quote');
+    assert.match(lines[2], /^> /);
+    const next = lines.indexOf('The next line of the note.');
+    assert.equal(lines[next - 1], '', 'a blank line after the quote, so the note does not join it');
+    assert.match(lines[next - 2], /^> — /);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

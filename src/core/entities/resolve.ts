@@ -220,7 +220,8 @@ function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrid
     const root = groups.find(spelling.text);
     members.set(root, [...(members.get(root) ?? []), spelling]);
   }
-  const entities: ResolvedEntity[] = [];
+  // Two groups can end with one id ("Hewlett-Packard" typed as a person in one group, "Hewlett Packard" an organisation in another): one entity.
+  const byId = new Map<string, ResolvedEntity>();
   for (const group of members.values()) {
     const counts: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
     for (const s of group) for (const t of Object.keys(counts) as EntityType[]) counts[t] += s.counts[t];
@@ -231,9 +232,13 @@ function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrid
     const retyped = aliases.map((a) => overrides.retype.get(fold(a))).find((t) => t !== undefined);
     const kind = retyped ?? guessKind(counts);
     if (kind === 'other') continue;
-    entities.push({ id: `${kind}:${nameKey(name, kind)}`, name, type: kind, aliases: name === aliases[0] ? aliases : [name, ...aliases.filter((a) => a !== name)] });
+    const id = `${kind}:${nameKey(name, kind)}`;
+    const ordered = name === aliases[0] ? aliases : [name, ...aliases.filter((a) => a !== name)];
+    const same = byId.get(id);
+    if (same) same.aliases = [...new Set([...same.aliases, ...ordered])];
+    else byId.set(id, { id, name, type: kind, aliases: ordered });
   }
-  return entities;
+  return [...byId.values()];
 }
 
 /** The display name first: the most mentioned full name (not an acronym), then the rest by count. */
