@@ -105,7 +105,7 @@
     if (!message.query.trim()) return;
     status.textContent = `${message.total} article${message.total === 1 ? '' : 's'} · ${message.ms} ms${message.total > message.hits.length ? ` · showing ${message.hits.length}` : ''}`;
     facetGroup('Source', message.facets.sources, (name) => `source:${quoted(name === 'Unknown source' ? 'unknown' : name)}`);
-    facetGroup('Year', message.facets.years.filter(([y]) => y !== 'Undated'), (year) => `date:${year}`);
+    facetGroup('Year', message.facets.years.filter(([y]) => y !== 'Undated'), (year) => `date:${year.replace('–', '..')}`);
     facetGroup('People', message.facets.people ?? [], (name) => `person:${quoted(name)}`);
     facetGroup('Organizations', message.facets.organizations ?? [], (name) => `org:${quoted(name)}`);
     message.hits.forEach((hit, i) => {

@@ -1,12 +1,13 @@
 /** `corpus-lens`: the engine from a shell, for scripts and tests. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { groupArticles, type Group } from './core/grouping';
 import { CorpusEngine } from './core/engine';
 import { loadCorpus, readArticle } from './core/loader';
 import { recognizeArticle } from './core/ner/articleEntities';
 import { Recognizer } from './core/ner/recognizer';
-import { isArticleFile } from './core/parse';
+import { isArticleFile, type ParseOptions } from './core/parse';
+import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from './core/sourceRules';
 import type { Article } from './core/types';
 import { entitiesCommand, entityCommand } from './cliEntities';
 
@@ -22,6 +23,7 @@ const USAGE = `Usage:
   corpus-lens entities [--corpus DIR] [--json] [--entities FILE]
                                                  all people and organizations, with counts
 --entities: corrections (default: .corpus-lens/entities.json in the current folder, if any).
+--sources FILE: source and date rules for folders (default: .corpus-lens/sources.json in the current folder, if any).
 Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
@@ -36,6 +38,9 @@ interface CliArgs {
   query?: string;
   file?: string;
   entitiesFile?: string;
+  sourcesFile?: string;
+  /** The rules read from the sources file, for every command that loads the corpus. */
+  parseOptions: ParseOptions;
   limit: number;
 }
 
@@ -51,7 +56,7 @@ function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError('');
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  const args: CliArgs = { command, corpus: bundledSeeds(), json: false, limit: DEFAULT_LIMIT };
+  const args: CliArgs = { command, corpus: bundledSeeds(), json: false, limit: DEFAULT_LIMIT, parseOptions: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') args.json = true;
@@ -62,6 +67,11 @@ function parseArgs(argv: string[]): CliArgs {
     } else if (arg === '--limit') {
       args.limit = Number(rest[++i]);
       if (!Number.isInteger(args.limit) || args.limit < 1) throw new UsageError('--limit needs a whole number ≥ 1');
+    } else if (arg === '--sources' && command !== 'ner') {
+      const value = rest[++i];
+      if (!value) throw new UsageError('--sources needs a file');
+      args.sourcesFile = path.resolve(value);
+      if (!existsSync(args.sourcesFile)) throw new UsageError(`sources file not found: ${args.sourcesFile}`);
     } else if (arg === '--entities' && (command === 'entity' || command === 'entities')) {
       const value = rest[++i];
       if (!value) throw new UsageError('--entities needs a file');
@@ -123,11 +133,17 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     err(USAGE);
     return 2;
   }
+  const rules = readSourceRules(args.sourcesFile ?? path.resolve(SOURCES_FILE), args.sourcesFile !== undefined);
+  if (typeof rules === 'string') {
+    err(`corpus-lens: ${rules}`);
+    return 2;
+  }
+  args.parseOptions = { sourceRules: rules };
   if (args.command === 'search') return search(args, out, err);
   if (args.command === 'ner') return ner(args.file ?? '', args.json, out, err);
   if (args.command === 'entity') return entityCommand(args.query ?? '', args, out, err);
   if (args.command === 'entities') return entitiesCommand(args, out, err);
-  const { articles, problems } = await loadCorpus([args.corpus]);
+  const { articles, problems } = await loadCorpus([args.corpus], args.parseOptions);
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
   if (args.command === 'articles') {
     const rows = articlesJson(args.corpus, articles);
@@ -139,8 +155,21 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   return 0;
 }
 
+/** The rules of a sources file (none when the default file is absent), or a message saying what is wrong with it. */
+function readSourceRules(file: string, required: boolean): SourceRule[] | string {
+  if (!required && !existsSync(file)) return [];
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return `${file}: cannot be read (${(error as Error).message})`;
+  }
+  const parsed = parseSourceRules(text, rulesBaseDir(file));
+  return parsed.ok ? parsed.rules : `${file}:${parsed.line}: ${parsed.message}`;
+}
+
 async function search(args: CliArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const engine = new CorpusEngine();
+  const engine = new CorpusEngine(args.parseOptions);
   const { problems } = await engine.load([args.corpus]);
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
   const outcome = engine.search(args.query ?? '', args.limit);

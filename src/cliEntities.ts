@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from './core/engine';
 import { mentionLocations } from './core/entities/entityQueries';
+import type { ParseOptions } from './core/parse';
 
 type Print = (s: string) => void;
 
@@ -11,10 +12,11 @@ export interface EntityCliArgs {
   json: boolean;
   /** The corrections file; by default .corpus-lens/entities.json in the current folder, if there. */
   entitiesFile?: string;
+  parseOptions: ParseOptions;
 }
 
 async function buildEngine(args: EntityCliArgs, err: Print): Promise<CorpusEngine | undefined> {
-  const engine = new CorpusEngine();
+  const engine = new CorpusEngine(args.parseOptions);
   const { problems } = await engine.load([args.corpus]);
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
   await engine.buildEntities();

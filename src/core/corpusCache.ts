@@ -8,18 +8,22 @@ import type { SerializedIndex } from './search/searchIndex';
 import type { Article } from './types';
 
 /** Bump when Article, parsing rules or the index layout change: an old cache is then rebuilt. */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 export interface CacheData {
   version: number;
+  /** The parse options the articles were read with (parseSignature). */
+  signature: string;
   articles: Article[];
   index: SerializedIndex;
 }
 
 export type CacheRead = { data: CacheData } | { missing: true } | { invalid: string };
 
-export function readCache(file: string): Promise<CacheRead> {
-  return readJsonCache<CacheData>(file, CACHE_VERSION, (data) => Array.isArray(data.articles) && typeof data.index?.data === 'object' && Array.isArray(data.index.ids));
+export async function readCache(file: string, signature: string): Promise<CacheRead> {
+  const read = await readJsonCache<CacheData>(file, CACHE_VERSION, (data) => Array.isArray(data.articles) && typeof data.index?.data === 'object' && Array.isArray(data.index.ids));
+  if ('data' in read && read.data.signature !== signature) return { invalid: 'was made with other source rules (.corpus-lens/sources.json or corpusLens.sourcePatterns)' };
+  return read;
 }
 
 export function writeCache(file: string, data: CacheData): Promise<void> {

@@ -43,8 +43,9 @@ export function findDates(text: string): FoundDate[] {
 interface FoundDate {
   date: ArticleDate;
   full: boolean;
-  /** Offset in the text where the date expression starts (approximate after ungluing). */
+  /** Offset in the text where the date expression starts (approximate after ungluing), and its length. */
   index: number;
+  length: number;
 }
 
 function datesInLine(line: string, offset: number): FoundDate[] {
@@ -59,21 +60,46 @@ function datesInLine(line: string, offset: number): FoundDate[] {
     const yearCertain = start.isCertain('year');
     const year = yearCertain ? start.get('year') : null;
     if (year !== null && (year < MIN_YEAR || year > MAX_YEAR)) continue;
-    found.push({ date: formatDate(year, month, day), full: year !== null, index: offset + result.index });
+    found.push({ date: formatDate(year, month, day), full: year !== null, index: offset + result.index, length: result.text.length });
   }
   return found;
 }
 
+const DATE_WORDS = /(GMT|UTC|[AP]M|updated|published|posted|[A-Z][a-z]+day|Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*)/gi;
+/** "Published:", "Last updated", "Posted on", "Date:" before a date. */
+const DATE_LABEL = /^\s*(?:last\s+)?(?:published|updated|posted|modified|date|dated)\b(?:\s+on)?\s*:?\s*$/i;
+/** Before a dateline's date: nothing, or a city ("MOSCOW,", "Washington DC,"). */
+const DATELINE_LEAD = /^\s*(?:[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2},?\s*)?$/u;
+/** After a dateline's date: an optional wire tag in brackets, then a dash or a colon. */
+const DATELINE_TAIL = /^\s*(?:\([^)]{1,30}\)\s*)?(?:[–—]|-\s|:)/;
+
+/** A timestamp line ("10:47 GMT01 August 2021", "Updated 4 March 2016"): a date and little else. */
+export function isDateLine(line: string): boolean {
+  if (findDates(line).length === 0) return false;
+  return !/[A-Za-z]{3,}/.test(line.replace(DATE_WORDS, ''));
+}
+
+/** The date a line states as the article's own: a timestamp line, a labelled date, or a dateline. */
+function ownDate(line: string): FoundDate | undefined {
+  const found = findDates(line);
+  if (found.length === 0) return undefined;
+  if (isDateLine(line)) return found[0];
+  const first = found[0];
+  const lead = line.slice(0, first.index);
+  const tail = line.slice(first.index + first.length);
+  if (DATE_LABEL.test(lead) || (DATELINE_LEAD.test(lead) && DATELINE_TAIL.test(tail))) return first;
+  return undefined;
+}
+
 /**
- * The publication date: a full date in the header lines wins; otherwise the first explicit
- * date anywhere (a story's first "November 5" is nearly always its news day).
+ * The publication date, from the header lines only: a capture's timestamp line, a labelled date
+ * ("Published: …") or a dateline ("June 4, 2016 (EIRNS)—", "MOSCOW, June 4 (Reuters) -"); a full
+ * date wins over a partial one. A date the story mentions is an event, not the publication date:
+ * without one of these, the article is undated.
  */
 export function extractDate(lines: string[]): ArticleDate | null {
-  const header = lines.slice(0, HEADER_LINES).join('\n');
-  const headerFull = findDates(header).find((d) => d.full);
-  if (headerFull) return headerFull.date;
-  const first = findDates(lines.join('\n'))[0];
-  return first ? first.date : null;
+  const own = lines.slice(0, HEADER_LINES).flatMap((line) => ownDate(line) ?? []);
+  return (own.find((d) => d.full) ?? own[0])?.date ?? null;
 }
 
 /** A date value from metadata (front matter, meta tags): a Date, or a string in any shape. */

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readCache, writeCache, CACHE_VERSION } from './corpusCache';
+import { parseSignature } from './parse';
 import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticles, readArticle, type LoadOptions } from './loader';
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from './entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from './entities/overrides';
@@ -71,7 +72,7 @@ export class CorpusEngine {
     const problems: Problem[] = [];
     const report = (p: Problem) => problems.push(p);
     const files = await listArticleFiles(folders, report);
-    const cached = options.cacheFile ? await readCache(options.cacheFile) : { missing: true as const };
+    const cached = options.cacheFile ? await readCache(options.cacheFile, parseSignature(this.options)) : { missing: true as const };
     const cachedByPath = new Map('data' in cached ? cached.data.articles.map((a) => [a.path, a]) : []);
     const stats = await statAll(files);
     const fresh: Article[] = [];
@@ -237,7 +238,7 @@ export class CorpusEngine {
   async saveCache(): Promise<void> {
     if (this.entitiesBuilt && this.entitiesCacheFile) await this.entities.saveCache(this.entitiesCacheFile);
     if (!this.cacheFile) return;
-    await writeCache(this.cacheFile, { version: CACHE_VERSION, articles: this.articles(), index: this.index.serialize() });
+    await writeCache(this.cacheFile, { version: CACHE_VERSION, signature: parseSignature(this.options), articles: this.articles(), index: this.index.serialize() });
   }
 
   dispose(): void {

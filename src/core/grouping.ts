@@ -1,4 +1,5 @@
 /** Grouping articles for the tree and the CLI: source → date → article, or date → source → article. */
+import { isPartialDate, isPeriod } from './articleDate';
 import type { ArticleSummary, ArticleDate } from './types';
 
 export const UNKNOWN_SOURCE_LABEL = 'Unknown source';
@@ -22,15 +23,17 @@ export function sourceLabel(source: string | null): string {
 
 export function dateLabel(date: ArticleDate | null): string {
   if (date === null) return UNDATED_LABEL;
-  return date.startsWith('--') ? `${date.slice(2)} (year unknown)` : date;
+  if (isPartialDate(date)) return `${date.slice(2)} (year unknown)`;
+  return isPeriod(date) ? date.replace('..', '–') : date;
 }
 
-/** Full dates newest first, then partial dates (newest month-day first), then undated. */
+/** Days newest first, then periods (latest end first), then partial dates (newest month-day first), then undated. */
 export function compareDatesNewestFirst(a: ArticleDate | null, b: ArticleDate | null): number {
-  const rank = (d: ArticleDate | null): number => (d === null ? 2 : d.startsWith('--') ? 1 : 0);
+  const rank = (d: ArticleDate | null): number => (d === null ? 3 : isPartialDate(d) ? 2 : isPeriod(d) ? 1 : 0);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (a === null || b === null) return 0;
-  return b.localeCompare(a);
+  const [endA, endB] = [a, b].map((d) => d.split('..').at(-1) ?? d);
+  return endB.localeCompare(endA) || b.localeCompare(a);
 }
 
 /** Sources alphabetically, case-insensitively, with the unknown source last. */

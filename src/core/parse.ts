@@ -1,14 +1,23 @@
 /** Raw capture → Article: title, source, date, reading text and paragraphs with line numbers. */
 import * as path from 'node:path';
 import { readingLineMask } from './boilerplate';
-import { extractDate, findDates } from './date';
+import { extractDate, isDateLine } from './date';
 import { parseFrontMatter } from './frontMatter';
 import { parseHtml } from './html';
 import { BUILTIN_SOURCE_PATTERNS, detectSource, type SourcePattern } from './source';
+import { ruleFor, type SourceRule } from './sourceRules';
 import type { Article, ArticleDate, Paragraph } from './types';
 
 export interface ParseOptions {
   sourcePatterns?: SourcePattern[];
+  /** The user's folder rules (.corpus-lens/sources.json): a source, and dates for files that give none. */
+  sourceRules?: SourceRule[];
+}
+
+/** Identifies the options that change what parsing gives, so a cache made with others is not used. */
+export function parseSignature(options: ParseOptions): string {
+  const patterns = (options.sourcePatterns ?? BUILTIN_SOURCE_PATTERNS).map((p) => [p.pattern.source, p.pattern.flags, p.source]);
+  return JSON.stringify({ patterns, rules: options.sourceRules ?? [] });
 }
 
 export interface FileStats {
@@ -60,11 +69,12 @@ function buildArticle(
   const paragraphs = collectParagraphs(lines, lineNumbers, keep);
   const keptLines = lines.filter((_, i) => keep[i]);
   const fullText = lines.join('\n');
+  const rule = ruleFor(filePath, options.sourceRules ?? []);
   return {
     path: filePath,
     title: overrides.title?.trim() || guessTitle(keptLines) || path.basename(filePath, path.extname(filePath)),
-    source: overrides.source !== undefined ? overrides.source : detectSource(fullText, options.sourcePatterns ?? BUILTIN_SOURCE_PATTERNS),
-    date: overrides.date !== undefined ? overrides.date : extractDate(keptLines),
+    source: overrides.source !== undefined ? overrides.source : (rule.source ?? detectSource(fullText, options.sourcePatterns ?? BUILTIN_SOURCE_PATTERNS)),
+    date: overrides.date !== undefined ? overrides.date : (extractDate(keptLines) ?? rule.dates ?? null),
     paragraphs,
     size: stats.size,
     mtimeMs: stats.mtimeMs,
@@ -91,16 +101,8 @@ export function guessTitle(keptLines: string[]): string | null {
   for (const raw of keptLines.slice(0, 10)) {
     const line = raw.trim().replace(/\s+/g, ' ');
     if (line.length < MIN_TITLE || line.length > MAX_TITLE) continue;
-    if (isMostlyDate(line)) continue;
+    if (isDateLine(line)) continue;
     return line;
   }
   return null;
-}
-
-const DATE_WORDS = /(GMT|UTC|[AP]M|updated|published|[A-Z][a-z]+day|Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*)/gi;
-
-/** A timestamp line ("10:47 GMT01 August 2021") is not a headline. */
-function isMostlyDate(line: string): boolean {
-  if (findDates(line).length === 0) return false;
-  return !/[A-Za-z]{3,}/.test(line.replace(DATE_WORDS, ''));
 }

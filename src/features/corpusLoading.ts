@@ -3,6 +3,7 @@
  * reloads when settings change, and keeps it current through file watchers.
  */
 import * as vscode from 'vscode';
+import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from '../core/sourceRules';
 import { compileSourcePatterns, BUILTIN_SOURCE_PATTERNS } from '../core/source';
 import type { EngineClient } from '../core/engineClient';
 import type { WorkerOptions } from '../core/engineProtocol';
@@ -19,20 +20,60 @@ export interface CorpusLoading {
   readonly onDidChangeState: vscode.Event<CorpusState>;
 }
 
-function readEngineOptions(log: Log): WorkerOptions {
+function readEngineOptions(log: Log, sourceRules: SourceRule[]): WorkerOptions {
   const config = vscode.workspace.getConfiguration('corpusLens');
   const { patterns, errors } = compileSourcePatterns(config.get<SourcePatternSetting[]>('sourcePatterns', []));
   for (const error of errors) log.channel.error(`Setting corpusLens.sourcePatterns: ${error}`);
   return {
     maxFileBytes: config.get<number>('maxFileSizeMB', 10) * 1024 * 1024,
     sourcePatterns: [...patterns, ...BUILTIN_SOURCE_PATTERNS],
+    sourceRules,
   };
+}
+
+function sourcesFile(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  return folder && vscode.Uri.joinPath(folder.uri, SOURCES_FILE);
+}
+
+/**
+ * The rules of .corpus-lens/sources.json, or undefined when the file is malformed or unreadable
+ * (reported: the last good rules stay). No file means no rules.
+ */
+async function readSourceRules(log: Log, userAction: boolean): Promise<SourceRule[] | undefined> {
+  const file = sourcesFile();
+  if (!file) return [];
+  const report = (message: string) => {
+    log.channel.error(`${message} The last good source rules stay in use.`);
+    if (userAction) void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
+    return undefined;
+  };
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return [];
+    return report(`${SOURCES_FILE} cannot be read: ${(error as Error).message}.`);
+  }
+  const parsed = parseSourceRules(text, rulesBaseDir(file.fsPath));
+  return parsed.ok ? parsed.rules : report(`${SOURCES_FILE} line ${parsed.line}: ${parsed.message}.`);
 }
 
 /** The cache lives in the extension's workspace storage (global storage when no folder is open). */
 function cacheFile(context: vscode.ExtensionContext): string {
   const base = context.storageUri ?? context.globalStorageUri;
   return vscode.Uri.joinPath(base, 'corpus-cache.json').fsPath;
+}
+
+/** Edits of .corpus-lens/sources.json reload the corpus (a save in the editor is never missed; the watcher sees other writers). */
+function watchSourcesFile(onChange: () => void): vscode.Disposable[] {
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${SOURCES_FILE}`);
+  return [
+    watcher,
+    watcher.onDidCreate(onChange),
+    watcher.onDidChange(onChange),
+    watcher.onDidDelete(onChange),
+  ];
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient, log: Log): CorpusLoading {
@@ -61,10 +102,13 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
     });
   };
 
+  let sourceRules: SourceRule[] = [];
   const reload = async (userAction = false): Promise<void> => {
     current?.abort();
     const controller = (current = new AbortController());
-    void engine.setOptions(readEngineOptions(log));
+    sourceRules = (await readSourceRules(log, userAction)) ?? sourceRules;
+    if (controller !== current) return;
+    void engine.setOptions(readEngineOptions(log, sourceRules));
     const { folders, missing } = corpusFolders(context);
     for (const folder of missing) log.problem({ path: folder, message: 'corpus folder not found (setting corpusLens.corpusFolders)' });
     watch(folders);
@@ -117,6 +161,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
       }
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void reload()),
+    ...watchSourcesFile(() => void reload(true)),
   );
 
   return {

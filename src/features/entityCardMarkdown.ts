@@ -26,6 +26,13 @@ export function searchQueryFor(entity: { name: string; type: string }): string {
   return `${entity.type === 'person' ? 'person' : 'org'}:"${entity.name.replace(/"/g, '')}"`;
 }
 
+/** "from 3 sources", "source unknown", "from 2 sources and 4 of unknown source". */
+export function sourcesPhrase(card: Pick<EntityCard, 'sourceCount' | 'unknownSourceCount'>): string {
+  const known = `from ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}`;
+  if (card.unknownSourceCount === 0) return known;
+  return card.sourceCount === 0 ? 'source unknown' : `${known} and ${card.unknownSourceCount} of unknown source`;
+}
+
 export function renderCard(card: EntityCard): vscode.MarkdownString {
   const { entity } = card;
   // Theme icons stay off: "$(zap)" in an article is text.
@@ -36,7 +43,7 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
   md.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${TYPE_LABEL[entity.type] ?? entity.type}`);
   if (others.length) md.appendMarkdown(` · also ${others.map(escapeMarkdown).join(', ')}`);
   const articles = entity.articleCount;
-  md.appendMarkdown(`\n\nMentioned in ${articles} article${articles === 1 ? '' : 's'} from ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}\n\n`);
+  md.appendMarkdown(`\n\nMentioned in ${articles} article${articles === 1 ? '' : 's'} ${sourcesPhrase(card)}\n\n`);
   for (const a of card.articles) {
     const label = escapeMarkdown(`${sourceLabel(a.source)} · ${dateLabel(a.date)} · ${a.title}`);
     const { before, name, after } = a.sentence;

@@ -22,7 +22,9 @@ export interface CardArticle extends ArticleSummary {
 
 export interface EntityCard {
   entity: EntityInfo;
+  /** Distinct known sources, and how many of the articles have none. */
   sourceCount: number;
+  unknownSourceCount: number;
   articles: CardArticle[];
   /** Articles not shown because of the limit. */
   more: number;
@@ -87,6 +89,7 @@ export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup
   return {
     entity,
     sourceCount: new Set(rows.flatMap((r) => (r.article.source ? [r.article.source] : []))).size,
+    unknownSourceCount: rows.filter((r) => !r.article.source).length,
     articles,
     more: Math.max(0, rows.length - options.limit),
     related: index.related(id, options.related).map(({ entity: e, articles: n }) => ({ id: e.id, name: e.name, type: e.type, articles: n })),

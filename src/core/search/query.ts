@@ -8,11 +8,9 @@
 
 export type Clause = { kind: 'term'; text: string } | { kind: 'phrase'; words: string[]; text: string } | { kind: 'or'; options: Clause[] };
 
-/** An inclusive range of ISO date prefixes: `2016` … `2016-08-31`. */
-export interface DateRange {
-  from: string;
-  to: string;
-}
+import { parseDateRange, type DateRange } from '../articleDate';
+
+export { dateInRange, type DateRange } from '../articleDate';
 
 export interface ParsedQuery {
   clauses: Clause[];
@@ -34,7 +32,6 @@ interface Token {
 
 const FIELDS = new Set(['source', 'date', 'person', 'org']);
 const FIELD_EXAMPLES: Record<string, string> = { date: 'date:2016-06', source: 'source:sputnik', person: 'person:lavrov', org: 'org:"Nusra Front"' };
-const DATE_PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export function words(text: string): string[] {
   // The same split as minisearch's tokenizer: letters and digits, everything else separates.
@@ -71,28 +68,6 @@ function tokenize(input: string): Token[] | string {
     i += text.length;
   }
   return tokens;
-}
-
-/** A month or day that does not exist, or a range that runs backwards, is an error. */
-function parseDateRange(value: string): DateRange | string {
-  const parts = value.split('..');
-  if (parts.length > 2 || parts.some((p) => p === '')) return `Bad date range "${value}": use date:2016, date:2016-06 or date:2016-01..2016-08`;
-  for (const part of parts) {
-    const problem = datePartProblem(part);
-    if (problem) return problem;
-  }
-  const [from, to = from] = parts;
-  if (to < from.slice(0, to.length)) return `Bad date range "${value}": the end comes before the start`;
-  return { from, to };
-}
-
-function datePartProblem(text: string): string | undefined {
-  const match = DATE_PART.exec(text);
-  if (!match) return `Bad date "${text}": use YYYY, YYYY-MM or YYYY-MM-DD`;
-  const month = match[2] ? Number(match[2]) : 1;
-  const day = match[3] ? Number(match[3]) : 1;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return `Bad date "${text}": no such month or day`;
-  return undefined;
 }
 
 function clauseOf(token: Token): Clause | null {
@@ -142,11 +117,6 @@ export function parseQuery(input: string): ParseResult {
 }
 
 /** Whether an article date (YYYY-MM-DD or --MM-DD) falls in a range of date prefixes. */
-export function dateInRange(date: string | null, range: DateRange): boolean {
-  if (date === null || date.startsWith('--')) return false;
-  return date.slice(0, range.from.length) >= range.from && date.slice(0, range.to.length) <= range.to;
-}
-
 export function isEmptyQuery(query: ParsedQuery): boolean {
   return query.clauses.length === 0 && query.sources.length === 0 && query.dates.length === 0 && query.entities.length === 0;
 }

@@ -1,6 +1,7 @@
 /** The full-text index over the corpus: minisearch, plus phrases, filters, facets and snippets. */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { readingText, type Article } from '../types';
+import { yearLabel } from '../articleDate';
 import { dateInRange, words, type Clause, type ParsedQuery } from './query';
 import { makeSnippet, termPattern, type Snippet } from './snippet';
 
@@ -237,7 +238,7 @@ function facetsOf(docs: StoredFields[]): SearchResults['facets'] {
   for (const doc of docs) {
     const source = doc.source || 'Unknown source';
     sources.set(source, (sources.get(source) ?? 0) + 1);
-    const year = doc.date && !doc.date.startsWith('--') ? doc.date.slice(0, 4) : 'Undated';
+    const year = yearLabel(doc.date);
     years.set(year, (years.get(year) ?? 0) + 1);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
