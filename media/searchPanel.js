@@ -40,7 +40,8 @@
         status.textContent = '';
         return;
       }
-      vscode.postMessage({ type: 'search', query, seq });
+      // Typing: the last word is matched as a prefix; Enter (now) confirms whole words.
+      vscode.postMessage({ type: 'search', query, seq, typing: !now });
     };
     if (now) send();
     else timer = setTimeout(send, DEBOUNCE_MS);

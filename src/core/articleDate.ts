@@ -31,14 +31,14 @@ export function rangeOf(date: ArticleDate): DateRange | undefined {
   return { from, to };
 }
 
-/** The first day a prefix covers: 2004 → 2004-01-01. */
+/** The first day a prefix covers: 2004 → 2004-01-01, 2004-06 → 2004-06-01. */
 function firstDay(prefix: string): string {
-  return (prefix + '-01-01').slice(0, 10);
+  return prefix.length === 4 ? `${prefix}-01-01` : prefix.length === 7 ? `${prefix}-01` : prefix;
 }
 
-/** The last day a prefix covers (31 is enough for comparing): 2004-06 → 2004-06-31. */
+/** The last day a prefix covers (31 is enough for comparing): 2004 → 2004-12-31, 2004-06 → 2004-06-31. */
 function lastDay(prefix: string): string {
-  return (prefix + '-12-31').slice(0, 10).replace(/^(\d{4}-\d{2})$/, '$1-31');
+  return prefix.length === 4 ? `${prefix}-12-31` : prefix.length === 7 ? `${prefix}-31` : prefix;
 }
 
 /** True when the article's date (a day or a period) falls in or overlaps the range; partial and missing dates never do. */

@@ -34,6 +34,11 @@ export interface LoadReport {
   cacheRebuilt?: string;
 }
 
+export interface EngineSearchOptions {
+  typing?: boolean;
+  entityFacets?: boolean;
+}
+
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string };
 
 export class CorpusEngine {
@@ -201,14 +206,18 @@ export class CorpusEngine {
     return parsed;
   }
 
-  search(text: string, limit = 50): SearchOutcome {
+  /**
+   * `typing`: the query is still being written (its last word matches as a prefix); `entityFacets`:
+   * also count the people and organizations of the best hits (the search panel shows them).
+   */
+  search(text: string, limit = 50, options: EngineSearchOptions = {}): SearchOutcome {
     const started = performance.now();
     const parsed = parseQuery(text);
     if (!parsed.ok) return parsed;
     const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
-    const entityFacets = this.entitiesBuilt ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
-    return { ok: true, ...this.index.search(parsed.query, limit, { onlyPaths, entityFacets }), ms: performance.now() - started };
+    const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
+    return { ok: true, ...this.index.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing }), ms: performance.now() - started };
   }
 
   private forget(resolved: string): void {

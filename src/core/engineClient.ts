@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { EngineLoadOptions, LoadReport, SearchOutcome } from './engine';
+import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome } from './engine';
 import type { EntityBuildOptions, EntityBuildReport } from './entities/corpusEntities';
 import type { CardOptions, EntityCard, EntityInfo, HoverAnswer, MentionLocation } from './entities/entityQueries';
 import type { OverridesParse } from './entities/overrides';
@@ -78,8 +78,8 @@ export class EngineClient {
     return this.call({ method: 'remove', path: filePath }) as Promise<void>;
   }
 
-  search(text: string, limit = 50): Promise<SearchOutcome> {
-    return this.call({ method: 'search', text, limit }) as Promise<SearchOutcome>;
+  search(text: string, limit = 50, options: EngineSearchOptions = {}): Promise<SearchOutcome> {
+    return this.call({ method: 'search', text, limit, options }) as Promise<SearchOutcome>;
   }
 
   /** The first paragraphs of an article's reading text (for tooltips). */
@@ -97,8 +97,9 @@ export class EngineClient {
     return this.call({ method: 'buildEntities', cacheFile }, onProgress, (id) => this.cancelOnAbort(id, signal)) as Promise<EntityBuildReport>;
   }
 
-  hoverAt(text: string, offset: number, options: CardOptions): Promise<HoverAnswer | undefined> {
-    return this.call({ method: 'hoverAt', text, offset, options }) as Promise<HoverAnswer | undefined>;
+  /** `path`: the corpus article the text is from, if it is one. */
+  hoverAt(text: string, offset: number, options: CardOptions, path?: string): Promise<HoverAnswer | undefined> {
+    return this.call({ method: 'hoverAt', text, offset, options, path }) as Promise<HoverAnswer | undefined>;
   }
 
   /** An entity by id or by any of its names. */

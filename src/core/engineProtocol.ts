@@ -1,5 +1,6 @@
 /** The messages between EngineClient (extension host) and engineWorker (worker thread). */
 import type { CardOptions } from './entities/entityQueries';
+import type { EngineSearchOptions } from './engine';
 import type { LoadOptions } from './loader';
 import type { ArticleSummary } from './types';
 
@@ -11,12 +12,12 @@ export type ToWorker = { id: number } & (
   | { method: 'cancel'; target: number }
   | { method: 'update'; path: string }
   | { method: 'remove'; path: string }
-  | { method: 'search'; text: string; limit: number }
+  | { method: 'search'; text: string; limit: number; options?: EngineSearchOptions }
   | { method: 'paragraphs'; path: string; count: number }
   | { method: 'names'; path: string }
   | { method: 'saveCache' }
   | { method: 'buildEntities'; cacheFile?: string }
-  | { method: 'hoverAt'; text: string; offset: number; options: CardOptions }
+  | { method: 'hoverAt'; text: string; offset: number; options: CardOptions; path?: string }
   | { method: 'entityCard'; name: string; options: CardOptions }
   | { method: 'entityMentions'; entity: string }
   | { method: 'entityList' }

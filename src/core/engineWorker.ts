@@ -45,7 +45,7 @@ async function handle(message: ToWorker): Promise<unknown> {
     case 'buildEntities':
       return cancellable(message.id, (signal, onProgress) => engine.buildEntities({ cacheFile: message.cacheFile, signal, onProgress }));
     case 'hoverAt':
-      return hoverAt(engine.entities.index, lookup, message.text, message.offset, message.options);
+      return hoverAt(engine.entities.index, lookup, message.text, message.offset, message.options, message.path);
     case 'entityCard':
       return cardFor(engine.entities.index, lookup, message.name, message.options);
     case 'entityMentions':
@@ -61,7 +61,7 @@ async function handle(message: ToWorker): Promise<unknown> {
     case 'remove':
       return engine.remove(message.path);
     case 'search':
-      return engine.search(message.text, message.limit);
+      return engine.search(message.text, message.limit, message.options);
     case 'paragraphs':
       return engine.get(message.path)?.paragraphs.slice(0, message.count) ?? [];
     case 'names':

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { EntityCard } from '../core/entities/entityCard';
+import type { AmbiguousCard } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import { escapeMarkdown } from './shared/inertText';
 
@@ -57,5 +58,20 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
   md.appendMarkdown(
     `\n\n${commandLink('Show all mentions', 'corpusLens.showMentions', [entity.id])} · ${commandLink('Search the corpus', 'corpusLens.searchArticles', [searchQueryFor(entity)])}`,
   );
+  return md;
+}
+
+/** A short name that stands for several entities: each candidate, with links to its mentions. */
+export function renderAmbiguous(ambiguous: AmbiguousCard): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = { enabledCommands: CARD_COMMANDS };
+  md.supportHtml = false;
+  const kind = ambiguous.type === 'person' ? 'people' : 'organizations';
+  md.appendMarkdown(`**${escapeMarkdown(ambiguous.name)}** · ambiguous: ${ambiguous.candidates.length} ${kind} in the corpus go by this name\n\n`);
+  for (const c of ambiguous.candidates.slice(0, 8)) {
+    const count = `${c.articleCount} article${c.articleCount === 1 ? '' : 's'}`;
+    md.appendMarkdown(`- ${commandLink(escapeMarkdown(c.name), 'corpusLens.showMentions', [c.id], 'List every mention')} · ${count}\n`);
+  }
+  md.appendMarkdown(`\nIn an article, the full name written there decides; hover the name in the article to see whom it means.`);
   return md;
 }

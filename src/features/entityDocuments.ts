@@ -13,6 +13,11 @@ export function entityDocumentSelector(): vscode.DocumentSelector {
   return [...hoverLanguages().map((language) => ({ language })), { scheme: 'file', pattern: '**/*.{txt,md,markdown,html,htm}' }];
 }
 
+/** The file's path when the document is an article of the corpus (a short name there means the article's own person). */
+export function articlePath(document: vscode.TextDocument, engine: EngineClient): string | undefined {
+  return document.uri.scheme === 'file' && engine.get(document.uri.fsPath) !== undefined ? document.uri.fsPath : undefined;
+}
+
 export function isEntityDocument(document: vscode.TextDocument, engine: EngineClient): boolean {
   return hoverLanguages().includes(document.languageId) || (document.uri.scheme === 'file' && engine.get(document.uri.fsPath) !== undefined);
 }

@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engineClient';
-import { renderCard } from './entityCardMarkdown';
-import { isEntityDocument, registerForEntityDocuments } from './entityDocuments';
+import { renderAmbiguous, renderCard } from './entityCardMarkdown';
+import { articlePath, isEntityDocument, registerForEntityDocuments } from './entityDocuments';
 
 export function cardOptions(): { limit: number; related: number } {
   const config = vscode.workspace.getConfiguration('corpusLens');
@@ -18,10 +18,10 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (!isEntityDocument(document, this.engine)) return undefined;
     const line = document.lineAt(position.line).text;
-    const answer = await this.engine.hoverAt(line, position.character, cardOptions());
+    const answer = await this.engine.hoverAt(line, position.character, cardOptions(), articlePath(document, this.engine));
     if (!answer || token.isCancellationRequested) return undefined;
     const range = new vscode.Range(position.line, answer.start, position.line, answer.end);
-    return new vscode.Hover(renderCard(answer.card), range);
+    return new vscode.Hover('card' in answer ? renderCard(answer.card) : renderAmbiguous(answer.ambiguous), range);
   }
 }
 

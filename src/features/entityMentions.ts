@@ -4,10 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engineClient';
-import type { MentionLocation } from '../core/entities/entityQueries';
+import type { AmbiguousCard, MentionLocation } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import { escapeThemeIcons } from './shared/inertText';
-import { isEntityDocument, registerForEntityDocuments } from './entityDocuments';
+import { articlePath, isEntityDocument, registerForEntityDocuments } from './entityDocuments';
 import { openArticle } from './openArticle';
 
 export class EntityReferenceProvider implements vscode.ReferenceProvider {
@@ -15,9 +15,10 @@ export class EntityReferenceProvider implements vscode.ReferenceProvider {
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
     if (!isEntityDocument(document, this.engine)) return undefined;
-    const answer = await this.engine.hoverAt(document.lineAt(position.line).text, position.character, { limit: 0, related: 0 });
-    if (!answer) return undefined;
-    const mentions = await this.engine.entityMentions(answer.card.entity.id);
+    const answer = await this.engine.hoverAt(document.lineAt(position.line).text, position.character, { limit: 0, related: 0 }, articlePath(document, this.engine));
+    const entity = answer && ('card' in answer ? answer.card.entity.id : await pickCandidate(answer.ambiguous));
+    if (!entity) return undefined;
+    const mentions = await this.engine.entityMentions(entity);
     return mentions.map((m) => new vscode.Location(vscode.Uri.file(m.path), new vscode.Range(m.line, m.column, m.line, m.column + m.text.length)));
   }
 }
@@ -75,8 +76,16 @@ export async function nameUnderCursor(engine: EngineClient): Promise<string | un
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const { active } = editor.selection;
-  const answer = await engine.hoverAt(editor.document.lineAt(active.line).text, active.character, { limit: 0, related: 0 });
-  return answer?.card.entity.id;
+  const answer = await engine.hoverAt(editor.document.lineAt(active.line).text, active.character, { limit: 0, related: 0 }, articlePath(editor.document, engine));
+  if (!answer) return undefined;
+  return 'card' in answer ? answer.card.entity.id : pickCandidate(answer.ambiguous);
+}
+
+/** "Brown" could be Gordon or Wes: the user says which. */
+async function pickCandidate(ambiguous: AmbiguousCard): Promise<string | undefined> {
+  const items = ambiguous.candidates.map((c) => ({ label: escapeThemeIcons(c.name), description: `${c.articleCount} article${c.articleCount === 1 ? '' : 's'}`, id: c.id }));
+  const chosen = await vscode.window.showQuickPick(items, { title: `"${ambiguous.name}" could be several ${ambiguous.type === 'person' ? 'people' : 'organizations'}: which one?` });
+  return chosen?.id;
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {

@@ -17,7 +17,8 @@ const OPEN_IN_PANEL: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon(
 
 export async function toItems(engine: EngineClient, query: string): Promise<HitItem[]> {
   if (!query.trim()) return [];
-  const outcome = await engine.search(query, LIMIT);
+  // The QuickPick searches as you type: the last word is a prefix; it shows no facets.
+  const outcome = await engine.search(query, LIMIT, { typing: true });
   if (!outcome.ok) return [{ label: `$(warning) ${outcome.error}`, alwaysShow: true }];
   if (outcome.total === 0) return [{ label: 'No article matches', description: escapeThemeIcons(query), alwaysShow: true }];
   return outcome.hits.map((hit) => ({

@@ -11,7 +11,7 @@ import { openArticle } from './openArticle';
 export const SEARCH_VIEW_ID = 'corpusLens.search';
 const LIMIT = 200;
 
-type FromWebview = { type: 'search'; query: string; seq: number } | { type: 'open'; path: string; line: number; match?: string } | { type: 'ready' };
+type FromWebview = { type: 'search'; query: string; seq: number; typing?: boolean } | { type: 'open'; path: string; line: number; match?: string } | { type: 'ready' };
 
 export class SearchPanelProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
@@ -19,6 +19,7 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
   /** The last results sent, for the in-host tests and for re-sending after the corpus changes. */
   lastResults: unknown;
   private lastQuery = '';
+  private lastTyping = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -42,12 +43,14 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
 
   /** Runs the query again after the corpus changed, so counts stay true. */
   refresh(): void {
-    if (this.view && this.lastQuery) void this.search(this.lastQuery, -1);
+    if (this.view && this.lastQuery) void this.search(this.lastQuery, -1, this.lastTyping);
   }
 
-  async search(query: string, seq: number): Promise<void> {
+  /** `typing`: sent while the query is typed (its last word a prefix); Enter confirms it (whole words). */
+  async search(query: string, seq: number, typing = false): Promise<void> {
     this.lastQuery = query;
-    const outcome = await this.engine.search(query, LIMIT).catch((error: Error) => ({ ok: false as const, error: error.message }));
+    this.lastTyping = typing;
+    const outcome = await this.engine.search(query, LIMIT, { typing, entityFacets: true }).catch((error: Error) => ({ ok: false as const, error: error.message }));
     const message = outcome.ok
       ? {
           type: 'results',
@@ -76,7 +79,7 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
     if (message.type === 'ready') {
       if (this.pendingQuery !== undefined) void this.view?.webview.postMessage({ type: 'setQuery', query: this.pendingQuery });
       this.pendingQuery = undefined;
-    } else if (message.type === 'search') void this.search(String(message.query), Number(message.seq));
+    } else if (message.type === 'search') void this.search(String(message.query), Number(message.seq), message.typing === true);
     else if (message.type === 'open' && this.engine.get(message.path)) {
       // Only articles of the corpus: a message cannot make us open anything else.
       void openArticle(message.path, Number(message.line), message.match);

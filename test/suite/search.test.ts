@@ -22,7 +22,7 @@ describe('searching in a real VS Code', () => {
     assert.match(pick.items[0].description ?? '', / · /);
     pick.value = 'Brahimi';
     await waitFor('the items for the new value', () => pick.items.length === 1 && !pick.busy);
-    assert.equal(pick.items[0].description, 'RFE/RL · 11-05 (year unknown)');
+    assert.equal(pick.items[0].description, 'RFE/RL · Undated');
   });
 
   it('opens the article at the hit with the word selected on Enter', async () => {

@@ -61,8 +61,9 @@ describe('the entity index', () => {
     const index = built();
     const text = 'My note: ask Sergei Lavrov again.';
     const at = index.at(text, text.indexOf('Lavrov'));
-    assert.equal(at?.entity.name, 'Sergei Lavrov');
-    assert.equal(text.slice(at!.start, at!.end), 'Sergei Lavrov');
+    assert.ok(at && 'entity' in at);
+    assert.equal(at.entity.name, 'Sergei Lavrov');
+    assert.equal(text.slice(at.start, at.end), 'Sergei Lavrov');
   });
 });
 

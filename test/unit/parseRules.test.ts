@@ -44,14 +44,21 @@ describe('date extraction', () => {
     assert.equal(extractDate(['Mon, 12 Mar 2015 10:00 GMT']), '2015-03-12');
     assert.equal(extractDate(['Sept. 9, 2016']), '2016-09-09');
   });
-  it('keeps a date without a year partial', () => assert.equal(extractDate(['Talks were held on November 5 in Cairo.']), '--11-05'));
+  it('keeps a dateline without a year partial', () => assert.equal(extractDate(['Headline', 'MOSCOW, June 4 (Reuters) - Talks began.']), '--06-04'));
+  it('reads a dateline with the wire tag after the date', () => assert.equal(extractDate(['June 4, 2016 (EIRNS)—Russian Foreign Minister Sergey Lavrov said.']), '2016-06-04'));
+  it('takes no date the story mentions for the publication date: an event, a birthday', () => {
+    assert.equal(extractDate(['Talks were held on November 5 in Cairo.']), null);
+    assert.equal(extractDate(['Profile: Gordon Brown', '', 'Gordon Brown was born on 20 February 1951 in Glasgow.']), null);
+    assert.equal(extractDate(['Headline', 'The attacks of 11 September 2001 changed everything.']), null);
+  });
   it('never turns weekdays or relative words into a date', () => {
     assert.equal(extractDate(['Lavrov said on Monday that talks went on.']), null);
     assert.equal(extractDate(['Posted 3 days ago', 'He spoke yesterday.']), null);
     assert.equal(extractDate(['The deal was agreed in June.']), null);
     assert.equal(extractDate(['0:00 0:00:59 0:00']), null);
   });
-  it('prefers a full date in the header over an earlier partial one in the body', () => {
+  it('prefers a full date in the header over an earlier partial one', () => {
+    assert.equal(extractDate(['Headline', 'Saturday, 26 February', 'Updated 4 March 2016']), '2016-03-04');
     assert.equal(extractDate(['Headline', 'On March 3 we met.', 'Updated 4 March 2016']), '2016-03-04');
   });
   it('reports each date with its offset', () => {

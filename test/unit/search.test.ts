@@ -35,9 +35,16 @@ describe('searching the seeds', () => {
     assert.equal(ok(engine.search('Lavorv')).total, 5);
   });
   it('matches the last word as a prefix while typing', () => {
-    assert.ok(ok(engine.search('Brah')).total >= 1);
-    assert.equal(ok(engine.search('Brah talks')).total, ok(engine.search('Brah talks')).total);
-    assert.equal(ok(engine.search('Brah Lavrov')).total, 0, 'only the last term is a prefix');
+    const typing = { typing: true };
+    assert.ok(ok(engine.search('Brah', 50, typing)).total >= 1);
+    assert.equal(ok(engine.search('Brah Lavrov', 50, typing)).total, 0, 'only the last term is a prefix');
+  });
+  it('matches whole words once the query is confirmed, and a quoted word exactly even while typing', () => {
+    assert.equal(ok(engine.search('Brah')).total, 0, 'no prefix for a confirmed query (the CLI, Enter)');
+    assert.deepEqual(files(engine.search('secret', 50, { typing: true })), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt', '003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt'], 'secretary too, while typing');
+    const exact = ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt'];
+    assert.deepEqual(files(engine.search('"secret"', 50, { typing: true })), exact);
+    assert.deepEqual(files(engine.search('secret')), exact);
   });
   it('excludes words and phrases', () => {
     assert.deepEqual(files(engine.search('Lavrov -Kerry')), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt']);
@@ -140,7 +147,7 @@ describe('searching by person and organization', function () {
     await engine.buildEntities();
     assert.deepEqual(files(engine.search('person:kerry')), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
     assert.deepEqual(files(engine.search('person:"Sergey Lavrov" org:"Jabhat al-Nusra" geneva')), files(engine.search('org:"Nusra Front" lavrov geneva')));
-    assert.deepEqual(files(engine.search('secret person:Kerry source:unknown')), ['004_732f6ac769fbedc7.txt']);
+    assert.deepEqual(files(engine.search('geneva person:Kerry source:unknown')), ['004_732f6ac769fbedc7.txt']);
   });
 
   it('says when no such person or organization exists, or the type is wrong', () => {
@@ -150,8 +157,9 @@ describe('searching by person and organization', function () {
   });
 
   it('offers the people and organizations of the results as facets', () => {
-    const outcome = ok(engine.search('person:kerry'));
+    const outcome = ok(engine.search('person:kerry', 50, { entityFacets: true }));
     assert.deepEqual(outcome.facets.people?.find(([name]) => name === 'Sergei Lavrov'), ['Sergei Lavrov', 2]);
     assert.ok(outcome.facets.organizations?.some(([name]) => name === 'Reuters'));
+    assert.equal(ok(engine.search('person:kerry')).facets.people, undefined, 'only asked for by the search panel');
   });
 });

@@ -16,9 +16,9 @@ const SEEDS = [
     source: 'SANA',
     date: null,
   },
-  { file: '002_36d8fbcc4219a082.txt', title: 'Lavrov: No Secret Russia-U.S. Talks On Syria', source: 'RFE/RL', date: '--11-05' },
+  { file: '002_36d8fbcc4219a082.txt', title: 'Lavrov: No Secret Russia-U.S. Talks On Syria', source: 'RFE/RL', date: null },
   { file: '003_53251bd098308f0e.txt', title: 'Russians Insist on No Delay of Syria Talks', source: 'EIR', date: '2016-06-04' },
-  { file: '004_732f6ac769fbedc7.txt', title: 'US, Russia, holding crucial talks on Syria', source: null, date: '--08-25' },
+  { file: '004_732f6ac769fbedc7.txt', title: 'US, Russia, holding crucial talks on Syria', source: null, date: null },
 ];
 
 describe('the five seed articles', () => {

@@ -12,9 +12,9 @@ import { defaultModelPath, Recognizer } from '../ner/recognizer';
 import type { Article } from '../types';
 import { EntityIndex } from './entityIndex';
 import { acronymDefinitions } from './names';
-import type { ArticleNames, ResolvedEntity } from './resolve';
+import type { ArticleNames, Resolution } from './resolve';
 
-const NAMES_CACHE_VERSION = 2;
+const NAMES_CACHE_VERSION = 3;
 
 /**
  * Per file: what the recognizer found, and where the entities are mentioned (flat quadruples
@@ -25,7 +25,7 @@ interface NamesCache {
   version: number;
   model: string;
   overrides: string;
-  entities: ResolvedEntity[];
+  resolution: Resolution;
   files: Record<string, { size: number; mtimeMs: number; mentions: number[] } & ArticleNames>;
 }
 
@@ -74,7 +74,7 @@ export class CorpusEntities {
   async build(articles: readonly Article[], options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const started = performance.now();
     const { recognizer, version } = this.model;
-    const read = options.cacheFile ? await readJsonCache<NamesCache>(options.cacheFile, NAMES_CACHE_VERSION, (d) => typeof d.files === 'object' && d.files !== null && Array.isArray(d.entities)) : { missing: true as const };
+    const read = options.cacheFile ? await readJsonCache<NamesCache>(options.cacheFile, NAMES_CACHE_VERSION, (d) => typeof d.files === 'object' && d.files !== null && typeof d.resolution === 'object' && d.resolution !== null && Array.isArray(d.resolution.entities)) : { missing: true as const };
     const cached = 'data' in read && read.data.model === version ? read.data : undefined;
     const found: { article: Article; names: ArticleNames; mentions?: number[] }[] = [];
     let fromCache = 0;
@@ -96,7 +96,7 @@ export class CorpusEntities {
     this.stamps.clear();
     for (const { article } of found) this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
     const unchanged = cached !== undefined && fromCache === articles.length && Object.keys(cached.files).length === articles.length && cached.overrides === this.index.overridesSignature();
-    if (unchanged) this.index.restore(found.map((f) => ({ article: f.article, names: f.names, mentions: f.mentions ?? [] })), cached.entities);
+    if (unchanged) this.index.restore(found.map((f) => ({ article: f.article, names: f.names, mentions: f.mentions ?? [] })), cached.resolution);
     else this.index.reset(found);
     if (options.cacheFile && !unchanged) await this.saveCache(options.cacheFile);
     const rebuilt = 'invalid' in read ? read.invalid : 'data' in read && read.data.model !== version ? 'was made by another model' : undefined;
@@ -117,8 +117,8 @@ export class CorpusEntities {
 
   async saveCache(cacheFile: string): Promise<void> {
     if (!this.loaded) return;
-    const { entities, files } = this.index.snapshot();
-    const cache: NamesCache = { version: NAMES_CACHE_VERSION, model: this.loaded.version, overrides: this.index.overridesSignature(), entities, files: {} };
+    const { resolution, files } = this.index.snapshot();
+    const cache: NamesCache = { version: NAMES_CACHE_VERSION, model: this.loaded.version, overrides: this.index.overridesSignature(), resolution, files: {} };
     for (const [path, entry] of files) {
       const stamp = this.stamps.get(path);
       if (stamp) cache.files[path] = { ...stamp, ...entry };

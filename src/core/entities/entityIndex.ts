@@ -5,9 +5,10 @@
  */
 import type { Article } from '../types';
 import { AliasMatcher } from './aliasMatcher';
+import { articleMentions, type MatchTarget, type StoredMention } from './articleMentions';
 import { fold, nameKey, withoutPossessive } from './names';
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
-import { resolveEntities, type ArticleNames, type ResolvedEntity } from './resolve';
+import { resolveEntities, type AmbiguousName, type ArticleNames, type Resolution, type ResolvedEntity } from './resolve';
 import { WordCaseCounts } from './wordCase';
 
 export interface EntityMention {
@@ -23,21 +24,22 @@ export interface EntityInfo extends ResolvedEntity {
   mentionCount: number;
 }
 
-interface StoredMention {
-  entity: number;
-  paragraph: number;
-  start: number;
-  end: number;
-}
+/** What is under the cursor: an entity, or a short name that stands for several. */
+export type NameAt = { start: number; end: number } & ({ entity: EntityInfo } | { ambiguous: { name: string; type: AmbiguousName['type']; candidates: EntityInfo[] } });
+
+const NO_RESOLUTION: Resolution = { entities: [], ambiguous: [], shortForms: [] };
 
 export class EntityIndex {
   private readonly names = new Map<string, ArticleNames>();
   private readonly paragraphsOf = new Map<string, readonly string[]>();
   private readonly found = new Map<string, StoredMention[]>();
   private entities: ResolvedEntity[] = [];
+  private resolution: Resolution = NO_RESOLUTION;
   private byAlias = new Map<string, number>();
   private byId = new Map<string, number>();
   private matcher = new AliasMatcher([]);
+  private targets: MatchTarget[] = [];
+  private shortForms = new Set<string>();
   private byEntity: Map<number, { mentions: EntityMention[]; articles: number }> | undefined;
   private readonly relatedCache = new Map<number, { index: number; articles: number }[]>();
   private readonly derived = new Map<string, unknown>();
@@ -61,7 +63,7 @@ export class EntityIndex {
   }
 
   /** Takes entities and mentions as a cache stored them (every file unchanged, same corrections). */
-  restore(articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] }>, entities: ResolvedEntity[]): void {
+  restore(articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] }>, resolution: Resolution): void {
     this.names.clear();
     this.paragraphsOf.clear();
     this.found.clear();
@@ -72,17 +74,17 @@ export class EntityIndex {
       for (let k = 0; k + 3 < mentions.length; k += 4) stored.push({ entity: mentions[k], paragraph: mentions[k + 1], start: mentions[k + 2], end: mentions[k + 3] });
       this.found.set(article.path, stored);
     }
-    this.useEntities(entities);
+    this.useResolution(resolution);
     this.tablesChanged();
   }
 
-  /** What a cache keeps: the entities, and per file its names and mentions (flat quadruples). */
-  snapshot(): { entities: ResolvedEntity[]; files: Map<string, ArticleNames & { mentions: number[] }> } {
+  /** What a cache keeps: the resolution, and per file its names and mentions (flat quadruples). */
+  snapshot(): { resolution: Resolution; files: Map<string, ArticleNames & { mentions: number[] }> } {
     const files = new Map<string, ArticleNames & { mentions: number[] }>();
     for (const [path, names] of this.names) {
       files.set(path, { ...names, mentions: (this.found.get(path) ?? []).flatMap((m) => [m.entity, m.paragraph, m.start, m.end]) });
     }
-    return { entities: this.entities, files };
+    return { resolution: this.resolution, files };
   }
 
   /** Identifies the corrections in use, so a cache made with others is not taken as is. */
@@ -146,11 +148,33 @@ export class EntityIndex {
     return index < 0 ? undefined : this.get(this.entities[index].id);
   }
 
-  /** The longest entity name covering `offset` in a line of text (a note, an article). */
-  at(text: string, offset: number): { entity: EntityInfo; start: number; end: number } | undefined {
+  /**
+   * The longest name covering `offset` in a line of text (a note, an article). In an article of the
+   * corpus (`path`), a short form is whoever the article's own mentions of it count for.
+   */
+  at(text: string, offset: number, path?: string): NameAt | undefined {
     const match = this.matcher.at(text, offset);
-    const entity = match && this.get(this.entities[match.entity].id);
-    return entity && match ? { entity, start: match.start, end: match.end } : undefined;
+    if (!match) return undefined;
+    const written = text.slice(match.start, match.end);
+    const inArticle = path === undefined ? undefined : this.entityOfWritten(path, written);
+    const index = inArticle ?? this.targets[match.entity]?.entity;
+    const entity = index === undefined ? undefined : this.get(this.entities[index].id);
+    if (entity) return { entity, start: match.start, end: match.end };
+    const ambiguous = this.resolution.ambiguous[match.entity - this.entities.length];
+    if (!ambiguous) return undefined;
+    const candidates = ambiguous.candidates.flatMap((id) => this.get(id) ?? []);
+    return { ambiguous: { name: ambiguous.name, type: ambiguous.type, candidates }, start: match.start, end: match.end };
+  }
+
+  /** The entity most of an article's mentions written so count for ("Mr Brown" in a story about Wes Brown). */
+  private entityOfWritten(path: string, written: string): number | undefined {
+    const folded = fold(written);
+    if (!this.shortForms.has(folded)) return undefined;
+    const votes = new Map<number, number>();
+    for (const m of this.found.get(path) ?? []) {
+      if (fold(this.paragraphsOf.get(path)?.[m.paragraph]?.slice(m.start, m.end) ?? '') === folded) votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1);
+    }
+    return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
 
   mentions(id: string): EntityMention[] {
@@ -211,45 +235,45 @@ export class EntityIndex {
   }
 
   private refresh(changed: string[]): void {
-    const before = this.entities;
+    const before = this.resolution;
     const after = this.resolve();
-    if (sameAliases(before, after)) {
+    if (sameResolution(before, after)) {
       for (const path of changed) this.scan(path);
       this.tablesChanged();
     } else this.resolveAndScan(after);
   }
 
-  private useEntities(entities: ResolvedEntity[]): void {
+  private useResolution(resolution: Resolution): void {
+    const { entities, ambiguous } = resolution;
+    this.resolution = resolution;
     this.entities = entities;
     this.byAlias = new Map();
     this.byId = new Map(entities.map((e, i) => [e.id, i]));
     entities.forEach((e, i) => e.aliases.forEach((a) => this.byAlias.set(fold(a), i)));
-    this.matcher = new AliasMatcher(entities);
+    this.matcher = new AliasMatcher([...entities, ...ambiguous.map((a) => ({ aliases: [a.name] }))]);
+    this.targets = [...entities.map((e, i) => ({ kind: e.type, entity: i })), ...ambiguous.map((a) => ({ kind: a.type, entity: undefined }))];
+    this.shortForms = new Set(resolution.shortForms);
   }
 
-  private resolveAndScan(entities = this.resolve()): void {
-    this.useEntities(entities);
+  private resolveAndScan(resolution = this.resolve()): void {
+    this.useResolution(resolution);
     this.found.clear();
     for (const path of this.names.keys()) this.scan(path);
     this.tablesChanged();
   }
 
-  private resolve(): ResolvedEntity[] {
+  private resolve(): Resolution {
     if (this.wordCaseStale) {
       this.wordCase.clear();
       for (const texts of this.paragraphsOf.values()) this.wordCase.add(texts);
       this.wordCaseStale = false;
     }
-    return resolveEntities(this.names.values(), this.overrides, this.wordCase.isCommon);
+    return resolveEntities(this.names.values(), this.overrides, this.wordCase);
   }
 
   private scan(path: string): void {
-    const paragraphs = this.paragraphsOf.get(path) ?? [];
-    const mentions: StoredMention[] = [];
-    paragraphs.forEach((text, paragraph) => {
-      for (const m of this.matcher.scan(text)) mentions.push({ entity: m.entity, paragraph, start: m.start, end: m.end });
-    });
-    this.found.set(path, mentions);
+    const context = { matcher: this.matcher, targets: this.targets, shortForms: this.shortForms, isCommon: this.wordCase.isCommon };
+    this.found.set(path, articleMentions(this.paragraphsOf.get(path) ?? [], context));
   }
 
   /** Per-entity tables are rebuilt now, in the build, not on the first hover after it. */
@@ -273,6 +297,10 @@ export class EntityIndex {
     }
     return (this.byEntity = byEntity);
   }
+}
+
+function sameResolution(a: Resolution, b: Resolution): boolean {
+  return sameAliases(a.entities, b.entities) && JSON.stringify([a.ambiguous, a.shortForms]) === JSON.stringify([b.ambiguous, b.shortForms]);
 }
 
 function sameAliases(a: ResolvedEntity[], b: ResolvedEntity[]): boolean {

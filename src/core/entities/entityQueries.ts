@@ -12,18 +12,31 @@ export interface CardOptions {
   related: number;
 }
 
-export interface HoverAnswer {
-  card: EntityCard;
-  /** Where the name is in the text that was asked about. */
-  start: number;
-  end: number;
+/** A short name that stands for several entities ("Brown"): the candidates, likeliest first. */
+export interface AmbiguousCard {
+  name: string;
+  type: 'person' | 'organization';
+  candidates: Pick<EntityInfo, 'id' | 'name' | 'type' | 'articleCount'>[];
 }
 
-export function hoverAt(index: EntityIndex, lookup: ArticleLookup, text: string, offset: number, options: CardOptions): HoverAnswer | undefined {
-  const found = index.at(text, offset);
+/** What is under the cursor, and where the name is in the text that was asked about. */
+export type HoverAnswer = { start: number; end: number } & ({ card: EntityCard } | { ambiguous: AmbiguousCard });
+
+/** `path`: the corpus article the text comes from, whose own mentions decide what a short name means there. */
+export function hoverAt(index: EntityIndex, lookup: ArticleLookup, text: string, offset: number, options: CardOptions, path?: string): HoverAnswer | undefined {
+  const found = index.at(text, offset, path);
   if (!found) return undefined;
+  if ('ambiguous' in found) {
+    const { name, type, candidates } = found.ambiguous;
+    return { ambiguous: { name, type, candidates: candidates.map(({ id, name, type, articleCount }) => ({ id, name, type, articleCount })) }, start: found.start, end: found.end };
+  }
   const card = entityCard(index, found.entity.id, lookup, options);
   return card && { card, start: found.start, end: found.end };
+}
+
+/** The one entity an answer is about; undefined for an ambiguous name. */
+export function answerEntity(answer: HoverAnswer | undefined): string | undefined {
+  return answer && 'card' in answer ? answer.card.entity.id : undefined;
 }
 
 export function cardFor(index: EntityIndex, lookup: ArticleLookup, name: string, options: CardOptions): EntityCard | undefined {

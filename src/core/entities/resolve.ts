@@ -3,8 +3,10 @@
  * organisation, with every spelling as an alias and one type (the majority of its mentions).
  */
 import type { EntityType } from '../ner/tags';
+import { correctKinds, isEventName, NO_CORPUS_WORDS, type CorpusWords } from './kindEvidence';
 import { fold, HONORIFICS, isAcronym, nameKey, nameWords, NAME_PARTICLES, NOT_NAMES, withoutPossessive, type KeyKind } from './names';
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
+import { resolveShortForms } from './shortForms';
 
 /** What resolution needs from one article: its recognized names and the acronyms it defines. */
 export interface ArticleNames {
@@ -23,7 +25,22 @@ export interface ResolvedEntity {
   aliases: string[];
 }
 
-interface Spelling {
+/** A name the user may hover that stands for several entities: "Brown" in a corpus of Gordon and Wes Brown. */
+export interface AmbiguousName {
+  name: string;
+  type: EntityKind;
+  /** Entity ids, the likeliest first. */
+  candidates: string[];
+}
+
+export interface Resolution {
+  entities: ResolvedEntity[];
+  ambiguous: AmbiguousName[];
+  /** Folded spellings that are short forms ("mr blair", "united"): inside an article, its full names decide. */
+  shortForms: string[];
+}
+
+export interface Spelling {
   text: string;
   counts: Record<EntityType, number>;
 }
@@ -31,7 +48,7 @@ interface Spelling {
 const KIND_OF: Partial<Record<EntityType, EntityKind>> = { PER: 'person', ORG: 'organization' };
 
 /** Union–find over spellings. */
-class Groups {
+export class Groups {
   private readonly parent = new Map<string, string>();
   find(a: string): string {
     let root = a;
@@ -46,11 +63,9 @@ class Groups {
   }
 }
 
-/** A word written lowercase in the corpus more often than capitalised: "However", "Both", "The". */
-export type CommonWordTest = (word: string) => boolean;
-
-export function resolveEntities(articles: Iterable<ArticleNames>, overrides: EntityOverrides = NO_OVERRIDES, isCommon: CommonWordTest = () => false): ResolvedEntity[] {
-  const { spellings, acronymPairs } = collectSpellings(articles, overrides, isCommon);
+export function resolveEntities(articles: Iterable<ArticleNames>, overrides: EntityOverrides = NO_OVERRIDES, words: CorpusWords = NO_CORPUS_WORDS): Resolution {
+  const { spellings, acronymPairs, inArticles } = collectSpellings(articles, overrides, words.isCommon);
+  correctKinds(spellings, inArticles, words);
   const groups = new Groups();
   const kindOf = (s: Spelling): KindGuess => guessKind(s.counts);
   const byKey = new Map<string, string>();
@@ -63,47 +78,68 @@ export function resolveEntities(articles: Iterable<ArticleNames>, overrides: Ent
     if (other) groups.union(other, spelling.text);
     else byKey.set(key, spelling.text);
   }
-  mergeByTail(spellings, groups, kindOf, overrides, 'person', surnameKey);
   // "UN Security Council" is the Security Council; "Scottish Conservative Party" is not the Conservative Party.
   const organisationLead = (lead: string[]) => {
     const known = spellings.get(lead.join(' '));
     return isAcronym(lead.join('')) || (known !== undefined && kindOf(known) === 'organization' && known.counts.ORG > 0);
   };
   mergeByTail(spellings, groups, kindOf, overrides, 'organization', orgTailKey, organisationLead);
+  // Surnames, "Mr X" and an organisation's last word: by the full names they appear beside.
+  const shortForms = resolveShortForms(spellings, inArticles, groups, (s) => (overrides.keepApart.has(fold(s.text)) ? 'other' : kindOf(s)));
   mergeUnique(spellings, groups, kindOf, overrides, orgCoreKey);
   mergeUnique(spellings, groups, kindOf, overrides, initialsKey);
   for (const [long, short] of acronymPairs) {
     if (spellings.has(long) && spellings.has(short) && !overrides.keepApart.has(fold(short))) groups.union(long, short);
   }
+  mergeUnique(spellings, groups, kindOf, overrides, pluralKey);
+  mergeAbbreviations(spellings, groups, kindOf, overrides, words.isCommon);
   for (const merge of overrides.merge) {
     const present = merge.filter((name) => spellings.has(name));
     present.slice(1).forEach((name) => groups.union(present[0], name));
   }
-  return buildEntities(spellings, groups, overrides);
+  for (const name of shortForms.ambiguous.keys()) spellings.delete(name);
+  const entities = buildEntities(spellings, groups, overrides, words.isCommon);
+  const idOf = new Map(entities.flatMap((e) => e.aliases.map((a) => [a, e.id] as const)));
+  const ambiguous = [...shortForms.ambiguous].flatMap(([name, { kind, candidates }]) => {
+    const ids = [...new Set(candidates.flatMap((c) => idOf.get(c) ?? []))];
+    return ids.length > 1 ? [{ name, type: kind, candidates: ids }] : [];
+  });
+  return { entities, ambiguous, shortForms: [...new Set(shortForms.shortForms.map(fold))] };
 }
 
-function collectSpellings(articles: Iterable<ArticleNames>, overrides: EntityOverrides, isCommon: CommonWordTest): { spellings: Map<string, Spelling>; acronymPairs: [string, string][] } {
+function collectSpellings(
+  articles: Iterable<ArticleNames>,
+  overrides: EntityOverrides,
+  isCommon: (word: string) => boolean,
+): { spellings: Map<string, Spelling>; acronymPairs: [string, string][]; inArticles: Set<string>[] } {
   const spellings = new Map<string, Spelling>();
   const acronymPairs: [string, string][] = [];
-  const add = (written: string, type: EntityType | undefined) => {
+  const inArticles: Set<string>[] = [];
+  const add = (written: string, type: EntityType | undefined): string | undefined => {
     const text = type ? withoutLeadingFunctionWords(withoutPossessive(written)) : written;
-    if (!text || !/^[\p{L}\p{N}]/u.test(text) || !nameKey(text, 'organization')) return;
-    if (type && !isAcronym(text) && nameWords(text).length === 1 && (isCommon(text) || NOT_NAMES.has(fold(text)))) return;
+    if (!text || !/^[\p{L}\p{N}]/u.test(text) || !nameKey(text, 'organization')) return undefined;
+    if (type && !isAcronym(text) && nameWords(text).length === 1 && (isCommon(text) || NOT_NAMES.has(fold(text)))) return undefined;
     let spelling = spellings.get(text);
     if (!spelling) spellings.set(text, (spelling = { text, counts: { PER: 0, ORG: 0, LOC: 0, MISC: 0 } }));
     if (type) spelling.counts[type]++;
+    return text;
   };
   for (const article of articles) {
-    for (const name of article.names) add(name.text, name.type);
+    const here = new Set<string>();
+    for (const name of article.names) {
+      const text = add(name.text, name.type);
+      if (text) here.add(text);
+    }
     for (const { long, short } of article.acronyms) {
       if (!spellings.has(long)) continue;
       add(short, undefined);
       acronymPairs.push([long, short]);
     }
+    inArticles.push(here);
   }
   // Names the user merges stay aliases even if the recognizer never found them (Daesh, IS).
   for (const merge of overrides.merge) for (const name of merge) add(name, undefined);
-  return { spellings, acronymPairs };
+  return { spellings, acronymPairs, inArticles };
 }
 
 /** "Both Chelsea" → "Chelsea", "The Labour Party" → "Labour Party", "non-European Union" → "European Union". */
@@ -116,9 +152,9 @@ function withoutLeadingFunctionWords(text: string): string {
   }
 }
 
-type KindGuess = EntityKind | 'other';
+export type KindGuess = EntityKind | 'other';
 
-function guessKind(counts: Record<EntityType, number>): KindGuess {
+export function guessKind(counts: Record<EntityType, number>): KindGuess {
   const best = (Object.keys(counts) as EntityType[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
   if (counts[best] === 0) return 'organization';
   return KIND_OF[best] ?? 'other';
@@ -191,6 +227,41 @@ function mergeUnique(spellings: Map<string, Spelling>, groups: Groups, kindOf: (
 
 const GENERIC_ORG_WORDS = new Set(['front', 'movement', 'group', 'brigade', 'brigades', 'party']);
 
+/**
+ * "Conservatives" = "Conservative Party", "Liberal Democrats" = "Liberal Democrat": the core without
+ * plurals; the plural joins the one name written without it.
+ */
+function pluralKey(text: string): { key: string; full: boolean } | undefined {
+  if (isAcronym(text)) return undefined;
+  const words = nameKey(text, 'organization').split(' ');
+  const core = words.filter((w) => !GENERIC_ORG_WORDS.has(w));
+  const singular = core.map((w) => w.replace(/(?<=\p{L}{3})s$/u, ''));
+  return core.length > 0 ? { key: singular.join(' '), full: singular.join(' ') === core.join(' ') } : undefined;
+}
+
+/**
+ * "Lib Dems" shortens "Liberal Democrats": as many words, each the start of the other's (plurals
+ * aside), and each shortened word no word of its own ("BBC News" does not shorten "BBC Newcastle").
+ */
+function abbreviates(short: string, long: string, isCommon: (word: string) => boolean): boolean {
+  const singular = (w: string) => fold(w).replace(/(?<=\p{L}{2})s$/u, '');
+  const written = nameWords(short);
+  const [a, b] = [written.map(singular), nameWords(long).map(singular)];
+  if (a.length < 2 || a.length !== b.length || b.every((w, i) => w === a[i])) return false;
+  return b.every((w, i) => w === a[i] || (a[i].length >= 3 && w.startsWith(a[i]) && !isCommon(written[i])));
+}
+
+/** "Lib Dems" = "Liberal Democrats": the one organisation name it shortens. */
+function mergeAbbreviations(spellings: Map<string, Spelling>, groups: Groups, kindOf: (s: Spelling) => KindGuess, overrides: EntityOverrides, isCommon: (word: string) => boolean): void {
+  const orgs = [...spellings.values()].filter((s) => kindOf(s) === 'organization' && !isAcronym(s.text) && nameWords(s.text).length >= 2);
+  for (const short of orgs) {
+    if (overrides.keepApart.has(fold(short.text))) continue;
+    const longer = orgs.filter((o) => o !== short && abbreviates(short.text, o.text, isCommon));
+    const roots = new Set(longer.map((o) => groups.find(o.text)));
+    if (roots.size === 1) groups.union([...roots][0], short.text);
+  }
+}
+
 /** "al-Nusra Front" → { nusra, full }; "Nusra" → { nusra, not full }. */
 function orgCoreKey(text: string): { key: string; full: boolean } | undefined {
   const words = nameKey(text, 'organization').split(' ');
@@ -206,15 +277,7 @@ function initialsKey(text: string): { key: string; full: boolean } | undefined {
   return { key: words.map((w) => fold(w[0])).join(''), full: true };
 }
 
-/** A surname, possibly led by particles ("de mistura"); undefined for a bare particle. */
-function surnameKey(written: string[]): string | undefined {
-  const words = HONORIFICS.has(written[0]) ? written.slice(1) : written;
-  const significant = words.filter((w) => !NAME_PARTICLES.has(w));
-  if (significant.length !== 1) return undefined;
-  return nameKey(words.join(' '), 'person');
-}
-
-function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrides: EntityOverrides): ResolvedEntity[] {
+function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrides: EntityOverrides, isCommon: (word: string) => boolean): ResolvedEntity[] {
   const members = new Map<string, Spelling[]>();
   for (const spelling of spellings.values()) {
     const root = groups.find(spelling.text);
@@ -225,13 +288,13 @@ function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrid
   for (const group of members.values()) {
     const counts: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
     for (const s of group) for (const t of Object.keys(counts) as EntityType[]) counts[t] += s.counts[t];
-    const aliases = orderAliases(group);
+    const aliases = orderAliases(group, isCommon);
     const renamed = aliases.map((a) => overrides.rename.get(fold(a))).find((n) => n !== undefined);
     const name = renamed ?? aliases[0];
     if (aliases.some((a) => overrides.hide.has(fold(a)))) continue;
     const retyped = aliases.map((a) => overrides.retype.get(fold(a))).find((t) => t !== undefined);
     const kind = retyped ?? guessKind(counts);
-    if (kind === 'other') continue;
+    if (kind === 'other' || (!retyped && isEventName(name))) continue;
     const id = `${kind}:${nameKey(name, kind)}`;
     const ordered = name === aliases[0] ? aliases : [name, ...aliases.filter((a) => a !== name)];
     const same = byId.get(id);
@@ -241,9 +304,15 @@ function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrid
   return [...byId.values()];
 }
 
-/** The display name first: the most mentioned full name (not an acronym), then the rest by count. */
-function orderAliases(group: Spelling[]): string[] {
+/**
+ * The display name first: the most mentioned full name (not an acronym, not led by a title, not a
+ * shortening of another alias: "Tony Blair" before "Mr Blair", "Liberal Democrats" before "Lib Dems"),
+ * then the rest by count.
+ */
+function orderAliases(group: Spelling[], isCommon: (word: string) => boolean): string[] {
   const total = (s: Spelling) => s.counts.PER + s.counts.ORG + s.counts.LOC + s.counts.MISC;
-  const score = (s: Spelling) => (isAcronym(s.text) ? 0 : 1) * 1e6 + Math.min(nameWords(s.text).length, 3) * 1e4 + total(s);
+  const words = (s: Spelling) => nameWords(s.text).filter((w, i) => i > 0 || !HONORIFICS.has(fold(w))).length;
+  const shortened = (s: Spelling) => group.some((o) => o !== s && abbreviates(s.text, o.text, isCommon));
+  const score = (s: Spelling) => (isAcronym(s.text) ? 0 : 1) * 1e6 + Math.max(0, Math.min(words(s), 3) - (shortened(s) ? 1 : 0)) * 1e4 + total(s);
   return [...group].sort((a, b) => score(b) - score(a) || a.text.localeCompare(b.text)).map((s) => s.text);
 }

@@ -5,11 +5,14 @@
  */
 export class WordCaseCounts {
   private readonly counts = new Map<string, { lower: number; upper: number }>();
+  /** Per acronym: how often it is written as is, and in the plural ("PCs"). */
+  private readonly acronyms = new Map<string, { singular: number; plural: number }>();
 
   add(texts: readonly string[], sign: 1 | -1 = 1): void {
     for (const text of texts) {
       for (const match of text.matchAll(/\p{L}+/gu)) {
         const word = match[0];
+        if (/^[A-Z]{2,6}s?$/.test(word)) this.countAcronym(word, sign);
         const key = word.toLowerCase();
         const midSentence = /[\p{L}\p{N},;]\s*$/u.test(text.slice(Math.max(0, (match.index ?? 0) - 3), match.index));
         if (word !== key && !midSentence) continue;
@@ -21,9 +24,26 @@ export class WordCaseCounts {
     }
   }
 
+  private countAcronym(word: string, sign: 1 | -1): void {
+    const plural = word.endsWith('s');
+    const acronym = plural ? word.slice(0, -1) : word;
+    if (acronym.length < 2) return;
+    let count = this.acronyms.get(acronym);
+    if (!count) this.acronyms.set(acronym, (count = { singular: 0, plural: 0 }));
+    if (plural) count.plural += sign;
+    else count.singular += sign;
+  }
+
   clear(): void {
     this.counts.clear();
+    this.acronyms.clear();
   }
+
+  /** Written in the plural at least twice and in one use of ten: "PCs", "MPs", "DVDs" (never "BBCs"). */
+  readonly isCountable = (acronym: string): boolean => {
+    const count = this.acronyms.get(acronym);
+    return count !== undefined && count.plural >= 2 && count.plural * 10 >= count.singular + count.plural;
+  };
 
   readonly isCommon = (word: string): boolean => {
     const count = this.counts.get(word.toLowerCase());

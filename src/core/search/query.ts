@@ -6,7 +6,8 @@
  * A malformed query yields a message, never an exception.
  */
 
-export type Clause = { kind: 'term'; text: string } | { kind: 'phrase'; words: string[]; text: string } | { kind: 'or'; options: Clause[] };
+/** A term is matched as a prefix while typing when it is the last one, unless quoted (`exact`). */
+export type Clause = { kind: 'term'; text: string; exact?: boolean } | { kind: 'phrase'; words: string[]; text: string } | { kind: 'or'; options: Clause[] };
 
 import { parseDateRange, type DateRange } from '../articleDate';
 
@@ -75,7 +76,7 @@ function clauseOf(token: Token): Clause | null {
   if (list.length === 0) return null;
   if (token.quoted && list.length > 1) return { kind: 'phrase', words: list, text: token.text };
   if (list.length > 1) return { kind: 'phrase', words: list, text: token.text }; // "al-Nusra" must stay together
-  return { kind: 'term', text: list[0] };
+  return token.quoted ? { kind: 'term', text: list[0], exact: true } : { kind: 'term', text: list[0] };
 }
 
 export function parseQuery(input: string): ParseResult {

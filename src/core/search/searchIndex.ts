@@ -29,7 +29,17 @@ export interface SerializedIndex {
 /** Tells whether the corpus has a word (as a prefix when typing): known words are not fuzzed. */
 type Vocabulary = (term: string, asPrefix: boolean) => boolean;
 
-const ENTITY_FACET_ARTICLES = 1000;
+/** People and organization facets count the best-ranked articles only: a broad query matches thousands. */
+const ENTITY_FACET_ARTICLES = 200;
+
+export interface SearchOptions {
+  /** The query is being typed: its last word, unless quoted, matches as a prefix ("negotiat"). */
+  typing?: boolean;
+  /** Narrows to some articles (the engine's entity filters). */
+  onlyPaths?: ReadonlySet<string>;
+  /** Adds the people and organizations of the best-ranked articles to the facets. */
+  entityFacets?: (paths: string[]) => EntityFacets;
+}
 
 /** The people and organizations most mentioned in the matched articles: [name, articles]. */
 export interface EntityFacets {
@@ -131,17 +141,16 @@ export class SearchIndex {
    * `onlyPaths` narrows to some articles (the engine's entity filters); `entityFacets` adds the
    * people and organizations of the matched articles to the facets.
    */
-  search(query: ParsedQuery, limit = 50, options: { onlyPaths?: ReadonlySet<string>; entityFacets?: (paths: string[]) => EntityFacets } = {}): SearchResults {
+  search(query: ParsedQuery, limit = 50, options: SearchOptions = {}): SearchResults {
     const { onlyPaths, entityFacets } = options;
     const filter = (r: SearchResult) => passesFilters(r as unknown as StoredFields, query) && (!onlyPaths || onlyPaths.has((r as unknown as StoredFields).path));
-    const raw = this.mini.search(buildQuery(query, (term, prefix) => this.knows(term, prefix)), { filter });
+    const raw = this.mini.search(buildQuery(query, (term, prefix) => this.knows(term, prefix), options.typing ?? false), { filter });
     const needsText = hasPhrase(query.clauses) || query.excluded.some((c) => c.kind !== 'term');
     const patterns = new Map<string, RegExp | null>();
     const matched = needsText ? raw.filter((r) => this.matchesText(r, query, patterns)) : raw;
     const facets = facetsOf(matched as unknown as StoredFields[]);
     return {
       total: matched.length,
-      // People and organizations of the best-ranked articles only: a broad query matches thousands.
       facets: entityFacets ? { ...facets, ...entityFacets(matched.slice(0, ENTITY_FACET_ARTICLES).map((r) => (r as unknown as StoredFields).path)) } : facets,
       hits: matched.slice(0, limit).map((r) => this.toHit(r, query)),
     };
@@ -199,14 +208,15 @@ export function fuzziness(term: string): number | false {
   return term.length < FUZZY_TWO_EDITS_LENGTH ? 1 : 2;
 }
 
-function termQuery(text: string, prefix: boolean, known: Vocabulary): Query {
+function termQuery(text: string, prefix: boolean, known: Vocabulary, exact = false): Query {
+  if (exact) return { queries: [text], prefix: false, fuzzy: false };
   return { queries: [text], prefix, fuzzy: known(text, prefix) ? false : fuzziness(text) };
 }
 
 function clauseQuery(clause: Clause, isLast: boolean, known: Vocabulary): Query {
   switch (clause.kind) {
     case 'term':
-      return termQuery(clause.text, isLast, known);
+      return termQuery(clause.text, isLast, known, clause.exact);
     case 'phrase':
       return { queries: clause.words, combineWith: 'AND', prefix: false, fuzzy: false };
     case 'or':
@@ -214,10 +224,11 @@ function clauseQuery(clause: Clause, isLast: boolean, known: Vocabulary): Query 
   }
 }
 
-export function buildQuery(query: ParsedQuery, known: Vocabulary = () => false): Query {
+/** `typing`: the last word is still being written, so it matches as a prefix; a confirmed query matches whole words. */
+export function buildQuery(query: ParsedQuery, known: Vocabulary = () => false, typing = false): Query {
   const last = query.clauses.length - 1;
   const positive: Query = query.clauses.length
-    ? { queries: query.clauses.map((c, i) => clauseQuery(c, i === last && c.kind === 'term', known)), combineWith: 'AND' }
+    ? { queries: query.clauses.map((c, i) => clauseQuery(c, typing && i === last && c.kind === 'term', known)), combineWith: 'AND' }
     : MiniSearch.wildcard;
   const excludedTerms = query.excluded.filter((c): c is Extract<Clause, { kind: 'term' }> => c.kind === 'term');
   if (excludedTerms.length === 0) return positive;

@@ -1,0 +1,110 @@
+/**
+ * Corrections to the recognizer's votes, from what a name looks like and how the corpus uses it:
+ * events are not organisations ("Champions League", "Six Nations"), places are not people ("Downing
+ * Street"), countable acronyms are common nouns ("PCs", "MPs"), and one word that no article ever
+ * introduces with a first name or a title is not a person ("Yukos", "Christmas").
+ */
+import type { EntityType } from '../ner/tags';
+import { fold, HONORIFICS, isAcronym, nameWords, NAME_PARTICLES } from './names';
+import { personFullKeys, personShortKey } from './shortForms';
+
+/** What the corpus's own text says about words. */
+export interface CorpusWords {
+  /** Written lowercase more often than capitalised: "However", "Both", "Chancellor". */
+  isCommon(word: string): boolean;
+  /** An acronym the corpus also writes in the plural ("PCs", "MPs"): a common noun, not a name. */
+  isCountable(acronym: string): boolean;
+}
+
+export const NO_CORPUS_WORDS: CorpusWords = { isCommon: () => false, isCountable: () => false };
+
+interface Votes {
+  text: string;
+  counts: Record<EntityType, number>;
+}
+
+const EVENT_HEADS = new Set(['cup', 'open', 'championship', 'championships', 'games', 'olympics', 'show', 'festival', 'awards', 'prix', 'trophy', 'tournament', 'marathon', 'expo']);
+const EVENT_NAMES = /\b(?:(?:six|tri|four|five|home) nations|(?:champions|europa) league)$/i;
+const PLACE_HEADS = new Set(
+  'street road avenue lane square park palace house hall castle bridge centre center stadium arena airport station hospital university college school church cathedral abbey island islands river bay gate tower towers gardens'.split(' '),
+);
+
+export function isEventName(text: string): boolean {
+  const words = nameWords(text);
+  return words.length >= 2 && (EVENT_HEADS.has(fold(words[words.length - 1])) || EVENT_NAMES.test(text));
+}
+
+function isPlaceName(text: string): boolean {
+  const words = nameWords(text);
+  return words.length >= 2 && PLACE_HEADS.has(fold(words[words.length - 1]));
+}
+
+function total(counts: Record<EntityType, number>): number {
+  return counts.PER + counts.ORG + counts.LOC + counts.MISC;
+}
+
+/** Moves votes of some types to "other names": the spelling is kept (an alias still matches) but is no entity of those types. */
+function demote(spelling: Votes, types: EntityType[]): void {
+  for (const type of types) {
+    spelling.counts.MISC += spelling.counts[type];
+    spelling.counts[type] = 0;
+  }
+}
+
+/** A person's votes where the name is not a person: they go to organisation when the word leads an organisation's name ("Sony" of "Sony Ericsson"). */
+function notAPerson(spelling: Votes, leadsOrganisation: boolean): void {
+  if (leadsOrganisation) spelling.counts.ORG += spelling.counts.PER;
+  else if (total(spelling.counts) === spelling.counts.PER) spelling.counts.MISC += spelling.counts.PER;
+  spelling.counts.PER = 0;
+}
+
+const isPersonLike = (s: Votes) => s.counts.PER > 0 && s.counts.PER >= Math.max(s.counts.ORG, s.counts.LOC, s.counts.MISC);
+
+/** The share of its articles in which a lone word must be introduced (first name or title beside it) to count as a person… */
+const INTRODUCED_SHARE = 0.2;
+/** …judged only from this many articles on: fewer say too little. */
+const INTRODUCED_MIN_ARTICLES = 3;
+
+export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly ReadonlySet<string>[], words: CorpusWords): void {
+  for (const spelling of spellings.values()) {
+    if (isEventName(spelling.text)) demote(spelling, ['PER', 'ORG']);
+    else if (isPlaceName(spelling.text)) demote(spelling, ['PER']);
+    else if (isAcronym(spelling.text) && words.isCountable(spelling.text.replace(/\./g, ''))) demote(spelling, ['PER', 'ORG']);
+  }
+  // Journalists introduce a person with a first name or a title in each story; a lone word seldom so introduced is something else.
+  const introducing = new Map<string, string[]>();
+  const organisationLeads = new Map<string, Set<string>>();
+  const givenNames = new Map<string, number>();
+  for (const spelling of spellings.values()) {
+    const written = nameWords(spelling.text);
+    if (isPersonLike(spelling)) {
+      const titled = written.length >= 2 && HONORIFICS.has(fold(written[0])) ? [personShortKey(spelling.text) ?? ''] : [];
+      const keys = [...personFullKeys(spelling.text), ...titled].filter(Boolean);
+      if (keys.length > 0) introducing.set(spelling.text, keys);
+      if (written.length >= 2) givenNames.set(fold(written[0]), (givenNames.get(fold(written[0])) ?? 0) + 1);
+    }
+    if (spelling.counts.ORG > 0 && written.length >= 2 && !NAME_PARTICLES.has(fold(written[1]))) {
+      organisationLeads.set(fold(written[0]), (organisationLeads.get(fold(written[0])) ?? new Set()).add(spelling.text));
+    }
+  }
+  const leadsOrganisation = (text: string) => [...(organisationLeads.get(fold(nameWords(text)[0])) ?? [])].some((o) => o !== text);
+  // "Deutsche Boerse": a first word no other person has, that starts other organisations' names (Deutsche Bank).
+  for (const spelling of spellings.values()) {
+    const first = fold(nameWords(spelling.text)[0] ?? '');
+    if (isPersonLike(spelling) && nameWords(spelling.text).length >= 2 && givenNames.get(first) === 1 && leadsOrganisation(spelling.text)) notAPerson(spelling, true);
+  }
+  const seen = new Map<string, { articles: number; introduced: number }>();
+  for (const here of inArticles) {
+    const introduced = new Set([...here].flatMap((text) => introducing.get(text) ?? []));
+    for (const text of here) {
+      const spelling = spellings.get(text);
+      if (!spelling || nameWords(text).length !== 1 || isAcronym(text) || !isPersonLike(spelling)) continue;
+      const count = seen.get(text) ?? { articles: 0, introduced: 0 };
+      seen.set(text, { articles: count.articles + 1, introduced: count.introduced + (introduced.has(personShortKey(text) ?? '') ? 1 : 0) });
+    }
+  }
+  for (const [text, count] of seen) {
+    const spelling = spellings.get(text);
+    if (spelling && count.articles >= INTRODUCED_MIN_ARTICLES && count.introduced < count.articles * INTRODUCED_SHARE) notAPerson(spelling, leadsOrganisation(text));
+  }
+}
