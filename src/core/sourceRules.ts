@@ -85,8 +85,8 @@ export function ruleFor(filePath: string, rules: readonly SourceRule[]): { sourc
   const found: { source?: string; dates?: ArticleDate } = {};
   for (const rule of rules) {
     if (!matcher(rule.files)(file)) continue;
-    found.source ??= rule.source;
-    found.dates ??= rule.dates;
+    if (rule.source !== undefined) found.source ??= rule.source;
+    if (rule.dates !== undefined) found.dates ??= rule.dates;
   }
   return found;
 }

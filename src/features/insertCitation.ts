@@ -10,6 +10,7 @@ import type { MentionLocation } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import { escapeMarkdown } from './entityCardMarkdown';
 import { entityArgument, mentionPick, nameUnderCursor } from './entityMentions';
+import { citationEdit } from './shared/citation';
 import { escapeThemeIcons } from './shared/inertText';
 
 /**
@@ -23,18 +24,6 @@ export function citationMarkdown(mention: MentionLocation, noteFile: string | un
   const quote = `${escapeMarkdown(before.trimStart())}**${escapeMarkdown(name)}**${escapeMarkdown(after.trimEnd())}`;
   const credit = `[${escapeMarkdown(mention.title)}](<${encodeURI(target)}#L${mention.line + 1}>), ${escapeMarkdown(sourceLabel(mention.source))}, ${dateLabel(mention.date)}`;
   return `> ${quote}\n>\n> — ${credit}\n`;
-}
-
-/**
- * Where a citation goes: after the cursor's line, never inside a word, as a block of its own with a
- * blank line before and after, so neither the line above nor the one below joins the quote.
- */
-export function citationEdit(lines: { isEmptyOrWhitespace: boolean }[], cursorLine: number, citation: string): { line: number; text: string } {
-  const current = lines[cursorLine];
-  const next = lines[cursorLine + 1];
-  const before = current.isEmptyOrWhitespace ? (cursorLine > 0 && !lines[cursorLine - 1].isEmptyOrWhitespace ? '\n' : '') : '\n\n';
-  const after = next === undefined || next.isEmptyOrWhitespace ? '' : '\n';
-  return { line: cursorLine, text: `${before}${citation.replace(/\n$/, '')}${after}` };
 }
 
 export async function insertCitation(engine: EngineClient, entity?: string): Promise<vscode.QuickPick<vscode.QuickPickItem> | undefined> {
