@@ -8,10 +8,9 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engineClient';
 import type { MentionLocation } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
-import { escapeMarkdown } from './entityCardMarkdown';
 import { entityArgument, mentionPick, nameUnderCursor } from './entityMentions';
 import { citationEdit } from './shared/citation';
-import { escapeThemeIcons } from './shared/inertText';
+import { escapeInlineMarkdown, escapeThemeIcons } from './shared/inertText';
 
 /**
  * The citation text: the sentence and the article's title, source and date escaped (the corpus's
@@ -21,8 +20,8 @@ import { escapeThemeIcons } from './shared/inertText';
 export function citationMarkdown(mention: MentionLocation, noteFile: string | undefined): string {
   const target = noteFile ? path.relative(path.dirname(noteFile), mention.path).split(path.sep).join('/') : vscode.Uri.file(mention.path).toString();
   const { before, name, after } = mention.sentence;
-  const quote = `${escapeMarkdown(before.trimStart())}**${escapeMarkdown(name)}**${escapeMarkdown(after.trimEnd())}`;
-  const credit = `[${escapeMarkdown(mention.title)}](<${encodeURI(target)}#L${mention.line + 1}>), ${escapeMarkdown(sourceLabel(mention.source))}, ${dateLabel(mention.date)}`;
+  const quote = `${escapeInlineMarkdown(before.trimStart())}**${escapeInlineMarkdown(name)}**${escapeInlineMarkdown(after.trimEnd())}`;
+  const credit = `[${escapeInlineMarkdown(mention.title)}](<${encodeURI(target)}#L${mention.line + 1}>), ${escapeInlineMarkdown(sourceLabel(mention.source))}, ${dateLabel(mention.date)}`;
   return `> ${quote}\n>\n> — ${credit}\n`;
 }
 

@@ -1,5 +1,5 @@
-/** A throwaway workspace holding the sample corpus and a note that mentions a few names (for npm start and tests). */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+/** Throwaway workspaces: the sample corpus or the BBC corpus, with a note that mentions a few names (for npm start and tests). */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -33,6 +33,42 @@ export function fillWorkspace(dir: string, kind: 'sample' | 'empty'): string {
     writeFileSync(path.join(dir, 'notes.md'), SAMPLE_NOTE);
   } else {
     writeFileSync(path.join(dir, 'my-notes.md'), '# My notes\n\nNothing about a corpus yet.\n');
+  }
+  return dir;
+}
+
+/** The BBC corpus beside the repo (../shared/corpora/bbc), when this machine has it. */
+export function sharedBbcCorpus(): string | undefined {
+  const dir = path.resolve(repoRoot(), '..', 'shared', 'corpora', 'bbc');
+  return existsSync(dir) ? dir : undefined;
+}
+
+export const BBC_NOTE = `# Election notes
+
+Tony Blair and Gordon Brown presented the manifesto; Mr Blair spoke first.
+Michael Howard answered for the Conservatives.
+Microsoft and Apple fight over music; Chelsea and Jose Mourinho lead the league; the EU watches.
+`;
+
+/** An article of our own beside the BBC's: its title and text hold "$(zap)", which must stay text. */
+export const ZAP_ARTICLE = `Power $(zap) cut hits Downing Street
+
+Tony Blair's office lost power for an hour on Tuesday, a $(zap) that staff will not forget.
+`;
+
+/**
+ * A workspace whose corpus/ is a copy of the BBC corpus plus one article of ours, with the note
+ * above and, when asked, .corpus-lens/sources.json naming the source and years.
+ */
+export function makeBbcWorkspace(bbc: string, options: { sourcesFile?: boolean } = {}, parent = os.tmpdir()): string {
+  const dir = mkdtempSync(path.join(parent, 'corpus-lens-bbc-'));
+  cpSync(bbc, path.join(dir, 'corpus'), { recursive: true });
+  mkdirSync(path.join(dir, 'corpus', 'extra'));
+  writeFileSync(path.join(dir, 'corpus', 'extra', 'zap.txt'), ZAP_ARTICLE);
+  writeFileSync(path.join(dir, 'notes.md'), BBC_NOTE);
+  if (options.sourcesFile) {
+    mkdirSync(path.join(dir, '.corpus-lens'));
+    writeFileSync(path.join(dir, '.corpus-lens', 'sources.json'), '// The dataset: BBC News, 2004-2005\n[{ "files": "corpus/*/*.txt", "source": "BBC News", "dates": "2004..2005" }]\n');
   }
   return dir;
 }

@@ -1,15 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshot, startSampleSession, treeRows, type UiSession, waitForTreeLabel } from './helpers';
+import { openFile, screenshot, startSampleSession, treeRows, type UiSession, waitForTreeLabel } from './helpers';
 
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 15_000 });
-}
 
 describe('people and organizations in VS Code for the web (Playwright + Chromium)', () => {
   let session: UiSession;

@@ -80,8 +80,18 @@ export async function treeLabels(page: Page, view?: Parameters<typeof treeRows>[
   return treeRows(page, view).locator('.label-name').allInnerTexts();
 }
 
-export async function waitForTreeLabel(page: Page, label: string, view?: Parameters<typeof treeRows>[1]): Promise<void> {
-  await treeRows(page, view).filter({ has: page.locator('.label-name', { hasText: label }) }).first().waitFor({ timeout: 30_000 });
+export async function waitForTreeLabel(page: Page, label: string, view?: Parameters<typeof treeRows>[1], timeout = 30_000): Promise<void> {
+  await treeRows(page, view).filter({ has: page.locator('.label-name', { hasText: label }) }).first().waitFor({ timeout });
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 15_000 });
 }
 
 export async function clickTreeRow(page: Page, label: string, view?: Parameters<typeof treeRows>[1]): Promise<void> {

@@ -8,7 +8,7 @@ import { compareDatesNewestFirst, dateLabel, groupArticles } from '../../src/cor
 import { listArticleFiles } from '../../src/core/loader';
 import { parseSourceRules, ruleFor } from '../../src/core/sourceRules';
 import { citationEdit } from '../../src/features/shared/citation';
-import { escapeMarkdown, escapeThemeIcons } from '../../src/features/shared/inertText';
+import { escapeInlineMarkdown, escapeMarkdown, escapeThemeIcons } from '../../src/features/shared/inertText';
 import { repoRoot, tempDir } from './helpers';
 
 describe('which files are articles', () => {
@@ -91,6 +91,7 @@ describe('corpus text stays text', () => {
   it('escapes theme icons for QuickPick items and Markdown', () => {
     assert.equal(escapeThemeIcons('Power $(zap) cut'), 'Power \\$(zap) cut');
     assert.equal(escapeMarkdown('$(zap) <b>x</b> [y](z)'), '\\$\\(zap\\) &lt;b\\>x&lt;/b\\> \\[y\\]\\(z\\)');
+    assert.equal(escapeInlineMarkdown('1. A *bold* <img src=x> [link](http://x) of 3.5% $(zap)'), '1\\. A \\*bold\\* &lt;img src=x\\> \\[link\\](http://x) of 3.5% \\$(zap)');
   });
 
   it('puts a citation after the cursor\'s line, with a blank line before and after', () => {

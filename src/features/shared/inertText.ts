@@ -16,3 +16,19 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|~>$]/g, '\\$&')
     .replace(/\s+/g, ' ');
 }
+
+/**
+ * Lighter escaping for text that goes into the user's own note (Insert Citation): what Markdown or
+ * HTML could read inside a line, and a list or heading marker at its start; plain dots, dashes and
+ * brackets stay as written, so the note stays readable.
+ */
+export function escapeInlineMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/[\\`*_[\]|~>]/g, '\\$&')
+    .replace(/\$\(/g, '\\$(')
+    .replace(/\s+/g, ' ')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([#+=-])/, '\\$1');
+}
