@@ -254,9 +254,13 @@ function abbreviates(short: string, long: string, isCommon: (word: string) => bo
 /** "Lib Dems" = "Liberal Democrats": the one organisation name it shortens. */
 function mergeAbbreviations(spellings: Map<string, Spelling>, groups: Groups, kindOf: (s: Spelling) => KindGuess, overrides: EntityOverrides, isCommon: (word: string) => boolean): void {
   const orgs = [...spellings.values()].filter((s) => kindOf(s) === 'organization' && !isAcronym(s.text) && nameWords(s.text).length >= 2);
+  // Names that can shorten one another share the first three letters of each word: compare within those buckets only.
+  const bucketOf = (text: string) => nameWords(text).map((w) => fold(w).slice(0, 3)).join(' ');
+  const buckets = new Map<string, Spelling[]>();
+  for (const org of orgs) buckets.set(bucketOf(org.text), [...(buckets.get(bucketOf(org.text)) ?? []), org]);
   for (const short of orgs) {
     if (overrides.keepApart.has(fold(short.text))) continue;
-    const longer = orgs.filter((o) => o !== short && abbreviates(short.text, o.text, isCommon));
+    const longer = (buckets.get(bucketOf(short.text)) ?? []).filter((o) => o !== short && abbreviates(short.text, o.text, isCommon));
     const roots = new Set(longer.map((o) => groups.find(o.text)));
     if (roots.size === 1) groups.union([...roots][0], short.text);
   }
