@@ -3,8 +3,9 @@ import { benchEntities } from './benchmarks/entities';
 import { benchLoad } from './benchmarks/load';
 import { benchNer } from './benchmarks/ner';
 import { benchSearch } from './benchmarks/search';
+import { benchVscode } from './benchmarks/vscode';
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad, search: benchSearch, ner: benchNer, entities: benchEntities };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad, search: benchSearch, ner: benchNer, entities: benchEntities, vscode: benchVscode };
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);

@@ -27,6 +27,7 @@ export class EngineClient {
   private corpusFolders: string[] = [];
   private nextId = 1;
   private failure: Error | undefined;
+  private loadedOnce = false;
 
   /** `workerFile` is the bundled engineWorker.js. */
   constructor(workerFile: string) {
@@ -123,6 +124,17 @@ export class EngineClient {
     return this.call({ method: 'saveCache' }) as Promise<void>;
   }
 
+  /**
+   * Shows the summaries of the last session (a snapshot the host kept) until the worker's first load
+   * replaces them: the tree fills at once instead of after the worker has read its cache.
+   */
+  seed(folders: string[], articles: ArticleSummary[]): boolean {
+    if (this.loadedOnce) return false;
+    this.apply({ kind: 'reset', folders, articles });
+    this.loadedOnce = false;
+    return true;
+  }
+
   articles(): ArticleSummary[] {
     return [...this.summaries.values()];
   }
@@ -161,6 +173,7 @@ export class EngineClient {
       return;
     }
     if (change.kind === 'reset') {
+      this.loadedOnce = true;
       this.summaries = new Map(change.articles.map((a) => [a.path, a]));
       this.corpusFolders = change.folders;
     } else if (change.kind === 'upsert') this.summaries.set(change.article.path, change.article);

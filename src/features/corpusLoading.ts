@@ -2,12 +2,15 @@
  * Loads the corpus into the engine in the background with a cancellable progress notification,
  * reloads when settings change, and keeps it current through file watchers.
  */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { writeJsonAtomically } from '../core/corpusCache';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from '../core/sourceRules';
 import { compileSourcePatterns, BUILTIN_SOURCE_PATTERNS } from '../core/source';
 import type { EngineClient } from '../core/engineClient';
 import type { WorkerOptions } from '../core/engineProtocol';
-import type { Problem, SourcePatternSetting } from '../core/types';
+import type { ArticleSummary, Problem, SourcePatternSetting } from '../core/types';
 import { corpusFolders } from './corpusFolders';
 import type { Log } from './output';
 
@@ -60,9 +63,31 @@ async function readSourceRules(log: Log, userAction: boolean): Promise<SourceRul
 }
 
 /** The cache lives in the extension's workspace storage (global storage when no folder is open). */
-function cacheFile(context: vscode.ExtensionContext): string {
+function cacheFile(context: vscode.ExtensionContext, name = 'corpus-cache.json'): string {
   const base = context.storageUri ?? context.globalStorageUri;
-  return vscode.Uri.joinPath(base, 'corpus-cache.json').fsPath;
+  return vscode.Uri.joinPath(base, name).fsPath;
+}
+
+/** The tree of the last load (folders and summaries), shown while the worker reads its cache. */
+interface TreeSnapshot {
+  folders: string[];
+  articles: ArticleSummary[];
+}
+
+const SNAPSHOT_FILE = 'tree-snapshot.json';
+
+async function showSnapshot(context: vscode.ExtensionContext, engine: EngineClient, folders: string[]): Promise<void> {
+  try {
+    const snapshot = JSON.parse(await fs.readFile(cacheFile(context, SNAPSHOT_FILE), 'utf8')) as TreeSnapshot;
+    if (Array.isArray(snapshot.articles) && JSON.stringify(snapshot.folders) === JSON.stringify(folders)) engine.seed(folders, snapshot.articles);
+  } catch {
+    // No snapshot (a first session) or an unreadable one: the tree fills after the load.
+  }
+}
+
+function saveSnapshot(context: vscode.ExtensionContext, engine: EngineClient): void {
+  const snapshot: TreeSnapshot = { folders: [...engine.folders], articles: engine.articles() };
+  void writeJsonAtomically(cacheFile(context, SNAPSHOT_FILE), snapshot).catch(() => undefined);
 }
 
 /** Edits of .corpus-lens/sources.json reload the corpus (a save in the editor is never missed; the watcher sees other writers). */
@@ -103,6 +128,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
   };
 
   let sourceRules: SourceRule[] = [];
+  let firstLoad = true;
   const reload = async (userAction = false): Promise<void> => {
     current?.abort();
     const controller = (current = new AbortController());
@@ -118,6 +144,8 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
       return;
     }
     setState('loading');
+    if (firstLoad) await showSnapshot(context, engine, folders.map((f) => path.resolve(f)));
+    firstLoad = false;
     const started = Date.now();
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: loading articles', cancellable: true },
@@ -148,6 +176,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
       `Loaded ${engine.size} articles from ${folders.join(', ')} in ${Date.now() - started} ms: ${report.fromCache} from the cache, ${report.parsed} read from disk, ${problems.length} problem(s).`,
     );
     if (userAction) log.notifyProblems(problems);
+    saveSnapshot(context, engine);
     setState(engine.size > 0 ? 'ready' : 'empty');
   };
 

@@ -10,7 +10,8 @@ export function hoverLanguages(): string[] {
 
 /** The languages, plus article files of any language (HTML captures); the providers check the corpus. */
 export function entityDocumentSelector(): vscode.DocumentSelector {
-  return [...hoverLanguages().map((language) => ({ language })), { scheme: 'file', pattern: '**/*.{txt,md,markdown,html,htm}' }];
+  const notes = hoverLanguages().flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme })));
+  return [...notes, { scheme: 'file', pattern: '**/*.{txt,md,markdown,html,htm}' }];
 }
 
 /** The file's path when the document is an article of the corpus (a short name there means the article's own person). */

@@ -1,36 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { makeBbcWorkspace, sharedBbcCorpus } from '../../src/tools/sampleWorkspace';
+import { hoverWord, plain, runCommand } from '../../src/tools/workbench';
 import { clickTreeRow, openCorpusLensContainer, openFile, openWorkbench, screenshot, startUiSession, treeLabels, type UiSession, waitForTreeLabel } from './helpers';
 
 const bbc = sharedBbcCorpus();
-
-/** Monaco draws spaces as no-break spaces. */
-const plain = (text: string) => text.replace(/\u00a0/g, ' ');
-
-/** Moves the mouse onto the last letters of `words` inside the first rendered editor line holding `lineText`. */
-async function hoverWord(page: Page, lineText: string, words: string): Promise<void> {
-  const line = page.locator('.editor-instance .view-line', { hasText: lineText }).first();
-  await line.waitFor();
-  const text = plain(await line.innerText());
-  const at = text.indexOf(words);
-  assert.ok(at >= 0, `"${words}" is on the line "${lineText}"`);
-  const box = await line.boundingBox();
-  assert.ok(box, 'the line is on screen');
-  const charWidth = await line.evaluate((el) => {
-    const span = el.querySelector('span span');
-    return span ? span.getBoundingClientRect().width / Math.max(1, (span.textContent ?? '').length) : 8;
-  });
-  await page.mouse.move(box.x + charWidth * (at + words.length - 2), box.y + box.height / 2);
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^Corpus Lens: /, '') }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 (bbc ? describe : describe.skip)('the BBC corpus, as a newcomer opens it (Playwright + Chromium)', () => {
   let session: UiSession;
