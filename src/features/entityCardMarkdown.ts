@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { EntityCard } from '../core/entities/entityCard';
 import type { AmbiguousCard } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
+import { sourcesPhrase } from './shared/cardText';
 import { escapeMarkdown } from './shared/inertText';
 
 export { dateLabel, escapeMarkdown };
@@ -25,13 +26,6 @@ export function commandLink(label: string, command: string, args: unknown[], too
 /** A search query for the articles that mention the entity, under any of its names. */
 export function searchQueryFor(entity: { name: string; type: string }): string {
   return `${entity.type === 'person' ? 'person' : 'org'}:"${entity.name.replace(/"/g, '')}"`;
-}
-
-/** "from 3 sources", "source unknown", "from 2 sources and 4 of unknown source". */
-export function sourcesPhrase(card: Pick<EntityCard, 'sourceCount' | 'unknownSourceCount'>): string {
-  const known = `from ${card.sourceCount} source${card.sourceCount === 1 ? '' : 's'}`;
-  if (card.unknownSourceCount === 0) return known;
-  return card.sourceCount === 0 ? 'source unknown' : `${known} and ${card.unknownSourceCount} of unknown source`;
 }
 
 export function renderCard(card: EntityCard): vscode.MarkdownString {

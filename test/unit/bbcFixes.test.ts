@@ -7,6 +7,7 @@ import { CorpusEngine } from '../../src/core/engine';
 import { compareDatesNewestFirst, dateLabel, groupArticles } from '../../src/core/grouping';
 import { listArticleFiles } from '../../src/core/loader';
 import { parseSourceRules, ruleFor } from '../../src/core/sourceRules';
+import { sourcesPhrase } from '../../src/features/shared/cardText';
 import { citationEdit } from '../../src/features/shared/citation';
 import { escapeInlineMarkdown, escapeMarkdown, escapeThemeIcons } from '../../src/features/shared/inertText';
 import { repoRoot, tempDir } from './helpers';
@@ -84,6 +85,14 @@ describe('periods as article dates', () => {
     assert.deepEqual(sorted, ['2016-06-04', '2004..2005', '2003', '--11-05', null]);
     const groups = groupArticles([{ path: 'a', title: 'A', source: 'BBC News', date: '2004..2005' }], 'source');
     assert.equal(groups[0].children[0].label, '2004–2005');
+  });
+});
+
+describe('a card\'s sources', () => {
+  it('says "source unknown" rather than "from 0 sources"', () => {
+    assert.equal(sourcesPhrase({ sourceCount: 0, unknownSourceCount: 12 }), 'source unknown');
+    assert.equal(sourcesPhrase({ sourceCount: 1, unknownSourceCount: 0 }), 'from 1 source');
+    assert.equal(sourcesPhrase({ sourceCount: 3, unknownSourceCount: 2 }), 'from 3 sources and 2 of unknown source');
   });
 });
 
