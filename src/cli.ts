@@ -7,6 +7,7 @@ import { loadCorpus, readArticle } from './core/loader';
 import { recognizeArticle } from './core/ner/articleEntities';
 import { Recognizer } from './core/ner/recognizer';
 import { isArticleFile, type ParseOptions } from './core/parse';
+import { parseQuery } from './core/search/query';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from './core/sourceRules';
 import type { Article } from './core/types';
 import { entitiesCommand, entityCommand } from './cliEntities';
@@ -172,6 +173,9 @@ async function search(args: CliArgs, out: (s: string) => void, err: (s: string) 
   const engine = new CorpusEngine(args.parseOptions);
   const { problems } = await engine.load([args.corpus]);
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
+  // person: and org: need the entities, which only those queries wait for.
+  const parsed = parseQuery(args.query ?? '');
+  if (parsed.ok && parsed.query.entities.length > 0) await engine.buildEntities();
   const outcome = engine.search(args.query ?? '', args.limit);
   if (!outcome.ok) {
     err(`corpus-lens: ${outcome.error}`);

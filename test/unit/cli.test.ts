@@ -55,6 +55,12 @@ describe('the corpus-lens CLI', () => {
     assert.match(rows[0].snippet, /Brahimi/);
   });
 
+  it('searches by person, under any of the names, by finding the entities first', async () => {
+    const { code, out } = await run('search', 'person:Kerry', '--json');
+    assert.equal(code, 0);
+    assert.deepEqual((JSON.parse(out) as { path: string }[]).map((r) => r.path).sort(), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
+  });
+
   it('limits search hits and explains a malformed query', async () => {
     assert.equal(JSON.parse((await run('search', 'Lavrov', '--json', '--limit', '2')).out).length, 2);
     const bad = await run('search', '"Security Council');
