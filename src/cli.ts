@@ -1,6 +1,8 @@
 /** `corpus-lens`: the engine from a shell, for scripts and tests. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { decodeText } from './core/decode';
+import { fileLines, placeInFile } from './core/filePlaces';
 import { groupArticles, type Group } from './core/grouping';
 import { CorpusEngine } from './core/engine';
 import { loadCorpus, readArticle } from './core/loader';
@@ -205,7 +207,11 @@ async function ner(file: string, json: boolean, out: (s: string) => void, err: (
     return 2;
   }
   const mentions = recognizeArticle(Recognizer.fromFile(), result.article);
-  const rows = mentions.map((m) => ({ type: m.type, text: m.text, line: m.line + 1, ...(m.role ? { role: m.role } : {}) }));
+  const lines = fileLines(decodeText(readFileSync(file)).text);
+  const rows = mentions.map((m) => {
+    const place = placeInFile(lines, result.article.paragraphs[m.paragraphIndex], m.start, m.text);
+    return { type: m.type, text: m.text, start: place.start, end: place.end, line: place.line + 1, column: place.column + 1, ...(m.role ? { role: m.role } : {}) };
+  });
   if (json) out(JSON.stringify(rows, null, 2));
   else for (const r of rows) out(`${r.line}\t${r.type}\t${r.text}${r.role ? `\t(${r.role})` : ''}`);
   return 0;

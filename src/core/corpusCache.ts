@@ -8,7 +8,7 @@ import type { SerializedIndex } from './search/searchIndex';
 import type { Article } from './types';
 
 /** Bump when Article, parsing rules or the index layout change: an old cache is then rebuilt. */
-export const CACHE_VERSION = 5;
+export const CACHE_VERSION = 6;
 
 export interface CacheData {
   version: number;

@@ -1,4 +1,8 @@
-/** HTML captures through @mozilla/readability (on linkedom's DOM, which bundles and runs fast). */
+/**
+ * HTML captures through @mozilla/readability (on linkedom's DOM, which bundles and runs fast).
+ * Readability's cost grows with the cube of the nesting depth (5,000 nested divs: hours), so a page
+ * over the budget (depth, elements) is read as plain text from its tags instead, and says why.
+ */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDateValue } from './date';
@@ -10,7 +14,12 @@ export interface HtmlArticle {
   /** For each line, the 0-based line of the original HTML file where it starts (best effort). */
   lineNumbers: number[];
   overrides: { title?: string; source?: string | null; date?: ArticleDate | null };
+  /** Set when the page was over the budget and read as plain text: why, for the output channel. */
+  overBudget?: string;
 }
+
+/** Past these, Readability could hold the load for seconds (depth 500 already takes 2 s). */
+export const HTML_BUDGET = { maxDepth: 150, maxElements: 20_000 };
 
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, figcaption';
 const DATE_META = ['article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'DC.date.issued', 'sailthru.date'];
@@ -38,6 +47,8 @@ function blockTexts(html: string): string[] {
 }
 
 export function parseHtml(raw: string): HtmlArticle {
+  const shape = measureTags(raw);
+  if (shape.depth > HTML_BUDGET.maxDepth || shape.elements > HTML_BUDGET.maxElements) return plainTextOf(raw, shape);
   const { document } = parseHTML(raw);
   const metaDate = meta(document, DATE_META) ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
   const metaSite = meta(document, SITE_META);
@@ -59,6 +70,8 @@ export function parseHtml(raw: string): HtmlArticle {
   return { ...layOut(paragraphs, raw), overrides };
 }
 
+const MAX_MISSES = 32;
+
 /** Paragraphs become lines separated by blank lines, each mapped back to its line in the raw HTML. */
 function layOut(paragraphs: string[], raw: string): { lines: string[]; lineNumbers: number[] } {
   const lowerRaw = raw.toLowerCase();
@@ -67,13 +80,15 @@ function layOut(paragraphs: string[], raw: string): { lines: string[]; lineNumbe
   const lineAt = lineCounter(raw);
   let lastLine = 0;
   let searchFrom = 0;
+  // A paragraph not found as written (markup inside it) costs a scan to the end: after a few, stop looking.
+  let misses = 0;
   for (const paragraph of paragraphs) {
-    const probe = paragraph.slice(0, 24).toLowerCase();
-    const at = lowerRaw.indexOf(probe, searchFrom);
+    const probe = (/^[\p{L}\p{N}]+/u.exec(paragraph)?.[0] ?? paragraph).slice(0, 24).toLowerCase();
+    const at = misses < MAX_MISSES ? lowerRaw.indexOf(probe, searchFrom) : -1;
     if (at >= 0) {
       lastLine = lineAt(at);
       searchFrom = at + probe.length;
-    }
+    } else misses++;
     if (lines.length > 0) {
       lines.push('');
       lineNumbers.push(lastLine);
@@ -92,4 +107,95 @@ function lineCounter(text: string): (offset: number) => number {
     for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++;
     return line;
   };
+}
+
+const VOID_ELEMENTS = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+const TAG = /<!--|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+
+/** The deepest nesting and the number of elements, from the tags alone (one pass, no DOM; script and style bodies skipped). */
+export function measureTags(raw: string): { depth: number; elements: number } {
+  let depth = 0;
+  let deepest = 0;
+  let elements = 0;
+  const lower = raw.toLowerCase();
+  TAG.lastIndex = 0;
+  for (let match = TAG.exec(raw); match; match = TAG.exec(raw)) {
+    const [whole, closing, name, selfClosing] = match;
+    if (whole === '<!--') {
+      const end = raw.indexOf('-->', TAG.lastIndex);
+      TAG.lastIndex = end < 0 ? raw.length : end + 3;
+      continue;
+    }
+    const tag = name.toLowerCase();
+    if (closing) depth = Math.max(0, depth - 1);
+    else {
+      elements++;
+      if (!selfClosing && !VOID_ELEMENTS.has(tag)) deepest = Math.max(deepest, ++depth);
+      if (tag === 'script' || tag === 'style') {
+        const end = lower.indexOf(`</${tag}`, TAG.lastIndex);
+        TAG.lastIndex = end < 0 ? raw.length : end;
+      }
+    }
+  }
+  return { depth: deepest, elements };
+}
+
+const BLOCK_TAGS = /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|td|tr|table|section|article|header|footer|br|hr|figcaption|title)\b[^>]*>/gi;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** A page over the budget: the text between its tags, a paragraph at each block tag, no layout guessing. */
+function plainTextOf(raw: string, shape: { depth: number; elements: number }): HtmlArticle {
+  const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(raw)?.[1];
+  const text = withoutHiddenParts(raw)
+    .replace(BLOCK_TAGS, '\n\n')
+    .replace(/<[^>]*>/g, ' ');
+  const paragraphs = decodeEntities(text)
+    .split(/\n\s*\n/)
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const why = shape.depth > HTML_BUDGET.maxDepth ? `its elements nest ${shape.depth} deep (the budget is ${HTML_BUDGET.maxDepth})` : `it has ${shape.elements} elements (the budget is ${HTML_BUDGET.maxElements})`;
+  const overrides: HtmlArticle['overrides'] = {};
+  if (title?.trim()) overrides.title = decodeEntities(title).replace(/\s+/g, ' ').trim();
+  return { ...layOut(paragraphs, raw), overrides, overBudget: `read as plain text from its tags: ${why}, too complex to lay out in time` };
+}
+
+const HIDDEN: [string, string][] = [
+  ['<!--', '-->'],
+  ['<script', '</script>'],
+  ['<style', '</style>'],
+  ['<head', '</head>'],
+];
+
+/** The page without comments, scripts, styles and its head, cut out by position (linear: each kind's next start is kept). */
+function withoutHiddenParts(raw: string): string {
+  const lower = raw.toLowerCase();
+  const next = HIDDEN.map(([open]) => lower.indexOf(open));
+  const kept: string[] = [];
+  let from = 0;
+  for (;;) {
+    let kind = -1;
+    next.forEach((at, k) => {
+      if (at >= 0 && (kind < 0 || at < next[kind])) kind = k;
+    });
+    if (kind < 0) break;
+    kept.push(raw.slice(from, next[kind]));
+    const close = HIDDEN[kind][1];
+    const end = lower.indexOf(close, next[kind] + 1);
+    from = end < 0 ? raw.length : end + close.length;
+    next.forEach((at, k) => {
+      if (at >= 0 && at < from) next[k] = lower.indexOf(HIDDEN[k][0], from);
+    });
+  }
+  kept.push(raw.slice(from));
+  return kept.join(' ');
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }

@@ -41,10 +41,12 @@ interface Overrides {
 const MAX_TITLE = 200;
 const MIN_TITLE = 8;
 
-export function parseArticle(filePath: string, text: string, stats: FileStats, options: ParseOptions = {}): Article {
+/** `onNotice`: told when the file was read in a reduced way (an HTML page over the budget), and why. */
+export function parseArticle(filePath: string, text: string, stats: FileStats, options: ParseOptions = {}, onNotice?: (message: string) => void): Article {
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.html' || ext === '.htm') {
     const html = parseHtml(text);
+    if (html.overBudget) onNotice?.(html.overBudget);
     return buildArticle(filePath, html.lines, html.lineNumbers, html.overrides, stats, options);
   }
   if (ext === '.md' || ext === '.markdown') {
@@ -90,8 +92,10 @@ function collectParagraphs(lines: string[], lineNumbers: number[], keep: boolean
       return;
     }
     const text = line.trim().replace(/\s+/g, ' ');
-    if (current) current.text += ' ' + text;
-    else paragraphs.push((current = { text, line: lineNumbers[i] }));
+    if (current) {
+      (current.breaks ??= []).push(current.text.length + 1);
+      current.text += ' ' + text;
+    } else paragraphs.push((current = { text, line: lineNumbers[i] }));
   });
   return paragraphs;
 }

@@ -3,6 +3,22 @@ export interface Paragraph {
   text: string;
   /** 0-based line in the original file (as VS Code counts lines). */
   line: number;
+  /** Where in `text` each following line of the file begins, when the paragraph spans several. */
+  breaks?: number[];
+}
+
+/** The file's line of an offset in a paragraph's text. */
+export function paragraphLine(paragraph: Paragraph, offset: number): number {
+  let line = paragraph.line;
+  for (const at of paragraph.breaks ?? []) if (at <= offset) line++;
+  return line;
+}
+
+/** Where that line begins in the paragraph's text (0 for its first line). */
+export function lineStartInParagraph(paragraph: Paragraph, offset: number): number {
+  let start = 0;
+  for (const at of paragraph.breaks ?? []) if (at <= offset) start = at;
+  return start;
 }
 
 /** An article date: `YYYY-MM-DD`, or `--MM-DD` when the capture gives no year. */

@@ -7,7 +7,7 @@ import type { EntityCard } from '../core/entities/entityCard';
 import type { AmbiguousCard } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import { sourcesPhrase } from './shared/cardText';
-import { escapeMarkdown } from './shared/inertText';
+import { encodeCommandArgs, escapeMarkdown } from './shared/inertText';
 
 export { dateLabel, escapeMarkdown };
 
@@ -19,7 +19,7 @@ const TYPE_LABEL: Record<string, string> = { person: 'person', organization: 'or
 
 export function commandLink(label: string, command: string, args: unknown[], tooltip?: string): string {
   const title = tooltip ? ` "${tooltip.replace(/["\\]/g, '')}"` : '';
-  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))}${title})`;
+  return `[${label}](command:${command}?${encodeCommandArgs(args)}${title})`;
 }
 
 

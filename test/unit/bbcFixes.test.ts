@@ -100,7 +100,8 @@ describe('corpus text stays text', () => {
   it('escapes theme icons for QuickPick items and Markdown', () => {
     assert.equal(escapeThemeIcons('Power $(zap) cut'), 'Power \\$(zap) cut');
     assert.equal(escapeMarkdown('$(zap) <b>x</b> [y](z)'), '\\$\\(zap\\) &lt;b\\>x&lt;/b\\> \\[y\\]\\(z\\)');
-    assert.equal(escapeInlineMarkdown('1. A *bold* <img src=x> [link](http://x) of 3.5% $(zap)'), '1\\. A \\*bold\\* &lt;img src=x\\> \\[link\\](http://x) of 3.5% \\$(zap)');
+    assert.equal(escapeMarkdown('https://evil.example www.evil.example a@evil.example'), 'https\\://evil\\.example www\\.evil\\.example a\\@evil\\.example');
+    assert.equal(escapeInlineMarkdown('1. A *bold* <img src=x> [link](http://x) of 3.5% $(zap)'), '1\\. A \\*bold\\* &lt;img src=x\\> \\[link\\](http\\://x) of 3.5% \\$(zap)');
   });
 
   it('puts a citation after the cursor\'s line, with a blank line before and after', () => {

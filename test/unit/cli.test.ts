@@ -72,7 +72,7 @@ describe('the corpus-lens CLI', () => {
     const { code, out } = await run('ner', path.join(seedsDir, '003_53251bd098308f0e.txt'), '--json');
     assert.equal(code, 0);
     const rows = JSON.parse(out) as { type: string; text: string; line: number; role?: string }[];
-    assert.deepEqual(rows.find((r) => r.text === 'John Kerry'), { type: 'PER', text: 'John Kerry', line: 6, role: 'U.S. Secretary of State' });
+    assert.deepEqual(rows.find((r) => r.text === 'John Kerry'), { type: 'PER', text: 'John Kerry', start: 158, end: 168, line: 6, column: 89, role: 'U.S. Secretary of State' });
     assert.ok(rows.some((r) => r.type === 'ORG' && r.text === 'State Department'));
     const text = await run('ner', path.join(seedsDir, '003_53251bd098308f0e.txt'));
     assert.match(text.out, /^6\tPER\tJohn Kerry\t\(U\.S\. Secretary of State\)$/m);

@@ -3,7 +3,7 @@
  * around its first mention, and the entities mentioned alongside it. Plain data: the extension
  * renders (and escapes) it; the CLI prints it.
  */
-import type { ArticleSummary, Paragraph } from '../types';
+import { paragraphLine, type ArticleSummary, type Paragraph } from '../types';
 import type { EntityIndex, EntityInfo, EntityMention } from './entityIndex';
 
 export interface SentenceAround {
@@ -80,7 +80,7 @@ export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup
       title: article.title,
       source: article.source,
       date: article.date,
-      line: paragraph?.line ?? 0,
+      line: paragraph ? paragraphLine(paragraph, first.start) : 0,
       match: paragraph?.text.slice(first.start, first.end) ?? entity.name,
       sentence: sentenceAround(paragraph?.text ?? '', first.start, first.end),
       mentions: mentions.length,

@@ -4,6 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { decodeText } from '../decode';
+import { fileLines, placeInFile, type FileLines } from '../filePlaces';
+import { paragraphLine } from '../types';
 import { entityArticles, entityCard, sentenceAround, type ArticleLookup, type EntityCard, type SentenceAround } from './entityCard';
 import type { EntityIndex, EntityInfo } from './entityIndex';
 
@@ -60,24 +62,19 @@ export interface MentionLocation {
 export async function mentionLocations(index: EntityIndex, lookup: ArticleLookup, id: string): Promise<MentionLocation[]> {
   const locations: MentionLocation[] = [];
   for (const { article, mentions } of entityArticles(index, id, lookup)) {
-    const lines = await fileLines(article.path);
-    const seen = new Map<string, number>();
+    const lines = await readFileLines(article.path);
     for (const mention of mentions) {
       const paragraph = article.paragraphs[mention.paragraph];
       if (!paragraph) continue;
       const text = paragraph.text.slice(mention.start, mention.end);
-      // The k-th time this spelling occurs in the paragraph is the k-th occurrence from the paragraph's line.
-      const key = `${mention.paragraph}:${text}`;
-      const nth = seen.get(key) ?? 0;
-      seen.set(key, nth + 1);
-      const place = lines ? findNth(lines, paragraph.line, text, nth) : undefined;
+      const place = lines ? placeInFile(lines, paragraph, mention.start, text) : { line: paragraphLine(paragraph, mention.start), column: 0 };
       locations.push({
         path: article.path,
         title: article.title,
         source: article.source,
         date: article.date,
-        line: place?.line ?? paragraph.line,
-        column: place?.column ?? 0,
+        line: place.line,
+        column: place.column,
         text,
         sentence: sentenceAround(paragraph.text, mention.start, mention.end),
       });
@@ -86,22 +83,12 @@ export async function mentionLocations(index: EntityIndex, lookup: ArticleLookup
   return locations;
 }
 
-async function fileLines(path: string): Promise<string[] | undefined> {
+async function readFileLines(path: string): Promise<FileLines | undefined> {
   try {
-    return decodeText(await fs.readFile(path)).text.split('\n');
+    return fileLines(decodeText(await fs.readFile(path)).text);
   } catch {
     return undefined;
   }
-}
-
-function findNth(lines: string[], fromLine: number, text: string, nth: number): { line: number; column: number } | undefined {
-  let remaining = nth;
-  for (let line = fromLine; line < Math.min(lines.length, fromLine + 200); line++) {
-    for (let at = lines[line].indexOf(text); at >= 0; at = lines[line].indexOf(text, at + text.length)) {
-      if (remaining-- === 0) return { line, column: at };
-    }
-  }
-  return undefined;
 }
 
 export type { EntityCard, EntityInfo };

@@ -1,10 +1,12 @@
-/** Names in an article: the recognizer over its reading text, each name placed on its paragraph's line. */
-import { readingText, type Article } from '../types';
+/** Names in an article: the recognizer over its reading text, each name placed on its own line of the file. */
+import { paragraphLine, readingText, type Article } from '../types';
 import type { Entity, Recognizer } from './recognizer';
 
 export interface Mention extends Entity {
-  /** 0-based line in the original file of the paragraph holding the name. */
+  /** 0-based line in the original file where the name is written. */
   line: number;
+  /** The paragraph's index in the article; `start` and `end` are offsets in its text. */
+  paragraphIndex: number;
   /** The paragraph's text, for showing the name in context. */
   paragraph: string;
 }
@@ -22,6 +24,7 @@ export function recognizeArticle(recognizer: Recognizer, article: Pick<Article, 
   return recognizer.recognize(text).map((entity) => {
     while (p + 1 < starts.length && starts[p + 1] <= entity.start) p++;
     const paragraph = article.paragraphs[p];
-    return { ...entity, start: entity.start - starts[p], end: entity.end - starts[p], line: paragraph.line, paragraph: paragraph.text };
+    const start = entity.start - starts[p];
+    return { ...entity, start, end: entity.end - starts[p], line: paragraphLine(paragraph, start), paragraphIndex: p, paragraph: paragraph.text };
   });
 }
