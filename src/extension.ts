@@ -43,9 +43,23 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   entityMentions.activate(context, engine);
   const entitiesTree = entitiesView.activate(context, engine);
   insertCitation.activate(context, engine);
-  context.subscriptions.push({ dispose: () => engine.dispose() });
+  context.subscriptions.push({ dispose: () => engine.dispose() }, recoverFromRestarts(engine, loading, log));
   const ready = loading.reload();
   return { engine, articlesTree: tree, searchPanel: panel, loading, entities, entitiesTree, ready };
+}
+
+/** A crashed or stuck engine is restarted by the client: load again from the cache, and say so (one notification a session). */
+function recoverFromRestarts(engine: EngineClient, loading: corpusLoading.CorpusLoading, log: output.Log): vscode.Disposable {
+  let notified = false;
+  return engine.onDidRestart((reason) => {
+    log.channel.error(`The engine restarted: ${reason}. Loading the corpus again from the cache.`);
+    void loading.reload();
+    if (notified) return;
+    notified = true;
+    void vscode.window.showWarningMessage(`Corpus Lens restarted its engine (${reason}); the corpus is loading again.`, 'Show Output').then((choice) => {
+      if (choice) log.channel.show(true);
+    });
+  });
 }
 
 export function deactivate(): void {

@@ -18,8 +18,20 @@ interface PendingCall {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** How the client watches its worker: a heartbeat every `heartbeatMs`, a restart when one goes unanswered for `timeoutMs`. */
+export interface WatchdogOptions {
+  heartbeatMs: number;
+  timeoutMs: number;
+}
+
+const DEFAULT_WATCHDOG: WatchdogOptions = { heartbeatMs: 5_000, timeoutMs: 60_000 };
+
 export class EngineClient {
-  private readonly worker: Worker;
+  private worker!: Worker;
+  private readonly restartListeners = new Set<(reason: string) => void>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private lastAnswer = Date.now();
+  private disposed = false;
   private readonly pending = new Map<number, PendingCall>();
   private readonly listeners = new Set<() => void>();
   private readonly entityListeners = new Set<() => void>();
@@ -30,11 +42,62 @@ export class EngineClient {
   private loadedOnce = false;
 
   /** `workerFile` is the bundled engineWorker.js. */
-  constructor(workerFile: string) {
-    this.worker = new Worker(workerFile);
-    this.worker.on('message', (message: FromWorker) => this.receive(message));
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`the engine worker stopped (exit code ${code})`)));
+  constructor(
+    private readonly workerFile: string,
+    private readonly watchdog: WatchdogOptions = DEFAULT_WATCHDOG,
+  ) {
+    this.start();
+  }
+
+  /**
+   * After the worker crashed or stopped answering, a new one is running, empty: listeners load the
+   * corpus again (from the cache). Calls that were in flight have failed with the reason.
+   */
+  onDidRestart(listener: (reason: string) => void): { dispose(): void } {
+    this.restartListeners.add(listener);
+    return { dispose: () => this.restartListeners.delete(listener) };
+  }
+
+  private start(): void {
+    const worker = new Worker(this.workerFile);
+    this.worker = worker;
+    this.lastAnswer = Date.now();
+    worker.on('message', (message: FromWorker) => {
+      this.lastAnswer = Date.now();
+      this.receive(message);
+    });
+    worker.on('error', (error) => this.restart(worker, `the engine failed: ${error.message}`));
+    worker.on('exit', (code) => this.restart(worker, `the engine stopped (exit code ${code})`));
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => this.checkHeartbeat(worker), this.watchdog.heartbeatMs);
+    this.heartbeat.unref?.();
+  }
+
+  private checkHeartbeat(worker: Worker): void {
+    if (worker !== this.worker) return;
+    const silent = Date.now() - this.lastAnswer;
+    if (silent > this.watchdog.timeoutMs) {
+      this.restart(worker, `the engine stopped answering for ${Math.round(silent / 1000)} s`);
+      return;
+    }
+    void this.call({ method: 'ping' }).catch(() => undefined);
+  }
+
+  /** Fails the calls in flight with the reason, replaces the worker, and tells the listeners. */
+  private restart(worker: Worker, reason: string): void {
+    if (worker !== this.worker || this.disposed) return;
+    const error = new Error(`${reason}; Corpus Lens restarted it, try again in a moment`);
+    for (const call of this.pending.values()) call.reject(error);
+    this.pending.clear();
+    void worker.terminate();
+    this.loadedOnce = false;
+    this.start();
+    for (const listener of this.restartListeners) listener(reason);
+  }
+
+  /** For tests of recovery: crash the worker, or block it for `ms`. */
+  simulateFault(fault: 'crash' | 'hang', ms?: number): void {
+    void this.call({ method: 'simulateFault', fault, ms }).catch(() => undefined);
   }
 
   get folders(): readonly string[] {
@@ -144,7 +207,11 @@ export class EngineClient {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.failure ??= new Error('the engine was disposed');
+    clearInterval(this.heartbeat);
+    for (const call of this.pending.values()) call.reject(this.failure);
+    this.pending.clear();
     void this.worker.terminate();
   }
 
@@ -181,9 +248,4 @@ export class EngineClient {
     for (const listener of this.listeners) listener();
   }
 
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const call of this.pending.values()) call.reject(this.failure);
-    this.pending.clear();
-  }
 }

@@ -22,6 +22,10 @@ export type ToWorker = { id: number } & (
   | { method: 'entityMentions'; entity: string }
   | { method: 'entityList' }
   | { method: 'setEntityOverrides'; text: string }
+  /** The watchdog's heartbeat: answered at once unless the worker is stuck. */
+  | { method: 'ping' }
+  /** For tests of recovery: the worker exits (a crash) or blocks its thread for `ms` (a hang). */
+  | { method: 'simulateFault'; fault: 'crash' | 'hang'; ms?: number }
 );
 
 /** Distributes Omit over the union, which the built-in Omit does not. */

@@ -38,6 +38,12 @@ async function cancellable<T>(id: number, run: (signal: AbortSignal, onProgress:
 
 async function handle(message: ToWorker): Promise<unknown> {
   switch (message.method) {
+    case 'ping':
+      return 'pong';
+    case 'simulateFault':
+      if (message.fault === 'crash') process.exit(70);
+      for (const until = Date.now() + (message.ms ?? 60_000); Date.now() < until; );
+      return undefined;
     case 'setOptions':
       return engine.setOptions(message.options);
     case 'load':

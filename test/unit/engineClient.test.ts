@@ -69,4 +69,41 @@ describe('EngineClient (the engine in a worker thread)', () => {
     client.dispose();
     await assert.rejects(client.search('Lavrov'), /disposed/);
   });
+
+  it('restarts a crashed worker: the call in flight fails with the reason, listeners reload, the new worker answers', async () => {
+    await client.load([seedsDir]);
+    const restarted = new Promise<string>((resolve) => client.onDidRestart(resolve));
+    client.simulateFault('crash');
+    // Sent after the crash: the worker exits before it answers.
+    const inFlight = client.search('Brahimi').then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    assert.match(await restarted, /the engine stopped \(exit code 70\)/);
+    assert.match(await inFlight, /restarted it, try again/);
+    await client.load([seedsDir]);
+    const outcome = await client.search('Brahimi');
+    assert.ok(outcome.ok && outcome.total === 1);
+  });
+});
+
+describe('EngineClient watchdog', () => {
+  it('restarts a worker that stops answering its heartbeat, and fails the calls waiting on it', async function () {
+    this.timeout(20_000);
+    const client = new EngineClient(workerFile, { heartbeatMs: 100, timeoutMs: 1_000 });
+    try {
+      await client.load([seedsDir]);
+      const restarted = new Promise<string>((resolve) => client.onDidRestart(resolve));
+      client.simulateFault('hang', 60_000);
+      const waiting = client.search('Brahimi').then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+      assert.match(await restarted, /stopped answering for \d+ s/);
+      assert.match(await waiting, /restarted it/);
+      assert.equal(client.size, 5, 'the tree keeps showing the articles while the corpus loads again');
+    } finally {
+      client.dispose();
+    }
+  });
 });
