@@ -238,10 +238,38 @@ export class CorpusEngine {
   }
 
   private updateEntities(change: EngineChange): void {
-    if (change.kind === 'upsert') this.entities.upsert(change.article);
-    else if (change.kind === 'remove') this.entities.remove(change.path);
-    else return;
+    if (change.kind !== 'upsert' && change.kind !== 'remove') return;
+    if (this.batch) {
+      if (change.kind === 'upsert') this.batch.changed.set(change.article.path, change.article);
+      else this.batch.removed.add(change.path);
+      return;
+    }
+    this.entities.update(change.kind === 'upsert' ? [change.article] : [], change.kind === 'remove' ? [change.path] : []);
     this.emit({ kind: 'entities' });
+  }
+
+  /** Entity changes held while a batch of file events is applied, then resolved once. */
+  private batch: { changed: Map<string, Article>; removed: Set<string> } | undefined;
+
+  /**
+   * A burst of file events (a `git checkout` of the corpus): removals and updates applied in one go,
+   * the entities resolved once at the end. Returns the problems of files that could not be read.
+   */
+  async applyFileEvents(updated: string[], removed: string[]): Promise<Problem[]> {
+    const batch = (this.batch = { changed: new Map<string, Article>(), removed: new Set<string>() });
+    const problems: Problem[] = [];
+    try {
+      for (const file of removed) this.remove(file);
+      for (const file of updated) problems.push(...(await this.update(file)));
+    } finally {
+      this.batch = undefined;
+    }
+    if (this.entitiesBuilt && (batch.changed.size > 0 || batch.removed.size > 0)) {
+      const removedNow = [...batch.removed].filter((p) => !batch.changed.has(p));
+      this.entities.update([...batch.changed.values()], removedNow);
+      this.emit({ kind: 'entities' });
+    }
+    return problems;
   }
 
   async saveCache(): Promise<void> {

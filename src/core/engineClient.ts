@@ -138,6 +138,11 @@ export class EngineClient {
     return this.call({ method: 'update', path: filePath }) as Promise<Problem[]>;
   }
 
+  /** A burst of file events, coalesced by the caller: applied in one go, entities resolved once. */
+  applyFileEvents(updated: string[], removed: string[]): Promise<Problem[]> {
+    return this.call({ method: 'applyFileEvents', updated, removed }) as Promise<Problem[]>;
+  }
+
   remove(filePath: string): Promise<void> {
     return this.call({ method: 'remove', path: filePath }) as Promise<void>;
   }

@@ -12,6 +12,7 @@ export type ToWorker = { id: number } & (
   | { method: 'cancel'; target: number }
   | { method: 'update'; path: string }
   | { method: 'remove'; path: string }
+  | { method: 'applyFileEvents'; updated: string[]; removed: string[] }
   | { method: 'search'; text: string; limit: number; options?: EngineSearchOptions }
   | { method: 'paragraphs'; path: string; count: number }
   | { method: 'names'; path: string }

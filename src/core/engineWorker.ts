@@ -62,6 +62,8 @@ async function handle(message: ToWorker): Promise<unknown> {
       return engine.setEntityOverrides(message.text);
     case 'cancel':
       return aborts.get(message.target)?.abort();
+    case 'applyFileEvents':
+      return engine.applyFileEvents(message.updated, message.removed);
     case 'update':
       return engine.update(message.path);
     case 'remove':

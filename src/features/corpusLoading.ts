@@ -13,6 +13,7 @@ import type { WorkerOptions } from '../core/engineProtocol';
 import type { ArticleSummary, Problem, SourcePatternSetting } from '../core/types';
 import { corpusFolders } from './corpusFolders';
 import type { Log } from './output';
+import { FileEventQueue } from './shared/fileEventQueue';
 
 export type CorpusState = 'noFolders' | 'loading' | 'empty' | 'ready';
 
@@ -116,13 +117,14 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
   const reportUpdate = (problems: Problem[]): void => problems.forEach((p) => log.problem(p));
   const reportFailure = (error: Error): void => log.channel.error(`The engine failed: ${error.message}`);
 
+  const events = new FileEventQueue((updated, removed) => engine.applyFileEvents(updated, removed).then(reportUpdate, reportFailure));
   const watch = (folders: string[]): void => {
     watchers.forEach((w) => w.dispose());
     watchers = folders.map((folder) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'));
-      watcher.onDidCreate((uri) => void engine.update(uri.fsPath).then(reportUpdate, reportFailure));
-      watcher.onDidChange((uri) => void engine.update(uri.fsPath).then(reportUpdate, reportFailure));
-      watcher.onDidDelete((uri) => void engine.remove(uri.fsPath).catch(reportFailure));
+      watcher.onDidCreate((uri) => events.add(uri.fsPath, 'updated'));
+      watcher.onDidChange((uri) => events.add(uri.fsPath, 'updated'));
+      watcher.onDidDelete((uri) => events.add(uri.fsPath, 'removed'));
       return watcher;
     });
   };
@@ -183,6 +185,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
   context.subscriptions.push(
     stateEmitter,
     { dispose: () => watchers.forEach((w) => w.dispose()) },
+    events,
     { dispose: () => current?.abort() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('corpusLens.corpusFolders') || e.affectsConfiguration('corpusLens.maxFileSizeMB') || e.affectsConfiguration('corpusLens.sourcePatterns')) {

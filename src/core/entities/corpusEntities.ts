@@ -104,15 +104,14 @@ export class CorpusEntities {
   }
 
   /** After a file changed: recognize it again and update the index. */
-  upsert(article: Article): void {
-    const names = articleNames(this.model.recognizer, article);
-    this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
-    this.index.upsert(article, names);
-  }
-
-  remove(path: string): void {
-    this.stamps.delete(path);
-    this.index.remove(path);
+  /** After files changed: recognize the changed ones again and update the index once for all of them. */
+  update(changed: Article[], removed: string[]): void {
+    for (const path of removed) this.stamps.delete(path);
+    const upserts = changed.map((article) => {
+      this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
+      return { article, names: articleNames(this.model.recognizer, article) };
+    });
+    this.index.update(upserts, removed);
   }
 
   async saveCache(cacheFile: string): Promise<void> {

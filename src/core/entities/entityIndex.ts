@@ -95,16 +95,26 @@ export class EntityIndex {
 
   /** One article added or changed: resolve again; rescan everything only if the aliases changed. */
   upsert(article: Pick<Article, 'path' | 'paragraphs'>, names: ArticleNames): void {
-    this.remember(article, names);
-    this.refresh([article.path]);
+    this.update([{ article, names }], []);
   }
 
   remove(path: string): void {
-    if (!this.names.delete(path)) return;
+    this.update([], [path]);
+  }
+
+  /** Many files at once (a checkout, a copied folder): one resolution for all of them. */
+  update(upserts: { article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames }[], removed: string[]): void {
+    const gone = removed.filter((path) => this.forget(path));
+    for (const { article, names } of upserts) this.remember(article, names);
+    if (upserts.length > 0 || gone.length > 0) this.refresh(upserts.map((u) => u.article.path));
+  }
+
+  private forget(path: string): boolean {
+    if (!this.names.delete(path)) return false;
     if (!this.wordCaseStale) this.wordCase.add(this.paragraphsOf.get(path) ?? [], -1);
     this.paragraphsOf.delete(path);
     this.found.delete(path);
-    this.refresh([]);
+    return true;
   }
 
   setOverrides(overrides: EntityOverrides): void {
