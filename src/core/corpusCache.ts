@@ -36,7 +36,8 @@ export async function readJsonCache<T extends { version: number }>(file: string,
   try {
     raw = await fs.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { invalid: `cannot be read (${(error as Error).message})` };
   }
   try {

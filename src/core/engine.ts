@@ -32,6 +32,8 @@ export interface LoadReport {
   parsed: number;
   /** Set when a cache existed but could not be used, and was rebuilt. */
   cacheRebuilt?: string;
+  /** Set when the cache cannot be written (a read-only or full disk): the engine goes on without one. */
+  cacheUnwritable?: string;
 }
 
 export interface EngineSearchOptions {
@@ -103,9 +105,9 @@ export class CorpusEngine {
     for (const article of [...fresh, ...parsed]) this.byPath.set(article.path, article);
     this.entitiesBuilt = false;
     const changed = parsed.length > 0 || cachedByPath.size !== fresh.length;
-    if (this.cacheFile && changed) await this.saveCache();
+    const cacheUnwritable = this.cacheFile && changed ? await this.trySaveCache() : undefined;
     this.emit({ kind: 'reset' });
-    return { problems, fromCache: fresh.length, parsed: parsed.length, cacheRebuilt: 'invalid' in cached ? cached.invalid : undefined };
+    return { problems, fromCache: fresh.length, parsed: parsed.length, cacheRebuilt: 'invalid' in cached ? cached.invalid : undefined, cacheUnwritable };
   }
 
   /** True when the path is an article file inside one of the corpus folders (the walk would list it). */
@@ -270,6 +272,19 @@ export class CorpusEngine {
       this.emit({ kind: 'entities' });
     }
     return problems;
+  }
+
+  /** Writes the cache; when it cannot be written, drops it (the engine runs without one) and says why. */
+  private async trySaveCache(): Promise<string | undefined> {
+    try {
+      await this.saveCache();
+      return undefined;
+    } catch (error) {
+      const reason = `the cache ${this.cacheFile} cannot be written (${(error as Error).message}); Corpus Lens works without it, and the next session reads the corpus again`;
+      this.cacheFile = undefined;
+      this.entitiesCacheFile = undefined;
+      return reason;
+    }
   }
 
   async saveCache(): Promise<void> {

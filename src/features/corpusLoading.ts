@@ -131,6 +131,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
 
   let sourceRules: SourceRule[] = [];
   let firstLoad = true;
+  let cacheWarned = false;
   const reload = async (userAction = false): Promise<void> => {
     current?.abort();
     const controller = (current = new AbortController());
@@ -169,6 +170,11 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
     const { problems } = report;
     problems.forEach((p) => log.problem(p));
     if (report.cacheRebuilt) log.info(`The cache ${report.cacheRebuilt}; it was rebuilt from the files.`);
+    if (report.cacheUnwritable && !cacheWarned) {
+      cacheWarned = true;
+      log.channel.warn(report.cacheUnwritable);
+      void vscode.window.showWarningMessage(`Corpus Lens: ${report.cacheUnwritable}.`, 'Show Output').then((choice) => choice && log.channel.show(true));
+    }
     if (controller.signal.aborted) {
       log.info('Loading cancelled; the previous articles stay shown. Run "Corpus Lens: Refresh" to load again.');
       setState(engine.size > 0 ? 'ready' : 'empty');

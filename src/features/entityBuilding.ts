@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
     );
     if (controller !== current) return;
     if (report.cacheRebuilt) log.info(`The entities cache ${report.cacheRebuilt}; it was rebuilt.`);
+    if (report.cacheUnwritable) log.channel.warn(report.cacheUnwritable);
     if (report.cancelled) {
       log.info('Finding people and organizations was cancelled; hovers stay off until "Corpus Lens: Refresh".');
       return;

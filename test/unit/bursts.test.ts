@@ -55,3 +55,37 @@ describe('a burst of file events', () => {
     assert.equal(engine.size, 4 + 750);
   });
 });
+
+describe('caches under faults', () => {
+  it('leaves the old or the new cache, never a broken one, when the writer is killed at random moments', async function () {
+    this.timeout(60_000);
+    const { spawn } = await import('node:child_process');
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { repoRoot, tempDir } = await import('./helpers');
+    const dir = tempDir();
+    const file = path.join(dir, 'cache.json');
+    const writer = path.join(repoRoot, 'dist', 'test', 'fixtures', 'writeCacheForever.js');
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const child = spawn(process.execPath, [writer, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 200));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { round: number; articles: unknown[] };
+      assert.equal(data.articles.length, 3000, `attempt ${attempt}: a whole cache`);
+    }
+    assert.ok(readdirSync(dir).some((f) => f === 'cache.json'));
+  });
+
+  it('runs without a cache, and says so once, when the cache cannot be written', async () => {
+    const { tempDir, seedsDir } = await import('./helpers');
+    const blocker = path.join(tempDir(), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const engine = new CorpusEngine();
+    const report = await engine.load([seedsDir], { cacheFile: path.join(blocker, 'cache.json') });
+    assert.equal(engine.size, 5, 'the corpus is loaded all the same');
+    assert.match(report.cacheUnwritable ?? '', /cannot be written \((EEXIST|ENOTDIR)/);
+    assert.equal(report.cacheRebuilt, undefined, 'a cache that cannot exist is not reported as rebuilt');
+    await engine.buildEntities({ cacheFile: path.join(blocker, 'entities.json') }).then((r) => assert.match(r.cacheUnwritable ?? '', /cannot be written/));
+  });
+});

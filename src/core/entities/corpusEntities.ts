@@ -40,6 +40,8 @@ export interface EntityBuildReport {
   recognized: number;
   cancelled: boolean;
   cacheRebuilt?: string;
+  /** Set when the cache cannot be written: the entities are built all the same. */
+  cacheUnwritable?: string;
   ms: number;
 }
 
@@ -98,9 +100,9 @@ export class CorpusEntities {
     const unchanged = cached !== undefined && fromCache === articles.length && Object.keys(cached.files).length === articles.length && cached.overrides === this.index.overridesSignature();
     if (unchanged) this.index.restore(found.map((f) => ({ article: f.article, names: f.names, mentions: f.mentions ?? [] })), cached.resolution);
     else this.index.reset(found);
-    if (options.cacheFile && !unchanged) await this.saveCache(options.cacheFile);
+    const cacheUnwritable = options.cacheFile && !unchanged ? await this.saveCache(options.cacheFile).then(() => undefined, (error: Error) => `the entities cache cannot be written (${error.message}); the entities are built without it`) : undefined;
     const rebuilt = 'invalid' in read ? read.invalid : 'data' in read && read.data.model !== version ? 'was made by another model' : undefined;
-    return { fromCache, recognized: articles.length - fromCache, cancelled: false, cacheRebuilt: rebuilt, ms: performance.now() - started };
+    return { fromCache, recognized: articles.length - fromCache, cancelled: false, cacheRebuilt: rebuilt, cacheUnwritable, ms: performance.now() - started };
   }
 
   /** After a file changed: recognize it again and update the index. */
