@@ -108,6 +108,8 @@ export function normaliseDateValue(value: unknown): ArticleDate | null {
     return formatDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
   if (typeof value !== 'string' || value.trim() === '') return null;
+  // A date is short: a huge value (hostile front matter) is not read past its start.
+  if (value.length > 200) return normaliseDateValue(value.slice(0, 200));
   const partial = /^--(\d{2})-(\d{2})$/.exec(value.trim());
   if (partial) return value.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
