@@ -135,6 +135,8 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
   const reload = async (userAction = false): Promise<void> => {
     current?.abort();
     const controller = (current = new AbortController());
+    // At once: whoever waits for 'ready' (the entities) knows the corpus is being replaced.
+    setState('loading');
     sourceRules = (await readSourceRules(log, userAction)) ?? sourceRules;
     if (controller !== current) return;
     void engine.setOptions(readEngineOptions(log, sourceRules));
@@ -146,7 +148,6 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
       setState('noFolders');
       return;
     }
-    setState('loading');
     if (firstLoad) await showSnapshot(context, engine, folders.map((f) => path.resolve(f)));
     firstLoad = false;
     const started = Date.now();

@@ -92,7 +92,11 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
     }),
     loading.onDidChangeState((state) => {
       if (state === 'ready') void applyOverrides(false).then(rebuild);
-      else current?.abort();
+      else {
+        // A new load (or a restarted engine): the entities are for the corpus that was.
+        ready = false;
+        current?.abort();
+      }
     }),
     { dispose: () => current?.abort() },
   );

@@ -94,7 +94,7 @@ describe('people and organizations: hovers and references', () => {
       assert.match(card, /Hostile Capture Headline/);
       assert.doesNotMatch(card, /\]\(command:(?!corpusLens\.)/, 'no link to a command of another extension');
       assert.doesNotMatch(card, /<img/);
-      assert.match(card, /\\\[run me\\\]\\\(command:workbench/, 'the brackets are escaped, so the text stays text');
+      assert.match(card, /\\\[run me\\\]\\\(command\\:workbench/, 'the brackets and the colon are escaped, so the text stays text');
     } finally {
       await vscode.workspace.fs.delete(file);
     }
