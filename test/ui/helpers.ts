@@ -1,7 +1,7 @@
 /** Driving VS Code for the web (code-server 1.100) with Playwright: the selectors that work there. */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/tools/browser';
 import { startCodeServer, type RunningCodeServer } from '../../src/tools/codeServer';
 import { makeWorkspace, repoRoot } from '../../src/tools/sampleWorkspace';
@@ -62,4 +62,16 @@ export async function startSampleSession(): Promise<UiSession> {
 
 export async function clickTreeRow(page: Page, label: string, view?: Parameters<typeof treeRows>[1]): Promise<void> {
   await treeRows(page, view).filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
+}
+
+/** The search panel's page lives in a nested iframe (the webview's "active-frame"). */
+export async function searchPanelFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.locator('#query').count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error('the search panel webview did not appear');
 }

@@ -1,18 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Frame, Page } from 'playwright-core';
-import { screenshot, startSampleSession, type UiSession, waitForTreeLabel } from './helpers';
-
-/** The search panel's page lives in a nested iframe (the webview's "active-frame"). */
-async function searchPanelFrame(page: Page): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (await frame.locator('#query').count().catch(() => 0)) return frame;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error('the search panel webview did not appear');
-}
+import type { Page } from 'playwright-core';
+import { screenshot, searchPanelFrame, startSampleSession, type UiSession, waitForTreeLabel } from './helpers';
 
 describe('searching in VS Code for the web (Playwright + Chromium)', () => {
   let session: UiSession;
