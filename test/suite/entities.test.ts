@@ -196,7 +196,8 @@ describe('people and organizations: hovers and references', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('inserts a citation asked for inside a word after that line, as a block of its own', async () => {
+  it('inserts a citation asked for inside a word after that line, as a block of its own', async function () {
+    this.timeout(60_000);
     const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Mark Toner briefed reporters.\nThe next line of the note.\n' });
     const editor = await vscode.window.showTextDocument(draft);
     editor.selection = new vscode.Selection(0, 8, 0, 8);

@@ -29,14 +29,16 @@ const PLACE_HEADS = new Set(
   'street road avenue lane square park palace house hall castle bridge centre center stadium arena airport station hospital university college school church cathedral abbey island islands river bay gate tower towers gardens'.split(' '),
 );
 
+/** "Champions League", "Six Nations", "Consumer Electronics Show", and such a head word alone ("Championships"). */
 export function isEventName(text: string): boolean {
   const words = nameWords(text);
-  return words.length >= 2 && (EVENT_HEADS.has(fold(words[words.length - 1])) || EVENT_NAMES.test(text));
+  return words.length > 0 && (EVENT_HEADS.has(fold(words[words.length - 1])) || EVENT_NAMES.test(text));
 }
 
+/** "Downing Street", "Ewood Park", and such a head word alone ("Street"). */
 function isPlaceName(text: string): boolean {
   const words = nameWords(text);
-  return words.length >= 2 && PLACE_HEADS.has(fold(words[words.length - 1]));
+  return words.length > 0 && PLACE_HEADS.has(fold(words[words.length - 1]));
 }
 
 function total(counts: Record<EntityType, number>): number {
