@@ -1,16 +1,16 @@
 /** `corpus-lens`: the engine from a shell, for scripts and tests. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { decodeText } from './core/decode';
-import { fileLines, placeInFile } from './core/filePlaces';
-import { groupArticles, type Group } from './core/grouping';
-import { CorpusEngine } from './core/engine';
-import { loadCorpus, readArticle } from './core/loader';
+import { decodeText } from './core/ingest/textDecoding';
+import { fileLines, placeInFile } from './core/ingest/filePlaces';
+import { dateLabel, groupArticles, sourceLabel, type Group } from './core/grouping';
+import { CorpusEngine } from './core/engine/engine';
+import { loadCorpus, readArticle } from './core/ingest/loader';
 import { recognizeArticle } from './core/ner/articleEntities';
 import { Recognizer } from './core/ner/recognizer';
-import { isArticleFile, type ParseOptions } from './core/parse';
+import { isArticleFile, type ParseOptions } from './core/ingest/parse';
 import { parseQuery } from './core/search/query';
-import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from './core/sourceRules';
+import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from './core/ingest/sourceRules';
 import type { Article } from './core/types';
 import { entitiesCommand, entityCommand } from './cliEntities';
 
@@ -195,7 +195,7 @@ async function search(args: CliArgs, out: (s: string) => void, err: (s: string) 
   if (args.json) out(JSON.stringify(rows, null, 2));
   else {
     out(`${outcome.total} article(s) match${outcome.total > rows.length ? `; the best ${rows.length}` : ''}:`);
-    for (const r of rows) out(`${r.path}:${r.line}  ${r.title}  (${r.source ?? 'Unknown source'} · ${r.date ?? 'Undated'})\n    ${r.snippet}`);
+    for (const r of rows) out(`${r.path}:${r.line}  ${r.title}  (${sourceLabel(r.source)} · ${dateLabel(r.date)})\n    ${r.snippet}`);
   }
   return 0;
 }

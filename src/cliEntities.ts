@@ -1,9 +1,10 @@
 /** `corpus-lens entity "<name>"` and `corpus-lens entities`: the entity index from a shell. */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CorpusEngine } from './core/engine';
+import { CorpusEngine } from './core/engine/engine';
 import { mentionLocations } from './core/entities/entityQueries';
-import type { ParseOptions } from './core/parse';
+import { dateLabel, sourceLabel } from './core/grouping';
+import type { ParseOptions } from './core/ingest/parse';
 
 type Print = (s: string) => void;
 
@@ -63,7 +64,7 @@ export async function entityCommand(name: string, args: EntityCliArgs, out: Prin
   if (args.json) out(JSON.stringify(result, null, 2));
   else {
     out(`${result.name} (${result.type}${result.aliases.length > 1 ? `; also ${result.aliases.slice(1).join(', ')}` : ''}): ${result.articles.length} article(s)`);
-    for (const a of result.articles) out(`  ${a.path}  ${a.title}  (${a.source ?? 'Unknown source'} · ${a.date ?? 'Undated'})  lines ${a.mentions.map((m) => m.line).join(', ')}`);
+    for (const a of result.articles) out(`  ${a.path}  ${a.title}  (${sourceLabel(a.source)} · ${dateLabel(a.date)})  lines ${a.mentions.map((m) => m.line).join(', ')}`);
     if (result.related.length) out(`Often with: ${result.related.join(', ')}`);
   }
   return 0;

@@ -1,6 +1,6 @@
 /** Wires the features to one engine. Each feature registers its own contributions. */
 import * as vscode from 'vscode';
-import { EngineClient } from './core/engineClient';
+import { EngineClient } from './core/engine/engineClient';
 import * as articleNames from './features/articleNames';
 import * as articlesTree from './features/articlesTree';
 import * as corpusCommands from './features/corpusCommands';

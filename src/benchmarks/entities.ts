@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CorpusEngine } from '../core/engine';
+import { CorpusEngine } from '../core/engine/engine';
 import { hoverAt } from '../core/entities/entityQueries';
 import { corpusCopies, median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
 

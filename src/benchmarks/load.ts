@@ -1,5 +1,5 @@
 /** `npm run bench -- load --corpus DIR [--copies N] [--runs R]`: list + read + parse a whole corpus. */
-import { loadCorpus } from '../core/loader';
+import { loadCorpus } from '../core/ingest/loader';
 import { corpusCopies, median, parseBenchArgs, peakRssMB, printTable } from './common';
 
 export async function benchLoad(argv: string[]): Promise<void> {

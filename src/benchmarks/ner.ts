@@ -3,7 +3,7 @@
  * text on one core: model load time, chars/s on the first pass (cold) and the median of later
  * passes (warm), and peak RSS.
  */
-import { loadCorpus } from '../core/loader';
+import { loadCorpus } from '../core/ingest/loader';
 import { Recognizer } from '../core/ner/recognizer';
 import { readingText } from '../core/types';
 import { median, parseBenchArgs, peakRssMB, printTable } from './common';

@@ -13,6 +13,9 @@ export interface DateRange {
   to: string;
 }
 
+/** What an article without a date shows, everywhere. */
+export const UNDATED_LABEL = 'Undated';
+
 const DATE_PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -51,7 +54,7 @@ export function dateInRange(date: ArticleDate | null, range: DateRange): boolean
 /** Year facet: the year of a day, "2004–2005" for a period spanning years. */
 export function yearLabel(date: ArticleDate | null): string {
   const own = date === null ? undefined : rangeOf(date);
-  if (!own) return 'Undated';
+  if (!own) return UNDATED_LABEL;
   const [from, to] = [own.from.slice(0, 4), own.to.slice(0, 4)];
   return from === to ? from : `${from}–${to}`;
 }

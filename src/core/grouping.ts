@@ -1,9 +1,10 @@
 /** Grouping articles for the tree and the CLI: source → date → article, or date → source → article. */
-import { isPartialDate, isPeriod } from './articleDate';
+import { isPartialDate, isPeriod, UNDATED_LABEL } from './articleDate';
+
+export { UNDATED_LABEL };
 import type { ArticleSummary, ArticleDate } from './types';
 
 export const UNKNOWN_SOURCE_LABEL = 'Unknown source';
-export const UNDATED_LABEL = 'Undated';
 
 export type GroupingMode = 'source' | 'date';
 

@@ -3,7 +3,7 @@
  * finds in the active article (run in the engine's worker), grouped by type; pick one to go to it.
  */
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 import type { Mention } from '../core/ner/articleEntities';
 import type { EntityType } from '../core/ner/tags';
 import { openArticle } from './openArticle';

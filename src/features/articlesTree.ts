@@ -1,7 +1,7 @@
 /** The Articles tree: source → date → article (or date → source → article), with open and reveal. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 import { groupArticles, sourceLabel, dateLabel, type Group, type GroupingMode } from '../core/grouping';
 import type { ArticleSummary } from '../core/types';
 

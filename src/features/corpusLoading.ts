@@ -5,11 +5,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { writeJsonAtomically } from '../core/corpusCache';
-import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from '../core/sourceRules';
-import { compileSourcePatterns, BUILTIN_SOURCE_PATTERNS } from '../core/source';
-import type { EngineClient } from '../core/engineClient';
-import type { WorkerOptions } from '../core/engineProtocol';
+import { writeJsonAtomically } from '../core/engine/corpusCache';
+import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from '../core/ingest/sourceRules';
+import { compileSourcePatterns, BUILTIN_SOURCE_PATTERNS } from '../core/ingest/source';
+import type { EngineClient } from '../core/engine/engineClient';
+import type { WorkerOptions } from '../core/engine/protocol';
 import type { ArticleSummary, Problem, SourcePatternSetting } from '../core/types';
 import { corpusFolders } from './corpusFolders';
 import type { Log } from './output';

@@ -3,7 +3,7 @@
  * mention it, newest first. A filter in the title bar narrows it to names containing some text.
  */
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 import type { CardArticle } from '../core/entities/entityCard';
 import type { EntityInfo } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 import type { CorpusLoading } from './corpusLoading';
 import type { Log } from './output';
 

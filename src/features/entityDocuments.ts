@@ -1,6 +1,6 @@
 /** Which documents get entity hovers and references: the configured note languages, and every article of the corpus. */
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 
 export const DEFAULT_HOVER_LANGUAGES = ['markdown', 'plaintext'];
 

@@ -3,7 +3,7 @@
  * mentions them, newest first, with the sentence around the mention.
  */
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 import { renderAmbiguous, renderCard } from './entityCardMarkdown';
 import { articlePath, isEntityDocument, registerForEntityDocuments } from './entityDocuments';
 

@@ -3,7 +3,7 @@
  * and "Corpus Lens: Show All Mentions", a list to pick from that opens the article at the mention.
  */
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 import type { AmbiguousCard, MentionLocation } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import { escapeThemeIcons } from './shared/inertText';

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 import type { MentionLocation } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import { entityArgument, mentionPick, nameUnderCursor } from './entityMentions';

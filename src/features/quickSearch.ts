@@ -1,6 +1,6 @@
 /** "Corpus Lens: Search Articles": a QuickPick that searches as you type and opens the article at the hit. */
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
+import type { EngineClient } from '../core/engine/engineClient';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import type { Hit } from '../core/search/searchIndex';
 import { openArticle } from './openArticle';

@@ -4,20 +4,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engineClient';
-import { dateLabel, sourceLabel } from '../core/grouping';
+import type { EngineClient } from '../core/engine/engineClient';
+import { dateLabel, sourceLabel, UNDATED_LABEL, UNKNOWN_SOURCE_LABEL } from '../core/grouping';
+import type { SearchResults } from '../core/search/searchIndex';
+import type { FacetGroup, FromPanel, ToPanel } from '../webview/searchPanelProtocol';
 import { openArticle } from './openArticle';
 
 export const SEARCH_VIEW_ID = 'corpusLens.search';
 const LIMIT = 200;
 
-type FromWebview = { type: 'search'; query: string; seq: number; typing?: boolean } | { type: 'open'; path: string; line: number; match?: string } | { type: 'ready' };
 
 export class SearchPanelProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   private pendingQuery: string | undefined;
   /** The last results sent, for the in-host tests and for re-sending after the corpus changes. */
-  lastResults: unknown;
+  lastResults: ToPanel | undefined;
   private lastQuery = '';
   private lastTyping = false;
 
@@ -28,9 +29,9 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
     view.webview.html = this.html(view.webview);
-    view.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message));
+    view.webview.onDidReceiveMessage((message: FromPanel) => this.onMessage(message));
     view.onDidDispose(() => (this.view = undefined));
   }
 
@@ -51,14 +52,14 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
     this.lastQuery = query;
     this.lastTyping = typing;
     const outcome = await this.engine.search(query, LIMIT, { typing, entityFacets: true }).catch((error: Error) => ({ ok: false as const, error: error.message }));
-    const message = outcome.ok
+    const message: ToPanel = outcome.ok
       ? {
           type: 'results',
           seq,
           query,
           total: outcome.total,
           ms: Math.round(outcome.ms * 10) / 10,
-          facets: outcome.facets,
+          facets: facetGroups(outcome.facets),
           hits: outcome.hits.map((h) => ({
             path: h.path,
             file: vscode.workspace.asRelativePath(h.path),
@@ -75,7 +76,7 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
     void this.view?.webview.postMessage(message);
   }
 
-  private onMessage(message: FromWebview): void {
+  private onMessage(message: FromPanel): void {
     if (message.type === 'ready') {
       if (this.pendingQuery !== undefined) void this.view?.webview.postMessage({ type: 'setQuery', query: this.pendingQuery });
       this.pendingQuery = undefined;
@@ -105,10 +106,26 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
 <div id="status" role="status" aria-live="polite"></div>
 <div id="facets" aria-label="Filters"></div>
 <ol id="results" aria-label="Results"></ol>
-<script nonce="${nonce}" src="${media('searchPanel.js')}"></script>
+<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'searchPanel.js'))}"></script>
 </body>
 </html>`;
   }
+}
+
+const quoted = (value: string) => (/\s/.test(value) ? `"${value.replace(/"/g, '')}"` : value);
+
+/** Facets as the page shows them: each with the filter it adds to the query and its label. */
+export function facetGroups(facets: SearchResults['facets']): FacetGroup[] {
+  const group = (title: string, entries: [string, number][], filter: (name: string) => string, label = (name: string) => name): FacetGroup => ({
+    title,
+    facets: entries.map(([name, count]) => ({ filter: filter(name), label: label(name), count })),
+  });
+  return [
+    group('Source', facets.sources, (name) => `source:${quoted(name === UNKNOWN_SOURCE_LABEL ? 'unknown' : name)}`),
+    group('Year', facets.years.filter(([year]) => year !== UNDATED_LABEL), (year) => `date:${year.replace('–', '..')}`),
+    group('People', facets.people ?? [], (name) => `person:${quoted(name)}`),
+    group('Organizations', facets.organizations ?? [], (name) => `org:${quoted(name)}`),
+  ].filter((g) => g.facets.length > 0);
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): SearchPanelProvider {

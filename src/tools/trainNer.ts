@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { readConll } from '../core/ner/conll';
 import { evaluateOnRawText, evaluateOnTokens } from '../core/ner/conllEval';
 import { formatScoreTable } from '../core/ner/evaluate';
-import type { SparseRows } from '../core/ner/decode';
+import type { SparseRows } from '../core/ner/viterbi';
 import { quantise, serialiseModel, type NerModel } from '../core/ner/model';
 import { Recognizer } from '../core/ner/recognizer';
 import { coreF1, train } from '../core/ner/train';

@@ -34,10 +34,20 @@ export async function waitForTreeLabel(page: Page, label: string, view?: Paramet
 
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
 export async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  // Quick Open's file search (ripgrep on the server) can be slow to answer on a busy machine: ask again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(name);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    const found = await row.waitFor({ timeout: 20_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) break;
+    await page.keyboard.press('Escape');
+    if (attempt === 3) throw new Error(`Quick Open did not list ${name}`);
+  }
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: 15_000 });
 }

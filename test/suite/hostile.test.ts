@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CorpusEngine } from '../../src/core/engine';
+import { CorpusEngine } from '../../src/core/engine/engine';
 import type { CorpusLensApi } from '../../src/extension';
 import { HOSTILE_NAME, writeHostileCorpus } from '../fixtures/hostileCorpus';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';

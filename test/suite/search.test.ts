@@ -44,10 +44,12 @@ describe('searching in a real VS Code', () => {
 
   it('runs a query in the search panel webview and gets its results back', async () => {
     await vscode.commands.executeCommand('corpusLens.openSearchPanel', '"Security Council"');
-    await waitFor('results from the panel', () => (api.searchPanel.lastResults as { query?: string } | undefined)?.query === '"Security Council"', 20_000);
-    const results = api.searchPanel.lastResults as { type: string; total: number; hits: { title: string; snippet: string }[] };
-    assert.equal(results.type, 'results');
+    await waitFor('results from the panel', () => api.searchPanel.lastResults?.type === 'results' && api.searchPanel.lastResults.query === '"Security Council"', 20_000);
+    const results = api.searchPanel.lastResults;
+    assert.ok(results?.type === 'results');
     assert.equal(results.total, 4);
     assert.ok(results.hits.every((h) => /Security Council/.test(h.snippet)));
+    const sources = results.facets.find((g) => g.title === 'Source');
+    assert.ok(sources?.facets.some((f) => f.label === 'Sputnik' && f.filter === 'source:Sputnik'), 'facets carry the filter they add and their label');
   });
 });

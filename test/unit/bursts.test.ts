@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CorpusEngine } from '../../src/core/engine';
+import { CorpusEngine } from '../../src/core/engine/engine';
 import { FileEventQueue } from '../../src/features/shared/fileEventQueue';
 import { copyOfSeeds } from './helpers';
 

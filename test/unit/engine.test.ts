@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync, unlinkSync, readdirSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { CorpusEngine } from '../../src/core/engine';
+import { CorpusEngine } from '../../src/core/engine/engine';
 import { copyOfSeeds } from './helpers';
 
 describe('the corpus engine', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EngineClient } from '../../src/core/engineClient';
+import { EngineClient } from '../../src/core/engine/engineClient';
 import { repoRoot, seedsDir, tempDir } from './helpers';
 
 const workerFile = path.join(repoRoot, 'dist', 'engineWorker.js');

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { CorpusEntities } from '../../src/core/entities/corpusEntities';
 import { fold } from '../../src/core/entities/names';
 import { parseOverrides } from '../../src/core/entities/overrides';
-import { loadCorpus } from '../../src/core/loader';
+import { loadCorpus } from '../../src/core/ingest/loader';
 import { seedsDir } from './helpers';
 
 /**

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeText, UnreadableContentError } from '../../src/core/decode';
+import { decodeText, UnreadableContentError } from '../../src/core/ingest/textDecoding';
 import { parseOverrides } from '../../src/core/entities/overrides';
-import { parseFrontMatter } from '../../src/core/frontMatter';
+import { parseFrontMatter } from '../../src/core/ingest/frontMatter';
 import { parseQuery } from '../../src/core/search/query';
-import { parseSourceRules } from '../../src/core/sourceRules';
+import { parseSourceRules } from '../../src/core/ingest/sourceRules';
 
 /** Runs `parse` and fails when it throws or takes longer than 100 ms. */
 function quick<T>(parse: () => T): T {

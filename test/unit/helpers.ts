@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseArticle } from '../../src/core/parse';
+import { parseArticle } from '../../src/core/ingest/parse';
 import type { Article } from '../../src/core/types';
 
 /** The repo root, whether running from dist/test/unit or test/unit. */

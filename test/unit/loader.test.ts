@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { decodeText } from '../../src/core/decode';
-import { loadCorpus, readArticle } from '../../src/core/loader';
+import { decodeText } from '../../src/core/ingest/textDecoding';
+import { loadCorpus, readArticle } from '../../src/core/ingest/loader';
 import { seedsDir, tempDir } from './helpers';
 
 const STORY = 'A Headline For The Story\n\nMOSCOW (Sputnik) – A sentence of the story on 4 June 2016.\n';

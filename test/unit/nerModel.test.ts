@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { LabelledDocument } from '../../src/core/ner/conll';
 import { detokenize, readConll } from '../../src/core/ner/conll';
-import { sparseScores, viterbi } from '../../src/core/ner/decode';
+import { sparseScores, viterbi } from '../../src/core/ner/viterbi';
 import { documentContext, isHeadline, sentenceFeatures, shortShape, FEATURES_PER_TOKEN } from '../../src/core/ner/features';
 import { Gazetteer } from '../../src/core/ner/gazetteer';
 import { parseModel, quantise, serialiseModel, type NerModel } from '../../src/core/ner/model';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readingText } from '../../src/core/types';
-import { findDates, extractDate, normaliseDateValue } from '../../src/core/date';
-import { compileSourcePatterns, detectSource, BUILTIN_SOURCE_PATTERNS } from '../../src/core/source';
-import { readingLineMask } from '../../src/core/boilerplate';
+import { findDates, extractDate, normaliseDateValue } from '../../src/core/ingest/date';
+import { compileSourcePatterns, detectSource, BUILTIN_SOURCE_PATTERNS } from '../../src/core/ingest/source';
+import { readingLineMask } from '../../src/core/ingest/boilerplate';
 import { parseString } from './helpers';
 
 describe('source detection', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
-import { CorpusEngine, type SearchOutcome } from '../../src/core/engine';
+import { CorpusEngine, type SearchOutcome } from '../../src/core/engine/engine';
 import { copyOfSeeds, seedsDir, tempDir } from './helpers';
 
 function ok(outcome: SearchOutcome) {

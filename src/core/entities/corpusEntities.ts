@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readJsonCache, writeJsonAtomically } from '../corpusCache';
+import { readJsonCache, writeJsonAtomically } from '../engine/corpusCache';
 import { recognizeArticle } from '../ner/articleEntities';
 import { parseModel } from '../ner/model';
 import { defaultModelPath, Recognizer } from '../ner/recognizer';

@@ -3,8 +3,8 @@
  * the cursor (for hovers), an entity's card, every mention placed in its file (for references).
  */
 import { promises as fs } from 'node:fs';
-import { decodeText } from '../decode';
-import { fileLines, placeInFile, type FileLines } from '../filePlaces';
+import { decodeText } from '../ingest/textDecoding';
+import { fileLines, placeInFile, type FileLines } from '../ingest/filePlaces';
 import { paragraphLine } from '../types';
 import { entityArticles, entityCard, sentenceAround, type ArticleLookup, type EntityCard, type SentenceAround } from './entityCard';
 import type { EntityIndex, EntityInfo } from './entityIndex';

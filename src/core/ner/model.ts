@@ -6,7 +6,7 @@
 import { FEATURES_PER_TOKEN } from './features';
 import { Gazetteer } from './gazetteer';
 import { TAG_COUNT } from './tags';
-import type { SparseRows } from './decode';
+import type { SparseRows } from './viterbi';
 
 export const MODEL_FORMAT = 1;
 const MAGIC = 'CLNR';

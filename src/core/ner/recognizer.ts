@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { sparseScores, viterbi } from './decode';
+import { sparseScores, viterbi } from './viterbi';
 import { documentContext, neighbour, positionalFeatures, wordInfo, GROUP_OFFSETS, POSITIONAL_PER_TOKEN, WORD_GROUPS, type DocumentContext, type WordInfo } from './features';
 import { parseModel, type NerModel } from './model';
 import { applyCaptureRules } from './rules';

@@ -3,7 +3,7 @@
  * boilerplate lines, punctuation at span ends, name particles, coordinated names, organization
  * heads and news agencies, titles and roles split off people, and headline lines.
  */
-import { isBoilerplateLine, isCutMarker } from '../boilerplate';
+import { isBoilerplateLine, isCutMarker } from '../ingest/boilerplate';
 import { isHeadline } from './features';
 import type { EntityType, TokenSpan } from './tags';
 import type { Token } from './tokenizer';

@@ -3,7 +3,7 @@
  * constrained Viterbi. Deterministic (seeded shuffling); the epoch count is chosen on dev.
  */
 import type { LabelledDocument } from './conll';
-import { denseScores, viterbi } from './decode';
+import { denseScores, viterbi } from './viterbi';
 import { emptyTally, tally, score, combine, CORE_TYPES, type Tally } from './evaluate';
 import { documentContext, sentenceFeatures, FEATURES_PER_TOKEN } from './features';
 import { Gazetteer } from './gazetteer';

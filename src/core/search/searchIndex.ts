@@ -2,6 +2,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { readingText, type Article } from '../types';
 import { yearLabel } from '../articleDate';
+import { sourceLabel } from '../grouping';
 import { dateInRange, words, type Clause, type ParsedQuery } from './query';
 import { makeSnippet, termPattern, type Snippet } from './snippet';
 
@@ -247,7 +248,7 @@ function facetsOf(docs: StoredFields[]): SearchResults['facets'] {
   const sources = new Map<string, number>();
   const years = new Map<string, number>();
   for (const doc of docs) {
-    const source = doc.source || 'Unknown source';
+    const source = sourceLabel(doc.source || null);
     sources.set(source, (sources.get(source) ?? 0) + 1);
     const year = yearLabel(doc.date);
     years.set(year, (years.get(year) ?? 0) + 1);

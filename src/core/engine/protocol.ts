@@ -1,8 +1,8 @@
 /** The messages between EngineClient (extension host) and engineWorker (worker thread). */
-import type { CardOptions } from './entities/entityQueries';
+import type { CardOptions } from '../entities/entityQueries';
 import type { EngineSearchOptions } from './engine';
-import type { LoadOptions } from './loader';
-import type { ArticleSummary } from './types';
+import type { LoadOptions } from '../ingest/loader';
+import type { ArticleSummary } from '../types';
 
 export type WorkerOptions = Omit<LoadOptions, 'signal' | 'onProgress' | 'onProblem'>;
 

@@ -3,7 +3,7 @@
  * paragraph knows on which line each of its lines began; the column is where the name is written on
  * that line, the occurrence nearest to where the collapsed text puts it.
  */
-import { lineStartInParagraph, paragraphLine, type Paragraph } from './types';
+import { lineStartInParagraph, paragraphLine, type Paragraph } from '../types';
 
 export interface FilePlace {
   /** 0-based line and column, and offsets into the file's text (end excluded). */

@@ -1,7 +1,7 @@
 /** YAML front matter in Markdown captures: `title`, `source` and `date` override every guess. */
 import * as yaml from 'js-yaml';
 import { normaliseDateValue } from './date';
-import type { ArticleDate } from './types';
+import type { ArticleDate } from '../types';
 
 export interface FrontMatter {
   body: string;

@@ -1,9 +1,9 @@
 /** Reading a corpus from disk: listing, decoding and parsing, with every bad file reported once. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { decodeText, UnreadableContentError } from './decode';
+import { decodeText, UnreadableContentError } from './textDecoding';
 import { isArticleFile, parseArticle, type ParseOptions } from './parse';
-import type { Article, Problem } from './types';
+import type { Article, Problem } from '../types';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 16;

@@ -5,12 +5,12 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome } from './engine';
-import type { EntityBuildOptions, EntityBuildReport } from './entities/corpusEntities';
-import type { CardOptions, EntityCard, EntityInfo, HoverAnswer, MentionLocation } from './entities/entityQueries';
-import type { OverridesParse } from './entities/overrides';
-import type { FromWorker, Request, SummaryChange, WorkerOptions } from './engineProtocol';
-import type { Mention } from './ner/articleEntities';
-import type { ArticleSummary, Paragraph, Problem } from './types';
+import type { EntityBuildOptions, EntityBuildReport } from '../entities/corpusEntities';
+import type { CardOptions, EntityCard, EntityInfo, HoverAnswer, MentionLocation } from '../entities/entityQueries';
+import type { OverridesParse } from '../entities/overrides';
+import type { FromWorker, Request, SummaryChange, WorkerOptions } from './protocol';
+import type { Mention } from '../ner/articleEntities';
+import type { ArticleSummary, Paragraph, Problem } from '../types';
 
 interface PendingCall {
   resolve(value: unknown): void;

@@ -6,15 +6,15 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readCache, writeCache, CACHE_VERSION } from './corpusCache';
-import { parseSignature } from './parse';
-import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticles, readArticle, type LoadOptions } from './loader';
-import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from './entities/corpusEntities';
-import { parseOverrides, type OverridesParse } from './entities/overrides';
-import { entityFacetsOf, entityFilter } from './entities/entitySearch';
-import { recognizeArticle, type Mention } from './ner/articleEntities';
-import { parseQuery } from './search/query';
-import { SearchIndex, type SearchResults } from './search/searchIndex';
-import type { Article, Problem } from './types';
+import { parseSignature } from '../ingest/parse';
+import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticles, readArticle, type LoadOptions } from '../ingest/loader';
+import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from '../entities/corpusEntities';
+import { parseOverrides, type OverridesParse } from '../entities/overrides';
+import { entityFacetsOf, entityFilter } from '../entities/entitySearch';
+import { recognizeArticle, type Mention } from '../ner/articleEntities';
+import { parseQuery } from '../search/query';
+import { SearchIndex, type SearchResults } from '../search/searchIndex';
+import type { Article, Problem } from '../types';
 
 /** What changed: everything (after a load), or one article added, changed or removed. */
 export type EngineChange = { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string } | { kind: 'entities' };

@@ -6,7 +6,7 @@ import { parseFrontMatter } from './frontMatter';
 import { parseHtml } from './html';
 import { BUILTIN_SOURCE_PATTERNS, detectSource, type SourcePattern } from './source';
 import { ruleFor, type SourceRule } from './sourceRules';
-import type { Article, ArticleDate, Paragraph } from './types';
+import type { Article, ArticleDate, Paragraph } from '../types';
 
 export interface ParseOptions {
   sourcePatterns?: SourcePattern[];

@@ -3,7 +3,7 @@
  * when the text gives a day and month but no year (never guessed into a full date).
  */
 import * as chrono from 'chrono-node';
-import type { ArticleDate } from './types';
+import type { ArticleDate } from '../types';
 
 /** Lines at the top of a capture where the publication date usually stands. */
 const HEADER_LINES = 12;

@@ -4,9 +4,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { CorpusEngine, type EngineChange } from './engine';
-import type { ToWorker, FromWorker, SummaryChange } from './engineProtocol';
-import { cardFor, hoverAt, mentionLocations } from './entities/entityQueries';
-import { summarize } from './types';
+import type { ToWorker, FromWorker, SummaryChange } from './protocol';
+import { cardFor, hoverAt, mentionLocations } from '../entities/entityQueries';
+import { summarize } from '../types';
 
 const port = parentPort;
 if (!port) throw new Error('engineWorker must run in a worker thread');

@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDateValue } from './date';
-import type { ArticleDate } from './types';
+import type { ArticleDate } from '../types';
 
 export interface HtmlArticle {
   /** The reading text as lines, a blank line between paragraphs. */

@@ -4,7 +4,7 @@
  * the date), so an agency the story only quotes ("the Reuters news agency reported") is not
  * taken for the source.
  */
-import type { SourcePatternSetting } from './types';
+import type { SourcePatternSetting } from '../types';
 
 export interface SourcePattern {
   /** Why this rule exists, for the README's table and for debugging. */

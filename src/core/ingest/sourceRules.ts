@@ -11,8 +11,8 @@
 import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { parseDateRange, periodDate } from './articleDate';
-import type { ArticleDate } from './types';
+import { parseDateRange, periodDate } from '../articleDate';
+import type { ArticleDate } from '../types';
 
 export const SOURCES_FILE = '.corpus-lens/sources.json';
 

@@ -4,8 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { SerializedIndex } from './search/searchIndex';
-import type { Article } from './types';
+import type { SerializedIndex } from '../search/searchIndex';
+import type { Article } from '../types';
 
 /** Bump when Article, parsing rules or the index layout change: an old cache is then rebuilt. */
 export const CACHE_VERSION = 6;

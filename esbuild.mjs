@@ -1,0 +1,36 @@
+// One esbuild configuration for every bundle: `node esbuild.mjs [extension|node|tools|tests|webview|all] [--watch]`.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+
+const node = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+/** Every .ts file under a folder. */
+function tsFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? tsFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const targets = {
+  // The extension and its engine worker: dist/extension.js, dist/engineWorker.js.
+  extension: { ...node, entryPoints: ['src/extension.ts', 'src/core/engine/engineWorker.ts'], entryNames: '[name]', external: ['vscode'], outdir: 'dist' },
+  // The command line and the benchmarks, runnable with node.
+  node: { ...node, entryPoints: ['src/cli.ts', 'src/bench.ts'], external: ['playwright-core'], outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // Dev tooling (code-server, test runners, training): dependencies stay in node_modules.
+  tools: { ...node, entryPoints: tsFiles('src/tools'), packages: 'external', outdir: 'dist/tools' },
+  // Unit, in-host and UI tests.
+  tests: { ...node, entryPoints: tsFiles('test'), outbase: 'test', outdir: 'dist/test', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'] },
+  // Webview pages, for the browser.
+  webview: { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: true, logLevel: 'warning', entryPoints: ['src/webview/searchPanel.ts'], outdir: 'dist/webview' },
+};
+
+const [name = 'all', ...flags] = process.argv.slice(2);
+const chosen = name === 'all' ? Object.keys(targets) : [name];
+for (const key of chosen) {
+  const options = targets[key];
+  if (!options) throw new Error(`unknown target "${key}" (${Object.keys(targets).join(', ')}, all)`);
+  if (flags.includes('--watch')) await (await esbuild.context(options)).watch();
+  else await esbuild.build(options);
+}
