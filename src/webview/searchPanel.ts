@@ -181,4 +181,4 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
 input.value = state.query;
 if (state.query) search(state.query, true);
 vscode.postMessage({ type: 'ready' });
-input.focus();
+// No focus on load: the view may appear while the user types elsewhere (a QuickPick); a query sent to it focuses it.

@@ -12,6 +12,10 @@ describe('searching in VS Code for the web (Playwright + Chromium)', () => {
     await waitForTreeLabel(page, 'Unknown source');
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(page, `search-failed-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
+  });
+
   after(() => session?.stop());
 
   it('searches from the command palette as you type and opens the hit', async () => {
