@@ -11,6 +11,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/features/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./(?!shared/)', message: 'Features do not import each other: move what they share to src/features/shared/.' }] }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must stay free of VS Code: put this in src/features.' }] }],

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from './core/engine/engine';
 import { mentionLocations } from './core/entities/entityQueries';
+import { ENTITIES_FILE } from './core/entities/overrides';
 import { dateLabel, sourceLabel } from './core/grouping';
 import type { ParseOptions } from './core/ingest/parse';
 
@@ -21,7 +22,7 @@ async function buildEngine(args: EntityCliArgs, err: Print): Promise<CorpusEngin
   const { problems } = await engine.load([args.corpus]);
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
   await engine.buildEntities();
-  const file = args.entitiesFile ?? path.resolve('.corpus-lens', 'entities.json');
+  const file = args.entitiesFile ?? path.resolve(ENTITIES_FILE);
   if (args.entitiesFile || existsSync(file)) {
     let text: string;
     try {

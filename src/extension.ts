@@ -13,7 +13,7 @@ import * as insertCitation from './features/insertCitation';
 import * as openArticle from './features/openArticle';
 import * as quickSearch from './features/quickSearch';
 import * as searchPanel from './features/searchPanel';
-import * as output from './features/output';
+import { createLog, type Log } from './features/shared/log';
 
 /** What activate returns: used by the in-host tests, and by other extensions that want the corpus. */
 export interface CorpusLensApi {
@@ -30,7 +30,7 @@ export interface CorpusLensApi {
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   // Parsing, indexing and searching run in a worker thread: the extension host never waits on them.
   const engine = new EngineClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'engineWorker.js').fsPath);
-  const log = output.activate(context);
+  const log = createLog(context);
   const loading = corpusLoading.activate(context, engine, log);
   openArticle.activate(context);
   const tree = articlesTree.activate(context, engine);
@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
 }
 
 /** A crashed or stuck engine is restarted by the client: load again from the cache, and say so (one notification a session). */
-function recoverFromRestarts(engine: EngineClient, loading: corpusLoading.CorpusLoading, log: output.Log): vscode.Disposable {
+function recoverFromRestarts(engine: EngineClient, loading: corpusLoading.CorpusLoading, log: Log): vscode.Disposable {
   let notified = false;
   return engine.onDidRestart((reason) => {
     log.channel.error(`The engine restarted: ${reason}. Loading the corpus again from the cache.`);

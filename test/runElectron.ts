@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const root = repoRoot();
   await runTests({
     extensionDevelopmentPath: root,
-    extensionTestsPath: path.join(root, 'dist', 'test', 'suite', 'index'),
+    extensionTestsPath: path.join(root, 'dist', 'test', 'host', 'index'),
     launchArgs: [makeWorkspace('sample'), '--disable-extensions', '--disable-workspace-trust'],
   });
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import type { Mention } from '../core/ner/articleEntities';
 import type { EntityType } from '../core/ner/tags';
-import { openArticle } from './openArticle';
+import { openArticle } from './shared/openArticle';
 import { escapeThemeIcons } from './shared/inertText';
 
 const GROUPS: { type: EntityType; label: string; icon: string }[] = [

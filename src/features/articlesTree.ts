@@ -1,6 +1,7 @@
 /** The Articles tree: source → date → article (or date → source → article), with open and reveal. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { setting } from './shared/settings';
 import type { EngineClient } from '../core/engine/engineClient';
 import { groupArticles, sourceLabel, dateLabel, type Group, type GroupingMode } from '../core/grouping';
 import type { ArticleSummary } from '../core/types';
@@ -122,8 +123,7 @@ function articleItem(article: ArticleSummary): vscode.TreeItem {
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): ArticlesTreeProvider {
-  const config = () => vscode.workspace.getConfiguration('corpusLens');
-  const provider = new ArticlesTreeProvider(engine, config().get<GroupingMode>('treeGrouping', 'source'));
+  const provider = new ArticlesTreeProvider(engine, setting('treeGrouping'));
   const view = vscode.window.createTreeView('corpusLens.articles', { treeDataProvider: provider, showCollapseAll: true });
   const updateMessage = () => {
     view.description = engine.size > 0 ? `${engine.size} articles` : undefined;

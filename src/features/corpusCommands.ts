@@ -1,8 +1,9 @@
 /** Commands that choose the corpus: the bundled sample, a folder of the user's, and Refresh. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { sampleCorpusFolder, setSampleCorpus } from './corpusFolders';
-import type { CorpusLoading } from './corpusLoading';
+import { updateSetting } from './shared/settings';
+import { sampleCorpusFolder, setSampleCorpus } from './shared/corpusFolders';
+import type { CorpusLoading } from './shared/corpusState';
 
 export function activate(context: vscode.ExtensionContext, loading: CorpusLoading): void {
   context.subscriptions.push(
@@ -19,7 +20,7 @@ export function activate(context: vscode.ExtensionContext, loading: CorpusLoadin
     vscode.commands.registerCommand('corpusLens.chooseCorpusFolder', async () => {
       const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: 'Use as Corpus' });
       if (!picked || picked.length === 0) return;
-      await vscode.workspace.getConfiguration('corpusLens').update('corpusFolders', picked.map((uri) => settingPathFor(uri.fsPath)), configurationTarget());
+      await updateSetting('corpusFolders', picked.map((uri) => settingPathFor(uri.fsPath)), configurationTarget());
       await loading.reload(true);
     }),
   );

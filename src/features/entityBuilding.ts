@@ -3,13 +3,15 @@
  * cancellable progress notification, and applies the user's corrections from
  * `.corpus-lens/entities.json` whenever that file changes.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
-import type { CorpusLoading } from './corpusLoading';
-import type { Log } from './output';
+import { ENTITIES_FILE } from '../core/entities/overrides';
+import type { CorpusLoading } from './shared/corpusState';
+import type { Log } from './shared/log';
+import { withCancellableProgress } from './shared/progress';
+import { readWorkspaceFile, reportFileProblem, watchWorkspaceFile } from './shared/workspaceFiles';
 
-export const ENTITIES_FILE = '.corpus-lens/entities.json';
+export { ENTITIES_FILE };
 
 export interface EntityBuilding {
   /** True once entities exist for the current corpus. */
@@ -19,99 +21,78 @@ export interface EntityBuilding {
   rebuild(): Promise<void>;
 }
 
-function cacheFile(context: vscode.ExtensionContext): string {
-  return vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'entities-cache.json').fsPath;
+class EntityBuilder implements EntityBuilding, vscode.Disposable {
+  private isReady = false;
+  private current: AbortController | undefined;
+  private waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly engine: EngineClient,
+    private readonly loading: CorpusLoading,
+    private readonly log: Log,
+  ) {}
+
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  whenReady(): Promise<void> {
+    return this.isReady ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async rebuild(): Promise<void> {
+    this.current?.abort();
+    this.isReady = false;
+    if (this.loading.state !== 'ready') return;
+    const controller = (this.current = new AbortController());
+    const cacheFile = vscode.Uri.joinPath(this.context.storageUri ?? this.context.globalStorageUri, 'entities-cache.json').fsPath;
+    const report = await withCancellableProgress('Corpus Lens: finding people and organizations', 'articles', controller, (signal, onProgress) =>
+      this.engine.buildEntities({ cacheFile, signal, onProgress }),
+    );
+    if (controller !== this.current) return;
+    if (report.cacheRebuilt) this.log.info(`The entities cache ${report.cacheRebuilt}; it was rebuilt.`);
+    if (report.cacheUnwritable) this.log.channel.warn(report.cacheUnwritable);
+    if (report.cancelled) {
+      this.log.info('Finding people and organizations was cancelled; hovers stay off until "Corpus Lens: Refresh".');
+      return;
+    }
+    this.log.info(`People and organizations: ${report.recognized} articles recognized, ${report.fromCache} from the cache, in ${Math.round(report.ms)} ms.`);
+    this.isReady = true;
+    this.waiting.forEach((resolve) => resolve());
+    this.waiting = [];
+  }
+
+  /** A new load (or a restarted engine) makes the entities those of the corpus that was. */
+  onLoadingState(state: string): void {
+    if (state === 'ready') void this.applyOverrides(false).then(() => this.rebuild());
+    else {
+      this.isReady = false;
+      this.current?.abort();
+    }
+  }
+
+  /** Sends the corrections file to the engine; a malformed or unreadable one is reported, and the last good corrections stay. */
+  async applyOverrides(userAction: boolean): Promise<void> {
+    const read = await readWorkspaceFile(ENTITIES_FILE);
+    const report = (message: string) => reportFileProblem(this.log.channel, `${message} The last good corrections stay in use.`, userAction);
+    if ('error' in read) return report(read.error);
+    const parsed = await this.engine.setEntityOverrides('text' in read ? read.text : '');
+    if (!parsed.ok) report(`${ENTITIES_FILE} line ${parsed.line}: ${parsed.message}.`);
+  }
+
+  dispose(): void {
+    this.current?.abort();
+  }
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient, loading: CorpusLoading, log: Log): EntityBuilding {
-  let ready = false;
-  let current: AbortController | undefined;
-  let waiting: (() => void)[] = [];
-
-  const rebuild = async (): Promise<void> => {
-    current?.abort();
-    ready = false;
-    if (loading.state !== 'ready') return;
-    const controller = (current = new AbortController());
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: finding people and organizations', cancellable: true },
-      (progress, token) => {
-        token.onCancellationRequested(() => controller.abort());
-        let reported = 0;
-        return engine.buildEntities({
-          cacheFile: cacheFile(context),
-          signal: controller.signal,
-          onProgress: (done, total) => {
-            progress.report({ message: `${done} / ${total} articles`, increment: ((done - reported) / Math.max(total, 1)) * 100 });
-            reported = done;
-          },
-        });
-      },
-    );
-    if (controller !== current) return;
-    if (report.cacheRebuilt) log.info(`The entities cache ${report.cacheRebuilt}; it was rebuilt.`);
-    if (report.cacheUnwritable) log.channel.warn(report.cacheUnwritable);
-    if (report.cancelled) {
-      log.info('Finding people and organizations was cancelled; hovers stay off until "Corpus Lens: Refresh".');
-      return;
-    }
-    log.info(`People and organizations: ${report.recognized} articles recognized, ${report.fromCache} from the cache, in ${Math.round(report.ms)} ms.`);
-    ready = true;
-    waiting.forEach((resolve) => resolve());
-    waiting = [];
-  };
-
-  const applyOverrides = async (userAction: boolean): Promise<void> => {
-    const file = overridesUri();
-    if (!file) return;
-    const report = (message: string) => {
-      log.channel.error(`${message} The last good corrections stay in use.`);
-      if (userAction) void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
-    };
-    let text = '';
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    } catch (error) {
-      // No file means no corrections; a file that cannot be read changes nothing.
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) return report(`${ENTITIES_FILE} cannot be read: ${(error as Error).message}.`);
-    }
-    const parsed = await engine.setEntityOverrides(text);
-    if (!parsed.ok) report(`${ENTITIES_FILE} line ${parsed.line}: ${parsed.message}.`);
-  };
-
-  // The folder too: a file written together with its new folder may arrive as one folder event.
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/{${path.posix.dirname(ENTITIES_FILE)},${ENTITIES_FILE}}`);
+  const builder = new EntityBuilder(context, engine, loading, log);
   context.subscriptions.push(
-    watcher,
-    watcher.onDidCreate(() => void applyOverrides(true)),
-    watcher.onDidChange(() => void applyOverrides(true)),
-    watcher.onDidDelete(() => void applyOverrides(true)),
-    // A watcher can miss a file created with its folder; a save in the editor is never missed.
-    vscode.workspace.onDidSaveTextDocument((document) => {
-      if (document.uri.path.endsWith(`/${ENTITIES_FILE}`)) void applyOverrides(true);
-    }),
-    loading.onDidChangeState((state) => {
-      if (state === 'ready') void applyOverrides(false).then(rebuild);
-      else {
-        // A new load (or a restarted engine): the entities are for the corpus that was.
-        ready = false;
-        current?.abort();
-      }
-    }),
-    { dispose: () => current?.abort() },
+    builder,
+    ...watchWorkspaceFile(ENTITIES_FILE, () => void builder.applyOverrides(true)),
+    loading.onDidChangeState((state) => builder.onLoadingState(state)),
   );
-  if (loading.state === 'ready') void applyOverrides(false).then(rebuild);
-
-  return {
-    get ready() {
-      return ready;
-    },
-    whenReady: () => (ready ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
-    rebuild,
-  };
-}
-
-function overridesUri(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder && vscode.Uri.joinPath(folder.uri, ENTITIES_FILE);
+  if (loading.state === 'ready') builder.onLoadingState('ready');
+  return builder;
 }

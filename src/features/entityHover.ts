@@ -3,13 +3,13 @@
  * mentions them, newest first, with the sentence around the mention.
  */
 import * as vscode from 'vscode';
+import { setting } from './shared/settings';
 import type { EngineClient } from '../core/engine/engineClient';
-import { renderAmbiguous, renderCard } from './entityCardMarkdown';
-import { articlePath, isEntityDocument, registerForEntityDocuments } from './entityDocuments';
+import { renderAmbiguous, renderCard } from './shared/entityCardMarkdown';
+import { articlePath, isEntityDocument, registerForEntityDocuments } from './shared/entityDocuments';
 
 export function cardOptions(): { limit: number; related: number } {
-  const config = vscode.workspace.getConfiguration('corpusLens');
-  return { limit: Math.max(1, config.get<number>('hover.maxArticles', 8)), related: 5 };
+  return { limit: Math.max(1, setting('hover.maxArticles')), related: 5 };
 }
 
 export class EntityHoverProvider implements vscode.HoverProvider {

@@ -4,11 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
-import type { AmbiguousCard, MentionLocation } from '../core/entities/entityQueries';
-import { dateLabel, sourceLabel } from '../core/grouping';
-import { escapeThemeIcons } from './shared/inertText';
-import { articlePath, isEntityDocument, registerForEntityDocuments } from './entityDocuments';
-import { openArticle } from './openArticle';
+import { articlePath, isEntityDocument, registerForEntityDocuments } from './shared/entityDocuments';
+import { entityArgument, mentionPick, pickCandidate, type MentionItem } from './shared/mentionPick';
+import { openArticle } from './shared/openArticle';
 
 export class EntityReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly engine: EngineClient) {}
@@ -23,69 +21,9 @@ export class EntityReferenceProvider implements vscode.ReferenceProvider {
   }
 }
 
-export interface MentionItem extends vscode.QuickPickItem {
-  mention: MentionLocation;
-}
-
-/** An entity id or name from a command argument: a string, or an Entities view node. */
-export function entityArgument(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  const node = arg as { entity?: { id?: unknown } } | undefined;
-  return typeof node?.entity?.id === 'string' ? node.entity.id : undefined;
-}
-
-/**
- * A QuickPick of every mention of an entity (an id or a name; else the name under the cursor);
- * `onAccept` gets the chosen mention. Undefined, with a message, when there is no such entity.
- */
-export async function mentionPick(engine: EngineClient, entity: string | undefined, onAccept: (mention: MentionLocation) => void): Promise<vscode.QuickPick<MentionItem> | undefined> {
-  const name = entity ?? (await nameUnderCursor(engine));
-  const card = name ? await engine.entityCard(name, { limit: 0, related: 0 }) : undefined;
-  if (!card) {
-    void vscode.window.showInformationMessage(name ? `Corpus Lens: no person or organization called "${name}" in the corpus.` : 'Corpus Lens: put the cursor on a name, or hover it and choose "Show all mentions".');
-    return undefined;
-  }
-  const mentions = await engine.entityMentions(card.entity.id);
-  const pick = vscode.window.createQuickPick<MentionItem>();
-  pick.title = `${card.entity.name}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${card.entity.articleCount} article${card.entity.articleCount === 1 ? '' : 's'}`;
-  pick.placeholder = 'Filter by source, title or sentence; Enter to choose';
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
-  pick.items = mentions.map((m) => ({
-    label: escapeThemeIcons(m.title),
-    description: escapeThemeIcons(`${sourceLabel(m.source)} · ${dateLabel(m.date)} · line ${m.line + 1}`),
-    detail: escapeThemeIcons(`${m.sentence.before}${m.sentence.name}${m.sentence.after}`),
-    mention: m,
-  }));
-  pick.onDidAccept(() => {
-    const chosen = pick.selectedItems[0]?.mention;
-    pick.hide();
-    if (chosen) onAccept(chosen);
-  });
-  pick.onDidHide(() => pick.dispose());
-  pick.show();
-  return pick;
-}
-
 /** "Show All Mentions": Enter opens the article at the mention. */
 export function showMentions(engine: EngineClient, entity?: string): Promise<vscode.QuickPick<MentionItem> | undefined> {
   return mentionPick(engine, entity, (m) => void openArticle(m.path, m.line, m.text));
-}
-
-export async function nameUnderCursor(engine: EngineClient): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) return undefined;
-  const { active } = editor.selection;
-  const answer = await engine.hoverAt(editor.document.lineAt(active.line).text, active.character, { limit: 0, related: 0 }, articlePath(editor.document, engine));
-  if (!answer) return undefined;
-  return 'card' in answer ? answer.card.entity.id : pickCandidate(answer.ambiguous);
-}
-
-/** "Brown" could be Gordon or Wes: the user says which. */
-async function pickCandidate(ambiguous: AmbiguousCard): Promise<string | undefined> {
-  const items = ambiguous.candidates.map((c) => ({ label: escapeThemeIcons(c.name), description: `${c.articleCount} article${c.articleCount === 1 ? '' : 's'}`, id: c.id }));
-  const chosen = await vscode.window.showQuickPick(items, { title: `"${ambiguous.name}" could be several ${ambiguous.type === 'person' ? 'people' : 'organizations'}: which one?` });
-  return chosen?.id;
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import type { MentionLocation } from '../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
-import { entityArgument, mentionPick, nameUnderCursor } from './entityMentions';
+import { entityArgument, mentionPick, nameUnderCursor } from './shared/mentionPick';
 import { citationEdit } from './shared/citation';
 import { escapeInlineMarkdown, escapeThemeIcons } from './shared/inertText';
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import type { Hit } from '../core/search/searchIndex';
-import { openArticle } from './openArticle';
+import { openArticle } from './shared/openArticle';
 import { escapeThemeIcons } from './shared/inertText';
 
 const DEBOUNCE_MS = 120;

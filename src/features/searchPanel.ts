@@ -8,7 +8,7 @@ import type { EngineClient } from '../core/engine/engineClient';
 import { dateLabel, sourceLabel, UNDATED_LABEL, UNKNOWN_SOURCE_LABEL } from '../core/grouping';
 import type { SearchResults } from '../core/search/searchIndex';
 import type { FacetGroup, FromPanel, ToPanel } from '../webview/searchPanelProtocol';
-import { openArticle } from './openArticle';
+import { openArticle } from './shared/openArticle';
 
 export const SEARCH_VIEW_ID = 'corpusLens.search';
 const LIMIT = 200;

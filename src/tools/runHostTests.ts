@@ -1,5 +1,5 @@
 /**
- * Runs the in-host mocha suite (dist/test/suite) inside a real VS Code 1.100 extension host
+ * Runs the in-host mocha suite (dist/test/host) inside a real VS Code 1.100 extension host
  * (code-server), as @vscode/test-electron's extensionTestsPath would, and exits with its result.
  */
 import * as path from 'node:path';
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
       });
     });
     const workspace = makeWorkspace('sample');
-    await page.goto(server.url(workspace, path.join(repoRoot(), 'dist', 'test', 'suite', 'index')));
+    await page.goto(server.url(workspace, path.join(repoRoot(), 'dist', 'test', 'host', 'index')));
     const code = await exitCode;
     await new Promise((r) => setTimeout(r, 300)); // let the last console lines arrive
     if (code === 124) process.stderr.write(`In-host tests did not finish within ${TIMEOUT_MS / 1000} s\n`);

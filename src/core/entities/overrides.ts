@@ -14,6 +14,9 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fold } from './names';
 import type { EntityKind } from './resolve';
 
+/** Where the corrections live, relative to the workspace folder (or the CLI's current folder). */
+export const ENTITIES_FILE = '.corpus-lens/entities.json';
+
 export interface EntityOverrides {
   /** Groups of names that are one entity. */
   merge: string[][];

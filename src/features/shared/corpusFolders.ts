@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { setting } from './settings';
 
 export const DEFAULT_FOLDER_NAMES = ['corpus', 'articles', 'seeds'];
 const SAMPLE_KEY = 'corpusLens.useSampleCorpus';
@@ -16,10 +17,10 @@ function workspaceRoots(): string[] {
 
 /** Absolute paths of the configured corpus folders (that may or may not exist). */
 export function configuredFolders(): string[] {
-  const setting = vscode.workspace.getConfiguration('corpusLens').get<string[]>('corpusFolders', []);
+  const folders = setting('corpusFolders');
   const roots = workspaceRoots();
-  if (setting.length > 0) {
-    return setting.flatMap((entry) => (path.isAbsolute(entry) ? [entry] : roots.map((root) => path.join(root, entry))));
+  if (folders.length > 0) {
+    return folders.flatMap((entry) => (path.isAbsolute(entry) ? [entry] : roots.map((root) => path.join(root, entry))));
   }
   return roots.flatMap((root) => DEFAULT_FOLDER_NAMES.map((name) => path.join(root, name))).filter(isDirectory);
 }

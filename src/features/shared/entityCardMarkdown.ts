@@ -3,11 +3,11 @@
  * the extension's own commands, and HTML stays off.
  */
 import * as vscode from 'vscode';
-import type { EntityCard } from '../core/entities/entityCard';
-import type { AmbiguousCard } from '../core/entities/entityQueries';
-import { dateLabel, sourceLabel } from '../core/grouping';
-import { sourcesPhrase } from './shared/cardText';
-import { encodeCommandArgs, escapeMarkdown } from './shared/inertText';
+import type { EntityCard } from '../../core/entities/entityCard';
+import type { AmbiguousCard } from '../../core/entities/entityQueries';
+import { dateLabel, sourceLabel } from '../../core/grouping';
+import { sourcesPhrase } from './cardText';
+import { encodeCommandArgs, escapeMarkdown } from './inertText';
 
 export { dateLabel, escapeMarkdown };
 

@@ -1,11 +1,10 @@
 /** Which documents get entity hovers and references: the configured note languages, and every article of the corpus. */
 import * as vscode from 'vscode';
-import type { EngineClient } from '../core/engine/engineClient';
-
-export const DEFAULT_HOVER_LANGUAGES = ['markdown', 'plaintext'];
+import { affects, setting } from './settings';
+import type { EngineClient } from '../../core/engine/engineClient';
 
 export function hoverLanguages(): string[] {
-  return vscode.workspace.getConfiguration('corpusLens').get<string[]>('hover.languages', DEFAULT_HOVER_LANGUAGES);
+  return setting('hover.languages');
 }
 
 /** The languages, plus article files of any language (HTML captures); the providers check the corpus. */
@@ -29,7 +28,7 @@ export function registerForEntityDocuments(context: vscode.ExtensionContext, reg
   context.subscriptions.push(
     { dispose: () => registration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('corpusLens.hover.languages')) return;
+      if (!affects(e, 'hover.languages')) return;
       registration.dispose();
       registration = register(entityDocumentSelector());
     }),

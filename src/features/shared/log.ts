@@ -1,6 +1,6 @@
 /** The "Corpus Lens" output channel: one line per bad file, and a notification only when the user acted. */
 import * as vscode from 'vscode';
-import type { Problem } from '../core/types';
+import type { Problem } from '../../core/types';
 
 export interface Log {
   channel: vscode.LogOutputChannel;
@@ -10,7 +10,7 @@ export interface Log {
   notifyProblems(problems: Problem[]): void;
 }
 
-export function activate(context: vscode.ExtensionContext): Log {
+export function createLog(context: vscode.ExtensionContext): Log {
   const channel = vscode.window.createOutputChannel('Corpus Lens', { log: true });
   context.subscriptions.push(channel);
   return {

@@ -1,0 +1,42 @@
+/** The user's files in `.corpus-lens/` of the first workspace folder: read as text, with a message when they cannot be. */
+import * as vscode from 'vscode';
+
+export type WorkspaceFileRead = { text: string } | { missing: true } | { error: string };
+
+export function workspaceFile(relative: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  return folder && vscode.Uri.joinPath(folder.uri, relative);
+}
+
+export async function readWorkspaceFile(relative: string): Promise<WorkspaceFileRead> {
+  const file = workspaceFile(relative);
+  if (!file) return { missing: true };
+  try {
+    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) };
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { missing: true };
+    return { error: `${relative} cannot be read: ${(error as Error).message}.` };
+  }
+}
+
+/** A message about a user's file: always in the output channel, as a notification too when the user just edited it. */
+export function reportFileProblem(channel: vscode.LogOutputChannel, message: string, userAction: boolean): void {
+  channel.error(message);
+  if (userAction) void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
+}
+
+/** Watches one file of the workspace (and its folder: a file written with its new folder may arrive as one folder event). */
+export function watchWorkspaceFile(relative: string, onChange: () => void): vscode.Disposable[] {
+  const folder = relative.slice(0, relative.lastIndexOf('/'));
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/{${folder},${relative}}`);
+  return [
+    watcher,
+    watcher.onDidCreate(onChange),
+    watcher.onDidChange(onChange),
+    watcher.onDidDelete(onChange),
+    // A watcher can miss a file created with its folder; a save in the editor is never missed.
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.path.endsWith(`/${relative}`)) onChange();
+    }),
+  ];
+}
