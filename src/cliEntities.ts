@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from './core/engine/engine';
-import { mentionLocations } from './core/entities/entityQueries';
 import { ENTITIES_FILE } from './core/entities/overrides';
 import { dateLabel, sourceLabel } from './core/grouping';
 import type { ParseOptions } from './core/ingest/parse';
@@ -53,9 +52,8 @@ export async function entityCommand(name: string, args: EntityCliArgs, out: Prin
     err(`corpus-lens: no person or organization called "${name}" in ${args.corpus}`);
     return 1;
   }
-  const lookup = (p: string) => engine.get(p);
   const byPath = new Map<string, { path: string; title: string; source: string | null; date: string | null; mentions: { line: number; text: string }[] }>();
-  for (const m of await mentionLocations(index, lookup, entity.id)) {
+  for (const m of await engine.entityMentions(entity.id)) {
     const relative = path.relative(args.corpus, m.path).split(path.sep).join('/');
     const row = byPath.get(m.path) ?? { path: relative, title: m.title, source: m.source, date: m.date, mentions: [] };
     row.mentions.push({ line: m.line + 1, text: m.text });

@@ -11,10 +11,11 @@ import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticles, r
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from '../entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from '../entities/overrides';
 import { entityFacetsOf, entityFilter } from '../entities/entitySearch';
+import { cardFor, hoverAt, mentionLocations, type CardOptions, type EntityCard, type EntityInfo, type HoverAnswer, type MentionLocation } from '../entities/entityQueries';
 import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import { SearchIndex, type SearchResults } from '../search/searchIndex';
-import type { Article, Problem } from '../types';
+import type { Article, Paragraph, Problem } from '../types';
 
 /** What changed: everything (after a load), or one article added, changed or removed. */
 export type EngineChange = { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string } | { kind: 'entities' };
@@ -180,6 +181,32 @@ export class CorpusEngine {
     const article = this.get(filePath);
     return article && recognizeArticle(this.entities.recognizer, article);
   }
+
+  /** The first paragraphs of an article's reading text (tooltips). */
+  paragraphs(filePath: string, count: number): Paragraph[] {
+    return this.get(filePath)?.paragraphs.slice(0, count) ?? [];
+  }
+
+  /** The name under a cursor in a line of text, with its card; `path`: the corpus article the line is from. */
+  hoverAt(text: string, offset: number, options: CardOptions, path?: string): HoverAnswer | undefined {
+    return hoverAt(this.entities.index, this.lookup, text, offset, options, path);
+  }
+
+  /** An entity's card, by id or by any of its names. */
+  entityCard(name: string, options: CardOptions): EntityCard | undefined {
+    return cardFor(this.entities.index, this.lookup, name, options);
+  }
+
+  /** Every mention of an entity, placed in its file. */
+  entityMentions(id: string): Promise<MentionLocation[]> {
+    return mentionLocations(this.entities.index, this.lookup, id);
+  }
+
+  entityList(): EntityInfo[] {
+    return this.entities.index.list();
+  }
+
+  private readonly lookup = (filePath: string) => this.get(filePath);
 
   /** People and organisations across the corpus; kept current by file changes once built. */
   readonly entities = new CorpusEntities();

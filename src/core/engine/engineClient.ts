@@ -8,7 +8,7 @@ import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome 
 import type { EntityBuildOptions, EntityBuildReport } from '../entities/corpusEntities';
 import type { CardOptions, EntityCard, EntityInfo, HoverAnswer, MentionLocation } from '../entities/entityQueries';
 import type { OverridesParse } from '../entities/overrides';
-import type { FromWorker, Request, SummaryChange, WorkerOptions } from './protocol';
+import type { FromWorker, Method, Params, Result, SummaryChange, ToWorker, WorkerOptions } from './protocol';
 import type { Mention } from '../ner/articleEntities';
 import type { ArticleSummary, Paragraph, Problem } from '../types';
 
@@ -80,7 +80,7 @@ export class EngineClient {
       this.restart(worker, `the engine stopped answering for ${Math.round(silent / 1000)} s`);
       return;
     }
-    void this.call({ method: 'ping' }).catch(() => undefined);
+    void this.request('ping').catch(() => undefined);
   }
 
   /** Fails the calls in flight with the reason, replaces the worker, and tells the listeners. */
@@ -97,7 +97,7 @@ export class EngineClient {
 
   /** For tests of recovery: crash the worker, or block it for `ms`. */
   simulateFault(fault: 'crash' | 'hang', ms?: number): void {
-    void this.call({ method: 'simulateFault', fault, ms }).catch(() => undefined);
+    void this.request('simulateFault', fault, ms).catch(() => undefined);
   }
 
   get folders(): readonly string[] {
@@ -120,76 +120,76 @@ export class EngineClient {
   }
 
   setOptions(options: WorkerOptions): Promise<void> {
-    return this.call({ method: 'setOptions', options }) as Promise<void>;
+    return this.request('setOptions', options);
   }
 
   load(folders: string[], options: EngineLoadOptions = {}): Promise<LoadReport> {
     const { signal, onProgress, cacheFile } = options;
-    return this.call({ method: 'load', folders, cacheFile }, onProgress, (id) => this.cancelOnAbort(id, signal)) as Promise<LoadReport>;
+    return this.requestWithProgress('load', [folders, cacheFile], onProgress, signal);
   }
 
   private cancelOnAbort(id: number, signal: AbortSignal | undefined): void {
-    const cancel = () => void this.call({ method: 'cancel', target: id });
+    const cancel = () => void this.request('cancel', id);
     if (signal?.aborted) cancel();
     else signal?.addEventListener('abort', cancel, { once: true });
   }
 
   update(filePath: string): Promise<Problem[]> {
-    return this.call({ method: 'update', path: filePath }) as Promise<Problem[]>;
+    return this.request('update', filePath);
   }
 
   /** A burst of file events, coalesced by the caller: applied in one go, entities resolved once. */
   applyFileEvents(updated: string[], removed: string[]): Promise<Problem[]> {
-    return this.call({ method: 'applyFileEvents', updated, removed }) as Promise<Problem[]>;
+    return this.request('applyFileEvents', updated, removed);
   }
 
   remove(filePath: string): Promise<void> {
-    return this.call({ method: 'remove', path: filePath }) as Promise<void>;
+    return this.request('remove', filePath);
   }
 
   search(text: string, limit = 50, options: EngineSearchOptions = {}): Promise<SearchOutcome> {
-    return this.call({ method: 'search', text, limit, options }) as Promise<SearchOutcome>;
+    return this.request('search', text, limit, options);
   }
 
   /** The first paragraphs of an article's reading text (for tooltips). */
   paragraphs(filePath: string, count: number): Promise<Paragraph[]> {
-    return this.call({ method: 'paragraphs', path: path.resolve(filePath), count }) as Promise<Paragraph[]>;
+    return this.request('paragraphs', path.resolve(filePath), count);
   }
 
   /** The names in one article, recognized in the worker; undefined when the file is not in the corpus. */
   names(filePath: string): Promise<Mention[] | undefined> {
-    return this.call({ method: 'names', path: path.resolve(filePath) }) as Promise<Mention[] | undefined>;
+    return this.request('names', path.resolve(filePath));
   }
 
   buildEntities(options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const { signal, onProgress, cacheFile } = options;
-    return this.call({ method: 'buildEntities', cacheFile }, onProgress, (id) => this.cancelOnAbort(id, signal)) as Promise<EntityBuildReport>;
+    return this.requestWithProgress('buildEntities', [cacheFile], onProgress, signal);
   }
 
   /** `path`: the corpus article the text is from, if it is one. */
   hoverAt(text: string, offset: number, options: CardOptions, path?: string): Promise<HoverAnswer | undefined> {
-    return this.call({ method: 'hoverAt', text, offset, options, path }) as Promise<HoverAnswer | undefined>;
+    return this.request('hoverAt', text, offset, options, path);
   }
 
   /** An entity by id or by any of its names. */
   entityCard(name: string, options: CardOptions): Promise<EntityCard | undefined> {
-    return this.call({ method: 'entityCard', name, options }) as Promise<EntityCard | undefined>;
+    return this.request('entityCard', name, options);
   }
 
   entityMentions(id: string): Promise<MentionLocation[]> {
-    return this.call({ method: 'entityMentions', entity: id }) as Promise<MentionLocation[]>;
+    return this.request('entityMentions', id);
   }
 
   entityList(): Promise<EntityInfo[]> {
-    return this.call({ method: 'entityList' }) as Promise<EntityInfo[]>;
+    return this.request('entityList');
   }
 
   setEntityOverrides(text: string): Promise<OverridesParse> {
-    return this.call({ method: 'setEntityOverrides', text }) as Promise<OverridesParse>;
+    return this.request('setEntityOverrides', text);
   }
 
   saveCache(): Promise<void> {
-    return this.call({ method: 'saveCache' }) as Promise<void>;
+    return this.request('saveCache');
   }
 
   /**
@@ -220,14 +220,27 @@ export class EngineClient {
     void this.worker.terminate();
   }
 
-  private call(request: Request, onProgress?: PendingCall['onProgress'], started?: (id: number) => void): Promise<unknown> {
+  /** Any request of the protocol, typed by it: `request('search', text, limit)` resolves to a SearchOutcome. */
+  request<M extends Method>(method: M, ...params: Params<M>): Promise<Result<M>> {
+    return this.send(method, params);
+  }
+
+  /** A request that reports progress and that the signal cancels. */
+  private requestWithProgress<M extends 'load' | 'buildEntities'>(method: M, params: Params<M>, onProgress: PendingCall['onProgress'], signal: AbortSignal | undefined): Promise<Result<M>> {
+    return this.send(method, params, onProgress, (id) => this.cancelOnAbort(id, signal));
+  }
+
+  private send<M extends Method>(method: M, params: Params<M>, onProgress?: PendingCall['onProgress'], started?: (id: number) => void): Promise<Result<M>> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
-    const reply = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject, onProgress }));
-    this.worker.postMessage({ ...request, id });
+    // What crosses the thread boundary is checked by the protocol's types on both ends.
+    const reply = new Promise<Result<M>>((resolve, reject) => this.pending.set(id, { resolve: (value) => resolve(value as Result<M>), reject, onProgress }));
+    const message = { id, method, params } as ToWorker;
+    this.worker.postMessage(message);
     started?.(id);
     return reply;
   }
+
 
   private receive(message: FromWorker): void {
     if (message.type === 'changed') return this.apply(message.change);

@@ -1,12 +1,11 @@
 /**
  * The engine in a worker thread: parsing, indexing, the cache's JSON and every search run here, so
- * the extension host never waits on them. EngineClient is the other end.
+ * the extension host never waits on them. EngineClient is the other end; protocol.ts the contract.
  */
 import { parentPort } from 'node:worker_threads';
-import { CorpusEngine, type EngineChange } from './engine';
-import type { ToWorker, FromWorker, SummaryChange } from './protocol';
-import { cardFor, hoverAt, mentionLocations } from '../entities/entityQueries';
 import { summarize } from '../types';
+import { CorpusEngine, type EngineChange } from './engine';
+import type { EngineMethod, FromWorker, Method, Params, Result, SummaryChange, ToWorker } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('engineWorker must run in a worker thread');
@@ -24,64 +23,48 @@ function toSummaryChange(change: EngineChange): SummaryChange {
   return change;
 }
 
-const lookup = (path: string) => engine.get(path);
-
-async function cancellable<T>(id: number, run: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  aborts.set(id, controller);
-  try {
-    return await run(controller.signal, (done, total) => post({ type: 'progress', id, done, total }));
-  } finally {
-    aborts.delete(id);
-  }
+/** What a request's handler gets besides its parameters: a signal that `cancel` aborts, and a way to report progress. */
+interface CallContext {
+  signal: AbortSignal;
+  onProgress(done: number, total: number): void;
 }
 
-async function handle(message: ToWorker): Promise<unknown> {
-  switch (message.method) {
-    case 'ping':
-      return 'pong';
-    case 'simulateFault':
-      if (message.fault === 'crash') process.exit(70);
-      for (const until = Date.now() + (message.ms ?? 60_000); Date.now() < until; );
-      return undefined;
-    case 'setOptions':
-      return engine.setOptions(message.options);
-    case 'load':
-      return cancellable(message.id, (signal, onProgress) => engine.load(message.folders, { cacheFile: message.cacheFile, signal, onProgress }));
-    case 'buildEntities':
-      return cancellable(message.id, (signal, onProgress) => engine.buildEntities({ cacheFile: message.cacheFile, signal, onProgress }));
-    case 'hoverAt':
-      return hoverAt(engine.entities.index, lookup, message.text, message.offset, message.options, message.path);
-    case 'entityCard':
-      return cardFor(engine.entities.index, lookup, message.name, message.options);
-    case 'entityMentions':
-      return mentionLocations(engine.entities.index, lookup, message.entity);
-    case 'entityList':
-      return engine.entities.index.list();
-    case 'setEntityOverrides':
-      return engine.setEntityOverrides(message.text);
-    case 'cancel':
-      return aborts.get(message.target)?.abort();
-    case 'applyFileEvents':
-      return engine.applyFileEvents(message.updated, message.removed);
-    case 'update':
-      return engine.update(message.path);
-    case 'remove':
-      return engine.remove(message.path);
-    case 'search':
-      return engine.search(message.text, message.limit, message.options);
-    case 'paragraphs':
-      return engine.get(message.path)?.paragraphs.slice(0, message.count) ?? [];
-    case 'names':
-      return engine.names(message.path);
-    case 'saveCache':
-      return engine.saveCache();
-  }
+/** The requests the worker answers itself; the compiler checks that, with the engine's, they cover the protocol. */
+const ownHandlers: { [M in Exclude<Method, EngineMethod>]: (params: Params<M>, call: CallContext) => Result<M> | Promise<Result<M>> } = {
+  load: ([folders, cacheFile], { signal, onProgress }) => engine.load(folders, { cacheFile, signal, onProgress }),
+  buildEntities: ([cacheFile], { signal, onProgress }) => engine.buildEntities({ cacheFile, signal, onProgress }),
+  cancel: ([request]) => aborts.get(request)?.abort(),
+  ping: () => 'pong',
+  simulateFault: ([fault, ms]) => {
+    if (fault === 'crash') process.exit(70);
+    for (const until = Date.now() + (ms ?? 60_000); Date.now() < until; );
+  },
+};
+
+function isOwn(method: Method): method is Exclude<Method, EngineMethod> {
+  return Object.hasOwn(ownHandlers, method);
+}
+
+/** An engine request: the CorpusEngine method of the same name, with the same arguments. */
+function callEngine<M extends EngineMethod>(method: M, params: Params<M>): unknown {
+  return (engine[method] as (...args: Params<M>) => unknown).apply(engine, params);
+}
+
+function dispatch<M extends Method>(method: M, params: Params<M>, call: CallContext): unknown {
+  if (!isOwn(method)) return callEngine(method as EngineMethod, params as Params<EngineMethod>);
+  const handler = ownHandlers[method] as (params: Params<M>, call: CallContext) => unknown;
+  return handler(params, call);
 }
 
 port.on('message', (message: ToWorker) => {
-  handle(message).then(
-    (result) => post({ type: 'reply', id: message.id, ok: true, result }),
-    (error: unknown) => post({ type: 'reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
+  const controller = new AbortController();
+  aborts.set(message.id, controller);
+  const call = { signal: controller.signal, onProgress: (done: number, total: number) => post({ type: 'progress', id: message.id, done, total }) };
+  Promise.resolve()
+    .then(() => dispatch(message.method, message.params, call))
+    .then(
+      (result) => post({ type: 'reply', id: message.id, ok: true, result }),
+      (error: unknown) => post({ type: 'reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    )
+    .finally(() => aborts.delete(message.id));
 });

@@ -1,37 +1,49 @@
-/** The messages between EngineClient (extension host) and engineWorker (worker thread). */
-import type { CardOptions } from '../entities/entityQueries';
-import type { EngineSearchOptions } from './engine';
+/**
+ * The requests between EngineClient (extension host) and engineWorker (worker thread): one map, one
+ * line per request with its parameters and its result. Most are the CorpusEngine method of the same
+ * name with the same arguments; the others are answered by the worker itself.
+ */
+import type { EntityBuildReport } from '../entities/corpusEntities';
 import type { LoadOptions } from '../ingest/loader';
 import type { ArticleSummary } from '../types';
+import type { CorpusEngine, LoadReport } from './engine';
 
 export type WorkerOptions = Omit<LoadOptions, 'signal' | 'onProgress' | 'onProblem'>;
 
-export type ToWorker = { id: number } & (
-  | { method: 'setOptions'; options: WorkerOptions }
-  | { method: 'load'; folders: string[]; cacheFile?: string }
-  | { method: 'cancel'; target: number }
-  | { method: 'update'; path: string }
-  | { method: 'remove'; path: string }
-  | { method: 'applyFileEvents'; updated: string[]; removed: string[] }
-  | { method: 'search'; text: string; limit: number; options?: EngineSearchOptions }
-  | { method: 'paragraphs'; path: string; count: number }
-  | { method: 'names'; path: string }
-  | { method: 'saveCache' }
-  | { method: 'buildEntities'; cacheFile?: string }
-  | { method: 'hoverAt'; text: string; offset: number; options: CardOptions; path?: string }
-  | { method: 'entityCard'; name: string; options: CardOptions }
-  | { method: 'entityMentions'; entity: string }
-  | { method: 'entityList' }
-  | { method: 'setEntityOverrides'; text: string }
-  /** The watchdog's heartbeat: answered at once unless the worker is stuck. */
-  | { method: 'ping' }
-  /** For tests of recovery: the worker exits (a crash) or blocks its thread for `ms` (a hang). */
-  | { method: 'simulateFault'; fault: 'crash' | 'hang'; ms?: number }
-);
+/** Requests the worker answers with the CorpusEngine method of the same name. Add a name here and the method there. */
+export type EngineMethod =
+  | 'setOptions'
+  | 'update'
+  | 'remove'
+  | 'applyFileEvents'
+  | 'search'
+  | 'paragraphs'
+  | 'names'
+  | 'saveCache'
+  | 'hoverAt'
+  | 'entityCard'
+  | 'entityMentions'
+  | 'entityList'
+  | 'setEntityOverrides';
 
-/** Distributes Omit over the union, which the built-in Omit does not. */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type Request = DistributiveOmit<ToWorker, 'id'>;
+type EngineRequest<M extends EngineMethod> = { params: Parameters<CorpusEngine[M]>; result: Awaited<ReturnType<CorpusEngine[M]>> };
+
+export type Requests = { [M in EngineMethod]: EngineRequest<M> } & {
+  /** With progress messages, cancellable with `cancel`. */
+  load: { params: [folders: string[], cacheFile?: string]; result: LoadReport };
+  buildEntities: { params: [cacheFile?: string]; result: EntityBuildReport };
+  cancel: { params: [request: number]; result: void };
+  /** The watchdog's heartbeat: answered at once unless the worker is stuck. */
+  ping: { params: []; result: 'pong' };
+  /** For tests of recovery: the worker exits (a crash) or blocks its thread for `ms` (a hang). */
+  simulateFault: { params: [fault: 'crash' | 'hang', ms?: number]; result: void };
+};
+
+export type Method = keyof Requests;
+export type Params<M extends Method> = Requests[M]['params'];
+export type Result<M extends Method> = Requests[M]['result'];
+
+export type ToWorker = { [M in Method]: { id: number; method: M; params: Params<M> } }[Method];
 
 export type SummaryChange =
   | { kind: 'reset'; articles: ArticleSummary[]; folders: string[] }
