@@ -12,6 +12,7 @@ import { isArticleFile, type ParseOptions } from './core/ingest/parse';
 import { parseQuery } from './core/search/query';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from './core/ingest/sourceRules';
 import type { Article } from './core/types';
+import { parseArguments, wholeNumber } from './args';
 import { entitiesCommand, entityCommand } from './cliEntities';
 
 const USAGE = `Usage:
@@ -55,34 +56,48 @@ export function bundledSeeds(from = __dirname): string {
   }
 }
 
-function parseArgs(argv: string[]): CliArgs {
+/** The options each command takes, besides --json and --corpus; search and entity take one positional, ner its file. */
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  articles: ['sources'],
+  tree: ['sources'],
+  search: ['sources', 'limit'],
+  ner: [],
+  entity: ['sources', 'entities'],
+  entities: ['sources', 'entities'],
+};
+
+function parseCommandLine(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError('');
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  const args: CliArgs = { command, corpus: bundledSeeds(), json: false, limit: DEFAULT_LIMIT, parseOptions: {} };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--json') args.json = true;
-    else if (arg === '--corpus') {
-      const value = rest[++i];
-      if (!value) throw new UsageError('--corpus needs a folder');
-      args.corpus = path.resolve(value);
-    } else if (arg === '--limit') {
-      args.limit = Number(rest[++i]);
-      if (!Number.isInteger(args.limit) || args.limit < 1) throw new UsageError('--limit needs a whole number ≥ 1');
-    } else if (arg === '--sources' && command !== 'ner') {
-      const value = rest[++i];
-      if (!value) throw new UsageError('--sources needs a file');
-      args.sourcesFile = path.resolve(value);
-      if (!existsSync(args.sourcesFile)) throw new UsageError(`sources file not found: ${args.sourcesFile}`);
-    } else if (arg === '--entities' && (command === 'entity' || command === 'entities')) {
-      const value = rest[++i];
-      if (!value) throw new UsageError('--entities needs a file');
-      args.entitiesFile = path.resolve(value);
-    } else if ((command === 'search' || command === 'entity') && args.query === undefined && !arg.startsWith('--')) args.query = arg;
-    else if (command === 'ner' && args.file === undefined && !arg.startsWith('--')) args.file = path.resolve(arg);
-    else throw new UsageError(`unknown argument "${arg}"`);
+  const spec = Object.fromEntries([['json', { type: 'boolean' as const }], ...['corpus', ...COMMAND_OPTIONS[command]].map((name) => [name, { type: 'string' as const }])]);
+  let parsed: ReturnType<typeof parseArguments>;
+  try {
+    parsed = parseArguments(rest, spec, ['search', 'entity', 'ner'].includes(command) ? 1 : 0);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
+  const { positionals } = parsed;
+  // The options of this command were chosen at run time: their values are strings, --json a boolean.
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const args: CliArgs = { command, corpus: path.resolve(option('corpus') ?? bundledSeeds()), json: values.json === true, limit: DEFAULT_LIMIT, parseOptions: {} };
+  try {
+    args.limit = wholeNumber(option('limit'), '--limit', DEFAULT_LIMIT);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (option('sources') !== undefined) args.sourcesFile = path.resolve(option('sources') as string);
+  if (option('entities') !== undefined) args.entitiesFile = path.resolve(option('entities') as string);
+  if (command === 'ner') args.file = positionals[0] === undefined ? undefined : path.resolve(positionals[0]);
+  else args.query = positionals[0];
+  checkArgs(args);
+  return args;
+}
+
+function checkArgs(args: CliArgs): void {
+  const { command } = args;
+  if (args.sourcesFile && !existsSync(args.sourcesFile)) throw new UsageError(`sources file not found: ${args.sourcesFile}`);
   if (command === 'search' && !args.query?.trim()) throw new UsageError('search needs a query, e.g. corpus-lens search "secret talks"');
   if (command === 'entity' && !args.query?.trim()) throw new UsageError('entity needs a name, e.g. corpus-lens entity "Lavrov"');
   if (command === 'ner') {
@@ -91,7 +106,6 @@ function parseArgs(argv: string[]): CliArgs {
     if (!existsSync(args.file)) throw new UsageError(`file not found: ${args.file}`);
   }
   if (!existsSync(args.corpus) || !statSync(args.corpus).isDirectory()) throw new UsageError(`corpus folder not found: ${args.corpus}`);
-  return args;
 }
 
 function relative(corpus: string, article: Pick<Article, 'path'>): string {
@@ -129,7 +143,7 @@ function treeText(corpus: string, groups: Group[]): string {
 export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let args: CliArgs;
   try {
-    args = parseArgs(argv);
+    args = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (error.message) err(`corpus-lens: ${error.message}`);

@@ -2,6 +2,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArguments, wholeNumber } from '../args';
 
 export interface BenchArgs {
   corpus: string;
@@ -10,19 +11,10 @@ export interface BenchArgs {
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { corpus: '', copies: 1, runs: 3 };
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i + 1];
-    if (argv[i] === '--corpus') args.corpus = path.resolve(value ?? '');
-    else if (argv[i] === '--copies') args.copies = Number(value);
-    else if (argv[i] === '--runs') args.runs = Number(value);
-    else throw new Error(`unknown argument "${argv[i]}"`);
-    i++;
-  }
-  if (!args.corpus || !existsSync(args.corpus)) throw new Error(`--corpus DIR is required and must exist (got "${args.corpus}")`);
-  if (!Number.isInteger(args.copies) || args.copies < 1) throw new Error('--copies takes a whole number ≥ 1');
-  if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs takes a whole number ≥ 1');
-  return args;
+  const { values } = parseArguments(argv, { corpus: { type: 'string' }, copies: { type: 'string' }, runs: { type: 'string' } });
+  const corpus = path.resolve(values.corpus ?? '');
+  if (!values.corpus || !existsSync(corpus)) throw new Error(`--corpus DIR is required and must exist (got "${values.corpus ?? ''}")`);
+  return { corpus, copies: wholeNumber(values.copies, '--copies', 1), runs: wholeNumber(values.runs, '--runs', 3) };
 }
 
 /** A temporary folder holding N copies of the corpus (copy-1/, copy-2/, …), removed by `dispose`. */

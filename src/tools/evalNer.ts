@@ -3,19 +3,16 @@
  * PER+ORG+LOC and with MISC, scored on the CoNLL tokens and on raw text through our tokenizer.
  */
 import { readFileSync } from 'node:fs';
+import { parseArguments } from '../args';
 import { readConll } from '../core/ner/conll';
 import { evaluateOnRawText, evaluateOnTokens } from '../core/ner/conllEval';
 import { formatScoreTable } from '../core/ner/evaluate';
 import { Recognizer, defaultModelPath } from '../core/ner/recognizer';
 
 function main(argv: string[]): void {
-  let data = '';
-  let model = defaultModelPath();
-  for (let i = 0; i < argv.length; i += 2) {
-    if (argv[i] === '--data') data = argv[i + 1] ?? '';
-    else if (argv[i] === '--model') model = argv[i + 1] ?? '';
-    else throw new Error(`unknown option ${argv[i]}`);
-  }
+  const { values } = parseArguments(argv, { data: { type: 'string' }, model: { type: 'string' } });
+  const data = values.data ?? '';
+  const model = values.model ?? defaultModelPath();
   if (!data) throw new Error('usage: eval:ner -- --data FILE [--model FILE]');
   const documents = readConll(readFileSync(data, 'utf8'));
   const recognizer = Recognizer.fromFile(model);

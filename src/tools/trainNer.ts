@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readConll } from '../core/ner/conll';
 import { evaluateOnRawText, evaluateOnTokens } from '../core/ner/conllEval';
+import { parseArguments, wholeNumber } from '../args';
 import { formatScoreTable } from '../core/ner/evaluate';
 import type { SparseRows } from '../core/ner/viterbi';
 import { quantise, serialiseModel, type NerModel } from '../core/ner/model';
@@ -23,20 +24,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { train: '', dev: '', out: path.join('media', 'ner-model.bin'), buckets: 2 ** 20, epochs: 12, seed: 1 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--train') args.train = value;
-    else if (flag === '--dev') args.dev = value;
-    else if (flag === '--out') args.out = value;
-    else if (flag === '--buckets') args.buckets = 2 ** Number(value);
-    else if (flag === '--epochs') args.epochs = Number(value);
-    else if (flag === '--seed') args.seed = Number(value);
-    else throw new Error(`unknown option ${flag}`);
-  }
-  if (!args.train || !args.dev) throw new Error('usage: train:ner -- --train FILE --dev FILE [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
-  return args;
+  const { values } = parseArguments(argv, { train: { type: 'string' }, dev: { type: 'string' }, out: { type: 'string' }, buckets: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' } });
+  if (!values.train || !values.dev) throw new Error('usage: train:ner -- --train FILE --dev FILE [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
+  return {
+    train: values.train,
+    dev: values.dev,
+    out: values.out ?? path.join('media', 'ner-model.bin'),
+    buckets: 2 ** wholeNumber(values.buckets, '--buckets', 20),
+    epochs: wholeNumber(values.epochs, '--epochs', 12),
+    seed: wholeNumber(values.seed, '--seed', 1, 0),
+  };
 }
 
 /** The clip (and so the int8 step) that keeps the most dev F1 after quantisation. */
