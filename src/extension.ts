@@ -43,7 +43,11 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   entityMentions.activate(context, engine);
   const entitiesTree = entitiesView.activate(context, engine);
   insertCitation.activate(context, engine);
-  context.subscriptions.push({ dispose: () => engine.dispose() }, recoverFromRestarts(engine, loading, log));
+  context.subscriptions.push(
+    { dispose: () => engine.dispose() },
+    recoverFromRestarts(engine, loading, log),
+    engine.onDidNotice((message) => log.channel.warn(message)),
+  );
   const ready = loading.reload();
   return { engine, articlesTree: tree, searchPanel: panel, loading, entities, entitiesTree, ready };
 }

@@ -50,10 +50,15 @@ export function readingText(article: Pick<Article, 'paragraphs'>): string {
   return article.paragraphs.map((p) => p.text).join('\n\n');
 }
 
-/** A file that could not be read or parsed, and why, in words a user can act on. */
+/**
+ * A file that could not be read or parsed, and why, in words a user can act on. `loaded`: the file
+ * is in the corpus all the same, read in a reduced way (as windows-1252, as plain text); otherwise
+ * it was skipped.
+ */
 export interface Problem {
   path: string;
   message: string;
+  severity?: 'skipped' | 'loaded';
 }
 
 /** A user-supplied source rule: a regular expression and the source it names (`$1` = first group). */

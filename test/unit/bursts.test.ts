@@ -89,3 +89,28 @@ describe('caches under faults', () => {
     await engine.buildEntities({ cacheFile: path.join(blocker, 'entities.json') }).then((r) => assert.match(r.cacheUnwritable ?? '', /cannot be written/));
   });
 });
+
+describe('a cache write that fails later', () => {
+  it('is said once, as a notice, and the engine goes on without its cache', async function () {
+    this.timeout(20_000);
+    const { tempDir } = await import('./helpers');
+    const { mkdirSync } = await import('node:fs');
+    const dir = copyOfSeeds();
+    const cacheDir = path.join(tempDir(), 'cache');
+    mkdirSync(cacheDir);
+    const engine = new CorpusEngine();
+    await engine.load([dir], { cacheFile: path.join(cacheDir, 'cache.json') });
+    rmSync(cacheDir, { recursive: true });
+    writeFileSync(cacheDir, 'now a file: the cache cannot be written');
+    const notices: string[] = [];
+    engine.onDidChange((change) => change.kind === 'notice' && notices.push(change.message));
+    writeFileSync(path.join(dir, 'new.txt'), 'A New Story Headline\n\nText.\n');
+    await engine.update(path.join(dir, 'new.txt'));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await engine.update(path.join(dir, 'new.txt'));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    assert.equal(notices.length, 1, notices.join('\n'));
+    assert.match(notices[0], /cannot be written/);
+    engine.dispose();
+  });
+});

@@ -18,7 +18,7 @@ import { SearchIndex, type SearchResults } from '../search/searchIndex';
 import type { Article, Paragraph, Problem } from '../types';
 
 /** What changed: everything (after a load), or one article added, changed or removed. */
-export type EngineChange = { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string } | { kind: 'entities' };
+export type EngineChange = { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string } | { kind: 'entities' } | { kind: 'notice'; message: string };
 export type ChangeListener = (change: EngineChange) => void;
 
 export interface EngineLoadOptions extends Pick<LoadOptions, 'signal' | 'onProgress'> {
@@ -263,7 +263,8 @@ export class CorpusEngine {
     if (this.entitiesBuilt) this.updateEntities(change);
     if (!this.cacheFile) return;
     clearTimeout(this.pendingSave);
-    this.pendingSave = setTimeout(() => void this.saveCache().catch(() => undefined), 2000);
+    // A cache that cannot be written is said once (the engine then runs without one).
+    this.pendingSave = setTimeout(() => void this.trySaveCache().then((reason) => reason && this.emit({ kind: 'notice', message: reason })), 2000);
   }
 
   private updateEntities(change: EngineChange): void {

@@ -29,6 +29,7 @@ const DEFAULT_WATCHDOG: WatchdogOptions = { heartbeatMs: 5_000, timeoutMs: 60_00
 export class EngineClient {
   private worker!: Worker;
   private readonly restartListeners = new Set<(reason: string) => void>();
+  private readonly noticeListeners = new Set<(message: string) => void>();
   private heartbeat: NodeJS.Timeout | undefined;
   private lastAnswer = Date.now();
   private disposed = false;
@@ -53,6 +54,12 @@ export class EngineClient {
    * After the worker crashed or stopped answering, a new one is running, empty: listeners load the
    * corpus again (from the cache). Calls that were in flight have failed with the reason.
    */
+  /** Messages from the engine for the output channel. */
+  onDidNotice(listener: (message: string) => void): { dispose(): void } {
+    this.noticeListeners.add(listener);
+    return { dispose: () => this.noticeListeners.delete(listener) };
+  }
+
   onDidRestart(listener: (reason: string) => void): { dispose(): void } {
     this.restartListeners.add(listener);
     return { dispose: () => this.restartListeners.delete(listener) };
@@ -255,6 +262,10 @@ export class EngineClient {
   private apply(change: SummaryChange): void {
     if (change.kind === 'entities') {
       for (const listener of this.entityListeners) listener();
+      return;
+    }
+    if (change.kind === 'notice') {
+      for (const listener of this.noticeListeners) listener(change.message);
       return;
     }
     if (change.kind === 'reset') {

@@ -49,7 +49,9 @@ export type SummaryChange =
   | { kind: 'reset'; articles: ArticleSummary[]; folders: string[] }
   | { kind: 'upsert'; article: ArticleSummary }
   | { kind: 'remove'; path: string }
-  | { kind: 'entities' };
+  | { kind: 'entities' }
+  /** Something the user should read in the output channel (a cache that cannot be written). */
+  | { kind: 'notice'; message: string };
 
 export type FromWorker =
   | { type: 'reply'; id: number; ok: true; result: unknown }

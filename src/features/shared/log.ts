@@ -15,10 +15,10 @@ export function createLog(context: vscode.ExtensionContext): Log {
   context.subscriptions.push(channel);
   return {
     channel,
-    problem: (p) => channel.warn(`${vscode.workspace.asRelativePath(p.path)}: ${p.message}`),
+    problem: (p) => (p.severity === 'loaded' ? channel.info : channel.warn).call(channel, `${vscode.workspace.asRelativePath(p.path)}: ${p.message}`),
     info: (message) => channel.info(message),
     notifyProblems: (problems) => {
-      const skipped = problems.filter((p) => !p.message.endsWith('(loaded)'));
+      const skipped = problems.filter((p) => p.severity !== 'loaded');
       if (skipped.length === 0) return;
       const first = `${vscode.workspace.asRelativePath(skipped[0].path)}: ${skipped[0].message}`;
       const text = skipped.length === 1 ? `Corpus Lens skipped a file — ${first}` : `Corpus Lens skipped ${skipped.length} files (first: ${first}).`;
