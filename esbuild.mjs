@@ -21,9 +21,24 @@ const targets = {
   // Dev tooling (code-server, test runners, training): dependencies stay in node_modules.
   tools: { ...node, entryPoints: tsFiles('src/tools'), packages: 'external', outdir: 'dist/tools' },
   // Unit, in-host and UI tests.
-  tests: { ...node, entryPoints: tsFiles('test'), outbase: 'test', outdir: 'dist/test', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'] },
+  tests: {
+    ...node,
+    entryPoints: tsFiles('test'),
+    outbase: 'test',
+    outdir: 'dist/test',
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+  },
   // Webview pages, for the browser.
-  webview: { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: true, logLevel: 'warning', entryPoints: ['src/webview/searchPanel.ts'], outdir: 'dist/webview' },
+  webview: {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: true,
+    logLevel: 'warning',
+    entryPoints: ['src/webview/searchPanel.ts'],
+    outdir: 'dist/webview',
+  },
 };
 
 const [name = 'all', ...flags] = process.argv.slice(2);

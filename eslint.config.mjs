@@ -13,7 +13,10 @@ export default tseslint.config(
   {
     files: ['src/features/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./(?!shared/)', message: 'Features do not import each other: move what they share to src/features/shared/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\./(?!shared/)', message: 'Features do not import each other: move what they share to src/features/shared/.' }] },
+      ],
     },
   },
   {

@@ -5,7 +5,13 @@ import { benchNer } from './benchmarks/ner';
 import { benchSearch } from './benchmarks/search';
 import { benchVscode } from './benchmarks/vscode';
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { load: benchLoad, search: benchSearch, ner: benchNer, entities: benchEntities, vscode: benchVscode };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
+  load: benchLoad,
+  search: benchSearch,
+  ner: benchNer,
+  entities: benchEntities,
+  vscode: benchVscode,
+};
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);

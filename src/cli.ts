@@ -70,7 +70,10 @@ function parseCommandLine(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError('');
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  const spec = Object.fromEntries([['json', { type: 'boolean' as const }], ...['corpus', ...COMMAND_OPTIONS[command]].map((name) => [name, { type: 'string' as const }])]);
+  const spec = Object.fromEntries([
+    ['json', { type: 'boolean' as const }],
+    ...['corpus', ...COMMAND_OPTIONS[command]].map((name) => [name, { type: 'string' as const }]),
+  ]);
   let parsed: ReturnType<typeof parseArguments>;
   try {
     parsed = parseArguments(rest, spec, ['search', 'entity', 'ner'].includes(command) ? 1 : 0);
@@ -81,7 +84,13 @@ function parseCommandLine(argv: string[]): CliArgs {
   // The options of this command were chosen at run time: their values are strings, --json a boolean.
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const args: CliArgs = { command, corpus: path.resolve(option('corpus') ?? bundledSeeds()), json: values.json === true, limit: DEFAULT_LIMIT, parseOptions: {} };
+  const args: CliArgs = {
+    command,
+    corpus: path.resolve(option('corpus') ?? bundledSeeds()),
+    json: values.json === true,
+    limit: DEFAULT_LIMIT,
+    parseOptions: {},
+  };
   try {
     args.limit = wholeNumber(option('limit'), '--limit', DEFAULT_LIMIT);
   } catch (error) {
@@ -113,9 +122,7 @@ function relative(corpus: string, article: Pick<Article, 'path'>): string {
 }
 
 function articlesJson(corpus: string, articles: Article[]): object[] {
-  return [...articles]
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .map((a) => ({ path: relative(corpus, a), title: a.title, source: a.source, date: a.date }));
+  return [...articles].sort((a, b) => a.path.localeCompare(b.path)).map((a) => ({ path: relative(corpus, a), title: a.title, source: a.source, date: a.date }));
 }
 
 function treeJson(corpus: string, groups: Group[]): object[] {
@@ -164,7 +171,14 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
   if (args.command === 'articles') {
     const rows = articlesJson(args.corpus, articles);
-    out(args.json ? JSON.stringify(rows, null, 2) : articles.sort((a, b) => a.path.localeCompare(b.path)).map((a) => `${relative(args.corpus, a)}\t${a.source ?? '-'}\t${a.date ?? '-'}\t${a.title}`).join('\n'));
+    out(
+      args.json
+        ? JSON.stringify(rows, null, 2)
+        : articles
+            .sort((a, b) => a.path.localeCompare(b.path))
+            .map((a) => `${relative(args.corpus, a)}\t${a.source ?? '-'}\t${a.date ?? '-'}\t${a.title}`)
+            .join('\n'),
+    );
   } else {
     const groups = groupArticles(articles, 'source');
     out(args.json ? JSON.stringify(treeJson(args.corpus, groups), null, 2) : treeText(args.corpus, groups));
@@ -224,7 +238,15 @@ async function ner(file: string, json: boolean, out: (s: string) => void, err: (
   const lines = fileLines(decodeText(readFileSync(file)).text);
   const rows = mentions.map((m) => {
     const place = placeInFile(lines, result.article.paragraphs[m.paragraphIndex], m.start, m.text);
-    return { type: m.type, text: m.text, start: place.start, end: place.end, line: place.line + 1, column: place.column + 1, ...(m.role ? { role: m.role } : {}) };
+    return {
+      type: m.type,
+      text: m.text,
+      start: place.start,
+      end: place.end,
+      line: place.line + 1,
+      column: place.column + 1,
+      ...(m.role ? { role: m.role } : {}),
+    };
   });
   if (json) out(JSON.stringify(rows, null, 2));
   else for (const r of rows) out(`${r.line}\t${r.type}\t${r.text}${r.role ? `\t(${r.role})` : ''}`);
@@ -237,7 +259,11 @@ function exitWhenFlushed(code: number): void {
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+  runCli(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  ).then(
     (code) => exitWhenFlushed(code),
     (error: unknown) => {
       process.stderr.write(`corpus-lens: ${error instanceof Error ? error.stack : String(error)}\n`);

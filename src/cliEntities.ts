@@ -59,11 +59,20 @@ export async function entityCommand(name: string, args: EntityCliArgs, out: Prin
     row.mentions.push({ line: m.line + 1, text: m.text });
     byPath.set(m.path, row);
   }
-  const result = { name: entity.name, type: entity.type, aliases: entity.aliases, articles: [...byPath.values()], related: index.related(entity.id, 10).map((r) => r.entity.name) };
+  const result = {
+    name: entity.name,
+    type: entity.type,
+    aliases: entity.aliases,
+    articles: [...byPath.values()],
+    related: index.related(entity.id, 10).map((r) => r.entity.name),
+  };
   if (args.json) out(JSON.stringify(result, null, 2));
   else {
-    out(`${result.name} (${result.type}${result.aliases.length > 1 ? `; also ${result.aliases.slice(1).join(', ')}` : ''}): ${result.articles.length} article(s)`);
-    for (const a of result.articles) out(`  ${a.path}  ${a.title}  (${sourceLabel(a.source)} · ${dateLabel(a.date)})  lines ${a.mentions.map((m) => m.line).join(', ')}`);
+    out(
+      `${result.name} (${result.type}${result.aliases.length > 1 ? `; also ${result.aliases.slice(1).join(', ')}` : ''}): ${result.articles.length} article(s)`,
+    );
+    for (const a of result.articles)
+      out(`  ${a.path}  ${a.title}  (${sourceLabel(a.source)} · ${dateLabel(a.date)})  lines ${a.mentions.map((m) => m.line).join(', ')}`);
     if (result.related.length) out(`Often with: ${result.related.join(', ')}`);
   }
   return 0;
@@ -77,6 +86,10 @@ export async function entitiesCommand(args: EntityCliArgs, out: Print, err: Prin
     .sort((a, b) => b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
     .map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, articles: e.articleCount, mentions: e.mentionCount }));
   if (args.json) out(JSON.stringify(rows, null, 2));
-  else for (const r of rows) out(`${r.type === 'person' ? 'PER' : 'ORG'}\t${r.articles}\t${r.mentions}\t${r.name}${r.aliases.length > 1 ? `\t(${r.aliases.slice(1).join(', ')})` : ''}`);
+  else
+    for (const r of rows)
+      out(
+        `${r.type === 'person' ? 'PER' : 'ORG'}\t${r.articles}\t${r.mentions}\t${r.name}${r.aliases.length > 1 ? `\t(${r.aliases.slice(1).join(', ')})` : ''}`,
+      );
   return 0;
 }

@@ -28,7 +28,10 @@ export async function benchEntities(argv: string[]): Promise<void> {
     printTable(`Entities (${copies.folder}: ${engine.size} articles, ${args.copies} cop${args.copies === 1 ? 'y' : 'ies'})`, [
       ['build end to end, cold (recognize + resolve + find)', `${(cold.ms / 1000).toFixed(2)} s`],
       [`load from the cache (median of ${args.runs})`, `${(median(warm) / 1000).toFixed(2)} s`],
-      ['entities (people / organizations)', `${list.length} (${list.filter((e) => e.type === 'person').length} / ${list.filter((e) => e.type === 'organization').length})`],
+      [
+        'entities (people / organizations)',
+        `${list.length} (${list.filter((e) => e.type === 'person').length} / ${list.filter((e) => e.type === 'organization').length})`,
+      ],
       ['mentions', String(list.reduce((n, e) => n + e.mentionCount, 0))],
       [`hover p50 / p95 / max (${HOVERS} hovers on names)`, `${p50.toFixed(2)} / ${p95.toFixed(2)} / ${max.toFixed(2)} ms`],
       ['peak RSS', `${peakRssMB().toFixed(0)} MB`],

@@ -13,19 +13,71 @@ import { corpusCopies, median, parseBenchArgs, peakRssMB, percentile, printTable
 /** 60 queries of every kind the query language has, worded for the BBC corpus. */
 export const BENCH_QUERIES = [
   // single words
-  'government', 'election', 'football', 'music', 'film', 'market', 'profit', 'police', 'minister', 'technology',
-  'mobile', 'internet', 'oscar', 'champion', 'economy', 'shares', 'injury', 'album', 'broadband', 'tax',
+  'government',
+  'election',
+  'football',
+  'music',
+  'film',
+  'market',
+  'profit',
+  'police',
+  'minister',
+  'technology',
+  'mobile',
+  'internet',
+  'oscar',
+  'champion',
+  'economy',
+  'shares',
+  'injury',
+  'album',
+  'broadband',
+  'tax',
   // several words
-  'interest rates rise', 'mobile phone sales', 'oil prices', 'chelsea manager', 'video games', 'box office',
+  'interest rates rise',
+  'mobile phone sales',
+  'oil prices',
+  'chelsea manager',
+  'video games',
+  'box office',
   // phrases
-  '"prime minister"', '"chief executive"', '"world cup"', '"interest rates"', '"tony blair"', '"general election"', '"six nations"', '"high definition"',
+  '"prime minister"',
+  '"chief executive"',
+  '"world cup"',
+  '"interest rates"',
+  '"tony blair"',
+  '"general election"',
+  '"six nations"',
+  '"high definition"',
   // prefixes while typing
-  'elec', 'govern', 'footb', 'musi', 'techn', 'parliam', 'inv', 'champ',
+  'elec',
+  'govern',
+  'footb',
+  'musi',
+  'techn',
+  'parliam',
+  'inv',
+  'champ',
   // typos (fuzzy)
-  'goverment', 'elecion', 'footbal', 'technolgy', 'parliment', 'ecomony', 'chmapion', 'brodband',
+  'goverment',
+  'elecion',
+  'footbal',
+  'technolgy',
+  'parliment',
+  'ecomony',
+  'chmapion',
+  'brodband',
   // filters, OR, exclusions
-  'source:unknown film', 'labour date:2004..2005', 'blair OR brown', 'labour -blair', 'music -"record label"',
-  'oscar OR bafta OR grammy', '"chief executive" -resign', 'sales date:2004', 'games -football', 'bank OR "central bank"',
+  'source:unknown film',
+  'labour date:2004..2005',
+  'blair OR brown',
+  'labour -blair',
+  'music -"record label"',
+  'oscar OR bafta OR grammy',
+  '"chief executive" -resign',
+  'sales date:2004',
+  'games -football',
+  'bank OR "central bank"',
 ];
 
 function timeIt<T>(fn: () => T): [T, number] {
@@ -107,7 +159,9 @@ export async function benchSearch(argv: string[]): Promise<void> {
       ['peak RSS (cold build, then cache loads and queries)', `${peakRssMB().toFixed(0)} MB`],
       ['a session starting from the cache: load, then peak RSS', session ? `${(session.ms / 1000).toFixed(2)} s, ${session.rssMB.toFixed(0)} MB` : 'failed'],
     ]);
-    const slowest = BENCH_QUERIES.map((query, i) => ({ query, ms: perQuery[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    const slowest = BENCH_QUERIES.map((query, i) => ({ query, ms: perQuery[i] }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5);
     console.log(`slowest queries: ${slowest.map((s) => `${s.query} (${s.ms.toFixed(1)} ms)`).join(', ')}`);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });

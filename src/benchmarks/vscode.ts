@@ -49,7 +49,10 @@ async function hoverTimes(page: Page): Promise<number[]> {
   const times: number[] = [];
   for (const [line, words] of HOVERS) {
     await page.mouse.move(0, 0);
-    await page.locator('.monaco-hover', { hasText: 'Mentioned in' }).waitFor({ state: 'hidden' }).catch(() => undefined);
+    await page
+      .locator('.monaco-hover', { hasText: 'Mentioned in' })
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
     const { x, y } = await wordPosition(page, line, words);
     times.push(
       await until(async () => {

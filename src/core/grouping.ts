@@ -76,7 +76,5 @@ function makeGroup(kind: Group['kind'], key: string | null, label: string, list:
 }
 
 export function groupArticles(articles: ArticleSummary[], mode: GroupingMode): Group[] {
-  return mode === 'source'
-    ? sourceGroups(articles, (list) => dateGroups(list))
-    : dateGroups(articles, (list) => sourceGroups(list));
+  return mode === 'source' ? sourceGroups(articles, (list) => dateGroups(list)) : dateGroups(articles, (list) => sourceGroups(list));
 }

@@ -100,7 +100,9 @@ function groupItem(node: Extract<ArticlesNode, { kind: 'group' }>): vscode.TreeI
   item.id = node.id;
   item.description = `${group.count}`;
   item.tooltip = `${group.label}: ${group.count} article${group.count === 1 ? '' : 's'}`;
-  item.iconPath = new vscode.ThemeIcon(group.kind === 'source' ? (group.key === null ? 'question' : 'globe') : group.key === null ? 'circle-slash' : 'calendar');
+  item.iconPath = new vscode.ThemeIcon(
+    group.kind === 'source' ? (group.key === null ? 'question' : 'globe') : group.key === null ? 'circle-slash' : 'calendar',
+  );
   item.contextValue = `corpusLens.${group.kind}Group`;
   return item;
 }

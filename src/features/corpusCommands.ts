@@ -20,7 +20,11 @@ export function activate(context: vscode.ExtensionContext, loading: CorpusLoadin
     vscode.commands.registerCommand('corpusLens.chooseCorpusFolder', async () => {
       const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: 'Use as Corpus' });
       if (!picked || picked.length === 0) return;
-      await updateSetting('corpusFolders', picked.map((uri) => settingPathFor(uri.fsPath)), configurationTarget());
+      await updateSetting(
+        'corpusFolders',
+        picked.map((uri) => settingPathFor(uri.fsPath)),
+        configurationTarget(),
+      );
       await loading.reload(true);
     }),
   );

@@ -63,7 +63,12 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
       this.setState('noFolders');
       return;
     }
-    if (this.firstLoad) await showSnapshot(this.storageFile('tree-snapshot.json'), this.engine, folders.map((f) => path.resolve(f)));
+    if (this.firstLoad)
+      await showSnapshot(
+        this.storageFile('tree-snapshot.json'),
+        this.engine,
+        folders.map((f) => path.resolve(f)),
+      );
     this.firstLoad = false;
     const started = Date.now();
     const report = await withCancellableProgress('Corpus Lens: loading articles', 'files', controller, (signal, onProgress) =>
@@ -81,7 +86,9 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     if (cancelled) {
       this.log.info('Loading cancelled; the previous articles stay shown. Run "Corpus Lens: Refresh" to load again.');
     } else {
-      this.log.info(`Loaded ${this.engine.size} articles from ${folders.join(', ')} in ${ms} ms: ${report.fromCache} from the cache, ${report.parsed} read from disk, ${problems.length} problem(s).`);
+      this.log.info(
+        `Loaded ${this.engine.size} articles from ${folders.join(', ')} in ${ms} ms: ${report.fromCache} from the cache, ${report.parsed} read from disk, ${problems.length} problem(s).`,
+      );
       if (userAction) this.log.notifyProblems(problems);
       saveSnapshot(this.storageFile('tree-snapshot.json'), this.engine);
     }

@@ -42,7 +42,9 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   async getChildren(node?: EntitiesNode): Promise<EntitiesNode[]> {
     if (!node) {
       const shown = await this.shown();
-      return (['person', 'organization'] as const).map((type) => ({ kind: 'type' as const, type, count: shown.filter((e) => e.type === type).length })).filter((n) => n.count > 0);
+      return (['person', 'organization'] as const)
+        .map((type) => ({ kind: 'type' as const, type, count: shown.filter((e) => e.type === type).length }))
+        .filter((n) => n.count > 0);
     }
     if (node.kind === 'type') {
       // A repeated id would make VS Code drop the whole view: keep the first row of each.
@@ -55,7 +57,9 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     if (node.kind === 'entity') {
       const card = await this.engine.entityCard(node.entity.id, { limit: 500, related: 0 });
       const seen = new Set<string>();
-      return (card?.articles ?? []).filter((a) => !seen.has(a.path) && seen.add(a.path)).map((article) => ({ kind: 'article' as const, entity: node.entity, article }));
+      return (card?.articles ?? [])
+        .filter((a) => !seen.has(a.path) && seen.add(a.path))
+        .map((article) => ({ kind: 'article' as const, entity: node.entity, article }));
     }
     return [];
   }
@@ -104,7 +108,14 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
     view,
     engine.onDidChangeEntities(() => provider.refresh()),
     vscode.commands.registerCommand('corpusLens.filterEntities', async (text?: unknown) => {
-      const value = typeof text === 'string' ? text : await vscode.window.showInputBox({ title: 'Filter people and organizations', prompt: 'Show the names that contain this text (any alias)', value: provider.filter });
+      const value =
+        typeof text === 'string'
+          ? text
+          : await vscode.window.showInputBox({
+              title: 'Filter people and organizations',
+              prompt: 'Show the names that contain this text (any alias)',
+              value: provider.filter,
+            });
       if (value === undefined) return;
       provider.setFilter(value);
       describeFilter();

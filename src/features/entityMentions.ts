@@ -13,7 +13,12 @@ export class EntityReferenceProvider implements vscode.ReferenceProvider {
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
     if (!isEntityDocument(document, this.engine)) return undefined;
-    const answer = await this.engine.hoverAt(document.lineAt(position.line).text, position.character, { limit: 0, related: 0 }, articlePath(document, this.engine));
+    const answer = await this.engine.hoverAt(
+      document.lineAt(position.line).text,
+      position.character,
+      { limit: 0, related: 0 },
+      articlePath(document, this.engine),
+    );
     const entity = answer && ('card' in answer ? answer.card.entity.id : await pickCandidate(answer.ambiguous));
     if (!entity) return undefined;
     const mentions = await this.engine.entityMentions(entity);

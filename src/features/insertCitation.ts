@@ -39,11 +39,13 @@ export async function insertCitation(engine: EngineClient, entity?: string): Pro
     const lines = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i));
     const { line, text } = citationEdit(lines, editor.selection.active.line, citationMarkdown(mention, note));
     const at = document.lineAt(line).range.end;
-    void editor.edit((edit) => edit.insert(at, text)).then((done) => {
-      if (!done) return;
-      const end = document.positionAt(document.offsetAt(at) + text.length);
-      editor.selection = new vscode.Selection(end, end);
-    });
+    void editor
+      .edit((edit) => edit.insert(at, text))
+      .then((done) => {
+        if (!done) return;
+        const end = document.positionAt(document.offsetAt(at) + text.length);
+        editor.selection = new vscode.Selection(end, end);
+      });
   });
 }
 
@@ -53,12 +55,19 @@ async function pickEntity(engine: EngineClient): Promise<string | undefined> {
   if (underCursor) return underCursor;
   const entities = (await engine.entityList()).sort((a, b) => b.mentionCount - a.mentionCount);
   const chosen = await vscode.window.showQuickPick(
-    entities.map((e) => ({ label: escapeThemeIcons(e.name), description: `${e.type} · ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}`, detail: e.aliases.length > 1 ? escapeThemeIcons(`also ${e.aliases.slice(1).join(', ')}`) : undefined, id: e.id })),
+    entities.map((e) => ({
+      label: escapeThemeIcons(e.name),
+      description: `${e.type} · ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}`,
+      detail: e.aliases.length > 1 ? escapeThemeIcons(`also ${e.aliases.slice(1).join(', ')}`) : undefined,
+      id: e.id,
+    })),
     { title: 'Insert a citation: whose mention?', matchOnDetail: true },
   );
   return chosen?.id;
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {
-  context.subscriptions.push(vscode.commands.registerCommand('corpusLens.insertCitation', (entity?: unknown) => insertCitation(engine, entityArgument(entity))));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('corpusLens.insertCitation', (entity?: unknown) => insertCitation(engine, entityArgument(entity))),
+  );
 }

@@ -13,7 +13,6 @@ import { openArticle } from './shared/openArticle';
 export const SEARCH_VIEW_ID = 'corpusLens.search';
 const LIMIT = 200;
 
-
 export class SearchPanelProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   private pendingQuery: string | undefined;
@@ -29,7 +28,10 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
+    view.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+    };
     view.webview.html = this.html(view.webview);
     view.webview.onDidReceiveMessage((message: FromPanel) => this.onMessage(message));
     view.onDidDispose(() => (this.view = undefined));
@@ -51,7 +53,9 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
   async search(query: string, seq: number, typing = false): Promise<void> {
     this.lastQuery = query;
     this.lastTyping = typing;
-    const outcome = await this.engine.search(query, LIMIT, { typing, entityFacets: true }).catch((error: Error) => ({ ok: false as const, error: error.message }));
+    const outcome = await this.engine
+      .search(query, LIMIT, { typing, entityFacets: true })
+      .catch((error: Error) => ({ ok: false as const, error: error.message }));
     const message: ToPanel = outcome.ok
       ? {
           type: 'results',
@@ -122,7 +126,11 @@ export function facetGroups(facets: SearchResults['facets']): FacetGroup[] {
   });
   return [
     group('Source', facets.sources, (name) => `source:${quoted(name === UNKNOWN_SOURCE_LABEL ? 'unknown' : name)}`),
-    group('Year', facets.years.filter(([year]) => year !== UNDATED_LABEL), (year) => `date:${year.replace('–', '..')}`),
+    group(
+      'Year',
+      facets.years.filter(([year]) => year !== UNDATED_LABEL),
+      (year) => `date:${year.replace('–', '..')}`,
+    ),
     group('People', facets.people ?? [], (name) => `person:${quoted(name)}`),
     group('Organizations', facets.organizations ?? [], (name) => `org:${quoted(name)}`),
   ].filter((g) => g.facets.length > 0);

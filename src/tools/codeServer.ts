@@ -62,8 +62,21 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const profile = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-vscode-'));
   for (const dir of ['ud/User', 'exts', 'tmp', 'xdg-config', 'xdg-data']) mkdirSync(path.join(profile, dir), { recursive: true });
   writeFileSync(path.join(profile, 'ud/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_DATA_HOME: path.join(profile, 'xdg-data'), TMPDIR: path.join(profile, 'tmp') };
-  const profileArgs = ['--config', path.join(profile, 'cs-config.yaml'), '--user-data-dir', path.join(profile, 'ud'), '--extensions-dir', path.join(profile, 'exts')];
+  const env = {
+    ...process.env,
+    EXTENSIONS_GALLERY: '{}',
+    XDG_CONFIG_HOME: path.join(profile, 'xdg-config'),
+    XDG_DATA_HOME: path.join(profile, 'xdg-data'),
+    TMPDIR: path.join(profile, 'tmp'),
+  };
+  const profileArgs = [
+    '--config',
+    path.join(profile, 'cs-config.yaml'),
+    '--user-data-dir',
+    path.join(profile, 'ud'),
+    '--extensions-dir',
+    path.join(profile, 'exts'),
+  ];
   if (options.installVsix) {
     const result = spawnSync(CODE_SERVER_BIN(), [...profileArgs, '--install-extension', options.installVsix], { env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`code-server could not install ${options.installVsix}: ${result.stderr || result.stdout}`);
@@ -71,12 +84,20 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const child: ChildProcess = spawn(
     CODE_SERVER_BIN(),
     [
-      '--config', path.join(profile, 'cs-config.yaml'),
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      '--user-data-dir', path.join(profile, 'ud'),
-      '--extensions-dir', path.join(profile, 'exts'),
+      '--config',
+      path.join(profile, 'cs-config.yaml'),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      path.join(profile, 'ud'),
+      '--extensions-dir',
+      path.join(profile, 'exts'),
     ],
     {
       detached: true, // its own process group, so stop() ends its children too

@@ -68,7 +68,10 @@ export function makeBbcWorkspace(bbc: string, options: { sourcesFile?: boolean }
   writeFileSync(path.join(dir, 'notes.md'), BBC_NOTE);
   if (options.sourcesFile) {
     mkdirSync(path.join(dir, '.corpus-lens'));
-    writeFileSync(path.join(dir, '.corpus-lens', 'sources.json'), '// The dataset: BBC News, 2004-2005\n[{ "files": "corpus/*/*.txt", "source": "BBC News", "dates": "2004..2005" }]\n');
+    writeFileSync(
+      path.join(dir, '.corpus-lens', 'sources.json'),
+      '// The dataset: BBC News, 2004-2005\n[{ "files": "corpus/*/*.txt", "source": "BBC News", "dates": "2004..2005" }]\n',
+    );
   }
   return dir;
 }

@@ -24,7 +24,14 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const { values } = parseArguments(argv, { train: { type: 'string' }, dev: { type: 'string' }, out: { type: 'string' }, buckets: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' } });
+  const { values } = parseArguments(argv, {
+    train: { type: 'string' },
+    dev: { type: 'string' },
+    out: { type: 'string' },
+    buckets: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+  });
   if (!values.train || !values.dev) throw new Error('usage: train:ner -- --train FILE --dev FILE [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
   return {
     train: values.train,
@@ -38,7 +45,10 @@ function parseArgs(argv: string[]): Args {
 
 /** The clip (and so the int8 step) that keeps the most dev F1 after quantisation. */
 function bestQuantisation(weights: Float32Array, score: (emission: SparseRows, scale: number) => number): { emission: SparseRows; scale: number; f1: number } {
-  const magnitudes = Float32Array.from(weights.filter((w) => w !== 0), Math.abs).sort();
+  const magnitudes = Float32Array.from(
+    weights.filter((w) => w !== 0),
+    Math.abs,
+  ).sort();
   let best: { emission: SparseRows; scale: number; f1: number } | undefined;
   for (const quantile of [1, 0.9999, 0.999, 0.995]) {
     const clip = magnitudes[Math.min(magnitudes.length - 1, Math.floor(quantile * magnitudes.length))];
@@ -85,7 +95,9 @@ function main(): void {
   writeFileSync(args.out, bytes);
   console.log(`\nDev (${path.basename(args.dev)}), CoNLL tokens:\n${formatScoreTable(tokensTally)}`);
   console.log(`\nDev, raw text through our tokenizer:\n${formatScoreTable(rawTally)}`);
-  console.log(`\nmodel ${args.out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${(gzipSync(bytes).length / 1e6).toFixed(2)} MB gzipped; trained in ${model.meta.trainingSeconds} s`);
+  console.log(
+    `\nmodel ${args.out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${(gzipSync(bytes).length / 1e6).toFixed(2)} MB gzipped; trained in ${model.meta.trainingSeconds} s`,
+  );
 }
 
 try {

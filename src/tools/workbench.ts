@@ -13,7 +13,13 @@ export async function openCorpusLensContainer(page: Page): Promise<void> {
   const title = page.locator('.part.sidebar .composite.title', { hasText: /corpus lens/i });
   // A reopened window restores the container by itself, and clicking its icon again would close it.
   const selected = page.locator('.activitybar .action-item.checked a[aria-label^="Corpus Lens"]');
-  if (await selected.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return title.waitFor({ timeout: 15_000 });
+  if (
+    await selected.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return title.waitFor({ timeout: 15_000 });
   await entry.click();
   await title.waitFor({ timeout: 15_000 });
 }
@@ -29,7 +35,10 @@ export async function treeLabels(page: Page, view?: Parameters<typeof treeRows>[
 }
 
 export async function waitForTreeLabel(page: Page, label: string, view?: Parameters<typeof treeRows>[1], timeout = 30_000): Promise<void> {
-  await treeRows(page, view).filter({ has: page.locator('.label-name', { hasText: label }) }).first().waitFor({ timeout });
+  await treeRows(page, view)
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first()
+    .waitFor({ timeout });
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
@@ -81,6 +90,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^Corpus Lens: /, '') }).first().waitFor();
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^Corpus Lens: /, '') })
+    .first()
+    .waitFor();
   await page.keyboard.press('Enter');
 }

@@ -32,6 +32,4 @@ export type ToPanel =
   | { type: 'setQuery'; query: string };
 
 export type FromPanel =
-  | { type: 'search'; query: string; seq: number; typing: boolean }
-  | { type: 'open'; path: string; line: number; match?: string }
-  | { type: 'ready' };
+  { type: 'search'; query: string; seq: number; typing: boolean } | { type: 'open'; path: string; line: number; match?: string } | { type: 'ready' };

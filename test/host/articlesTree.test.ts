@@ -17,7 +17,10 @@ describe('Corpus Lens in a real VS Code', () => {
 
   it('shows the seeds grouped by source, unknown source last', () => {
     const roots = api.articlesTree.getChildren();
-    assert.deepEqual(roots.map((n) => labelOf(api, n)), ['EIR', 'RFE/RL', 'SANA', 'Sputnik', 'Unknown source']);
+    assert.deepEqual(
+      roots.map((n) => labelOf(api, n)),
+      ['EIR', 'RFE/RL', 'SANA', 'Sputnik', 'Unknown source'],
+    );
     const counts = roots.map((n) => api.articlesTree.getTreeItem(n).description);
     assert.deepEqual(counts, ['1', '1', '1', '1', '1']);
   });
@@ -26,7 +29,10 @@ describe('Corpus Lens in a real VS Code', () => {
     const sana = api.articlesTree.getChildren().find((n) => labelOf(api, n) === 'SANA');
     assert.ok(sana);
     const dates = api.articlesTree.getChildren(sana);
-    assert.deepEqual(dates.map((n) => labelOf(api, n)), ['Undated']);
+    assert.deepEqual(
+      dates.map((n) => labelOf(api, n)),
+      ['Undated'],
+    );
     const [article] = api.articlesTree.getChildren(dates[0]);
     const item = api.articlesTree.getTreeItem(article);
     assert.equal(item.label, 'Lavrov: Russia isn’t’ conducting any secret negotiations about Syria');
@@ -77,7 +83,10 @@ describe('Corpus Lens in a real VS Code', () => {
 
   it('adds the articles of a folder copied into the corpus, and drops them when it is deleted', async () => {
     const folder = vscode.Uri.joinPath(workspaceRoot(), 'seeds', 'copied-folder');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'inner', 'story.txt'), Buffer.from('Copied Folder Story Headline\n\nBEIRUT (Reuters) – Filed on 3 March 2017.\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'inner', 'story.txt'),
+      Buffer.from('Copied Folder Story Headline\n\nBEIRUT (Reuters) – Filed on 3 March 2017.\n'),
+    );
     await waitFor('the copied article', () => api.engine.size === 6);
     await vscode.workspace.fs.delete(folder, { recursive: true });
     await waitFor('the copied article to go', () => api.engine.size === 5);
@@ -89,7 +98,9 @@ describe('Corpus Lens in a real VS Code', () => {
     try {
       await waitFor('the noFolders state', () => api.loading.state === 'noFolders');
       assert.deepEqual(api.articlesTree.getChildren(), []);
-      const welcome = (vscode.extensions.getExtension('corpus-lens.corpus-lens')?.packageJSON as { contributes: { viewsWelcome: { when: string; contents: string }[] } }).contributes.viewsWelcome;
+      const welcome = (
+        vscode.extensions.getExtension('corpus-lens.corpus-lens')?.packageJSON as { contributes: { viewsWelcome: { when: string; contents: string }[] } }
+      ).contributes.viewsWelcome;
       const shown = welcome.find((w) => w.when === 'corpusLens.state == noFolders');
       assert.match(shown?.contents ?? '', /\[Open Sample Corpus\]\(command:corpusLens\.openSampleCorpus\)/);
     } finally {

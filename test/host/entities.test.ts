@@ -23,7 +23,9 @@ async function hoverOn(document: vscode.TextDocument, word: string): Promise<str
 
 /** Opened article links in a card: command:corpusLens.openArticle?[path, line, match]. */
 function linkedArticles(markdown: string): string[] {
-  return [...markdown.matchAll(/\(command:corpusLens\.openArticle\?([^ )]+)/g)].map((m) => path.basename((JSON.parse(decodeURIComponent(m[1])) as string[])[0]));
+  return [...markdown.matchAll(/\(command:corpusLens\.openArticle\?([^ )]+)/g)].map((m) =>
+    path.basename((JSON.parse(decodeURIComponent(m[1])) as string[])[0]),
+  );
 }
 
 describe('people and organizations: hovers and references', () => {
@@ -61,7 +63,11 @@ describe('people and organizations: hovers and references', () => {
   });
 
   it('allows only its own commands in a card and escapes article text', async () => {
-    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', note.uri, note.positionAt(note.getText().indexOf('Lavrov') + 1))) as vscode.Hover[];
+    const hovers = (await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      note.uri,
+      note.positionAt(note.getText().indexOf('Lavrov') + 1),
+    )) as vscode.Hover[];
     const markdown = hovers[0].contents[0] as vscode.MarkdownString;
     const trusted = markdown.isTrusted;
     assert.ok(typeof trusted === 'object' && trusted.enabledCommands.every((c) => c.startsWith('corpusLens.')));
@@ -75,7 +81,9 @@ describe('people and organizations: hovers and references', () => {
     assert.ok(link, 'the card has a Search the corpus link');
     const args = JSON.parse(decodeURIComponent(link[1])) as string[];
     assert.deepEqual(args, ['person:"John Kerry"']);
-    const pick = (await vscode.commands.executeCommand('corpusLens.searchArticles', ...args)) as vscode.QuickPick<vscode.QuickPickItem & { hit?: { path: string } }>;
+    const pick = (await vscode.commands.executeCommand('corpusLens.searchArticles', ...args)) as vscode.QuickPick<
+      vscode.QuickPickItem & { hit?: { path: string } }
+    >;
     try {
       await waitFor('the two Kerry articles', () => pick.items.filter((i) => i.hit).length === 2);
       assert.deepEqual(pick.items.map((i) => path.basename(i.hit?.path ?? '')).sort(), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
@@ -86,7 +94,8 @@ describe('people and organizations: hovers and references', () => {
 
   it('escapes hostile article text in a card: no foreign command link, no HTML', async () => {
     const file = vscode.Uri.joinPath(workspaceRoot(), 'seeds', 'hostile.txt');
-    const text = 'Hostile Capture Headline About The Talks\n\nBEIRUT (Reuters) – [run me](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> Sergei Lavrov said *nothing* on 3 March 2017.\n';
+    const text =
+      'Hostile Capture Headline About The Talks\n\nBEIRUT (Reuters) – [run me](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> Sergei Lavrov said *nothing* on 3 March 2017.\n';
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
     try {
       await waitFor('the hostile article in the card', async () => /Mentioned in 6 articles/.test(await hoverOn(note, 'Lavrov')));
@@ -152,7 +161,10 @@ describe('people and organizations: hovers and references', () => {
   it('shows People and Organizations in the Entities view, each entity with its count and articles; filterable', async () => {
     const tree = api.entitiesTree;
     const types = await tree.getChildren();
-    assert.deepEqual(types.map((t) => tree.getTreeItem(t).label), ['People', 'Organizations']);
+    assert.deepEqual(
+      types.map((t) => tree.getTreeItem(t).label),
+      ['People', 'Organizations'],
+    );
     const people = await tree.getChildren(types[0]);
     const lavrov = people.find((p) => tree.getTreeItem(p).label === 'Sergei Lavrov');
     assert.ok(lavrov, 'Sergei Lavrov is listed');
@@ -163,8 +175,14 @@ describe('people and organizations: hovers and references', () => {
     await vscode.commands.executeCommand('corpusLens.filterEntities', 'nusra');
     try {
       const filtered = await tree.getChildren();
-      assert.deepEqual(filtered.map((t) => tree.getTreeItem(t).label), ['Organizations']);
-      assert.deepEqual((await tree.getChildren(filtered[0])).map((n) => tree.getTreeItem(n).label), ['al-Nusra Front']);
+      assert.deepEqual(
+        filtered.map((t) => tree.getTreeItem(t).label),
+        ['Organizations'],
+      );
+      assert.deepEqual(
+        (await tree.getChildren(filtered[0])).map((n) => tree.getTreeItem(n).label),
+        ['al-Nusra Front'],
+      );
     } finally {
       await vscode.commands.executeCommand('corpusLens.clearEntitiesFilter');
     }

@@ -90,8 +90,15 @@ describe('a hostile corpus in the extension host', () => {
     files.slice(500).forEach((file, i) => i % 2 === 0 && rmSync(file));
     const fresh = new CorpusEngine();
     await fresh.load([path.join(workspaceRoot().fsPath, 'seeds'), hostile]);
-    const expected = fresh.articles().map((a) => `${a.path}|${a.title}`).sort();
-    const shown = () => api.engine.articles().map((a) => `${a.path}|${a.title}`).sort();
+    const expected = fresh
+      .articles()
+      .map((a) => `${a.path}|${a.title}`)
+      .sort();
+    const shown = () =>
+      api.engine
+        .articles()
+        .map((a) => `${a.path}|${a.title}`)
+        .sort();
     await waitFor('the burst to settle as a fresh load', () => JSON.stringify(shown()) === JSON.stringify(expected), 90_000);
     assert.equal(api.engine.articles().filter((a) => a.path.startsWith(burst)).length, 750);
   });

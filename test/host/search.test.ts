@@ -17,8 +17,15 @@ describe('searching in a real VS Code', () => {
   it('shows QuickPick results for a query on the seeds, as you type', async () => {
     const pick = (await vscode.commands.executeCommand('corpusLens.searchArticles', 'secret negotiations')) as Pick;
     await waitFor('QuickPick items', () => pick.items.length > 0 && !pick.busy);
-    assert.deepEqual(pick.items.map((i) => path.basename(i.hit?.path ?? '')).sort(), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt']);
-    assert.ok(pick.items.every((i) => /secret/i.test(i.detail ?? '')), 'every row shows a snippet with the words');
+    assert.deepEqual(pick.items.map((i) => path.basename(i.hit?.path ?? '')).sort(), [
+      '000_24cedd494502b823.txt',
+      '001_c7973225191394ad.txt',
+      '002_36d8fbcc4219a082.txt',
+    ]);
+    assert.ok(
+      pick.items.every((i) => /secret/i.test(i.detail ?? '')),
+      'every row shows a snippet with the words',
+    );
     assert.match(pick.items[0].description ?? '', / · /);
     pick.value = 'Brahimi';
     await waitFor('the items for the new value', () => pick.items.length === 1 && !pick.busy);
@@ -44,12 +51,19 @@ describe('searching in a real VS Code', () => {
 
   it('runs a query in the search panel webview and gets its results back', async () => {
     await vscode.commands.executeCommand('corpusLens.openSearchPanel', '"Security Council"');
-    await waitFor('results from the panel', () => api.searchPanel.lastResults?.type === 'results' && api.searchPanel.lastResults.query === '"Security Council"', 20_000);
+    await waitFor(
+      'results from the panel',
+      () => api.searchPanel.lastResults?.type === 'results' && api.searchPanel.lastResults.query === '"Security Council"',
+      20_000,
+    );
     const results = api.searchPanel.lastResults;
     assert.ok(results?.type === 'results');
     assert.equal(results.total, 4);
     assert.ok(results.hits.every((h) => /Security Council/.test(h.snippet)));
     const sources = results.facets.find((g) => g.title === 'Source');
-    assert.ok(sources?.facets.some((f) => f.label === 'Sputnik' && f.filter === 'source:Sputnik'), 'facets carry the filter they add and their label');
+    assert.ok(
+      sources?.facets.some((f) => f.label === 'Sputnik' && f.filter === 'source:Sputnik'),
+      'facets carry the filter they add and their label',
+    );
   });
 });

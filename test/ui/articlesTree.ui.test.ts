@@ -39,7 +39,9 @@ describe('Corpus Lens in VS Code for the web (Playwright + Chromium)', function 
   it('offers the sample corpus when the workspace has none, and loads it on click', async () => {
     await openWorkbench(page, session.server.url(makeWorkspace('empty')));
     await openCorpusLensContainer(page);
-    const button = page.locator('.part.sidebar .welcome-view-content a, .part.sidebar .welcome-view-content .monaco-button', { hasText: 'Open Sample Corpus' }).first();
+    const button = page
+      .locator('.part.sidebar .welcome-view-content a, .part.sidebar .welcome-view-content .monaco-button', { hasText: 'Open Sample Corpus' })
+      .first();
     await button.waitFor({ timeout: 30_000 });
     assert.ok(await page.locator('.part.sidebar .welcome-view-content', { hasText: 'Choose Corpus Folder' }).count());
     await screenshot(page, 'welcome');

@@ -2,7 +2,17 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { makeBbcWorkspace, sharedBbcCorpus } from '../../src/tools/sampleWorkspace';
 import { hoverWord, plain, runCommand } from '../../src/tools/workbench';
-import { clickTreeRow, openCorpusLensContainer, openFile, openWorkbench, screenshot, startUiSession, treeLabels, type UiSession, waitForTreeLabel } from './helpers';
+import {
+  clickTreeRow,
+  openCorpusLensContainer,
+  openFile,
+  openWorkbench,
+  screenshot,
+  startUiSession,
+  treeLabels,
+  type UiSession,
+  waitForTreeLabel,
+} from './helpers';
 
 const bbc = sharedBbcCorpus();
 
@@ -75,11 +85,19 @@ const bbc = sharedBbcCorpus();
     await runCommand(page, 'Corpus Lens: Insert Citation');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: /Gordon Brown: \d+ mentions/ }).waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .view-line', { hasText: /^>\s—\s/ }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.editor-instance .view-line', { hasText: /^>\s—\s/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     // The rendered lines, top to bottom (a wrapped line is one element).
-    const lines = await page.locator('.editor-instance .view-lines').first().evaluate((el) =>
-      [...el.querySelectorAll<HTMLElement>('.view-line')].sort((a, b) => a.offsetTop - b.offsetTop).map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')),
-    );
+    const lines = await page
+      .locator('.editor-instance .view-lines')
+      .first()
+      .evaluate((el) =>
+        [...el.querySelectorAll<HTMLElement>('.view-line')]
+          .sort((a, b) => a.offsetTop - b.offsetTop)
+          .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')),
+      );
     const said = lines.indexOf('Tony Blair and Gordon Brown presented the manifesto; Mr Blair spoke first.');
     assert.ok(said >= 0, `the word stays whole: ${JSON.stringify(lines)}`);
     assert.equal(lines[said + 1], '', 'a blank line before the quote');

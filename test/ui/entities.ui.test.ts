@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { openFile, screenshot, startSampleSession, treeRows, type UiSession, waitForTreeLabel } from './helpers';
 
-
 describe('people and organizations in VS Code for the web (Playwright + Chromium)', () => {
   let session: UiSession;
   let page: Page;
@@ -41,7 +40,9 @@ describe('people and organizations in VS Code for the web (Playwright + Chromium
   });
 
   it('shows people and organizations in their view with counts', async () => {
-    const row = treeRows(page, 'People & Organizations').filter({ has: page.locator('.label-name', { hasText: 'Sergei Lavrov' }) }).first();
+    const row = treeRows(page, 'People & Organizations')
+      .filter({ has: page.locator('.label-name', { hasText: 'Sergei Lavrov' }) })
+      .first();
     assert.match(await row.innerText(), /30 in 5 articles/);
     await screenshot(page, 'entities-view');
   });

@@ -61,7 +61,10 @@ export async function startSampleSession(): Promise<UiSession> {
 }
 
 export async function clickTreeRow(page: Page, label: string, view?: Parameters<typeof treeRows>[1]): Promise<void> {
-  await treeRows(page, view).filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
+  await treeRows(page, view)
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first()
+    .click();
 }
 
 /** The search panel's page lives in a nested iframe (the webview's "active-frame"). */
@@ -69,7 +72,13 @@ export async function searchPanelFrame(page: Page): Promise<Frame> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if (await frame.locator('#query').count().catch(() => 0)) return frame;
+      if (
+        await frame
+          .locator('#query')
+          .count()
+          .catch(() => 0)
+      )
+        return frame;
     }
     await page.waitForTimeout(250);
   }

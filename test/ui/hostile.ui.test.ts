@@ -50,7 +50,10 @@ describe('a hostile corpus in VS Code for the web (Playwright + Chromium)', () =
     await openFile(page, 'hostile-note.md');
     card = await cardOn(page, 'What did Tony Blair', 'Tony Blair');
     dom = await cardDom(card);
-    assert.ok(dom.links.every((href) => href.startsWith('command:corpusLens.')), dom.links.join('\n'));
+    assert.ok(
+      dom.links.every((href) => href.startsWith('command:corpusLens.')),
+      dom.links.join('\n'),
+    );
     assert.equal(dom.images, 0);
     await screenshot(page, 'hostile-card-note');
     await page.mouse.move(0, 0);

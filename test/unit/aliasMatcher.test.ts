@@ -29,7 +29,11 @@ describe('finding aliases in text', () => {
   });
 
   it('needs capitals on the words of a name but not on its particles', () => {
-    assert.deepEqual(found('Bashar Al-Assad and Staffan de Mistura; the assad family; De Mistura said'), ['Bashar Al-Assad', 'Staffan de Mistura', 'De Mistura']);
+    assert.deepEqual(found('Bashar Al-Assad and Staffan de Mistura; the assad family; De Mistura said'), [
+      'Bashar Al-Assad',
+      'Staffan de Mistura',
+      'De Mistura',
+    ]);
   });
 
   it("matches before a possessive and across a line's spaces, not across a comma", () => {

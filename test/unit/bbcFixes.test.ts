@@ -13,14 +13,18 @@ import { escapeInlineMarkdown, escapeMarkdown, escapeThemeIcons } from '../../sr
 import { repoRoot, tempDir } from './helpers';
 
 describe('which files are articles', () => {
-  it('leaves out a dataset\'s README, LICENSE and CHANGELOG and everything in dot-folders', async () => {
+  it("leaves out a dataset's README, LICENSE and CHANGELOG and everything in dot-folders", async () => {
     const dir = tempDir();
-    for (const name of ['README.TXT', 'LICENSE.md', 'CHANGELOG.md', 'readme.html', 'story.txt', '.hidden.txt']) writeFileSync(path.join(dir, name), 'A Story Headline Here\n\nText.\n');
+    for (const name of ['README.TXT', 'LICENSE.md', 'CHANGELOG.md', 'readme.html', 'story.txt', '.hidden.txt'])
+      writeFileSync(path.join(dir, name), 'A Story Headline Here\n\nText.\n');
     mkdirSync(path.join(dir, '.git'));
     mkdirSync(path.join(dir, '.archive'));
     writeFileSync(path.join(dir, '.archive', 'old.txt'), 'An Old Story Headline\n\nText.\n');
     const files = await listArticleFiles([dir]);
-    assert.deepEqual(files.map((f) => path.basename(f)), ['story.txt']);
+    assert.deepEqual(
+      files.map((f) => path.basename(f)),
+      ['story.txt'],
+    );
     const engine = new CorpusEngine();
     await engine.load([dir]);
     assert.equal(engine.contains(path.join(dir, 'README.TXT')), false, 'a watcher event for the README is ignored');
@@ -33,7 +37,10 @@ describe('.corpus-lens/sources.json', () => {
   const base = '/work/notes';
 
   it('gives files under a folder or a glob a source and a default date range', () => {
-    const parsed = parseSourceRules('// BBC\n[{ "files": "corpus/bbc", "source": "BBC News", "dates": "2004..2005" },\n { "files": "corpus/**/*.html", "source": "Web" },]', base);
+    const parsed = parseSourceRules(
+      '// BBC\n[{ "files": "corpus/bbc", "source": "BBC News", "dates": "2004..2005" },\n { "files": "corpus/**/*.html", "source": "Web" },]',
+      base,
+    );
     assert.ok(parsed.ok);
     assert.deepEqual(ruleFor('/work/notes/corpus/bbc/politics/001.txt', parsed.rules), { source: 'BBC News', dates: '2004..2005' });
     assert.deepEqual(ruleFor('/work/notes/corpus/web/page.html', parsed.rules), { source: 'Web' });
@@ -64,7 +71,7 @@ describe('.corpus-lens/sources.json', () => {
     const report = await after.load([dir], { cacheFile });
     assert.match(report.cacheRebuilt ?? '', /other source rules/);
     assert.deepEqual([after.get(path.join(dir, 'a.txt'))?.source, after.get(path.join(dir, 'a.txt'))?.date], ['Archive', '2004']);
-    assert.equal(after.get(path.join(dir, 'b.txt'))?.date, '2015-03-03', 'a file\'s own date wins');
+    assert.equal(after.get(path.join(dir, 'b.txt'))?.date, '2015-03-03', "a file's own date wins");
     const outcome = after.search('date:2004-06');
     assert.ok(outcome.ok && outcome.total === 1, 'a period matches a date filter inside it');
   });
@@ -88,7 +95,7 @@ describe('periods as article dates', () => {
   });
 });
 
-describe('a card\'s sources', () => {
+describe("a card's sources", () => {
   it('says "source unknown" rather than "from 0 sources"', () => {
     assert.equal(sourcesPhrase({ sourceCount: 0, unknownSourceCount: 12 }), 'source unknown');
     assert.equal(sourcesPhrase({ sourceCount: 1, unknownSourceCount: 0 }), 'from 1 source');
@@ -101,10 +108,13 @@ describe('corpus text stays text', () => {
     assert.equal(escapeThemeIcons('Power $(zap) cut'), 'Power \\$(zap) cut');
     assert.equal(escapeMarkdown('$(zap) <b>x</b> [y](z)'), '\\$\\(zap\\) &lt;b\\>x&lt;/b\\> \\[y\\]\\(z\\)');
     assert.equal(escapeMarkdown('https://evil.example www.evil.example a@evil.example'), 'https\\://evil\\.example www\\.evil\\.example a\\@evil\\.example');
-    assert.equal(escapeInlineMarkdown('1. A *bold* <img src=x> [link](http://x) of 3.5% $(zap)'), '1\\. A \\*bold\\* &lt;img src=x\\> \\[link\\](http\\://x) of 3.5% \\$(zap)');
+    assert.equal(
+      escapeInlineMarkdown('1. A *bold* <img src=x> [link](http://x) of 3.5% $(zap)'),
+      '1\\. A \\*bold\\* &lt;img src=x\\> \\[link\\](http\\://x) of 3.5% \\$(zap)',
+    );
   });
 
-  it('puts a citation after the cursor\'s line, with a blank line before and after', () => {
+  it("puts a citation after the cursor's line, with a blank line before and after", () => {
     const lines = (text: string) => text.split('\n').map((l) => ({ isEmptyOrWhitespace: l.trim() === '' }));
     assert.deepEqual(citationEdit(lines('Gordon Brown presented\nnext line'), 0, '> quote\n'), { line: 0, text: '\n\n> quote\n' });
     assert.deepEqual(citationEdit(lines('Gordon Brown presented\n\nnext line'), 0, '> quote\n'), { line: 0, text: '\n\n> quote' });
@@ -117,7 +127,11 @@ describe('the CLI through a pipe', () => {
   it('writes all of a large output before exiting', async function () {
     this.timeout(60000);
     const dir = tempDir();
-    for (let i = 0; i < 1500; i++) writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}.txt`), `Headline number ${i} about a long story of the corpus, written to fill the output\n\nText.\n`);
+    for (let i = 0; i < 1500; i++)
+      writeFileSync(
+        path.join(dir, `${String(i).padStart(4, '0')}.txt`),
+        `Headline number ${i} about a long story of the corpus, written to fill the output\n\nText.\n`,
+      );
     const cli = path.join(repoRoot, 'dist', 'cli.js');
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [cli, 'articles', '--json', '--corpus', dir], { stdio: ['ignore', 'pipe', 'pipe'] });

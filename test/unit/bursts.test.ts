@@ -5,7 +5,8 @@ import { CorpusEngine } from '../../src/core/engine/engine';
 import { FileEventQueue } from '../../src/features/shared/fileEventQueue';
 import { copyOfSeeds } from './helpers';
 
-const story = (i: number, person: string) => `Story number ${i} of the burst\n\nLONDON (Reuters) – ${person} spoke about item ${i}.\n\nMr ${person.split(' ')[1]} said it again.\n`;
+const story = (i: number, person: string) =>
+  `Story number ${i} of the burst\n\nLONDON (Reuters) – ${person} spoke about item ${i}.\n\nMr ${person.split(' ')[1]} said it again.\n`;
 
 describe('a burst of file events', () => {
   it('sends one batch per pause, each path with its last event only', async () => {
@@ -48,9 +49,17 @@ describe('a burst of file events', () => {
     const fresh = new CorpusEngine();
     await fresh.load([dir]);
     await fresh.buildEntities();
-    const summary = (e: CorpusEngine) => e.articles().map((a) => `${a.path} ${a.title} ${a.source} ${a.date}`).sort();
+    const summary = (e: CorpusEngine) =>
+      e
+        .articles()
+        .map((a) => `${a.path} ${a.title} ${a.source} ${a.date}`)
+        .sort();
     assert.deepEqual(summary(engine), summary(fresh));
-    const entities = (e: CorpusEngine) => e.entities.index.list().map((x) => `${x.id} ${x.articleCount} ${x.mentionCount}`).sort();
+    const entities = (e: CorpusEngine) =>
+      e.entities.index
+        .list()
+        .map((x) => `${x.id} ${x.articleCount} ${x.mentionCount}`)
+        .sort();
     assert.deepEqual(entities(engine), entities(fresh));
     assert.equal(engine.size, 4 + 750);
   });

@@ -7,7 +7,11 @@ import { seedsDir, tempDir } from './helpers';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = await runCli(
+    argv,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -24,8 +28,13 @@ describe('the corpus-lens CLI', () => {
   it('prints the tree grouped by source then date', async () => {
     const { out } = await run('tree', '--json');
     const tree = JSON.parse(out) as { source: string | null; dates: { date: string | null; articles: { path: string }[] }[] }[];
-    assert.deepEqual(tree.map((s) => s.source), ['EIR', 'RFE/RL', 'SANA', 'Sputnik', null]);
-    assert.deepEqual(tree[2].dates, [{ date: null, articles: [{ path: '001_c7973225191394ad.txt', title: 'Lavrov: Russia isn’t’ conducting any secret negotiations about Syria' }] }]);
+    assert.deepEqual(
+      tree.map((s) => s.source),
+      ['EIR', 'RFE/RL', 'SANA', 'Sputnik', null],
+    );
+    assert.deepEqual(tree[2].dates, [
+      { date: null, articles: [{ path: '001_c7973225191394ad.txt', title: 'Lavrov: Russia isn’t’ conducting any secret negotiations about Syria' }] },
+    ]);
   });
 
   it('prints readable text without --json', async () => {
@@ -72,7 +81,10 @@ describe('the corpus-lens CLI', () => {
     const { code, out } = await run('ner', path.join(seedsDir, '003_53251bd098308f0e.txt'), '--json');
     assert.equal(code, 0);
     const rows = JSON.parse(out) as { type: string; text: string; line: number; role?: string }[];
-    assert.deepEqual(rows.find((r) => r.text === 'John Kerry'), { type: 'PER', text: 'John Kerry', start: 158, end: 168, line: 6, column: 89, role: 'U.S. Secretary of State' });
+    assert.deepEqual(
+      rows.find((r) => r.text === 'John Kerry'),
+      { type: 'PER', text: 'John Kerry', start: 158, end: 168, line: 6, column: 89, role: 'U.S. Secretary of State' },
+    );
     assert.ok(rows.some((r) => r.type === 'ORG' && r.text === 'State Department'));
     const text = await run('ner', path.join(seedsDir, '003_53251bd098308f0e.txt'));
     assert.match(text.out, /^6\tPER\tJohn Kerry\t\(U\.S\. Secretary of State\)$/m);
@@ -81,11 +93,20 @@ describe('the corpus-lens CLI', () => {
   it('prints an entity with its aliases, articles (newest first), mention lines and related names', async () => {
     const { code, out } = await run('entity', 'Kerry', '--json');
     assert.equal(code, 0);
-    const entity = JSON.parse(out) as { name: string; type: string; aliases: string[]; articles: { path: string; date: string | null; mentions: { line: number; text: string }[] }[]; related: string[] };
+    const entity = JSON.parse(out) as {
+      name: string;
+      type: string;
+      aliases: string[];
+      articles: { path: string; date: string | null; mentions: { line: number; text: string }[] }[];
+      related: string[];
+    };
     assert.equal(entity.name, 'John Kerry');
     assert.equal(entity.type, 'person');
     assert.deepEqual(entity.aliases, ['John Kerry', 'Kerry']);
-    assert.deepEqual(entity.articles.map((a) => a.path), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
+    assert.deepEqual(
+      entity.articles.map((a) => a.path),
+      ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt'],
+    );
     assert.deepEqual(entity.articles[0].mentions[0], { line: 6, text: 'John Kerry' });
     assert.ok(entity.related.includes('Sergei Lavrov'));
   });
@@ -120,7 +141,17 @@ describe('the corpus-lens CLI', () => {
   it('exits 2 with a message for a missing folder, a bad argument or command', async () => {
     const notArticle = path.join(tempDir(), 'notes.pdf');
     writeFileSync(notArticle, '%PDF');
-    for (const argv of [['articles', '--corpus', '/no/such/folder'], ['articles', '--frobnicate'], ['fly'], [], ['search'], ['search', 'x', '--limit', '0'], ['ner'], ['ner', '/no/such/file.txt'], ['ner', notArticle]]) {
+    for (const argv of [
+      ['articles', '--corpus', '/no/such/folder'],
+      ['articles', '--frobnicate'],
+      ['fly'],
+      [],
+      ['search'],
+      ['search', 'x', '--limit', '0'],
+      ['ner'],
+      ['ner', '/no/such/file.txt'],
+      ['ner', notArticle],
+    ]) {
       const { code, err } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /Usage:/);

@@ -5,7 +5,6 @@ import { CorpusEngine } from '../../src/core/engine/engine';
 import { copyOfSeeds } from './helpers';
 
 describe('the corpus engine', () => {
-
   it('loads, then applies create, change and delete with one change event each', async () => {
     const dir = copyOfSeeds();
     const engine = new CorpusEngine();
@@ -90,6 +89,9 @@ describe('the corpus engine', () => {
     const problems = await engine.update(path.join(dir, 'copied'));
     assert.equal(engine.size, 6);
     assert.equal(engine.get(path.join(folder, 'a.txt'))?.source, 'Reuters');
-    assert.deepEqual(problems.map((p) => path.basename(p.path)), ['b.txt']);
+    assert.deepEqual(
+      problems.map((p) => path.basename(p.path)),
+      ['b.txt'],
+    );
   });
 });

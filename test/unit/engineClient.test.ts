@@ -33,7 +33,10 @@ describe('EngineClient (the engine in a worker thread)', () => {
     assert.equal('paragraphs' in client.articles()[0], false, 'only summaries cross to the host');
     const outcome = await client.search('Brahimi');
     assert.ok(outcome.ok);
-    assert.deepEqual(outcome.hits.map((h) => path.basename(h.path)), ['002_36d8fbcc4219a082.txt']);
+    assert.deepEqual(
+      outcome.hits.map((h) => path.basename(h.path)),
+      ['002_36d8fbcc4219a082.txt'],
+    );
     const malformed = await client.search('"unbalanced');
     assert.equal(malformed.ok, false);
   });

@@ -13,7 +13,6 @@ describe('the entities cache', function () {
     return engine;
   }
 
-
   const table = (engine: CorpusEngine) =>
     engine.entities.index
       .list()

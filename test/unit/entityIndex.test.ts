@@ -5,7 +5,15 @@ import type { ArticleNames } from '../../src/core/entities/resolve';
 import type { Article } from '../../src/core/types';
 
 function article(path: string, date: string | null, ...paragraphs: string[]): Article {
-  return { path, title: `Title of ${path}`, source: 'Agency', date, paragraphs: paragraphs.map((text, line) => ({ text, line: line * 2 })), size: 0, mtimeMs: 0 };
+  return {
+    path,
+    title: `Title of ${path}`,
+    source: 'Agency',
+    date,
+    paragraphs: paragraphs.map((text, line) => ({ text, line: line * 2 })),
+    size: 0,
+    mtimeMs: 0,
+  };
 }
 
 function names(...list: string[]): ArticleNames {
@@ -41,7 +49,10 @@ describe('the entity index', () => {
     assert.equal(card?.more, 1);
     assert.equal(card?.articles[0].path, '/c/b.txt');
     assert.deepEqual(card?.articles[0].sentence, { before: '', name: 'Lavrov', after: ' said nothing.' });
-    assert.deepEqual(card?.related.map((r) => r.name), ['John Kerry']);
+    assert.deepEqual(
+      card?.related.map((r) => r.name),
+      ['John Kerry'],
+    );
   });
 
   it('updates incrementally: a new alias rescans all, a changed file alone is rescanned, a removed file is forgotten', () => {
@@ -72,7 +83,11 @@ describe('the sentence around a mention', () => {
     const { sentenceAround } = await import('../../src/core/entities/entityCard');
     const text = 'It began. Minister Sergey Lavrov and U.S. Secretary of State John Kerry met Mr. Brown. Then it ended.';
     const at = text.indexOf('Sergey Lavrov');
-    assert.deepEqual(sentenceAround(text, at, at + 13), { before: 'Minister ', name: 'Sergey Lavrov', after: ' and U.S. Secretary of State John Kerry met Mr. Brown.' });
+    assert.deepEqual(sentenceAround(text, at, at + 13), {
+      before: 'Minister ',
+      name: 'Sergey Lavrov',
+      after: ' and U.S. Secretary of State John Kerry met Mr. Brown.',
+    });
     const kerry = text.indexOf('John Kerry');
     assert.equal(sentenceAround(text, kerry, kerry + 10).before, 'Minister Sergey Lavrov and U.S. Secretary of State ');
   });

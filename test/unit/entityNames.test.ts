@@ -27,15 +27,21 @@ describe('entity name keys', () => {
   });
 
   it('reads acronym definitions "Long Form (ACR)" only when the capitals spell it', () => {
-    assert.deepEqual(acronymDefinitions('talks of the International Syria Support Group (ISSG) in Vienna'), [{ long: 'International Syria Support Group', short: 'ISSG' }]);
-    assert.deepEqual(acronymDefinitions('the Syrian Observatory for Human Rights (SOHR) said'), [{ long: 'Syrian Observatory for Human Rights', short: 'SOHR' }]);
+    assert.deepEqual(acronymDefinitions('talks of the International Syria Support Group (ISSG) in Vienna'), [
+      { long: 'International Syria Support Group', short: 'ISSG' },
+    ]);
+    assert.deepEqual(acronymDefinitions('the Syrian Observatory for Human Rights (SOHR) said'), [
+      { long: 'Syrian Observatory for Human Rights', short: 'SOHR' },
+    ]);
     assert.deepEqual(acronymDefinitions('said the minister (AFP) on Monday'), []);
   });
 });
 
 describe('the entities file', () => {
   it('reads merge, split, rename, retype and hide, names matching any case', () => {
-    const parsed = parseOverrides('{ "merge": [["Daesh", "ISIS"]], "split": ["Assad"], "rename": { "sergey lavrov": "Sergei Lavrov" }, "retype": { "Hezbollah": "org" }, "hide": ["Reuters"] }');
+    const parsed = parseOverrides(
+      '{ "merge": [["Daesh", "ISIS"]], "split": ["Assad"], "rename": { "sergey lavrov": "Sergei Lavrov" }, "retype": { "Hezbollah": "org" }, "hide": ["Reuters"] }',
+    );
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.overrides.merge, [['Daesh', 'ISIS']]);
     assert.ok(parsed.overrides.keepApart.has('assad'));

@@ -17,7 +17,9 @@ function groups(entities: ResolvedEntity[]): string[] {
 
 describe('resolving names into entities', () => {
   it('merges transliterations, particles and a unique surname; the display name is the commonest full name', () => {
-    const resolved = resolveEntities(articles(['PER:Sergei Lavrov', 'PER:Lavrov'], ['PER:Sergey Lavrov', 'PER:Sergei Lavrov'], ['PER:Bashar al-Assad', 'PER:Assad', 'PER:Bashar Assad']));
+    const resolved = resolveEntities(
+      articles(['PER:Sergei Lavrov', 'PER:Lavrov'], ['PER:Sergey Lavrov', 'PER:Sergei Lavrov'], ['PER:Bashar al-Assad', 'PER:Assad', 'PER:Bashar Assad']),
+    );
     assert.deepEqual(groups(resolved.entities), ['person:Assad | Bashar Assad | Bashar al-Assad', 'person:Lavrov | Sergei Lavrov | Sergey Lavrov']);
     assert.equal(resolved.entities.find((e) => e.aliases.includes('Lavrov'))?.name, 'Sergei Lavrov');
   });
@@ -46,8 +48,23 @@ describe('resolving names into entities', () => {
   });
 
   it('merges a shorter organisation name into the one led by an acronym or an organisation, not by an adjective', () => {
-    const resolved = resolveEntities(articles(['ORG:UN Security Council', 'ORG:Security Council', 'ORG:Scottish Conservative Party', 'ORG:Conservative Party', 'MISC:Scottish', 'ORG:non-European Union', 'ORG:European Union']));
-    assert.deepEqual(groups(resolved.entities), ['organization:Conservative Party', 'organization:European Union', 'organization:Scottish Conservative Party', 'organization:Security Council | UN Security Council']);
+    const resolved = resolveEntities(
+      articles([
+        'ORG:UN Security Council',
+        'ORG:Security Council',
+        'ORG:Scottish Conservative Party',
+        'ORG:Conservative Party',
+        'MISC:Scottish',
+        'ORG:non-European Union',
+        'ORG:European Union',
+      ]),
+    );
+    assert.deepEqual(groups(resolved.entities), [
+      'organization:Conservative Party',
+      'organization:European Union',
+      'organization:Scottish Conservative Party',
+      'organization:Security Council | UN Security Council',
+    ]);
   });
 
   it('gives each entity the type most of its mentions have, and drops places and other names', () => {
@@ -57,17 +74,32 @@ describe('resolving names into entities', () => {
 
   it('leaves out words that only start a sentence, and common words', () => {
     const common = (w: string) => w.toLowerCase() === 'chancellor';
-    const resolved = resolveEntities(articles(['ORG:Both Chelsea', 'ORG:Chelsea', 'PER:However', 'PER:Chancellor', 'ORG:The Labour Party', 'ORG:Labour Party']), undefined, { isCommon: common, isCountable: () => false });
+    const resolved = resolveEntities(
+      articles(['ORG:Both Chelsea', 'ORG:Chelsea', 'PER:However', 'PER:Chancellor', 'ORG:The Labour Party', 'ORG:Labour Party']),
+      undefined,
+      { isCommon: common, isCountable: () => false },
+    );
     assert.deepEqual(groups(resolved.entities), ['organization:Chelsea', 'organization:Labour Party']);
   });
 
   it('applies the user file: merge, split, rename, retype, hide', () => {
     const parsed = parseOverrides(
-      JSON.stringify({ merge: [['Daesh', 'ISIS', 'Islamic State']], split: ['Lavrov'], rename: { 'Sergey Lavrov': 'Sergei V. Lavrov' }, retype: { Hezbollah: 'organization' }, hide: ['Reuters'] }),
+      JSON.stringify({
+        merge: [['Daesh', 'ISIS', 'Islamic State']],
+        split: ['Lavrov'],
+        rename: { 'Sergey Lavrov': 'Sergei V. Lavrov' },
+        retype: { Hezbollah: 'organization' },
+        hide: ['Reuters'],
+      }),
     );
     assert.ok(parsed.ok);
     const resolved = resolveEntities(articles(['ORG:Daesh', 'ORG:ISIS', 'PER:Sergey Lavrov', 'PER:Lavrov', 'PER:Hezbollah', 'ORG:Reuters']), parsed.overrides);
-    assert.deepEqual(groups(resolved.entities), ['organization:Daesh | ISIS | Islamic State', 'organization:Hezbollah', 'person:Lavrov', 'person:Sergei V. Lavrov | Sergey Lavrov']);
+    assert.deepEqual(groups(resolved.entities), [
+      'organization:Daesh | ISIS | Islamic State',
+      'organization:Hezbollah',
+      'person:Lavrov',
+      'person:Sergei V. Lavrov | Sergey Lavrov',
+    ]);
     assert.equal(resolved.entities.find((e) => e.aliases.includes('Sergey Lavrov'))?.name, 'Sergei V. Lavrov');
   });
 });

@@ -71,7 +71,10 @@ function scoreTable(system: { name: string; aliases: string[]; articles: string[
   for (const gold of GOLD) {
     const spellings = new Set(gold.aliases.map(fold));
     const overlap = (i: number) => system[i].aliases.filter((a) => spellings.has(fold(a))).length;
-    const best = system.map((_, i) => i).filter((i) => !used.has(i) && overlap(i) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+    const best = system
+      .map((_, i) => i)
+      .filter((i) => !used.has(i) && overlap(i) > 0)
+      .sort((a, b) => overlap(b) - overlap(a))[0];
     if (best !== undefined) used.add(best);
     const found = new Set(best === undefined ? [] : system[best].articles);
     for (const article of gold.articles) {
@@ -107,7 +110,9 @@ describe('people and organizations of the seeds: recognition plus resolution aga
 
   it('scores the entity → articles table (precision ≥ 0.90, recall ≥ 0.85)', async () => {
     const score = scoreTable(await systemTable());
-    console.log(`      seeds, automatic: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}; false ${score.falsePairs.join(', ')}; missed ${score.missedPairs.join(', ')}`);
+    console.log(
+      `      seeds, automatic: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)}; false ${score.falsePairs.join(', ')}; missed ${score.missedPairs.join(', ')}`,
+    );
     assert.ok(score.precision >= 0.9, `precision ${score.precision}`);
     assert.ok(score.recall >= 0.85, `recall ${score.recall}`);
   });

@@ -19,12 +19,21 @@ function repeat(times: number, list: string[]): string[][] {
 
 describe('short forms of names across the corpus', () => {
   it('joins "Mr Blair" and "Blair" to the full name they appear beside, and names the entity by its full name', () => {
-    const resolved = resolveEntities(articles(...repeat(5, ['PER:Tony Blair', 'PER:Mr Blair', 'PER:Blair']), ['PER:Euan Blair', 'PER:Tony Blair', 'PER:Mr Blair'], ['PER:Mr Blair']));
+    const resolved = resolveEntities(
+      articles(...repeat(5, ['PER:Tony Blair', 'PER:Mr Blair', 'PER:Blair']), ['PER:Euan Blair', 'PER:Tony Blair', 'PER:Mr Blair'], ['PER:Mr Blair']),
+    );
     assert.deepEqual(groups(resolved.entities), ['person:Euan Blair = Euan Blair', 'person:Tony Blair = Blair | Mr Blair | Tony Blair']);
   });
 
   it('gives "Mrs Blair" to the Blair she appears beside alone, not the most mentioned one', () => {
-    const resolved = resolveEntities(articles(...repeat(6, ['PER:Tony Blair', 'PER:Mr Blair']), ['PER:Cherie Blair', 'PER:Mrs Blair'], ['PER:Cherie Blair', 'PER:Mrs Blair'], ['PER:Tony Blair', 'PER:Cherie Blair', 'PER:Mrs Blair']));
+    const resolved = resolveEntities(
+      articles(
+        ...repeat(6, ['PER:Tony Blair', 'PER:Mr Blair']),
+        ['PER:Cherie Blair', 'PER:Mrs Blair'],
+        ['PER:Cherie Blair', 'PER:Mrs Blair'],
+        ['PER:Tony Blair', 'PER:Cherie Blair', 'PER:Mrs Blair'],
+      ),
+    );
     assert.ok(resolved.entities.find((e) => e.name === 'Cherie Blair')?.aliases.includes('Mrs Blair'));
   });
 
@@ -45,7 +54,7 @@ describe('short forms of names across the corpus', () => {
     assert.deepEqual(groups(resolved.entities), ['organization:Yukos = Yukos', 'person:Passion Oscar = Passion Oscar']);
   });
 
-  it('makes an organization of a lone word that leads organizations\' names: Sony of Sony Ericsson', () => {
+  it("makes an organization of a lone word that leads organizations' names: Sony of Sony Ericsson", () => {
     const resolved = resolveEntities(articles(...repeat(3, ['PER:Sony']), ['ORG:Sony Ericsson']));
     assert.ok(resolved.entities.some((e) => e.name === 'Sony' && e.type === 'organization'));
   });
@@ -65,18 +74,45 @@ describe('what names are not people or organizations', () => {
   it('leaves out events, places and countable acronyms', () => {
     const countable = { isCommon: () => false, isCountable: (acronym: string) => acronym === 'PC' || acronym === 'MP' };
     const resolved = resolveEntities(
-      articles(['ORG:Champions League', 'ORG:RBS Six Nations', 'ORG:Consumer Electronics Show', 'PER:Downing Street', 'ORG:PC', 'ORG:MP', 'ORG:BBC', 'ORG:Arab League', 'ORG:United Nations']),
+      articles([
+        'ORG:Champions League',
+        'ORG:RBS Six Nations',
+        'ORG:Consumer Electronics Show',
+        'PER:Downing Street',
+        'ORG:PC',
+        'ORG:MP',
+        'ORG:BBC',
+        'ORG:Arab League',
+        'ORG:United Nations',
+      ]),
       undefined,
       countable,
     );
-    assert.deepEqual(groups(resolved.entities), ['organization:Arab League = Arab League', 'organization:BBC = BBC', 'organization:United Nations = United Nations']);
+    assert.deepEqual(groups(resolved.entities), [
+      'organization:Arab League = Arab League',
+      'organization:BBC = BBC',
+      'organization:United Nations = United Nations',
+    ]);
   });
 
-  it('joins a party\'s plural, singular and abbreviated names: Conservatives, Liberal Democrat, Lib Dems', () => {
-    const resolved = resolveEntities(articles(['ORG:Conservative Party', 'ORG:Conservatives', 'ORG:Liberal Democrats', 'ORG:Liberal Democrats', 'ORG:Liberal Democrat', 'ORG:Lib Dems', 'ORG:BBC News', 'ORG:BBC Newcastle']), undefined, {
-      isCommon: (word) => word.toLowerCase() === 'news',
-      isCountable: () => false,
-    });
+  it("joins a party's plural, singular and abbreviated names: Conservatives, Liberal Democrat, Lib Dems", () => {
+    const resolved = resolveEntities(
+      articles([
+        'ORG:Conservative Party',
+        'ORG:Conservatives',
+        'ORG:Liberal Democrats',
+        'ORG:Liberal Democrats',
+        'ORG:Liberal Democrat',
+        'ORG:Lib Dems',
+        'ORG:BBC News',
+        'ORG:BBC Newcastle',
+      ]),
+      undefined,
+      {
+        isCommon: (word) => word.toLowerCase() === 'news',
+        isCountable: () => false,
+      },
+    );
     assert.deepEqual(groups(resolved.entities), [
       'organization:BBC Newcastle = BBC Newcastle',
       'organization:BBC News = BBC News',
@@ -147,13 +183,21 @@ describe('mentions resolved inside each article', () => {
 
   it('finds a surname the recognizer missed after the full name', () => {
     const index = new EntityIndex();
-    index.reset([{ article: article('/c/hewitt.txt', 'Patricia Hewitt announced the plan.', 'Ms Hewitt told GMTV. Hewitt said more.'), names: names('PER:Patricia Hewitt') }]);
+    index.reset([
+      {
+        article: article('/c/hewitt.txt', 'Patricia Hewitt announced the plan.', 'Ms Hewitt told GMTV. Hewitt said more.'),
+        names: names('PER:Patricia Hewitt'),
+      },
+    ]);
     const found = index.mentions(index.find('Patricia Hewitt')?.id ?? '');
     assert.equal(found.length, 3);
-    assert.deepEqual(found.map((m) => ({ paragraph: m.paragraph, start: m.start })), [
-      { paragraph: 0, start: 0 },
-      { paragraph: 1, start: 0 },
-      { paragraph: 1, start: 21 },
-    ]);
+    assert.deepEqual(
+      found.map((m) => ({ paragraph: m.paragraph, start: m.start })),
+      [
+        { paragraph: 0, start: 0 },
+        { paragraph: 1, start: 0 },
+        { paragraph: 1, start: 21 },
+      ],
+    );
   });
 });

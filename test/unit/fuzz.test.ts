@@ -19,7 +19,9 @@ const RUNS = { numRuns: 2000 };
 
 /** Text built from the pieces a parser cares about, so that random inputs reach its corners. */
 function piecesOf(pieces: string[]): fc.Arbitrary<string> {
-  return fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
+  return fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 })
+    .map((parts) => parts.join(''));
 }
 
 describe('parsers under thousands of random inputs (fast-check)', () => {
@@ -35,7 +37,25 @@ describe('parsers under thousands of random inputs (fast-check)', () => {
   });
 
   it('.corpus-lens/entities.json never throws or hangs, and names the line of a mistake', () => {
-    const json = piecesOf(['{', '}', '[', ']', '"merge"', '"split"', '"rename"', '"retype"', '"hide"', ':', ',', '"Daesh"', '"person"', '// c\n', '\n', 'null', '1']);
+    const json = piecesOf([
+      '{',
+      '}',
+      '[',
+      ']',
+      '"merge"',
+      '"split"',
+      '"rename"',
+      '"retype"',
+      '"hide"',
+      ':',
+      ',',
+      '"Daesh"',
+      '"person"',
+      '// c\n',
+      '\n',
+      'null',
+      '1',
+    ]);
     fc.assert(
       fc.property(fc.oneof(json, fc.json()), (text) => {
         const result = quick(() => parseOverrides(text));
@@ -46,7 +66,23 @@ describe('parsers under thousands of random inputs (fast-check)', () => {
   });
 
   it('.corpus-lens/sources.json never throws or hangs, and names the line of a mistake', () => {
-    const json = piecesOf(['[', ']', '{', '}', '"files"', '"source"', '"dates"', ':', ',', '"corpus/**"', '"2004..2005"', '"2005..2004"', '"BBC"', '\n', '"[a-"']);
+    const json = piecesOf([
+      '[',
+      ']',
+      '{',
+      '}',
+      '"files"',
+      '"source"',
+      '"dates"',
+      ':',
+      ',',
+      '"corpus/**"',
+      '"2004..2005"',
+      '"2005..2004"',
+      '"BBC"',
+      '\n',
+      '"[a-"',
+    ]);
     fc.assert(
       fc.property(fc.oneof(json, fc.json()), (text) => {
         const result = quick(() => parseSourceRules(text, '/work'));
@@ -72,7 +108,9 @@ describe('parsers under thousands of random inputs (fast-check)', () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 400 }),
       fc.constantFrom(new Uint8Array([0xff, 0xfe]), new Uint8Array([0xfe, 0xff, 0x00]), new Uint8Array([0xef, 0xbb, 0xbf, 0xc3])),
-      fc.tuple(fc.constantFrom([0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], []), fc.uint8Array({ maxLength: 200 })).map(([bom, rest]) => new Uint8Array([...bom, ...rest])),
+      fc
+        .tuple(fc.constantFrom([0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], []), fc.uint8Array({ maxLength: 200 }))
+        .map(([bom, rest]) => new Uint8Array([...bom, ...rest])),
     );
     fc.assert(
       fc.property(bytes, (input) => {

@@ -18,9 +18,18 @@ describe('a hostile corpus', () => {
     const report = await engine.load([dir]);
     const seconds = (performance.now() - started) / 1000;
     assert.ok(seconds < 20, `the load took ${seconds.toFixed(1)} s`);
-    assert.deepEqual(engine.articles().map((a) => path.basename(a.path)).sort(), [...articles].sort());
+    assert.deepEqual(
+      engine
+        .articles()
+        .map((a) => path.basename(a.path))
+        .sort(),
+      [...articles].sort(),
+    );
     const messages = report.problems.map((p) => `${path.basename(p.path)}: ${p.message}`);
-    assert.ok(messages.some((m) => /^deep\.html: read as plain text from its tags: its elements nest 20003 deep/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /^deep\.html: read as plain text from its tags: its elements nest 20003 deep/.test(m)),
+      messages.join('\n'),
+    );
     assert.ok(messages.some((m) => /^wide\.html: read as plain text from its tags: it has \d+ elements/.test(m)));
     assert.ok(messages.some((m) => /^binary\.txt: skipped: looks like a binary file/.test(m)));
     assert.ok(messages.some((m) => /^empty\.txt: skipped: the file is empty/.test(m)));
@@ -55,10 +64,15 @@ describe('where names are written', () => {
   it('gives each name its own line, column and offsets in the file, also inside a paragraph of several lines', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'story.txt');
-    const text = 'A Headline About The Talks\n\nThe talks went on for hours, and late in the\n  evening the Foreign Minister Sergei Lavrov\nspoke to John Kerry on the phone.\n';
+    const text =
+      'A Headline About The Talks\n\nThe talks went on for hours, and late in the\n  evening the Foreign Minister Sergei Lavrov\nspoke to John Kerry on the phone.\n';
     writeFileSync(file, text);
     let out = '';
-    const code = await runCli(['ner', file, '--json'], (s) => (out += s), () => undefined);
+    const code = await runCli(
+      ['ner', file, '--json'],
+      (s) => (out += s),
+      () => undefined,
+    );
     assert.equal(code, 0);
     const rows = JSON.parse(out) as { type: string; text: string; start: number; end: number; line: number; column: number }[];
     const lavrov = rows.find((r) => r.text === 'Sergei Lavrov');

@@ -32,7 +32,10 @@ describe('loading a corpus', () => {
     symlinkSync(dir, path.join(dir, 'sub', 'loop'));
     symlinkSync(path.join(dir, 'missing.txt'), path.join(dir, 'dangling.txt'));
     const { articles, problems } = await loadCorpus([dir], { maxFileBytes: 1024 });
-    assert.deepEqual(articles.map((a) => path.basename(a.path)), ['good.txt']);
+    assert.deepEqual(
+      articles.map((a) => path.basename(a.path)),
+      ['good.txt'],
+    );
     const byFile = new Map(problems.map((p) => [path.relative(dir, p.path), p.message]));
     assert.match(byFile.get('empty.txt') ?? '', /empty/);
     assert.match(byFile.get('blank.txt') ?? '', /white space/);
@@ -90,7 +93,10 @@ describe('decoding', () => {
     writeFileSync(file, '\ufeffHeadline Of A CRLF Story\r\n\r\nFirst paragraph.\r\n\r\nSecond paragraph.\r\n');
     const result = await readArticle(file);
     assert.ok('article' in result);
-    assert.deepEqual(result.article.paragraphs.map((p) => p.line), [0, 2, 4]);
+    assert.deepEqual(
+      result.article.paragraphs.map((p) => p.line),
+      [0, 2, 4],
+    );
     assert.equal(result.article.title, 'Headline Of A CRLF Story');
   });
 });

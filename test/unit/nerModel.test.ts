@@ -25,7 +25,10 @@ describe('NER decoder', () => {
     // Token 0 prefers I-PER alone, which cannot start a sequence; B-PER L-PER is the best legal path.
     const model = tinyModel({ 0: { 'I-PER': 5, 'B-PER': 3 }, 1: { 'L-PER': 4, O: 1 } });
     const scores = sparseScores(Int32Array.from([0, 1]), 1, model.emission, model.scale);
-    assert.deepEqual([...viterbi(scores, model.transition)].map((t) => TAGS[t]), ['B-PER', 'L-PER']);
+    assert.deepEqual(
+      [...viterbi(scores, model.transition)].map((t) => TAGS[t]),
+      ['B-PER', 'L-PER'],
+    );
   });
 
   it('never ends inside an entity and follows transition weights', () => {
@@ -33,13 +36,22 @@ describe('NER decoder', () => {
     transition[START * TAG_COUNT + tag('U-ORG')] = 6;
     const model = tinyModel({ 0: { 'U-LOC': 5 }, 1: { 'B-PER': 9, O: 1 } }, transition);
     const scores = sparseScores(Int32Array.from([0, 1]), 1, model.emission, model.scale);
-    assert.deepEqual([...viterbi(scores, model.transition)].map((t) => TAGS[t]), ['U-ORG', 'O']);
+    assert.deepEqual(
+      [...viterbi(scores, model.transition)].map((t) => TAGS[t]),
+      ['U-ORG', 'O'],
+    );
   });
 
   it('turns spans into BILOU tags and back', () => {
-    const spans = [{ type: 'PER' as const, start: 0, end: 3 }, { type: 'LOC' as const, start: 4, end: 5 }];
+    const spans = [
+      { type: 'PER' as const, start: 0, end: 3 },
+      { type: 'LOC' as const, start: 4, end: 5 },
+    ];
     const tags = spansToTags(spans, 6);
-    assert.deepEqual(tags.map((t) => TAGS[t]), ['B-PER', 'I-PER', 'L-PER', 'O', 'U-LOC', 'O']);
+    assert.deepEqual(
+      tags.map((t) => TAGS[t]),
+      ['B-PER', 'I-PER', 'L-PER', 'O', 'U-LOC', 'O'],
+    );
     assert.deepEqual(tagsToSpans(tags), spans);
   });
 });
@@ -91,8 +103,20 @@ describe('NER training and the model file', () => {
       const place = places[(d * 5 + seed) % places.length];
       docs.push({
         sentences: [
-          { words: ['Mr', person, 'arrived', 'in', place, 'today', '.'], spans: [{ type: 'PER', start: 1, end: 2 }, { type: 'LOC', start: 4, end: 5 }] },
-          { words: ['Officials', 'met', person, 'in', place, '.'], spans: [{ type: 'PER', start: 2, end: 3 }, { type: 'LOC', start: 4, end: 5 }] },
+          {
+            words: ['Mr', person, 'arrived', 'in', place, 'today', '.'],
+            spans: [
+              { type: 'PER', start: 1, end: 2 },
+              { type: 'LOC', start: 4, end: 5 },
+            ],
+          },
+          {
+            words: ['Officials', 'met', person, 'in', place, '.'],
+            spans: [
+              { type: 'PER', start: 2, end: 3 },
+              { type: 'LOC', start: 4, end: 5 },
+            ],
+          },
         ],
       });
     }
@@ -105,14 +129,27 @@ describe('NER training and the model file', () => {
     const trainedB = train(synthetic(0, 40), synthetic(1, 10), options);
     assert.equal(trainedA.devF1, 100);
     assert.deepEqual(trainedA.emission, trainedB.emission, 'same seed, same weights');
-    const { emission, scale } = quantise(trainedA.emission, trainedA.emission.reduce((max, w) => Math.max(max, Math.abs(w)), 0));
-    const model: NerModel = { buckets: options.buckets, emission, scale, transition: trainedA.transition, gazetteer: trainedA.gazetteer, meta: { devF1: 100, epochs: trainedA.epochs, trainedOn: 'synthetic', trainingSeconds: 0 } };
+    const { emission, scale } = quantise(
+      trainedA.emission,
+      trainedA.emission.reduce((max, w) => Math.max(max, Math.abs(w)), 0),
+    );
+    const model: NerModel = {
+      buckets: options.buckets,
+      emission,
+      scale,
+      transition: trainedA.transition,
+      gazetteer: trainedA.gazetteer,
+      meta: { devF1: 100, epochs: trainedA.epochs, trainedOn: 'synthetic', trainingSeconds: 0 },
+    };
     const restored = parseModel(serialiseModel(model));
     assert.deepEqual(restored.emission.rowStart, emission.rowStart);
     assert.deepEqual(restored.emission.values, emission.values);
     assert.deepEqual(restored.gazetteer.toJSON(), model.gazetteer.toJSON());
     const spans = new Recognizer(restored).recognizeRaw('Mr Grant arrived in Oslo today.').entities;
-    assert.deepEqual(spans.map((e) => `${e.type}:${e.text}`), ['PER:Grant', 'LOC:Oslo']);
+    assert.deepEqual(
+      spans.map((e) => `${e.type}:${e.text}`),
+      ['PER:Grant', 'LOC:Oslo'],
+    );
   });
 
   it('refuses a file that is not a model', () => {
@@ -120,10 +157,15 @@ describe('NER training and the model file', () => {
   });
 
   it('reads CoNLL IOB1 and rebuilds raw text with entity offsets', () => {
-    const docs = readConll('-DOCSTART- -X- -X- O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n. . O O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n');
+    const docs = readConll(
+      '-DOCSTART- -X- -X- O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n. . O O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n',
+    );
     assert.equal(docs.length, 1);
     const { text, entities } = detokenize(docs[0]);
     assert.equal(text, 'EU rejects German call.\nPeter Blackburn');
-    assert.deepEqual(entities.map((e) => `${e.type}:${text.slice(e.start, e.end)}`), ['ORG:EU', 'MISC:German', 'PER:Peter Blackburn']);
+    assert.deepEqual(
+      entities.map((e) => `${e.type}:${text.slice(e.start, e.end)}`),
+      ['ORG:EU', 'MISC:German', 'PER:Peter Blackburn'],
+    );
   });
 });

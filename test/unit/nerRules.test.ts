@@ -29,12 +29,31 @@ function rules(text: string, tagged: Tagged[], demonyms: string[] = []): string[
 describe('NER rules for web captures', () => {
   it('yields no names from page boilerplate lines', () => {
     const text = 'Listen Live\nBreaking News\nCheck Also\nGet short URL\nLavrov spoke in Moscow today.';
-    assert.deepEqual(rules(text, [['ORG', 'Listen Live'], ['ORG', 'Breaking News'], ['MISC', 'Check Also'], ['ORG', 'Get short URL'], ['PER', 'Lavrov'], ['LOC', 'Moscow']]), ['PER:Lavrov', 'LOC:Moscow']);
+    assert.deepEqual(
+      rules(text, [
+        ['ORG', 'Listen Live'],
+        ['ORG', 'Breaking News'],
+        ['MISC', 'Check Also'],
+        ['ORG', 'Get short URL'],
+        ['PER', 'Lavrov'],
+        ['LOC', 'Moscow'],
+      ]),
+      ['PER:Lavrov', 'LOC:Moscow'],
+    );
   });
 
   it('drops names on a title-case headline line unless the body names them too', () => {
-    const text = 'Chinese Special Syria Envoy Calls on Sides to Peace Talks\nLavrov Meets Kerry Over Syria Ceasefire\nKerry and others spoke in Geneva on Monday.';
-    const found = rules(text, [['MISC', 'Chinese'], ['LOC', 'Syria'], ['PER', 'Lavrov'], ['PER', 'Kerry'], ['LOC', 'Syria'], ['PER', 'Kerry'], ['LOC', 'Geneva']]);
+    const text =
+      'Chinese Special Syria Envoy Calls on Sides to Peace Talks\nLavrov Meets Kerry Over Syria Ceasefire\nKerry and others spoke in Geneva on Monday.';
+    const found = rules(text, [
+      ['MISC', 'Chinese'],
+      ['LOC', 'Syria'],
+      ['PER', 'Lavrov'],
+      ['PER', 'Kerry'],
+      ['LOC', 'Syria'],
+      ['PER', 'Kerry'],
+      ['LOC', 'Geneva'],
+    ]);
     assert.deepEqual(found, ['PER:Kerry', 'PER:Kerry', 'LOC:Geneva']);
   });
 
@@ -44,20 +63,63 @@ describe('NER rules for web captures', () => {
 
   it('splits a role off a person: "UN Special Envoy for Syria Staffan de Mistura"', () => {
     const text = 'According to UN Special Envoy for Syria Staffan de Mistura, talks go on.';
-    assert.deepEqual(rules(text, [['ORG', 'UN Special Envoy'], ['PER', 'Staffan de Mistura']]), ['PER:Staffan de Mistura (UN Special Envoy for Syria)']);
-    assert.deepEqual(rules(text, [['ORG', 'UN Special Envoy'], ['ORG', 'Syria Staffan de Mistura']]), ['LOC:Syria', 'PER:Staffan de Mistura (UN Special Envoy for Syria)']);
+    assert.deepEqual(
+      rules(text, [
+        ['ORG', 'UN Special Envoy'],
+        ['PER', 'Staffan de Mistura'],
+      ]),
+      ['PER:Staffan de Mistura (UN Special Envoy for Syria)'],
+    );
+    assert.deepEqual(
+      rules(text, [
+        ['ORG', 'UN Special Envoy'],
+        ['ORG', 'Syria Staffan de Mistura'],
+      ]),
+      ['LOC:Syria', 'PER:Staffan de Mistura (UN Special Envoy for Syria)'],
+    );
   });
 
   it('takes titles and nationalities out of a person span', () => {
-    assert.deepEqual(rules('He met Syrian President Bashar Assad on Monday.', [['PER', 'Syrian President Bashar Assad']]), ['PER:Bashar Assad (Syrian President)']);
-    assert.deepEqual(rules('The deal with Moscow, which supports Syrian Assad, holds.', [['LOC', 'Moscow'], ['PER', 'Syrian Assad']], ['Syrian']), ['LOC:Moscow', 'PER:Assad']);
-    assert.deepEqual(rules('U.S. Secretary of State John Kerry arrived.', [['LOC', 'U.S.'], ['PER', 'John Kerry']]), ['LOC:U.S.', 'PER:John Kerry (U.S. Secretary of State)']);
+    assert.deepEqual(rules('He met Syrian President Bashar Assad on Monday.', [['PER', 'Syrian President Bashar Assad']]), [
+      'PER:Bashar Assad (Syrian President)',
+    ]);
+    assert.deepEqual(
+      rules(
+        'The deal with Moscow, which supports Syrian Assad, holds.',
+        [
+          ['LOC', 'Moscow'],
+          ['PER', 'Syrian Assad'],
+        ],
+        ['Syrian'],
+      ),
+      ['LOC:Moscow', 'PER:Assad'],
+    );
+    assert.deepEqual(
+      rules('U.S. Secretary of State John Kerry arrived.', [
+        ['LOC', 'U.S.'],
+        ['PER', 'John Kerry'],
+      ]),
+      ['LOC:U.S.', 'PER:John Kerry (U.S. Secretary of State)'],
+    );
   });
 
   it('keeps name particles inside the name', () => {
     assert.deepEqual(rules('Talks with Staffan de Mistura began.', [['PER', 'Staffan']]), ['PER:Staffan de Mistura']);
-    assert.deepEqual(rules('Talks with Staffan de Mistura began.', [['PER', 'Staffan'], ['PER', 'Mistura']]), ['PER:Staffan de Mistura']);
-    assert.deepEqual(rules('The Nusra Front, now Jabhat Fatah al-Sham, fought.', [['ORG', 'Nusra Front'], ['PER', 'Jabhat Fatah'], ['MISC', 'al-Sham']]), ['ORG:Nusra Front', 'ORG:Jabhat Fatah al-Sham']);
+    assert.deepEqual(
+      rules('Talks with Staffan de Mistura began.', [
+        ['PER', 'Staffan'],
+        ['PER', 'Mistura'],
+      ]),
+      ['PER:Staffan de Mistura'],
+    );
+    assert.deepEqual(
+      rules('The Nusra Front, now Jabhat Fatah al-Sham, fought.', [
+        ['ORG', 'Nusra Front'],
+        ['PER', 'Jabhat Fatah'],
+        ['MISC', 'al-Sham'],
+      ]),
+      ['ORG:Nusra Front', 'ORG:Jabhat Fatah al-Sham'],
+    );
   });
 
   it('splits coordinated names into people', () => {
@@ -65,7 +127,14 @@ describe('NER rules for web captures', () => {
   });
 
   it('makes news agencies and armed groups organizations, trims quotes off spans', () => {
-    assert.deepEqual(rules('MOSCOW (Sputnik) – Daesh attacked.', [['LOC', 'MOSCOW'], ['LOC', 'Sputnik'], ['PER', 'Daesh']]), ['LOC:MOSCOW', 'ORG:Sputnik', 'ORG:Daesh']);
+    assert.deepEqual(
+      rules('MOSCOW (Sputnik) – Daesh attacked.', [
+        ['LOC', 'MOSCOW'],
+        ['LOC', 'Sputnik'],
+        ['PER', 'Daesh'],
+      ]),
+      ['LOC:MOSCOW', 'ORG:Sputnik', 'ORG:Daesh'],
+    );
     assert.deepEqual(rules('“Yes,” Lavrov said.', [['PER', '” Lavrov']]), ['PER:Lavrov']);
     assert.deepEqual(rules('The Syrian Arab Army advanced.', [['MISC', 'Syrian Arab Army']]), ['ORG:Syrian Arab Army']);
   });

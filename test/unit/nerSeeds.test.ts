@@ -20,11 +20,48 @@ const SEEDS: Record<string, { people: string[]; orgs: string[]; misses?: string[
   },
   '001_c7973225191394ad.txt': {
     people: ['Sergey Lavrov', 'Lavrov', 'Wang Yi', 'Sushma Swaraj', 'Staffan de Mistura', 'Hazem Sabbagh'],
-    orgs: ['SANA', 'UN', 'International Syria Support Group', 'ISSG', 'Security Council', 'Syrian Arab Army', 'ISIS', 'Jabhat al-Nusra', 'al-Nusra', 'Russian Aerospace Forces', 'European Union', 'EU'],
+    orgs: [
+      'SANA',
+      'UN',
+      'International Syria Support Group',
+      'ISSG',
+      'Security Council',
+      'Syrian Arab Army',
+      'ISIS',
+      'Jabhat al-Nusra',
+      'al-Nusra',
+      'Russian Aerospace Forces',
+      'European Union',
+      'EU',
+    ],
   },
   '002_36d8fbcc4219a082.txt': {
-    people: ['Sergei Lavrov', 'Lavrov', 'Bashar al-Assad', 'Assad', 'Nabil Elaraby', 'Lakhdar Brahimi', 'Brahimi', 'George Sabra', 'Sabra', 'Rami Abdul Rahman'],
-    orgs: ['Arab League', 'UN Security Council', 'Syrian National Council', 'National Council', 'Free Syrian Army', 'Syrian Observatory for Human Rights', 'RIA Novosti', 'ITAR-TASS', 'Interfax', 'Reuters', 'AFP', 'AP'],
+    people: [
+      'Sergei Lavrov',
+      'Lavrov',
+      'Bashar al-Assad',
+      'Assad',
+      'Nabil Elaraby',
+      'Lakhdar Brahimi',
+      'Brahimi',
+      'George Sabra',
+      'Sabra',
+      'Rami Abdul Rahman',
+    ],
+    orgs: [
+      'Arab League',
+      'UN Security Council',
+      'Syrian National Council',
+      'National Council',
+      'Free Syrian Army',
+      'Syrian Observatory for Human Rights',
+      'RIA Novosti',
+      'ITAR-TASS',
+      'Interfax',
+      'Reuters',
+      'AFP',
+      'AP',
+    ],
     // "Geneva Declaration" is a document (MISC); "UN-Arab League" names the joint mediation.
     extras: ['ORG:Geneva Declaration', 'ORG:UN-Arab League'],
   },
@@ -48,7 +85,11 @@ describe('NER on the seed articles', () => {
 
   for (const [file, gold] of Object.entries(SEEDS)) {
     it(`finds the people and organizations of ${file}`, () => {
-      const found = new Set(recognizeArticle(recognizer, parseSeed(file)).filter((m) => m.type === 'PER' || m.type === 'ORG').map((m) => `${m.type}:${m.text}`));
+      const found = new Set(
+        recognizeArticle(recognizer, parseSeed(file))
+          .filter((m) => m.type === 'PER' || m.type === 'ORG')
+          .map((m) => `${m.type}:${m.text}`),
+      );
       const expected = new Set([...gold.people.map((p) => `PER:${p}`), ...gold.orgs.map((o) => `ORG:${o}`)]);
       for (const miss of gold.misses ?? []) expected.delete(miss);
       for (const extra of gold.extras ?? []) expected.add(extra);

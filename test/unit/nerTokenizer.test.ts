@@ -29,10 +29,12 @@ describe('NER tokenizer', () => {
   });
 
   it('ends sentences at a line break and after . ! ? before a capital, not after an abbreviation', () => {
-    assert.deepEqual(
-      words('Talks began. They ended! U.S. officials met Gen. Smith in Geneva.\nNext line'),
-      [['Talks', 'began', '.'], ['They', 'ended', '!'], ['U.S.', 'officials', 'met', 'Gen.', 'Smith', 'in', 'Geneva', '.'], ['Next', 'line']],
-    );
+    assert.deepEqual(words('Talks began. They ended! U.S. officials met Gen. Smith in Geneva.\nNext line'), [
+      ['Talks', 'began', '.'],
+      ['They', 'ended', '!'],
+      ['U.S.', 'officials', 'met', 'Gen.', 'Smith', 'in', 'Geneva', '.'],
+      ['Next', 'line'],
+    ]);
   });
 
   it('handles CRLF and empty text', () => {

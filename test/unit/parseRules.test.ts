@@ -45,7 +45,8 @@ describe('date extraction', () => {
     assert.equal(extractDate(['Sept. 9, 2016']), '2016-09-09');
   });
   it('keeps a dateline without a year partial', () => assert.equal(extractDate(['Headline', 'MOSCOW, June 4 (Reuters) - Talks began.']), '--06-04'));
-  it('reads a dateline with the wire tag after the date', () => assert.equal(extractDate(['June 4, 2016 (EIRNS)—Russian Foreign Minister Sergey Lavrov said.']), '2016-06-04'));
+  it('reads a dateline with the wire tag after the date', () =>
+    assert.equal(extractDate(['June 4, 2016 (EIRNS)—Russian Foreign Minister Sergey Lavrov said.']), '2016-06-04'));
   it('takes no date the story mentions for the publication date: an event, a birthday', () => {
     assert.equal(extractDate(['Talks were held on November 5 in Cairo.']), null);
     assert.equal(extractDate(['Profile: Gordon Brown', '', 'Gordon Brown was born on 20 February 1951 in Glasgow.']), null);
@@ -63,7 +64,10 @@ describe('date extraction', () => {
   });
   it('reports each date with its offset', () => {
     const found = findDates('x\nOn 4 June 2016 and on July 5.');
-    assert.deepEqual(found.map((d) => d.date), ['2016-06-04', '--07-05']);
+    assert.deepEqual(
+      found.map((d) => d.date),
+      ['2016-06-04', '--07-05'],
+    );
     assert.ok(found[0].index >= 2);
   });
   it('normalises metadata values', () => {

@@ -15,7 +15,10 @@ function error(text: string): string {
 
 describe('the query language', () => {
   it('reads plain words as terms combined with AND', () => {
-    assert.deepEqual(parsed('secret Negotiations').clauses, [{ kind: 'term', text: 'secret' }, { kind: 'term', text: 'negotiations' }]);
+    assert.deepEqual(parsed('secret Negotiations').clauses, [
+      { kind: 'term', text: 'secret' },
+      { kind: 'term', text: 'negotiations' },
+    ]);
   });
   it('reads "exact phrases", straight or curly quotes', () => {
     assert.deepEqual(parsed('"Security Council" “no secret”').clauses, [
@@ -34,12 +37,18 @@ describe('the query language', () => {
   });
   it('reads -exclusions of words and phrases', () => {
     const q = parsed('Syria -Kerry -"Security Council"');
-    assert.deepEqual(q.excluded.map((c) => c.kind), ['term', 'phrase']);
+    assert.deepEqual(
+      q.excluded.map((c) => c.kind),
+      ['term', 'phrase'],
+    );
   });
   it('reads source: and date: filters', () => {
     const q = parsed('source:Sputnik source:"al jazeera" date:2016 date:2016-01..2016-08 talks');
     assert.deepEqual(q.sources, ['sputnik', 'al jazeera']);
-    assert.deepEqual(q.dates, [{ from: '2016', to: '2016' }, { from: '2016-01', to: '2016-08' }]);
+    assert.deepEqual(q.dates, [
+      { from: '2016', to: '2016' },
+      { from: '2016-01', to: '2016-08' },
+    ]);
     assert.equal(q.clauses.length, 1);
   });
   it('matches dates against ranges of prefixes; partial dates match no range', () => {
@@ -59,7 +68,10 @@ describe('the query language', () => {
     assert.match(error('source:'), /needs a value/);
   });
   it('treats a lone dash and unknown field words as text', () => {
-    assert.deepEqual(parsed('Kerry - author:Lavrov').clauses.map((c) => c.kind), ['term', 'phrase']);
+    assert.deepEqual(
+      parsed('Kerry - author:Lavrov').clauses.map((c) => c.kind),
+      ['term', 'phrase'],
+    );
   });
 });
 

@@ -10,7 +10,9 @@ function ok(outcome: SearchOutcome) {
 }
 
 function files(outcome: SearchOutcome): string[] {
-  return ok(outcome).hits.map((h) => path.basename(h.path)).sort();
+  return ok(outcome)
+    .hits.map((h) => path.basename(h.path))
+    .sort();
 }
 
 describe('searching the seeds', () => {
@@ -21,14 +23,22 @@ describe('searching the seeds', () => {
     assert.deepEqual(files(engine.search('secret negotiations')), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt']);
   });
   it('finds exactly the articles containing the phrase "Security Council"', () => {
-    assert.deepEqual(files(engine.search('"Security Council"')), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt', '003_53251bd098308f0e.txt']);
+    assert.deepEqual(files(engine.search('"Security Council"')), [
+      '000_24cedd494502b823.txt',
+      '001_c7973225191394ad.txt',
+      '002_36d8fbcc4219a082.txt',
+      '003_53251bd098308f0e.txt',
+    ]);
   });
   it('checks word order for phrases, which minisearch ignores', () => {
     assert.deepEqual(files(engine.search('"Council Security"')), []);
   });
   it('finds the RFE/RL article for Brahimi', () => {
     const hits = ok(engine.search('Brahimi')).hits;
-    assert.deepEqual(hits.map((h) => h.source), ['RFE/RL']);
+    assert.deepEqual(
+      hits.map((h) => h.source),
+      ['RFE/RL'],
+    );
     assert.match(hits[0].snippet.text, /Brahimi/);
   });
   it('still finds Lavrov when typed "Lavorv"', () => {
@@ -41,7 +51,11 @@ describe('searching the seeds', () => {
   });
   it('matches whole words once the query is confirmed, and a quoted word exactly even while typing', () => {
     assert.equal(ok(engine.search('Brah')).total, 0, 'no prefix for a confirmed query (the CLI, Enter)');
-    assert.deepEqual(files(engine.search('secret', 50, { typing: true })), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt', '003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt'], 'secretary too, while typing');
+    assert.deepEqual(
+      files(engine.search('secret', 50, { typing: true })),
+      ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt', '003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt'],
+      'secretary too, while typing',
+    );
     const exact = ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt'];
     assert.deepEqual(files(engine.search('"secret"', 50, { typing: true })), exact);
     assert.deepEqual(files(engine.search('secret')), exact);
@@ -62,7 +76,10 @@ describe('searching the seeds', () => {
   it('counts facets for the matching articles', () => {
     const { facets } = ok(engine.search('Lavrov'));
     assert.equal(facets.sources.length, 5);
-    assert.deepEqual(facets.years.find(([y]) => y === 'Undated'), ['Undated', 3]);
+    assert.deepEqual(
+      facets.years.find(([y]) => y === 'Undated'),
+      ['Undated', 3],
+    );
   });
   it('gives each hit a snippet with marked terms and the line of the match', () => {
     const hit = ok(engine.search('Toner')).hits[0];
@@ -74,7 +91,10 @@ describe('searching the seeds', () => {
   it('marks fuzzy matches as they appear in the text', () => {
     const hit = ok(engine.search('Lavorv')).hits[0];
     const marked = hit.snippet.highlights.map(([s, e]) => hit.snippet.text.slice(s, e).toLowerCase());
-    assert.ok(marked.every((m) => m.startsWith('lavrov')), marked.join());
+    assert.ok(
+      marked.every((m) => m.startsWith('lavrov')),
+      marked.join(),
+    );
   });
   it('answers a malformed query with a message', () => {
     const outcome = engine.search('"unbalanced');
@@ -83,7 +103,6 @@ describe('searching the seeds', () => {
 });
 
 describe('the search cache', () => {
-
   it('reuses unchanged files and re-reads only changed, added and removed ones', async () => {
     const dir = copyOfSeeds();
     const cacheFile = path.join(tempDir(), 'cache.json');
@@ -158,7 +177,10 @@ describe('searching by person and organization', function () {
 
   it('offers the people and organizations of the results as facets', () => {
     const outcome = ok(engine.search('person:kerry', 50, { entityFacets: true }));
-    assert.deepEqual(outcome.facets.people?.find(([name]) => name === 'Sergei Lavrov'), ['Sergei Lavrov', 2]);
+    assert.deepEqual(
+      outcome.facets.people?.find(([name]) => name === 'Sergei Lavrov'),
+      ['Sergei Lavrov', 2],
+    );
     assert.ok(outcome.facets.organizations?.some(([name]) => name === 'Reuters'));
     assert.equal(ok(engine.search('person:kerry')).facets.people, undefined, 'only asked for by the search panel');
   });

@@ -49,7 +49,16 @@ describe('the five seed articles', () => {
 
   it('drops RFE/RL media-player debris and footer', () => {
     const text = readingText(parseSeed('002_36d8fbcc4219a082.txt'));
-    for (const junk of ['Accessibility links', 'Breaking News', 'please wait', 'No media source', '0:00 0:00:59', 'Army Jets Bombard', '16x9 Image', 'undesirable organization']) {
+    for (const junk of [
+      'Accessibility links',
+      'Breaking News',
+      'please wait',
+      'No media source',
+      '0:00 0:00:59',
+      'Army Jets Bombard',
+      '16x9 Image',
+      'undesirable organization',
+    ]) {
       assert.ok(!text.includes(junk), `reading text still has "${junk}"`);
     }
     assert.ok(text.includes('With reporting by RIA Novosti'));

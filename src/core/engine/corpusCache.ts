@@ -21,8 +21,13 @@ export interface CacheData {
 export type CacheRead = { data: CacheData } | { missing: true } | { invalid: string };
 
 export async function readCache(file: string, signature: string): Promise<CacheRead> {
-  const read = await readJsonCache<CacheData>(file, CACHE_VERSION, (data) => Array.isArray(data.articles) && typeof data.index?.data === 'object' && Array.isArray(data.index.ids));
-  if ('data' in read && read.data.signature !== signature) return { invalid: 'was made with other source rules (.corpus-lens/sources.json or corpusLens.sourcePatterns)' };
+  const read = await readJsonCache<CacheData>(
+    file,
+    CACHE_VERSION,
+    (data) => Array.isArray(data.articles) && typeof data.index?.data === 'object' && Array.isArray(data.index.ids),
+  );
+  if ('data' in read && read.data.signature !== signature)
+    return { invalid: 'was made with other source rules (.corpus-lens/sources.json or corpusLens.sourcePatterns)' };
   return read;
 }
 
@@ -31,7 +36,11 @@ export function writeCache(file: string, data: CacheData): Promise<void> {
 }
 
 /** A versioned JSON cache: missing, usable, or invalid with the reason (then it is rebuilt). */
-export async function readJsonCache<T extends { version: number }>(file: string, version: number, complete: (data: T) => boolean): Promise<{ data: T } | { missing: true } | { invalid: string }> {
+export async function readJsonCache<T extends { version: number }>(
+  file: string,
+  version: number,
+  complete: (data: T) => boolean,
+): Promise<{ data: T } | { missing: true } | { invalid: string }> {
   let raw: string;
   try {
     raw = await fs.readFile(file, 'utf8');

@@ -11,14 +11,24 @@ import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticles, r
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from '../entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from '../entities/overrides';
 import { entityFacetsOf, entityFilter } from '../entities/entitySearch';
-import { cardFor, hoverAt, mentionLocations, type CardOptions, type EntityCard, type EntityInfo, type HoverAnswer, type MentionLocation } from '../entities/entityQueries';
+import {
+  cardFor,
+  hoverAt,
+  mentionLocations,
+  type CardOptions,
+  type EntityCard,
+  type EntityInfo,
+  type HoverAnswer,
+  type MentionLocation,
+} from '../entities/entityQueries';
 import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import { SearchIndex, type SearchResults } from '../search/searchIndex';
 import type { Article, Paragraph, Problem } from '../types';
 
 /** What changed: everything (after a load), or one article added, changed or removed. */
-export type EngineChange = { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string } | { kind: 'entities' } | { kind: 'notice'; message: string };
+export type EngineChange =
+  { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string } | { kind: 'entities' } | { kind: 'notice'; message: string };
 export type ChangeListener = (change: EngineChange) => void;
 
 export interface EngineLoadOptions extends Pick<LoadOptions, 'signal' | 'onProgress'> {
@@ -90,7 +100,12 @@ export class CorpusEngine {
       if (hit && stat && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) fresh.push(hit);
       else stale.push(files[i]);
     });
-    const parsed = await readArticles(stale, { ...this.options, signal: options.signal, onProblem: report, onProgress: (done) => options.onProgress?.(fresh.length + done, files.length) });
+    const parsed = await readArticles(stale, {
+      ...this.options,
+      signal: options.signal,
+      onProblem: report,
+      onProgress: (done) => options.onProgress?.(fresh.length + done, files.length),
+    });
     if (generation !== this.generation || options.signal?.aborted) return { problems, fromCache: fresh.length, parsed: parsed.length };
 
     const index = 'data' in cached ? new SearchIndex(cached.data.index) : new SearchIndex();
@@ -135,7 +150,10 @@ export class CorpusEngine {
   }
 
   private async updateFolder(folder: string): Promise<Problem[]> {
-    const isFolder = await fs.stat(folder).then((s) => s.isDirectory(), () => false);
+    const isFolder = await fs.stat(folder).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!isFolder) return [];
     const problems: Problem[] = [];
     for (const file of await listArticleFiles([folder], (p) => problems.push(p))) {
@@ -318,7 +336,12 @@ export class CorpusEngine {
   async saveCache(): Promise<void> {
     if (this.entitiesBuilt && this.entitiesCacheFile) await this.entities.saveCache(this.entitiesCacheFile);
     if (!this.cacheFile) return;
-    await writeCache(this.cacheFile, { version: CACHE_VERSION, signature: parseSignature(this.options), articles: this.articles(), index: this.index.serialize() });
+    await writeCache(this.cacheFile, {
+      version: CACHE_VERSION,
+      signature: parseSignature(this.options),
+      articles: this.articles(),
+      index: this.index.serialize(),
+    });
   }
 
   dispose(): void {
@@ -336,7 +359,10 @@ async function statAll(files: string[]): Promise<({ size: number; mtimeMs: numbe
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      out[i] = await fs.stat(files[i]).then((s) => ({ size: s.size, mtimeMs: s.mtimeMs }), () => undefined);
+      out[i] = await fs.stat(files[i]).then(
+        (s) => ({ size: s.size, mtimeMs: s.mtimeMs }),
+        () => undefined,
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.min(32, files.length) }, worker));

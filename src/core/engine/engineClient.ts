@@ -233,7 +233,12 @@ export class EngineClient {
   }
 
   /** A request that reports progress and that the signal cancels. */
-  private requestWithProgress<M extends 'load' | 'buildEntities'>(method: M, params: Params<M>, onProgress: PendingCall['onProgress'], signal: AbortSignal | undefined): Promise<Result<M>> {
+  private requestWithProgress<M extends 'load' | 'buildEntities'>(
+    method: M,
+    params: Params<M>,
+    onProgress: PendingCall['onProgress'],
+    signal: AbortSignal | undefined,
+  ): Promise<Result<M>> {
     return this.send(method, params, onProgress, (id) => this.cancelOnAbort(id, signal));
   }
 
@@ -247,7 +252,6 @@ export class EngineClient {
     started?.(id);
     return reply;
   }
-
 
   private receive(message: FromWorker): void {
     if (message.type === 'changed') return this.apply(message.change);
@@ -276,5 +280,4 @@ export class EngineClient {
     else this.summaries.delete(change.path);
     for (const listener of this.listeners) listener();
   }
-
 }

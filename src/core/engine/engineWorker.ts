@@ -37,7 +37,7 @@ const ownHandlers: { [M in Exclude<Method, EngineMethod>]: (params: Params<M>, c
   ping: () => 'pong',
   simulateFault: ([fault, ms]) => {
     if (fault === 'crash') process.exit(70);
-    for (const until = Date.now() + (ms ?? 60_000); Date.now() < until; );
+    for (const until = Date.now() + (ms ?? 60_000); Date.now() < until;);
   },
 };
 

@@ -62,7 +62,7 @@ export class AliasMatcher {
   scan(text: string): AliasMatch[] {
     const words = splitWords(text);
     const matches: AliasMatch[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const found = this.longestAt(words, i, text);
       if (found) {
         matches.push({ entity: found.entity, start: words[i].start, end: words[found.last].end });

@@ -44,7 +44,11 @@ export function articleMentions(paragraphs: readonly string[], context: ArticleS
     const target = context.targets[m.entity];
     if (target.entity === undefined) continue;
     const keys = target.kind === 'person' ? personFullKeys(m.written) : orgFullKeys(m.written);
-    for (const key of keys) fullNames.set(`${target.kind}:${key}`, [...(fullNames.get(`${target.kind}:${key}`) ?? []), { entity: target.entity, paragraph: m.paragraph, start: m.start }]);
+    for (const key of keys)
+      fullNames.set(`${target.kind}:${key}`, [
+        ...(fullNames.get(`${target.kind}:${key}`) ?? []),
+        { entity: target.entity, paragraph: m.paragraph, start: m.start },
+      ]);
   }
   const mentions: StoredMention[] = [];
   for (const m of raw) {
@@ -65,7 +69,12 @@ function nearest(candidates: FullName[], paragraph: number, start: number, prefe
 }
 
 /** "Blair" or "Mr Blair" after "Tony Blair" in the same article, where no alias matched. */
-function missedSurnames(paragraphs: readonly string[], fullNames: Map<string, FullName[]>, found: StoredMention[], context: ArticleScanContext): StoredMention[] {
+function missedSurnames(
+  paragraphs: readonly string[],
+  fullNames: Map<string, FullName[]>,
+  found: StoredMention[],
+  context: ArticleScanContext,
+): StoredMention[] {
   const surnames = new Map<string, FullName[]>();
   for (const [key, names] of fullNames) {
     if (key.startsWith('person:') && !key.includes(' ')) surnames.set(key.slice('person:'.length), names);

@@ -76,7 +76,18 @@ export class CorpusEntities {
   async build(articles: readonly Article[], options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const started = performance.now();
     const { recognizer, version } = this.model;
-    const read = options.cacheFile ? await readJsonCache<NamesCache>(options.cacheFile, NAMES_CACHE_VERSION, (d) => typeof d.files === 'object' && d.files !== null && typeof d.resolution === 'object' && d.resolution !== null && Array.isArray(d.resolution.entities)) : { missing: true as const };
+    const read = options.cacheFile
+      ? await readJsonCache<NamesCache>(
+          options.cacheFile,
+          NAMES_CACHE_VERSION,
+          (d) =>
+            typeof d.files === 'object' &&
+            d.files !== null &&
+            typeof d.resolution === 'object' &&
+            d.resolution !== null &&
+            Array.isArray(d.resolution.entities),
+        )
+      : { missing: true as const };
     const cached = 'data' in read && read.data.model === version ? read.data : undefined;
     const found: { article: Article; names: ArticleNames; mentions?: number[] }[] = [];
     let fromCache = 0;
@@ -97,10 +108,24 @@ export class CorpusEntities {
     options.onProgress?.(articles.length, articles.length);
     this.stamps.clear();
     for (const { article } of found) this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
-    const unchanged = cached !== undefined && fromCache === articles.length && Object.keys(cached.files).length === articles.length && cached.overrides === this.index.overridesSignature();
-    if (unchanged) this.index.restore(found.map((f) => ({ article: f.article, names: f.names, mentions: f.mentions ?? [] })), cached.resolution);
+    const unchanged =
+      cached !== undefined &&
+      fromCache === articles.length &&
+      Object.keys(cached.files).length === articles.length &&
+      cached.overrides === this.index.overridesSignature();
+    if (unchanged)
+      this.index.restore(
+        found.map((f) => ({ article: f.article, names: f.names, mentions: f.mentions ?? [] })),
+        cached.resolution,
+      );
     else this.index.reset(found);
-    const cacheUnwritable = options.cacheFile && !unchanged ? await this.saveCache(options.cacheFile).then(() => undefined, (error: Error) => `the entities cache cannot be written (${error.message}); the entities are built without it`) : undefined;
+    const cacheUnwritable =
+      options.cacheFile && !unchanged
+        ? await this.saveCache(options.cacheFile).then(
+            () => undefined,
+            (error: Error) => `the entities cache cannot be written (${error.message}); the entities are built without it`,
+          )
+        : undefined;
     const rebuilt = 'invalid' in read ? read.invalid : 'data' in read && read.data.model !== version ? 'was made by another model' : undefined;
     return { fromCache, recognized: articles.length - fromCache, cancelled: false, cacheRebuilt: rebuilt, cacheUnwritable, ms: performance.now() - started };
   }

@@ -25,7 +25,9 @@ export interface EntityInfo extends ResolvedEntity {
 }
 
 /** What is under the cursor: an entity, or a short name that stands for several. */
-export type NameAt = { start: number; end: number } & ({ entity: EntityInfo } | { ambiguous: { name: string; type: AmbiguousName['type']; candidates: EntityInfo[] } });
+export type NameAt = { start: number; end: number } & (
+  { entity: EntityInfo } | { ambiguous: { name: string; type: AmbiguousName['type']; candidates: EntityInfo[] } }
+);
 
 const NO_RESOLUTION: Resolution = { entities: [], ambiguous: [], shortForms: [] };
 
@@ -63,7 +65,10 @@ export class EntityIndex {
   }
 
   /** Takes entities and mentions as a cache stored them (every file unchanged, same corrections). */
-  restore(articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] }>, resolution: Resolution): void {
+  restore(
+    articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] }>,
+    resolution: Resolution,
+  ): void {
     this.names.clear();
     this.paragraphsOf.clear();
     this.found.clear();
@@ -71,7 +76,8 @@ export class EntityIndex {
     for (const { article, names, mentions } of articles) {
       this.remember(article, names);
       const stored: StoredMention[] = [];
-      for (let k = 0; k + 3 < mentions.length; k += 4) stored.push({ entity: mentions[k], paragraph: mentions[k + 1], start: mentions[k + 2], end: mentions[k + 3] });
+      for (let k = 0; k + 3 < mentions.length; k += 4)
+        stored.push({ entity: mentions[k], paragraph: mentions[k + 1], start: mentions[k + 2], end: mentions[k + 3] });
       this.found.set(article.path, stored);
     }
     this.useResolution(resolution);

@@ -30,7 +30,11 @@ export function hoverAt(index: EntityIndex, lookup: ArticleLookup, text: string,
   if (!found) return undefined;
   if ('ambiguous' in found) {
     const { name, type, candidates } = found.ambiguous;
-    return { ambiguous: { name, type, candidates: candidates.map(({ id, name, type, articleCount }) => ({ id, name, type, articleCount })) }, start: found.start, end: found.end };
+    return {
+      ambiguous: { name, type, candidates: candidates.map(({ id, name, type, articleCount }) => ({ id, name, type, articleCount })) },
+      start: found.start,
+      end: found.end,
+    };
   }
   const card = entityCard(index, found.entity.id, lookup, options);
   return card && { card, start: found.start, end: found.end };

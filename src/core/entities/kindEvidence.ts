@@ -23,10 +23,27 @@ interface Votes {
   counts: Record<EntityType, number>;
 }
 
-const EVENT_HEADS = new Set(['cup', 'open', 'championship', 'championships', 'games', 'olympics', 'show', 'festival', 'awards', 'prix', 'trophy', 'tournament', 'marathon', 'expo']);
+const EVENT_HEADS = new Set([
+  'cup',
+  'open',
+  'championship',
+  'championships',
+  'games',
+  'olympics',
+  'show',
+  'festival',
+  'awards',
+  'prix',
+  'trophy',
+  'tournament',
+  'marathon',
+  'expo',
+]);
 const EVENT_NAMES = /\b(?:(?:six|tri|four|five|home) nations|(?:champions|europa) league)$/i;
 const PLACE_HEADS = new Set(
-  'street road avenue lane square park palace house hall castle bridge centre center stadium arena airport station hospital university college school church cathedral abbey island islands river bay gate tower towers gardens'.split(' '),
+  'street road avenue lane square park palace house hall castle bridge centre center stadium arena airport station hospital university college school church cathedral abbey island islands river bay gate tower towers gardens'.split(
+    ' ',
+  ),
 );
 
 /** "Champions League", "Six Nations", "Consumer Electronics Show", and such a head word alone ("Championships"). */
@@ -93,7 +110,8 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
   // "Deutsche Boerse": a first word no other person has, that starts other organisations' names (Deutsche Bank).
   for (const spelling of spellings.values()) {
     const first = fold(nameWords(spelling.text)[0] ?? '');
-    if (isPersonLike(spelling) && nameWords(spelling.text).length >= 2 && givenNames.get(first) === 1 && leadsOrganisation(spelling.text)) notAPerson(spelling, true);
+    if (isPersonLike(spelling) && nameWords(spelling.text).length >= 2 && givenNames.get(first) === 1 && leadsOrganisation(spelling.text))
+      notAPerson(spelling, true);
   }
   const seen = new Map<string, { articles: number; introduced: number }>();
   for (const here of inArticles) {
@@ -107,6 +125,7 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
   }
   for (const [text, count] of seen) {
     const spelling = spellings.get(text);
-    if (spelling && count.articles >= INTRODUCED_MIN_ARTICLES && count.introduced < count.articles * INTRODUCED_SHARE) notAPerson(spelling, leadsOrganisation(text));
+    if (spelling && count.articles >= INTRODUCED_MIN_ARTICLES && count.introduced < count.articles * INTRODUCED_SHARE)
+      notAPerson(spelling, leadsOrganisation(text));
   }
 }

@@ -6,7 +6,41 @@
  */
 
 /** Lowercase words that belong inside names: "Staffan de Mistura", "Bashar al-Assad", "Bank of England". */
-export const NAME_PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'at', 'az', 'bin', 'ibn', 'bint', 'abu', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'du', 'dos', 'van', 'von', 'la', 'le', 'of', 'for', 'the', 'and', 'on', 'in', 'y']);
+export const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'as',
+  'ash',
+  'an',
+  'ar',
+  'at',
+  'az',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'de',
+  'del',
+  'della',
+  'der',
+  'den',
+  'di',
+  'da',
+  'du',
+  'dos',
+  'van',
+  'von',
+  'la',
+  'le',
+  'of',
+  'for',
+  'the',
+  'and',
+  'on',
+  'in',
+  'y',
+]);
 
 /** Particles that a key leaves out: the Arabic article in its usual transliterations. */
 const DROPPED_IN_KEYS = new Set(['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'at', 'az', 'the']);
@@ -19,11 +53,21 @@ export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame
  * "However"), and calendar words, which are never a person or an organisation on their own.
  */
 export const NOT_NAMES = new Set(
-  'a an the this that these those once both either neither all some any each every no but and or nor so yet however meanwhile moreover nevertheless still also if when while whilst after before since until as at by for from in into on onto over under with without within during despite although though because unless whether where why how what which who whom whose here there then now today yesterday tomorrow he she it we they i you his her its our their my your mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  'a an the this that these those once both either neither all some any each every no but and or nor so yet however meanwhile moreover nevertheless still also if when while whilst after before since until as at by for from in into on onto over under with without within during despite although though because unless whether where why how what which who whom whose here there then now today yesterday tomorrow he she it we they i you his her its our their my your mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+    ' ',
+  ),
 );
 
 /** Arabic words common in organisation names, mapped to their usual English translation. */
-const ORG_WORD_TRANSLATIONS: Record<string, string> = { jabhat: 'front', harakat: 'movement', jaysh: 'army', jaish: 'army', hizb: 'party', liwa: 'brigade', dawlat: 'state' };
+const ORG_WORD_TRANSLATIONS: Record<string, string> = {
+  jabhat: 'front',
+  harakat: 'movement',
+  jaysh: 'army',
+  jaish: 'army',
+  hizb: 'party',
+  liwa: 'brigade',
+  dawlat: 'state',
+};
 
 /** The words of a name as written: letters and digits, split at spaces, hyphens, apostrophes and dots. */
 export function nameWords(text: string): string[] {
@@ -55,7 +99,9 @@ export function nameKey(text: string, kind: KeyKind): string {
   const bare = withoutPossessive(text);
   // "PCS" the union is not "PCs" the computers.
   if (isAcronym(bare)) return bare.replace(/[^A-Za-z0-9&+]/g, '');
-  const words = nameWords(bare).map(fold).filter((w) => !DROPPED_IN_KEYS.has(w));
+  const words = nameWords(bare)
+    .map(fold)
+    .filter((w) => !DROPPED_IN_KEYS.has(w));
   if (kind === 'person') return words.map(transliterate).join(' ');
   return words
     .map((w) => ORG_WORD_TRANSLATIONS[w] ?? w)
@@ -107,6 +153,9 @@ function longFormFor(short: string, words: string[]): string | undefined {
     first = i;
   }
   if (matched > 0) return undefined;
-  const long = words.slice(first).join(' ').replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  const long = words
+    .slice(first)
+    .join(' ')
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
   return nameWords(long).length >= 2 ? long : undefined;
 }

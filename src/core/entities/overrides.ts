@@ -33,7 +33,14 @@ export const NO_OVERRIDES: EntityOverrides = { merge: [], keepApart: new Set(), 
 export type OverridesParse = { ok: true; overrides: EntityOverrides } | { ok: false; line: number; message: string };
 
 const KNOWN_KEYS = ['merge', 'split', 'rename', 'retype', 'hide'];
-const KINDS: Record<string, EntityKind> = { person: 'person', people: 'person', per: 'person', organization: 'organization', organisation: 'organization', org: 'organization' };
+const KINDS: Record<string, EntityKind> = {
+  person: 'person',
+  people: 'person',
+  per: 'person',
+  organization: 'organization',
+  organisation: 'organization',
+  org: 'organization',
+};
 
 export function parseOverrides(text: string): OverridesParse {
   const errors: ParseError[] = [];
@@ -47,7 +54,8 @@ export function parseOverrides(text: string): OverridesParse {
   const unknown = Object.keys(data).find((k) => !KNOWN_KEYS.includes(k));
   if (unknown) return fail(unknown, `unknown key "${unknown}" (expected ${KNOWN_KEYS.join(', ')})`);
   const { merge = [], split = [], rename = {}, retype = {}, hide = [] } = data as Record<string, unknown>;
-  if (!Array.isArray(merge) || !merge.every((g) => Array.isArray(g) && g.length >= 2 && g.every(isName))) return fail('merge', '"merge" must be a list of lists of two or more names');
+  if (!Array.isArray(merge) || !merge.every((g) => Array.isArray(g) && g.length >= 2 && g.every(isName)))
+    return fail('merge', '"merge" must be a list of lists of two or more names');
   if (!isNameList(split)) return fail('split', '"split" must be a list of names');
   if (!isNameList(hide)) return fail('hide', '"hide" must be a list of names');
   if (!isObject(rename) || !Object.values(rename).every(isName)) return fail('rename', '"rename" must map names to new names');

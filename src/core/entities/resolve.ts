@@ -211,7 +211,13 @@ function orgTailKey(words: string[]): string | undefined {
  * generic words ("al-Nusra" = "al-Nusra Front", unless there is also a "Nusra Brigade"), and an
  * acronym with the one long form whose initials spell it ("UN" = "United Nations").
  */
-function mergeUnique(spellings: Map<string, Spelling>, groups: Groups, kindOf: (s: Spelling) => KindGuess, overrides: EntityOverrides, derive: (text: string) => { key: string; full: boolean } | undefined): void {
+function mergeUnique(
+  spellings: Map<string, Spelling>,
+  groups: Groups,
+  kindOf: (s: Spelling) => KindGuess,
+  overrides: EntityOverrides,
+  derive: (text: string) => { key: string; full: boolean } | undefined,
+): void {
   const byDerived = new Map<string, { text: string; full: boolean }[]>();
   for (const spelling of spellings.values()) {
     if (kindOf(spelling) !== 'organization' || overrides.keepApart.has(fold(spelling.text))) continue;
@@ -252,10 +258,19 @@ function abbreviates(short: string, long: string, isCommon: (word: string) => bo
 }
 
 /** "Lib Dems" = "Liberal Democrats": the one organisation name it shortens. */
-function mergeAbbreviations(spellings: Map<string, Spelling>, groups: Groups, kindOf: (s: Spelling) => KindGuess, overrides: EntityOverrides, isCommon: (word: string) => boolean): void {
+function mergeAbbreviations(
+  spellings: Map<string, Spelling>,
+  groups: Groups,
+  kindOf: (s: Spelling) => KindGuess,
+  overrides: EntityOverrides,
+  isCommon: (word: string) => boolean,
+): void {
   const orgs = [...spellings.values()].filter((s) => kindOf(s) === 'organization' && !isAcronym(s.text) && nameWords(s.text).length >= 2);
   // Names that can shorten one another share the first three letters of each word: compare within those buckets only.
-  const bucketOf = (text: string) => nameWords(text).map((w) => fold(w).slice(0, 3)).join(' ');
+  const bucketOf = (text: string) =>
+    nameWords(text)
+      .map((w) => fold(w).slice(0, 3))
+      .join(' ');
   const buckets = new Map<string, Spelling[]>();
   for (const org of orgs) buckets.set(bucketOf(org.text), [...(buckets.get(bucketOf(org.text)) ?? []), org]);
   for (const short of orgs) {

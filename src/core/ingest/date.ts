@@ -65,7 +65,8 @@ function datesInLine(line: string, offset: number): FoundDate[] {
   return found;
 }
 
-const DATE_WORDS = /(GMT|UTC|[AP]M|updated|published|posted|[A-Z][a-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*)/gi;
+const DATE_WORDS =
+  /(GMT|UTC|[AP]M|updated|published|posted|[A-Z][a-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*)/gi;
 /** "Published:", "Last updated", "Posted on", "Date:" before a date. */
 const DATE_LABEL = /^\s*(?:last\s+)?(?:published|updated|posted|modified|date|dated)\b(?:\s+on)?\s*:?\s*$/i;
 /** Before a dateline's date: nothing, or a city ("MOSCOW,", "Washington DC,"). */

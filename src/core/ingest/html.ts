@@ -43,7 +43,10 @@ function blockTexts(html: string): string[] {
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter((text) => text !== '');
   if (blocks.length > 0) return blocks;
-  return (document.body?.textContent ?? '').split(/\n\s*\n/).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return (document.body?.textContent ?? '')
+    .split(/\n\s*\n/)
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 export function parseHtml(raw: string): HtmlArticle {
@@ -153,7 +156,10 @@ function plainTextOf(raw: string, shape: { depth: number; elements: number }): H
     .split(/\n\s*\n/)
     .map((t) => t.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  const why = shape.depth > HTML_BUDGET.maxDepth ? `its elements nest ${shape.depth} deep (the budget is ${HTML_BUDGET.maxDepth})` : `it has ${shape.elements} elements (the budget is ${HTML_BUDGET.maxElements})`;
+  const why =
+    shape.depth > HTML_BUDGET.maxDepth
+      ? `its elements nest ${shape.depth} deep (the budget is ${HTML_BUDGET.maxDepth})`
+      : `it has ${shape.elements} elements (the budget is ${HTML_BUDGET.maxElements})`;
   const overrides: HtmlArticle['overrides'] = {};
   if (title?.trim()) overrides.title = decodeEntities(title).replace(/\s+/g, ' ').trim();
   return { ...layOut(paragraphs, raw), overrides, overBudget: `read as plain text from its tags: ${why}, too complex to lay out in time` };

@@ -95,7 +95,9 @@ export async function readArticle(file: string, options: LoadOptions = {}): Prom
     if (bytes.length === 0) return problem(file, 'skipped: the file is empty');
     const decoded = decodeText(bytes);
     if (decoded.text.trim() === '') return problem(file, 'skipped: the file holds only white space');
-    const article = parseArticle(file, decoded.text, { size: stats.size, mtimeMs: stats.mtimeMs }, options, (message) => options.onProblem?.({ path: file, message: `${message} (loaded)`, severity: 'loaded' }));
+    const article = parseArticle(file, decoded.text, { size: stats.size, mtimeMs: stats.mtimeMs }, options, (message) =>
+      options.onProblem?.({ path: file, message: `${message} (loaded)`, severity: 'loaded' }),
+    );
     if (decoded.fallbackEncoding) {
       options.onProblem?.({ path: file, message: 'not valid UTF-8; read as windows-1252 (loaded)', severity: 'loaded' });
     }

@@ -56,17 +56,17 @@ export function parseArticle(filePath: string, text: string, stats: FileStats, o
     return buildArticle(filePath, lines, lineNumbers, fm.overrides, stats, options);
   }
   const lines = text.split('\n');
-  return buildArticle(filePath, lines, lines.map((_, i) => i), {}, stats, options);
+  return buildArticle(
+    filePath,
+    lines,
+    lines.map((_, i) => i),
+    {},
+    stats,
+    options,
+  );
 }
 
-function buildArticle(
-  filePath: string,
-  lines: string[],
-  lineNumbers: number[],
-  overrides: Overrides,
-  stats: FileStats,
-  options: ParseOptions,
-): Article {
+function buildArticle(filePath: string, lines: string[], lineNumbers: number[], overrides: Overrides, stats: FileStats, options: ParseOptions): Article {
   const keep = readingLineMask(lines);
   const paragraphs = collectParagraphs(lines, lineNumbers, keep);
   const keptLines = lines.filter((_, i) => keep[i]);

@@ -38,7 +38,8 @@ export function parseSourceRules(text: string, baseDir: string): SourceRulesPars
   const errors: ParseError[] = [];
   const body = text.replace(/^\uFEFF/, '');
   const data: unknown = body.trim() ? parse(body, errors, { allowTrailingComma: true }) : [];
-  if (errors.length > 0) return { ok: false, line: lineAt(body, errors[0].offset), message: `${printParseErrorCode(errors[0].error)} (the file is JSON; // comments are allowed)` };
+  if (errors.length > 0)
+    return { ok: false, line: lineAt(body, errors[0].offset), message: `${printParseErrorCode(errors[0].error)} (the file is JSON; // comments are allowed)` };
   if (!Array.isArray(data)) return { ok: false, line: 1, message: `the file must hold a list of rules, e.g. ${EXAMPLE}` };
   const rules: SourceRule[] = [];
   for (const [i, entry] of data.entries()) {

@@ -81,7 +81,12 @@ export function detokenize(document: LabelledDocument): { text: string; entities
     sentence.words.forEach((word, i) => {
       const previous = sentence.words[i - 1];
       const isQuote = word === '"';
-      const glue = i === 0 || NO_SPACE_BEFORE.test(word) || (previous !== undefined && NO_SPACE_AFTER.test(previous)) || (isQuote && quoteOpen) || (previous === '"' && quoteOpen);
+      const glue =
+        i === 0 ||
+        NO_SPACE_BEFORE.test(word) ||
+        (previous !== undefined && NO_SPACE_AFTER.test(previous)) ||
+        (isQuote && quoteOpen) ||
+        (previous === '"' && quoteOpen);
       if (isQuote) quoteOpen = !quoteOpen;
       if (!glue) text += ' ';
       starts.push(text.length);

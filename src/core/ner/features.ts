@@ -141,7 +141,11 @@ export function wordInfo(word: string): WordInfo {
   const own = [hash(11, longShape(word))];
   for (let k = 1; k <= 4; k++) own.push(hash(11 + k, lower.slice(0, k)), hash(15 + k, lower.slice(-k)));
   own.push(hash(30, word));
-  const flags = Number(isCapitalised(word)) | (Number(word === word.toUpperCase() && hasLetters(word)) << 1) | (Number(/\d/.test(word)) << 2) | (Number(word.includes('-')) << 3);
+  const flags =
+    Number(isCapitalised(word)) |
+    (Number(word === word.toUpperCase() && hasLetters(word)) << 1) |
+    (Number(/\d/.test(word)) << 2) |
+    (Number(word.includes('-')) << 3);
   const info = makeWordInfo(lower, shortShape(word), own, flags);
   wordCache.set(word, info);
   return info;
@@ -163,7 +167,10 @@ export function neighbour(infos: WordInfo[], i: number): WordInfo {
 export function positionalFeatures(words: string[], infos: WordInfo[], context: DocumentContext, gazetteer: Gazetteer, mask: number): Int32Array {
   const n = words.length;
   const headline = isHeadline(words);
-  const gaz = gazetteer.match(words, infos.map((info) => info.lower));
+  const gaz = gazetteer.match(
+    words,
+    infos.map((info) => info.lower),
+  );
   const out = new Int32Array(n * POSITIONAL_PER_TOKEN);
   const types = ENTITY_TYPES.length;
   let k = 0;

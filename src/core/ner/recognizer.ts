@@ -6,7 +6,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { sparseScores, viterbi } from './viterbi';
-import { documentContext, neighbour, positionalFeatures, wordInfo, GROUP_OFFSETS, POSITIONAL_PER_TOKEN, WORD_GROUPS, type DocumentContext, type WordInfo } from './features';
+import {
+  documentContext,
+  neighbour,
+  positionalFeatures,
+  wordInfo,
+  GROUP_OFFSETS,
+  POSITIONAL_PER_TOKEN,
+  WORD_GROUPS,
+  type DocumentContext,
+  type WordInfo,
+} from './features';
 import { parseModel, type NerModel } from './model';
 import { applyCaptureRules } from './rules';
 import { ENTITY_TYPES, TAG_COUNT, tagsToSpans, type EntityType, type TokenSpan } from './tags';

@@ -20,21 +20,91 @@ export interface RuledEntity {
   role?: string;
 }
 
-const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'du', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'abu', 'ben', 'ter', 'dos', 'das']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'du',
+  'le',
+  'la',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'abu',
+  'ben',
+  'ter',
+  'dos',
+  'das',
+]);
 /** Titles that come before a name (matched in any case: "special envoy for Syria Staffan de Mistura"). */
 const ROLE_WORDS = new Set(
-  ('president vice minister secretary envoy spokesman spokeswoman spokesperson ambassador chairman chairwoman director chief commander ' +
+  (
+    'president vice minister secretary envoy spokesman spokeswoman spokesperson ambassador chairman chairwoman director chief commander ' +
     'general prime foreign deputy special representative mediator queen prince sheikh emir senator governor mayor pope premier ' +
     'chancellor leader head ceo editor correspondent official adviser advisor counselor attorney judge colonel ' +
-    'lieutenant captain admiral marshal').split(' '),
+    'lieutenant captain admiral marshal'
+  ).split(' '),
 );
 const CONNECTORS = new Set(['for', 'of', 'the', 'on', 'to']);
-const ORG_FIRST_WORDS = new Set(['jabhat', 'jaish', 'jaysh', 'harakat', 'hayat', "hay'at", 'ahrar', 'liwa', 'kataib', 'ansar', 'hezbollah', 'hizballah', 'tahrir']);
+const ORG_FIRST_WORDS = new Set([
+  'jabhat',
+  'jaish',
+  'jaysh',
+  'harakat',
+  'hayat',
+  "hay'at",
+  'ahrar',
+  'liwa',
+  'kataib',
+  'ansar',
+  'hezbollah',
+  'hizballah',
+  'tahrir',
+]);
 const ORG_LAST_WORDS = new Set(
-  'Front Army Forces Council Party Movement League Brigade Brigades Committee Ministry Agency Organization Organisation Union Coalition Group Bank Corporation Company Association Institute University Commission Observatory Department Office Court Parliament Assembly'.split(' '),
+  'Front Army Forces Council Party Movement League Brigade Brigades Committee Ministry Agency Organization Organisation Union Coalition Group Bank Corporation Company Association Institute University Commission Observatory Department Office Court Parliament Assembly'.split(
+    ' ',
+  ),
 );
 /** News agencies (datelines tag them as places) and groups newer than the 1996 training text. */
-const KNOWN_ORGS = new Set(['daesh', 'isis', 'isil', 'al-qaeda', 'al qaeda', 'hamas', 'hezbollah', 'taliban', 'nato', 'nusra', 'al-nusra', 'sputnik', 'sana', 'tass', 'itar-tass', 'ria novosti', 'interfax', 'reuters', 'afp', 'ap', 'eirns', 'rfe/rl', 'xinhua', 'bbc', 'cnn', 'al jazeera', 'anadolu', 'irna', 'dpa']);
+const KNOWN_ORGS = new Set([
+  'daesh',
+  'isis',
+  'isil',
+  'al-qaeda',
+  'al qaeda',
+  'hamas',
+  'hezbollah',
+  'taliban',
+  'nato',
+  'nusra',
+  'al-nusra',
+  'sputnik',
+  'sana',
+  'tass',
+  'itar-tass',
+  'ria novosti',
+  'interfax',
+  'reuters',
+  'afp',
+  'ap',
+  'eirns',
+  'rfe/rl',
+  'xinhua',
+  'bbc',
+  'cnn',
+  'al jazeera',
+  'anadolu',
+  'irna',
+  'dpa',
+]);
 
 const isCapitalised = (word: string): boolean => /^[\p{Lu}\d]/u.test(word);
 const isWordLike = (word: string): boolean => /[\p{L}\d]/u.test(word);
@@ -158,7 +228,10 @@ function splitRoles(span: RuleSpan, words: string[], isDemonym: (word: string) =
   if (lastRole >= 0 && span.type === 'PER') return [{ ...span, start: lastRole + 1 }];
   const afterRole = span.start >= 2 && CONNECTORS.has(words[span.start - 1]) && isRoleWord(words[span.start - 2]);
   if (afterRole && span.end - span.start >= 3 && span.type !== 'PER') {
-    return [{ type: 'LOC', start: span.start, end: span.start + 1 }, { type: 'PER', start: span.start + 1, end: span.end }];
+    return [
+      { type: 'LOC', start: span.start, end: span.start + 1 },
+      { type: 'PER', start: span.start + 1, end: span.end },
+    ];
   }
   if (span.type === 'PER' && span.end - span.start >= 2 && isDemonym(words[span.start])) return [{ ...span, start: span.start + 1 }];
   return [span];

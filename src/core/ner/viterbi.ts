@@ -42,7 +42,9 @@ export function sparseScores(features: Int32Array, featuresPerToken: number, wei
 }
 
 /** For each tag, the tags that may come before it, flat: PREVIOUS[PREVIOUS_START[cur] … PREVIOUS_START[cur + 1] − 1]. */
-const PREVIOUS_LISTS = Array.from({ length: TAG_COUNT }, (_, cur) => Array.from({ length: TAG_COUNT }, (_, prev) => prev).filter((prev) => ALLOWED[prev * TAG_COUNT + cur]));
+const PREVIOUS_LISTS = Array.from({ length: TAG_COUNT }, (_, cur) =>
+  Array.from({ length: TAG_COUNT }, (_, prev) => prev).filter((prev) => ALLOWED[prev * TAG_COUNT + cur]),
+);
 const PREVIOUS = Int32Array.from(PREVIOUS_LISTS.flat());
 const PREVIOUS_START = Int32Array.from([0, ...PREVIOUS_LISTS.map((_, cur) => PREVIOUS_LISTS.slice(0, cur + 1).flat().length)]);
 

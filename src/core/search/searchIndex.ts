@@ -144,8 +144,12 @@ export class SearchIndex {
    */
   search(query: ParsedQuery, limit = 50, options: SearchOptions = {}): SearchResults {
     const { onlyPaths, entityFacets } = options;
-    const filter = (r: SearchResult) => passesFilters(r as unknown as StoredFields, query) && (!onlyPaths || onlyPaths.has((r as unknown as StoredFields).path));
-    const raw = this.mini.search(buildQuery(query, (term, prefix) => this.knows(term, prefix), options.typing ?? false), { filter });
+    const filter = (r: SearchResult) =>
+      passesFilters(r as unknown as StoredFields, query) && (!onlyPaths || onlyPaths.has((r as unknown as StoredFields).path));
+    const raw = this.mini.search(
+      buildQuery(query, (term, prefix) => this.knows(term, prefix), options.typing ?? false),
+      { filter },
+    );
     const needsText = hasPhrase(query.clauses) || query.excluded.some((c) => c.kind !== 'term');
     const patterns = new Map<string, RegExp | null>();
     const matched = needsText ? raw.filter((r) => this.matchesText(r, query, patterns)) : raw;
@@ -256,4 +260,3 @@ function facetsOf(docs: StoredFields[]): SearchResults['facets'] {
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return { sources: sorted(sources), years: sorted(years) };
 }
-

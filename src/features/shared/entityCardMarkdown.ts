@@ -16,12 +16,10 @@ export const CARD_COMMANDS = ['corpusLens.openArticle', 'corpusLens.showMentions
 
 const TYPE_LABEL: Record<string, string> = { person: 'person', organization: 'organization' };
 
-
 export function commandLink(label: string, command: string, args: unknown[], tooltip?: string): string {
   const title = tooltip ? ` "${tooltip.replace(/["\\]/g, '')}"` : '';
   return `[${label}](command:${command}?${encodeCommandArgs(args)}${title})`;
 }
-
 
 /** A search query for the articles that mention the entity, under any of its names. */
 export function searchQueryFor(entity: { name: string; type: string }): string {

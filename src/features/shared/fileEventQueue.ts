@@ -33,10 +33,12 @@ export class FileEventQueue {
     this.pending.clear();
     const updated = events.filter(([, e]) => e === 'updated').map(([p]) => p);
     const removed = events.filter(([, e]) => e === 'removed').map(([p]) => p);
-    this.running = this.running.then(() => this.apply(updated, removed)).then(
-      () => undefined,
-      () => undefined,
-    );
+    this.running = this.running
+      .then(() => this.apply(updated, removed))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
     return this.running;
   }
 

@@ -32,15 +32,17 @@ export function encodeCommandArgs(args: unknown[]): string {
  * start; dots in numbers, dashes and parentheses stay as written, so the note stays readable.
  */
 export function escapeInlineMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/[\\`*_[\]|~>@]/g, '\\$&')
-    .replace(/\$\(/g, '\\$(')
-    // "https://", "www.example.com": a link to nowhere we chose, unless the colon and the dots before letters are escaped.
-    .replace(/:(?=\/\/)/g, '\\:')
-    .replace(/\.(?=\p{L})/gu, '\\.')
-    .replace(/\s+/g, ' ')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^([#+=-])/, '\\$1');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/[\\`*_[\]|~>@]/g, '\\$&')
+      .replace(/\$\(/g, '\\$(')
+      // "https://", "www.example.com": a link to nowhere we chose, unless the colon and the dots before letters are escaped.
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/\.(?=\p{L})/gu, '\\.')
+      .replace(/\s+/g, ' ')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      .replace(/^([#+=-])/, '\\$1')
+  );
 }

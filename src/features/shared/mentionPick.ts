@@ -24,11 +24,19 @@ export function entityArgument(arg: unknown): string | undefined {
  * A QuickPick of every mention of an entity (an id or a name; else the name under the cursor);
  * `onAccept` gets the chosen mention. Undefined, with a message, when there is no such entity.
  */
-export async function mentionPick(engine: EngineClient, entity: string | undefined, onAccept: (mention: MentionLocation) => void): Promise<vscode.QuickPick<MentionItem> | undefined> {
+export async function mentionPick(
+  engine: EngineClient,
+  entity: string | undefined,
+  onAccept: (mention: MentionLocation) => void,
+): Promise<vscode.QuickPick<MentionItem> | undefined> {
   const name = entity ?? (await nameUnderCursor(engine));
   const card = name ? await engine.entityCard(name, { limit: 0, related: 0 }) : undefined;
   if (!card) {
-    void vscode.window.showInformationMessage(name ? `Corpus Lens: no person or organization called "${name}" in the corpus.` : 'Corpus Lens: put the cursor on a name, or hover it and choose "Show all mentions".');
+    void vscode.window.showInformationMessage(
+      name
+        ? `Corpus Lens: no person or organization called "${name}" in the corpus.`
+        : 'Corpus Lens: put the cursor on a name, or hover it and choose "Show all mentions".',
+    );
     return undefined;
   }
   const mentions = await engine.entityMentions(card.entity.id);
@@ -57,15 +65,25 @@ export async function nameUnderCursor(engine: EngineClient): Promise<string | un
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const { active } = editor.selection;
-  const answer = await engine.hoverAt(editor.document.lineAt(active.line).text, active.character, { limit: 0, related: 0 }, articlePath(editor.document, engine));
+  const answer = await engine.hoverAt(
+    editor.document.lineAt(active.line).text,
+    active.character,
+    { limit: 0, related: 0 },
+    articlePath(editor.document, engine),
+  );
   if (!answer) return undefined;
   return 'card' in answer ? answer.card.entity.id : pickCandidate(answer.ambiguous);
 }
 
 /** "Brown" could be Gordon or Wes: the user says which. */
 export async function pickCandidate(ambiguous: AmbiguousCard): Promise<string | undefined> {
-  const items = ambiguous.candidates.map((c) => ({ label: escapeThemeIcons(c.name), description: `${c.articleCount} article${c.articleCount === 1 ? '' : 's'}`, id: c.id }));
-  const chosen = await vscode.window.showQuickPick(items, { title: `"${ambiguous.name}" could be several ${ambiguous.type === 'person' ? 'people' : 'organizations'}: which one?` });
+  const items = ambiguous.candidates.map((c) => ({
+    label: escapeThemeIcons(c.name),
+    description: `${c.articleCount} article${c.articleCount === 1 ? '' : 's'}`,
+    id: c.id,
+  }));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: `"${ambiguous.name}" could be several ${ambiguous.type === 'person' ? 'people' : 'organizations'}: which one?`,
+  });
   return chosen?.id;
 }
-
