@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openFile, screenshot, startSampleSession, treeRows, type UiSession, waitForTreeLabel } from './helpers';
+import { openFile, screenshot, treeRows, useSampleSession } from './helpers';
 
 describe('people and organizations in VS Code for the web (Playwright + Chromium)', () => {
-  let session: UiSession;
+  const ui = useSampleSession('Sergei Lavrov', 'People & Organizations');
   let page: Page;
-
-  before(async () => {
-    session = await startSampleSession();
-    page = session.page;
-    await waitForTreeLabel(page, 'Sergei Lavrov', 'People & Organizations');
-  });
-
-  after(() => session?.stop());
+  beforeEach(() => (page = ui.page));
 
   it('hovers "Lavrov" in a note, reads the card and follows a link to the article', async () => {
     await openFile(page, 'notes.md');

@@ -84,3 +84,22 @@ export async function searchPanelFrame(page: Page): Promise<Frame> {
   }
   throw new Error('the search panel webview did not appear');
 }
+
+/**
+ * Registers before/after hooks that run a suite on the sample workspace: the session starts, waits
+ * for `label` in a view, and stops at the end. Read `page` from the returned object inside tests.
+ */
+export function useSampleSession(label: string, view?: Parameters<typeof treeRows>[1]): { readonly page: Page } {
+  let session: UiSession | undefined;
+  before(async () => {
+    session = await startSampleSession();
+    await waitForTreeLabel(session.page, label, view);
+  });
+  after(() => session?.stop());
+  return {
+    get page(): Page {
+      if (!session) throw new Error('the UI session has not started');
+      return session.page;
+    },
+  };
+}

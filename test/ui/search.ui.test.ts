@@ -1,22 +1,15 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshot, searchPanelFrame, startSampleSession, type UiSession, waitForTreeLabel } from './helpers';
+import { screenshot, searchPanelFrame, useSampleSession } from './helpers';
 
 describe('searching in VS Code for the web (Playwright + Chromium)', () => {
-  let session: UiSession;
+  const ui = useSampleSession('Unknown source');
   let page: Page;
-
-  before(async () => {
-    session = await startSampleSession();
-    page = session.page;
-    await waitForTreeLabel(page, 'Unknown source');
-  });
+  beforeEach(() => (page = ui.page));
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await screenshot(page, `search-failed-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
   });
-
-  after(() => session?.stop());
 
   it('searches from the command palette as you type and opens the hit', async () => {
     await page.keyboard.press('F1');

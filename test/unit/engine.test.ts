@@ -4,6 +4,14 @@ import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine/engine';
 import { copyOfSeeds } from './helpers';
 
+/** An engine loaded with a copy of the seeds, and the first file of that copy. */
+async function loadedCopyOfSeeds(): Promise<{ dir: string; engine: CorpusEngine; file: string }> {
+  const dir = copyOfSeeds();
+  const engine = new CorpusEngine();
+  await engine.load([dir]);
+  return { dir, engine, file: path.join(dir, readdirSync(dir)[0]) };
+}
+
 describe('the corpus engine', () => {
   it('loads, then applies create, change and delete with one change event each', async () => {
     const dir = copyOfSeeds();
@@ -36,10 +44,7 @@ describe('the corpus engine', () => {
   });
 
   it('drops an article whose file became unreadable and reports why', async () => {
-    const dir = copyOfSeeds();
-    const engine = new CorpusEngine();
-    await engine.load([dir]);
-    const file = path.join(dir, readdirSync(dir)[0]);
+    const { engine, file } = await loadedCopyOfSeeds();
     writeFileSync(file, '');
     const [problem] = await engine.update(file);
     assert.match(problem?.message ?? '', /empty/);
@@ -55,10 +60,7 @@ describe('the corpus engine', () => {
   });
 
   it('lets a load that starts while a file is being re-read decide what the corpus holds', async () => {
-    const dir = copyOfSeeds();
-    const engine = new CorpusEngine();
-    await engine.load([dir]);
-    const file = path.join(dir, readdirSync(dir)[0]);
+    const { engine, file } = await loadedCopyOfSeeds();
     writeFileSync(file, 'A Rewritten Story Title\n\nBEIRUT (Reuters) – Rewritten.\n');
     const updating = engine.update(file);
     await engine.load([]);
@@ -67,10 +69,7 @@ describe('the corpus engine', () => {
   });
 
   it('drops an update that started while a load was under way and the file left the corpus', async () => {
-    const dir = copyOfSeeds();
-    const engine = new CorpusEngine();
-    await engine.load([dir]);
-    const file = path.join(dir, readdirSync(dir)[0]);
+    const { engine, file } = await loadedCopyOfSeeds();
     const loading = engine.load([]);
     const updating = engine.update(file);
     await loading;
