@@ -12,6 +12,31 @@ const MAX_YEAR = 2100;
 /** Relative expressions ("3 days ago", "yesterday") depend on when the page was captured. */
 const RELATIVE = /\b(ago|yesterday|today|tomorrow|tonight|last|next|this|now)\b/i;
 const HAS_MONTH_OR_NUMERIC_DATE = /\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
+/**
+ * chrono's parser for a page's language (`<html lang>`); numeric dates are day-first outside the
+ * United States ("11.05.2012" is the 11th of May on a German page). No language: chrono's default.
+ */
+export function parserFor(lang: string): chrono.Chrono {
+  const code = lang.toLowerCase();
+  const base = code.split('-')[0];
+  const locales: Record<string, chrono.Chrono> = {
+    de: chrono.de.casual,
+    fr: chrono.fr.casual,
+    es: chrono.es.casual,
+    pt: chrono.pt.casual,
+    nl: chrono.nl.casual,
+    it: chrono.it.casual,
+    ja: chrono.ja.casual,
+    zh: chrono.zh.casual,
+    ru: chrono.ru.casual,
+    uk: chrono.uk.casual,
+    sv: chrono.sv.casual,
+    fi: chrono.fi.casual,
+  };
+  if (locales[base]) return locales[base];
+  return base === 'en' && code !== 'en-us' && code !== 'en' ? chrono.en.GB : chrono.casual;
+}
+
 /** Anchor for chrono: fixed, so that parsing never depends on today's date. */
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
@@ -29,12 +54,12 @@ function unglue(text: string): string {
 }
 
 /** Every explicit calendar date in the text, in order, full or partial. */
-export function findDates(text: string): FoundDate[] {
+export function findDates(text: string, parser: chrono.Chrono = chrono.casual): FoundDate[] {
   const found: FoundDate[] = [];
   let offset = 0;
   // chrono is the slow part of parsing: only lines that could hold a date go through it.
   for (const line of text.split('\n')) {
-    if (HAS_MONTH_OR_NUMERIC_DATE.test(line)) found.push(...datesInLine(line, offset));
+    if (HAS_MONTH_OR_NUMERIC_DATE.test(line)) found.push(...datesInLine(line, offset, parser));
     offset += line.length + 1;
   }
   return found;
@@ -48,9 +73,9 @@ interface FoundDate {
   length: number;
 }
 
-function datesInLine(line: string, offset: number): FoundDate[] {
+function datesInLine(line: string, offset: number, parser: chrono.Chrono): FoundDate[] {
   const found: FoundDate[] = [];
-  for (const result of chrono.parse(unglue(line), REFERENCE)) {
+  for (const result of parser.parse(unglue(line), REFERENCE)) {
     const start = result.start;
     if (!start.isCertain('month') || !start.isCertain('day')) continue;
     if (RELATIVE.test(result.text) || !HAS_MONTH_OR_NUMERIC_DATE.test(result.text)) continue;
@@ -81,8 +106,8 @@ export function isDateLine(line: string): boolean {
 }
 
 /** The date a line states as the article's own: a timestamp line, a labelled date, or a dateline. */
-function ownDate(line: string): FoundDate | undefined {
-  const found = findDates(line);
+function ownDate(line: string, parser: chrono.Chrono): FoundDate | undefined {
+  const found = findDates(line, parser);
   if (found.length === 0) return undefined;
   if (isDateLine(line)) return found[0];
   const first = found[0];
@@ -98,8 +123,9 @@ function ownDate(line: string): FoundDate | undefined {
  * date wins over a partial one. A date the story mentions is an event, not the publication date:
  * without one of these, the article is undated.
  */
-export function extractDate(lines: string[]): ArticleDate | null {
-  const own = lines.slice(0, HEADER_LINES).flatMap((line) => ownDate(line) ?? []);
+export function extractDate(lines: string[], lang = ''): ArticleDate | null {
+  const parser = parserFor(lang);
+  const own = lines.slice(0, HEADER_LINES).flatMap((line) => ownDate(line, parser) ?? []);
   return (own.find((d) => d.full) ?? own[0])?.date ?? null;
 }
 

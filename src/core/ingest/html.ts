@@ -6,6 +6,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDateValue } from './date';
+import { pageDate } from './htmlDate';
+import { pageTitle } from './htmlTitle';
 import type { ArticleDate } from '../types';
 
 export interface HtmlArticle {
@@ -14,6 +16,8 @@ export interface HtmlArticle {
   /** For each line, the 0-based line of the original HTML file where it starts (best effort). */
   lineNumbers: number[];
   overrides: { title?: string; source?: string | null; date?: ArticleDate | null };
+  /** The page's language (`<html lang>`), for reading dates in its text. */
+  lang?: string;
   /** Set when the page was over the budget and read as plain text: why, for the output channel. */
   overBudget?: string;
 }
@@ -22,7 +26,6 @@ export interface HtmlArticle {
 export const HTML_BUDGET = { maxDepth: 150, maxElements: 20_000 };
 
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, figcaption';
-const DATE_META = ['article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'DC.date.issued', 'sailthru.date'];
 const SITE_META = ['og:site_name', 'application-name', 'publisher', 'DC.publisher'];
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -53,8 +56,10 @@ export function parseHtml(raw: string): HtmlArticle {
   const shape = measureTags(raw);
   if (shape.depth > HTML_BUDGET.maxDepth || shape.elements > HTML_BUDGET.maxElements) return plainTextOf(raw, shape);
   const { document } = parseHTML(raw);
-  const metaDate = meta(document, DATE_META) ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+  // Before Readability, which removes bylines, date lines and headings from the document.
+  const statedDate = pageDate(document);
   const metaSite = meta(document, SITE_META);
+  const headline = pageTitle(document, undefined, metaSite);
   const docTitle = document.querySelector('title')?.textContent?.trim();
   let parsed: ReturnType<Readability['parse']> = null;
   try {
@@ -64,13 +69,13 @@ export function parseHtml(raw: string): HtmlArticle {
   }
   const paragraphs = parsed?.content ? blockTexts(parsed.content) : blockTexts(raw);
   const overrides: HtmlArticle['overrides'] = {};
-  const title = parsed?.title?.trim() || docTitle;
+  const title = headline || parsed?.title?.trim() || docTitle;
   if (title) overrides.title = title;
   const site = parsed?.siteName?.trim() || metaSite;
   if (site) overrides.source = site;
-  const date = normaliseDateValue(parsed?.publishedTime ?? metaDate);
+  const date = statedDate ?? normaliseDateValue(parsed?.publishedTime ?? null);
   if (date) overrides.date = date;
-  return { ...layOut(paragraphs, raw), overrides };
+  return { ...layOut(paragraphs, raw), overrides, lang: document.documentElement?.getAttribute('lang') ?? undefined };
 }
 
 const MAX_MISSES = 32;

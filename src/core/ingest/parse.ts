@@ -36,6 +36,8 @@ interface Overrides {
   title?: string;
   source?: string | null;
   date?: ArticleDate | null;
+  /** The page's language, for reading dates in its text. */
+  lang?: string;
 }
 
 const MAX_TITLE = 200;
@@ -47,7 +49,7 @@ export function parseArticle(filePath: string, text: string, stats: FileStats, o
   if (ext === '.html' || ext === '.htm') {
     const html = parseHtml(text);
     if (html.overBudget) onNotice?.(html.overBudget);
-    return buildArticle(filePath, html.lines, html.lineNumbers, html.overrides, stats, options);
+    return buildArticle(filePath, html.lines, html.lineNumbers, { ...html.overrides, lang: html.lang }, stats, options);
   }
   if (ext === '.md' || ext === '.markdown') {
     const fm = parseFrontMatter(text);
@@ -76,7 +78,7 @@ function buildArticle(filePath: string, lines: string[], lineNumbers: number[], 
     path: filePath,
     title: overrides.title?.trim() || guessTitle(keptLines) || path.basename(filePath, path.extname(filePath)),
     source: overrides.source !== undefined ? overrides.source : (rule.source ?? detectSource(fullText, options.sourcePatterns ?? BUILTIN_SOURCE_PATTERNS)),
-    date: overrides.date !== undefined ? overrides.date : (extractDate(keptLines) ?? rule.dates ?? null),
+    date: overrides.date !== undefined ? overrides.date : (extractDate(keptLines, overrides.lang) ?? rule.dates ?? null),
     paragraphs,
     size: stats.size,
     mtimeMs: stats.mtimeMs,

@@ -1,0 +1,115 @@
+/**
+ * The publication date of a web page, from where pages state it, strongest first: metadata (meta
+ * tags, JSON-LD `datePublished`, `itemprop`), a `<time datetime>`, the page's own URL
+ * (`/2016/06/04/`), then the text of its date and byline elements, read in the page's language
+ * ("11.05.2012" is the 11th of May on a German page; "19. Juli 2014" is German). Modified and
+ * updated dates, comments and sidebars are never read: a wrong date is worse than none.
+ */
+import * as chrono from 'chrono-node';
+import type { ArticleDate } from '../types';
+import { formatDate, normaliseDateValue, parserFor } from './date';
+
+type Doc = { querySelector(selector: string): Element | null; querySelectorAll(selector: string): Iterable<Element>; documentElement?: Element | null };
+type Element = { getAttribute(name: string): string | null; textContent: string | null; parentElement: Element | null; tagName: string };
+
+const PUBLISHED_META = [
+  'article:published_time',
+  'og:article:published_time',
+  'datePublished',
+  'date',
+  'pubdate',
+  'publishdate',
+  'DC.date.issued',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+];
+const DATE_ELEMENT = /date|time|publish|byline|posted|entry-meta|post-meta|dateline/i;
+const NOT_PUBLICATION = /updat|modif|edited|comment|sidebar|widget|related|footer|copyright|event|calendar/i;
+const MAX_DATE_TEXT = 100;
+const MIN_YEAR = 1995;
+
+/** A full date (day, month and year all written) in a short text, in the page's language. */
+function fullDateIn(text: string, parser: chrono.Chrono): ArticleDate | null {
+  const dotted = /\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b/.test(text);
+  for (const candidate of [parser, ...(dotted ? [chrono.en.GB] : [])]) {
+    for (const result of candidate.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
+      const start = result.start;
+      if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue;
+      const year = start.get('year') ?? 0;
+      if (year < MIN_YEAR || year > new Date().getUTCFullYear() + 1) continue;
+      return formatDate(year, start.get('month') ?? 1, start.get('day') ?? 1);
+    }
+  }
+  return null;
+}
+
+/** A date written in metadata: ISO as it is ("2016-06-04T…"), anything else read in the page's language. */
+function statedValue(value: string, parser: chrono.Chrono): ArticleDate | null {
+  if (/^\s*\d{4}-\d{2}-\d{2}/.test(value)) return normaliseDateValue(value);
+  return fullDateIn(value.slice(0, MAX_DATE_TEXT), parser);
+}
+
+function metaContent(document: Doc, names: string[]): string | undefined {
+  for (const name of names) {
+    const content = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return undefined;
+}
+
+function jsonLdPublished(document: Doc): string | undefined {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const found = /"datePublished"\s*:\s*"([^"]{6,40})"/.exec(script.textContent ?? '');
+    if (found) return found[1];
+  }
+  return undefined;
+}
+
+function urlDate(document: Doc): ArticleDate | null {
+  const urls = [
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  for (const url of urls) {
+    const found = url && /\/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url);
+    if (found) return formatDate(Number(found[1]), Number(found[2]), Number(found[3]));
+  }
+  return null;
+}
+
+/** True when the element or one of its ancestors is a comment, a sidebar, an update stamp…: no publication date there. */
+function outOfBounds(element: Element | null): boolean {
+  for (let at = element; at; at = at.parentElement) {
+    if (NOT_PUBLICATION.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+function dateElementText(document: Doc, parser: chrono.Chrono): ArticleDate | null {
+  for (const element of document.querySelectorAll('[class], [id], time')) {
+    const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.tagName === 'TIME' ? 'time' : ''}`;
+    if (!DATE_ELEMENT.test(label) || outOfBounds(element)) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length === 0 || text.length > MAX_DATE_TEXT) continue;
+    const date = fullDateIn(text, parser);
+    if (date) return date;
+  }
+  return null;
+}
+
+export function pageDate(document: Doc): ArticleDate | null {
+  const parser = parserFor(document.documentElement?.getAttribute('lang') ?? '');
+  const itemprop = document.querySelector('[itemprop="datePublished"]');
+  const stated = [
+    metaContent(document, PUBLISHED_META),
+    jsonLdPublished(document),
+    itemprop?.getAttribute('content') ?? itemprop?.getAttribute('datetime') ?? undefined,
+    outOfBounds(document.querySelector('time[datetime]')) ? undefined : (document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined),
+  ];
+  for (const value of stated) {
+    const date = value ? statedValue(value, parser) : null;
+    if (date) return date;
+  }
+  return urlDate(document) ?? (itemprop ? fullDateIn(itemprop.textContent ?? '', parser) : null) ?? dateElementText(document, parser);
+}

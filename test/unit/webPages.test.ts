@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { addPage, emptyScores, textF1, titleMatch } from '../../src/core/evaluation/pageScores';
+import { parseHtml } from '../../src/core/ingest/html';
+import { withoutSiteName } from '../../src/core/ingest/htmlTitle';
+import { parseString } from './helpers';
+
+const page = (head: string, body: string, lang = '') => `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}</body></html>`;
+const story =
+  '<article><p>The council met on the budget and agreed to spend more on schools this year.</p><p>Members said the plan would be reviewed.</p></article>';
+
+describe('dates of web pages', () => {
+  it('reads a day-first date in the language of the page: 11.05.2012 is the 11th of May on a German page', () => {
+    const html = page('<title>Stadtrat</title><meta property="article:published_time" content="11.05.2012, 07:00">', story, 'de');
+    assert.equal(parseHtml(html).overrides.date, '2012-05-11');
+  });
+
+  it('reads a date written in German in the byline, before Readability drops it', () => {
+    const html = page(
+      '<title>Stadtrat</title>',
+      `<div class="entry-meta"><span class="post-date">Veröffentlicht am 19. Juli 2014</span></div>${story}`,
+      'de-DE',
+    );
+    assert.equal(parseHtml(html).overrides.date, '2014-07-19');
+  });
+
+  it('takes the published date of JSON-LD, and the date in the page URL when nothing else says', () => {
+    const ld = page(
+      '<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2020-02-01","datePublished":"2019-06-20T10:00:00Z"}</script>',
+      story,
+    );
+    assert.equal(parseHtml(ld).overrides.date, '2019-06-20');
+    const url = page('<link rel="canonical" href="https://news.example/2016/06/04/council-budget/">', story);
+    assert.equal(parseHtml(url).overrides.date, '2016-06-04');
+  });
+
+  it('never takes an updated stamp, a comment or a sidebar date for the publication date', () => {
+    const html = page(
+      '<title>Council</title>',
+      `<div class="updated">Updated 3 March 2021</div><aside class="sidebar"><span class="date">1 January 2020</span></aside>${story}<div class="comments"><span class="comment-date">5 May 2021</span></div>`,
+      'en',
+    );
+    assert.equal(parseHtml(html).overrides.date, undefined);
+  });
+});
+
+describe('titles of web pages', () => {
+  it('drops the site name from "Headline | Site" and "Headline - Site"', () => {
+    assert.equal(withoutSiteName('Maulwurfkuchen mit Erdbeeren - Rezept von Backen.de', ['backen.de', 'backen']), 'Maulwurfkuchen mit Erdbeeren');
+    assert.equal(withoutSiteName('Bürgerbeteiligung für Windpark Steinheim | EnBW', ['EnBW']), 'Bürgerbeteiligung für Windpark Steinheim');
+    assert.equal(withoutSiteName('A title - with a dash inside', ['example']), 'A title - with a dash inside');
+  });
+
+  it('prefers the page heading when it is the same headline written more fully, not the site logo', () => {
+    const html = page(
+      '<title>Haubenfahrzeuge - Teil 49 | BOS-Fahrzeuge</title><meta property="og:site_name" content="BOS-Fahrzeuge">',
+      `<header><h1>BOS-Fahrzeuge</h1></header><h1>Haubenfahrzeuge - Teil 49 – Büssing-NAG</h1>${story}`,
+    );
+    assert.equal(parseHtml(html).overrides.title, 'Haubenfahrzeuge - Teil 49 – Büssing-NAG');
+  });
+
+  it('keeps the seeds as they were: text captures are not touched', () => {
+    assert.equal(parseString('a.txt', 'A Story Headline | With A Bar\n\nText.\n').title, 'A Story Headline | With A Bar');
+  });
+});
+
+describe('scoring pages against gold answers', () => {
+  it('counts dates right, wrong and missing, titles exact and near, and text passages found', () => {
+    const scores = emptyScores();
+    const gold = { file: 'a.html', with: ['the council met', 'members said'], without: ['subscribe now'], title: 'Council meets', date: '2020-01-02' };
+    addPage(scores, gold, { title: 'Council meets', date: '2020-01-02', text: 'the council met. subscribe now.' });
+    addPage(scores, { ...gold, file: 'b.html' }, { title: 'Council meets today', date: '2020-01-03', text: 'members said' });
+    addPage(scores, { ...gold, file: 'c.html' }, { title: null, date: null, text: '' });
+    assert.deepEqual(scores.date, { gold: 3, right: 1, wrong: 1, none: 1 });
+    assert.deepEqual(scores.title, { gold: 3, exact: 1, near: 2 });
+    assert.deepEqual(scores.text, { truePositives: 2, falseNegatives: 4, falsePositives: 1, trueNegatives: 2 });
+    assert.equal(textF1(scores).precision, 2 / 3);
+    assert.equal(titleMatch('Completely different', 'Council meets'), 'no');
+  });
+});
