@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { addPage, emptyScores, textF1, titleMatch } from '../../src/core/evaluation/pageScores';
 import { parseHtml } from '../../src/core/ingest/html';
 import { withoutSiteName } from '../../src/core/ingest/htmlTitle';
+import * as iconv from 'iconv-lite';
+import { decodeText } from '../../src/core/ingest/textDecoding';
 import { parseString } from './helpers';
 
 const page = (head: string, body: string, lang = '') => `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}</body></html>`;
@@ -58,8 +60,35 @@ describe('titles of web pages', () => {
     assert.equal(parseHtml(html).overrides.title, 'Haubenfahrzeuge - Teil 49 – Büssing-NAG');
   });
 
+  it('names the source by the site, else its JSON-LD publisher, else the host of its canonical address', () => {
+    assert.equal(parseHtml(page('<meta property="og:site_name" content="Tagesanzeiger">', story)).overrides.source, 'Tagesanzeiger');
+    assert.equal(
+      parseHtml(page('<script type="application/ld+json">{"publisher":{"@type":"Organization","name":"Die Zeit"}}</script>', story)).overrides.source,
+      'Die Zeit',
+    );
+    assert.equal(parseHtml(page('<link rel="canonical" href="https://www.spiegel.de/politik/a-1.html">', story)).overrides.source, 'spiegel.de');
+  });
+
   it('keeps the seeds as they were: text captures are not touched', () => {
     assert.equal(parseString('a.txt', 'A Story Headline | With A Bar\n\nText.\n').title, 'A Story Headline | With A Bar');
+  });
+});
+
+describe('the bytes of web pages', () => {
+  it('keeps UTF-8 text around one stray windows-1252 byte, instead of reading the whole file as windows-1252', () => {
+    const bytes = Buffer.concat([Buffer.from('Mäscot und Café '), Buffer.from([0x96]), Buffer.from(' Ende')]);
+    const decoded = decodeText(bytes);
+    assert.equal(decoded.text, 'Mäscot und Café – Ende');
+    assert.match(decoded.note ?? '', /a few bytes are not valid UTF-8/);
+  });
+
+  it('honours the charset a page declares', () => {
+    const html = Buffer.concat([
+      Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>'),
+      iconv.encode('话剧《约定无期限》', 'gb2312'),
+      Buffer.from('</p></body></html>'),
+    ]);
+    assert.match(decodeText(html).text, /话剧《约定无期限》/);
   });
 });
 

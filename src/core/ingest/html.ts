@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDateValue } from './date';
 import { pageDate } from './htmlDate';
-import { pageTitle } from './htmlTitle';
+import { jsonLdPublisher, pageHost, pageTitle } from './htmlTitle';
 import type { ArticleDate } from '../types';
 
 export interface HtmlArticle {
@@ -59,7 +59,9 @@ export function parseHtml(raw: string): HtmlArticle {
   // Before Readability, which removes bylines, date lines and headings from the document.
   const statedDate = pageDate(document);
   const metaSite = meta(document, SITE_META);
-  const headline = pageTitle(document, undefined, metaSite);
+  const publisher = jsonLdPublisher(document);
+  const host = pageHost(document);
+  const headline = pageTitle(document, undefined, metaSite ?? publisher);
   const docTitle = document.querySelector('title')?.textContent?.trim();
   let parsed: ReturnType<Readability['parse']> = null;
   try {
@@ -71,7 +73,8 @@ export function parseHtml(raw: string): HtmlArticle {
   const overrides: HtmlArticle['overrides'] = {};
   const title = headline || parsed?.title?.trim() || docTitle;
   if (title) overrides.title = title;
-  const site = parsed?.siteName?.trim() || metaSite;
+  // The site's own name, else its publisher's, else the host of its canonical address.
+  const site = parsed?.siteName?.trim() || metaSite || publisher || host;
   if (site) overrides.source = site;
   const date = statedDate ?? normaliseDateValue(parsed?.publishedTime ?? null);
   if (date) overrides.date = date;

@@ -24,11 +24,25 @@ function overlap(a: string, b: string): number {
   return [...small].filter((w) => large.has(w)).length / small.size;
 }
 
-/** The site's names: og:site_name and such, and the words of its host (www.backen.de → "backen"). */
-function siteNames(document: Doc, siteName: string | undefined): string[] {
+/** The host of the page's canonical URL (or og:url), without "www.". */
+export function pageHost(document: Doc): string | undefined {
   const url =
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? '';
-  const host = /^https?:\/\/(?:www\.)?([^/:]+)/i.exec(url)?.[1] ?? '';
+  return /^https?:\/\/(?:www\.)?([^/:]+)/i.exec(url)?.[1]?.toLowerCase();
+}
+
+/** The publisher a page names in JSON-LD ("publisher": { "name": … }). */
+export function jsonLdPublisher(document: Doc): string | undefined {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const found = /"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"/.exec(script.textContent ?? '');
+    if (found) return found[1].trim();
+  }
+  return undefined;
+}
+
+/** The site's names: og:site_name and such, and the words of its host (www.backen.de → "backen"). */
+function siteNames(document: Doc, siteName: string | undefined): string[] {
+  const host = pageHost(document) ?? '';
   return [siteName ?? '', host, host.split('.').slice(0, -1).join(' ')].filter((n) => n.trim().length > 1);
 }
 

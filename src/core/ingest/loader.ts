@@ -98,8 +98,8 @@ export async function readArticle(file: string, options: LoadOptions = {}): Prom
     const article = parseArticle(file, decoded.text, { size: stats.size, mtimeMs: stats.mtimeMs }, options, (message) =>
       options.onProblem?.({ path: file, message: `${message} (loaded)`, severity: 'loaded' }),
     );
-    if (decoded.fallbackEncoding) {
-      options.onProblem?.({ path: file, message: 'not valid UTF-8; read as windows-1252 (loaded)', severity: 'loaded' });
+    if (decoded.note) {
+      options.onProblem?.({ path: file, message: `${decoded.note} (loaded)`, severity: 'loaded' });
     }
     return { article };
   } catch (error) {
