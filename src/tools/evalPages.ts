@@ -15,7 +15,7 @@ import { normaliseDateValue } from '../core/ingest/date';
 import { readArticle } from '../core/ingest/loader';
 import { decodeText } from '../core/ingest/textDecoding';
 import { readingText } from '../core/types';
-import { metascraperReading } from './metascraperReading';
+import { metascraperInstalled, metascraperReading } from './metascraperReading';
 
 async function ours(file: string): Promise<PageReading> {
   const result = await readArticle(file);
@@ -40,11 +40,8 @@ async function main(argv: string[]): Promise<void> {
   execFileSync('tar', ['xzf', path.join(values.data, 'pages.tar.gz'), '-C', pagesDir]);
   const gold = JSON.parse(readFileSync(path.join(values.data, 'gold.json'), 'utf8')) as PageGold[];
   const pages = path.join(pagesDir, readdirSync(pagesDir)[0]);
-  const scores: Record<string, PageScores> = {
-    'Corpus Lens': emptyScores(),
-    'bare Readability': emptyScores(),
-    'metascraper (metadata) + ours (text)': emptyScores(),
-  };
+  const scores: Record<string, PageScores> = { 'Corpus Lens': emptyScores(), 'bare Readability': emptyScores() };
+  if (metascraperInstalled) scores['metascraper (metadata) + ours (text)'] = emptyScores();
   const limit = values.limit ? Number(values.limit) : gold.length;
   for (const page of gold.slice(0, limit)) {
     const file = path.join(pages, page.file);
@@ -52,10 +49,11 @@ async function main(argv: string[]): Promise<void> {
     const mine = await ours(file);
     addPage(scores['Corpus Lens'], page, mine);
     addPage(scores['bare Readability'], page, bareReadability(html));
-    addPage(scores['metascraper (metadata) + ours (text)'], page, { ...(await metascraperReading(html)), text: mine.text });
+    if (metascraperInstalled) addPage(scores['metascraper (metadata) + ours (text)'], page, { ...(await metascraperReading(html)), text: mine.text });
   }
   console.log(`${Math.min(limit, gold.length)} pages of ${values.data}\n`);
   console.log(scoreTable(Object.entries(scores)));
+  if (!metascraperInstalled) console.log('\n(metascraper row: npm install --no-save metascraper metascraper-date metascraper-title metascraper-publisher)');
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
