@@ -20,6 +20,9 @@ const USAGE = `Usage:
   corpus-lens tree [--corpus DIR] [--json]       the articles grouped by source, then date
   corpus-lens search "<query>" [--corpus DIR] [--json] [--limit N]
                                                  best hits first; line numbers count from 1
+  corpus-lens article FILE [--json] [--sources FILE]
+                                                 what was read from one file: title, source, date,
+                                                 reading text by paragraph with line numbers, notes
   corpus-lens ner FILE [--json]                  the people, organizations, places and other names
                                                  in one article file (its reading text)
   corpus-lens entity "<name>" [--corpus DIR] [--json] [--entities FILE]
@@ -32,7 +35,9 @@ Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['articles', 'tree', 'search', 'ner', 'entity', 'entities'];
+const COMMANDS = ['articles', 'tree', 'search', 'article', 'ner', 'entity', 'entities'];
+/** Commands that read one article file given as their argument. */
+const FILE_COMMANDS = ['article', 'ner'];
 const DEFAULT_LIMIT = 20;
 
 interface CliArgs {
@@ -61,6 +66,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   articles: ['sources'],
   tree: ['sources'],
   search: ['sources', 'limit'],
+  article: ['sources'],
   ner: [],
   entity: ['sources', 'entities'],
   entities: ['sources', 'entities'],
@@ -76,7 +82,7 @@ function parseCommandLine(argv: string[]): CliArgs {
   ]);
   let parsed: ReturnType<typeof parseArguments>;
   try {
-    parsed = parseArguments(rest, spec, ['search', 'entity', 'ner'].includes(command) ? 1 : 0);
+    parsed = parseArguments(rest, spec, ['search', 'entity', ...FILE_COMMANDS].includes(command) ? 1 : 0);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -98,7 +104,7 @@ function parseCommandLine(argv: string[]): CliArgs {
   }
   if (option('sources') !== undefined) args.sourcesFile = path.resolve(option('sources') as string);
   if (option('entities') !== undefined) args.entitiesFile = path.resolve(option('entities') as string);
-  if (command === 'ner') args.file = positionals[0] === undefined ? undefined : path.resolve(positionals[0]);
+  if (FILE_COMMANDS.includes(command)) args.file = positionals[0] === undefined ? undefined : path.resolve(positionals[0]);
   else args.query = positionals[0];
   checkArgs(args);
   return args;
@@ -109,8 +115,8 @@ function checkArgs(args: CliArgs): void {
   if (args.sourcesFile && !existsSync(args.sourcesFile)) throw new UsageError(`sources file not found: ${args.sourcesFile}`);
   if (command === 'search' && !args.query?.trim()) throw new UsageError('search needs a query, e.g. corpus-lens search "secret talks"');
   if (command === 'entity' && !args.query?.trim()) throw new UsageError('entity needs a name, e.g. corpus-lens entity "Lavrov"');
-  if (command === 'ner') {
-    if (!args.file) throw new UsageError('ner needs an article file, e.g. corpus-lens ner seeds/000_24cedd494502b823.txt');
+  if (FILE_COMMANDS.includes(command)) {
+    if (!args.file) throw new UsageError(`${command} needs an article file, e.g. corpus-lens ${command} seeds/000_24cedd494502b823.txt`);
     if (!isArticleFile(args.file)) throw new UsageError(`not an article file (.txt, .md, .html, .htm): ${args.file}`);
     if (!existsSync(args.file)) throw new UsageError(`file not found: ${args.file}`);
   }
@@ -165,6 +171,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   args.parseOptions = { sourceRules: rules };
   if (args.command === 'search') return search(args, out, err);
   if (args.command === 'ner') return ner(args.file ?? '', args.json, out, err);
+  if (args.command === 'article') return articleCommand(args.file ?? '', args, out, err);
   if (args.command === 'entity') return entityCommand(args.query ?? '', args, out, err);
   if (args.command === 'entities') return entitiesCommand(args, out, err);
   const { articles, problems } = await loadCorpus([args.corpus], args.parseOptions);
@@ -250,6 +257,24 @@ async function ner(file: string, json: boolean, out: (s: string) => void, err: (
   });
   if (json) out(JSON.stringify(rows, null, 2));
   else for (const r of rows) out(`${r.line}\t${r.type}\t${r.text}${r.role ? `\t(${r.role})` : ''}`);
+  return 0;
+}
+
+/** What Corpus Lens read from one file, so a user can see why it landed where it did. */
+async function articleCommand(file: string, args: CliArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const notes: string[] = [];
+  const result = await readArticle(file, { ...args.parseOptions, onProblem: (p) => notes.push(p.message) });
+  if ('problem' in result) {
+    err(`corpus-lens: ${result.problem.path}: ${result.problem.message}`);
+    return 2;
+  }
+  const { title, source, date, paragraphs } = result.article;
+  const read = { path: file, title, source, date, notes, paragraphs: paragraphs.map((p) => ({ line: p.line + 1, text: p.text })) };
+  if (args.json) out(JSON.stringify(read, null, 2));
+  else {
+    out(`${title}\nsource: ${sourceLabel(source)}\ndate: ${dateLabel(date)}${notes.map((n) => `\nnote: ${n}`).join('')}\n`);
+    for (const p of read.paragraphs) out(`${String(p.line).padStart(5)}  ${p.text}`);
+  }
   return 0;
 }
 

@@ -10,6 +10,7 @@ import * as entityHover from './features/entityHover';
 import * as entityMentions from './features/entityMentions';
 import * as entitiesView from './features/entitiesView';
 import * as insertCitation from './features/insertCitation';
+import * as whatWasRead from './features/whatWasRead';
 import * as openArticle from './features/openArticle';
 import * as quickSearch from './features/quickSearch';
 import * as searchPanel from './features/searchPanel';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   entityMentions.activate(context, engine);
   const entitiesTree = entitiesView.activate(context, engine);
   insertCitation.activate(context, engine);
+  whatWasRead.activate(context, engine);
   context.subscriptions.push(
     { dispose: () => engine.dispose() },
     recoverFromRestarts(engine, loading, log),

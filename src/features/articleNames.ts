@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import type { Mention } from '../core/ner/articleEntities';
 import type { EntityType } from '../core/ner/tags';
+import { articleTarget as targetPath } from './shared/articleTarget';
 import { openArticle } from './shared/openArticle';
 import { escapeThemeIcons } from './shared/inertText';
 
@@ -42,13 +43,6 @@ export function nameItems(mentions: Mention[]): NameItem[] {
 }
 
 /** The article to list: a tree item's or an editor menu's resource, else the active editor's file. */
-function targetPath(target: unknown): string | undefined {
-  if (target instanceof vscode.Uri) return target.fsPath;
-  const fromTree = (target as { article?: { path?: unknown } } | undefined)?.article?.path;
-  if (typeof fromTree === 'string') return fromTree;
-  return vscode.window.activeTextEditor?.document.uri.fsPath;
-}
-
 async function listNames(engine: EngineClient, target: unknown): Promise<vscode.QuickPick<NameItem> | undefined> {
   const filePath = targetPath(target);
   const mentions = filePath ? await engine.names(filePath) : undefined;

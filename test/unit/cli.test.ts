@@ -70,6 +70,18 @@ describe('the corpus-lens CLI', () => {
     assert.deepEqual((JSON.parse(out) as { path: string }[]).map((r) => r.path).sort(), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
   });
 
+  it('shows what was read from one file: title, source, date, paragraphs with their lines, and notes', async () => {
+    const { code, out } = await run('article', path.join(seedsDir, '003_53251bd098308f0e.txt'), '--json');
+    assert.equal(code, 0);
+    const read = JSON.parse(out) as { title: string; source: string; date: string; notes: string[]; paragraphs: { line: number; text: string }[] };
+    assert.deepEqual([read.title, read.source, read.date], ['Russians Insist on No Delay of Syria Talks', 'EIR', '2016-06-04']);
+    assert.equal(read.paragraphs[1].line, 6);
+    assert.match(read.paragraphs[1].text, /^June 4, 2016 \(EIRNS\)/);
+    const latin = path.join(tempDir(), 'latin.txt');
+    writeFileSync(latin, Buffer.from('A Caf\u00e9 Headline Here\n\nText.\n', 'latin1'));
+    assert.match((await run('article', latin)).out, /note: not valid UTF-8; read as windows-1252/);
+  });
+
   it('limits search hits and explains a malformed query', async () => {
     assert.equal(JSON.parse((await run('search', 'Lavrov', '--json', '--limit', '2')).out).length, 2);
     const bad = await run('search', '"Security Council');

@@ -24,7 +24,7 @@ import {
 import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import { SearchIndex, type SearchResults } from '../search/searchIndex';
-import type { Article, Paragraph, Problem } from '../types';
+import { summarize, type Article, type ArticleSummary, type Paragraph, type Problem } from '../types';
 
 /** What changed: everything (after a load), or one article added, changed or removed. */
 export type EngineChange =
@@ -198,6 +198,12 @@ export class CorpusEngine {
   names(filePath: string): Mention[] | undefined {
     const article = this.get(filePath);
     return article && recognizeArticle(this.entities.recognizer, article);
+  }
+
+  /** What was read from one article of the corpus: its metadata and its reading text with line numbers. */
+  whatWasRead(filePath: string): (ArticleSummary & { paragraphs: Paragraph[] }) | undefined {
+    const article = this.get(filePath);
+    return article && { ...summarize(article), paragraphs: article.paragraphs };
   }
 
   /** The first paragraphs of an article's reading text (tooltips). */

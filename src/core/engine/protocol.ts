@@ -24,7 +24,8 @@ export type EngineMethod =
   | 'entityCard'
   | 'entityMentions'
   | 'entityList'
-  | 'setEntityOverrides';
+  | 'setEntityOverrides'
+  | 'whatWasRead';
 
 type EngineRequest<M extends EngineMethod> = { params: Parameters<CorpusEngine[M]>; result: Awaited<ReturnType<CorpusEngine[M]>> };
 
