@@ -74,6 +74,18 @@ describe('titles of web pages', () => {
   });
 });
 
+describe('Markdown clips', () => {
+  it("map a clipper's front matter: the page address to its site, published before created", () => {
+    const clip = parseString(
+      'clip.md',
+      '---\ntitle: "Council meets"\nsource: https://www.bbc.co.uk/news/uk-123\ncreated: 2024-03-02\npublished: 2024-02-28\nauthor: A. Writer\n---\nThe council met.\n',
+    );
+    assert.deepEqual([clip.title, clip.source, clip.date], ['Council meets', 'bbc.co.uk', '2024-02-28']);
+    const named = parseString('named.md', '---\nsource: Reuters\ncreated: 2024-03-02\n---\nText.\n');
+    assert.deepEqual([named.source, named.date], ['Reuters', '2024-03-02']);
+  });
+});
+
 describe('the bytes of web pages', () => {
   it('keeps UTF-8 text around one stray windows-1252 byte, instead of reading the whole file as windows-1252', () => {
     const bytes = Buffer.concat([Buffer.from('Mäscot und Café '), Buffer.from([0x96]), Buffer.from(' Ende')]);

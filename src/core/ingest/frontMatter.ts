@@ -32,10 +32,26 @@ function overridesFrom(data: unknown): FrontMatter['overrides'] {
   const record = data as Record<string, unknown>;
   const overrides: FrontMatter['overrides'] = {};
   if (typeof record.title === 'string' && record.title.trim()) overrides.title = record.title.trim();
-  if (typeof record.source === 'string' && record.source.trim()) overrides.source = record.source.trim();
-  if (record.date !== undefined) {
-    const date = normaliseDateValue(record.date);
-    if (date) overrides.date = date;
+  const source = clipSource(record);
+  if (source) overrides.source = source;
+  // Web clippers (Obsidian, MarkDownload) write `published`; `created` is when the page was clipped, the weakest.
+  for (const key of ['published', 'date', 'created']) {
+    const date = record[key] === undefined ? null : normaliseDateValue(record[key]);
+    if (date) {
+      overrides.date = date;
+      break;
+    }
   }
   return overrides;
+}
+
+/** `source` (a name, or the clipped page's address), `site`, or the host of `url`: "https://www.bbc.co.uk/news/…" → bbc.co.uk. */
+function clipSource(record: Record<string, unknown>): string | undefined {
+  for (const key of ['source', 'site', 'sitename', 'url']) {
+    const value = record[key];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const host = /^https?:\/\/(?:www\.)?([^/:\s]+)/i.exec(value.trim())?.[1];
+    return host ? host.toLowerCase() : value.trim();
+  }
+  return undefined;
 }
