@@ -44,11 +44,12 @@ export function articleMentions(paragraphs: readonly string[], context: ArticleS
     const target = context.targets[m.entity];
     if (target.entity === undefined) continue;
     const keys = target.kind === 'person' ? personFullKeys(m.written) : orgFullKeys(m.written);
-    for (const key of keys)
-      fullNames.set(`${target.kind}:${key}`, [
-        ...(fullNames.get(`${target.kind}:${key}`) ?? []),
-        { entity: target.entity, paragraph: m.paragraph, start: m.start },
-      ]);
+    for (const key of keys) {
+      const list = fullNames.get(`${target.kind}:${key}`);
+      const place = { entity: target.entity, paragraph: m.paragraph, start: m.start };
+      if (list) list.push(place);
+      else fullNames.set(`${target.kind}:${key}`, [place]);
+    }
   }
   const mentions: StoredMention[] = [];
   for (const m of raw) {
@@ -63,9 +64,27 @@ export function articleMentions(paragraphs: readonly string[], context: ArticleS
 
 /** The full name the short form means: the corpus default when it is in the article, else the nearest one before, else the first after. */
 function nearest(candidates: FullName[], paragraph: number, start: number, preferred: number | undefined): number {
-  if (preferred !== undefined && new Set(candidates.map((c) => c.entity)).size > 1 && candidates.some((c) => c.entity === preferred)) return preferred;
-  const before = candidates.filter((c) => c.paragraph < paragraph || (c.paragraph === paragraph && c.start < start));
-  return (before.at(-1) ?? candidates[0]).entity;
+  const entities = distinctEntities(candidates);
+  if (preferred !== undefined && entities.size > 1 && entities.has(preferred)) return preferred;
+  // Candidates are in reading order: the last one before the mention, by binary search.
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = candidates[mid];
+    if (c.paragraph < paragraph || (c.paragraph === paragraph && c.start < start)) lo = mid + 1;
+    else hi = mid;
+  }
+  return (candidates[lo - 1] ?? candidates[0]).entity;
+}
+
+const distinct = new WeakMap<FullName[], Set<number>>();
+
+/** The entities among an article's full names with one key, computed once per list. */
+function distinctEntities(candidates: FullName[]): Set<number> {
+  let entities = distinct.get(candidates);
+  if (!entities) distinct.set(candidates, (entities = new Set(candidates.map((c) => c.entity))));
+  return entities;
 }
 
 /** "Blair" or "Mr Blair" after "Tony Blair" in the same article, where no alias matched. */
@@ -80,7 +99,14 @@ function missedSurnames(
     if (key.startsWith('person:') && !key.includes(' ')) surnames.set(key.slice('person:'.length), names);
   }
   if (surnames.size === 0) return [];
-  const taken = (paragraph: number, start: number) => found.some((m) => m.paragraph === paragraph && m.start <= start && start < m.end);
+  // Mentions by paragraph, so that checking a word looks at its own paragraph only.
+  const byParagraph = new Map<number, StoredMention[]>();
+  for (const m of found) {
+    const list = byParagraph.get(m.paragraph);
+    if (list) list.push(m);
+    else byParagraph.set(m.paragraph, [m]);
+  }
+  const taken = (paragraph: number, start: number) => (byParagraph.get(paragraph) ?? []).some((m) => m.start <= start && start < m.end);
   const added: StoredMention[] = [];
   paragraphs.forEach((text, paragraph) => {
     const words = [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}]+)*/gu)];
