@@ -74,6 +74,18 @@ describe('titles of web pages', () => {
   });
 });
 
+describe('reading text of web pages', () => {
+  it('keeps text written straight inside a <div>, not only text in paragraphs', () => {
+    const html = page(
+      '<title>Council</title>',
+      `<article><div>The council met on Monday to settle the budget for the coming year, its members said.<p>They agreed to spend more on schools and less on roads, after a long debate.</p></div></article>`,
+    );
+    const text = parseHtml(html).lines.join(' ');
+    assert.match(text, /The council met on Monday/);
+    assert.match(text, /They agreed to spend more on schools/);
+  });
+});
+
 describe('Markdown clips', () => {
   it("map a clipper's front matter: the page address to its site, published before created", () => {
     const clip = parseString(

@@ -25,7 +25,6 @@ export interface HtmlArticle {
 /** Past these, Readability could hold the load for seconds (depth 500 already takes 2 s). */
 export const HTML_BUDGET = { maxDepth: 150, maxElements: 20_000 };
 
-const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, figcaption';
 const SITE_META = ['og:site_name', 'application-name', 'publisher', 'DC.publisher'];
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -39,17 +38,51 @@ function meta(document: Doc, names: string[]): string | undefined {
   return undefined;
 }
 
+/** Elements that start a new paragraph of the reading text. */
+const BLOCK_ELEMENTS = new Set(
+  'address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
+);
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template']);
+
+interface TextTree {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<TextTree>;
+}
+
+/**
+ * Every piece of text of the (Readability-cleaned) HTML, a paragraph at each block boundary: text
+ * written straight inside a <div> counts as much as text in a <p> (no text Readability kept is lost).
+ */
 function blockTexts(html: string): string[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const blocks = [...document.querySelectorAll(BLOCKS)]
-    .filter((el) => !el.querySelector(BLOCKS))
-    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter((text) => text !== '');
-  if (blocks.length > 0) return blocks;
-  return (document.body?.textContent ?? '')
-    .split(/\n\s*\n/)
-    .map((t) => t.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (text) paragraphs.push(text);
+    current = '';
+  };
+  // An explicit stack: nesting depth is bounded by the budget, but recursion is not needed.
+  const stack: { node: TextTree; leaving: boolean }[] = [{ node: document.body as unknown as TextTree, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop() as { node: TextTree; leaving: boolean };
+    const name = node.nodeName.toLowerCase();
+    if (node.nodeType === 3) {
+      current += node.textContent ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1 || SKIPPED_ELEMENTS.has(name)) continue;
+    if (BLOCK_ELEMENTS.has(name)) flush();
+    if (leaving) continue;
+    stack.push({ node, leaving: true });
+    for (let k = node.childNodes.length - 1; k >= 0; k--) stack.push({ node: node.childNodes[k], leaving: false });
+  }
+  flush();
+  return paragraphs;
 }
 
 export function parseHtml(raw: string): HtmlArticle {
