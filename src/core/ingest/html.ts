@@ -7,7 +7,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDateValue } from './date';
 import { pageDate } from './htmlDate';
-import { jsonLdPublisher, pageHost, pageTitle } from './htmlTitle';
+import { metaContent, pageHost } from './htmlMeta';
+import { jsonLdPublisher, pageTitle } from './htmlTitle';
 import type { ArticleDate } from '../types';
 
 export interface HtmlArticle {
@@ -26,17 +27,6 @@ export interface HtmlArticle {
 export const HTML_BUDGET = { maxDepth: 150, maxElements: 20_000 };
 
 const SITE_META = ['og:site_name', 'application-name', 'publisher', 'DC.publisher'];
-
-type Doc = ReturnType<typeof parseHTML>['document'];
-
-function meta(document: Doc, names: string[]): string | undefined {
-  for (const name of names) {
-    const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
-    const content = el?.getAttribute('content')?.trim();
-    if (content) return content;
-  }
-  return undefined;
-}
 
 /** Elements that start a new paragraph of the reading text. */
 const BLOCK_ELEMENTS = new Set(
@@ -91,10 +81,10 @@ export function parseHtml(raw: string): HtmlArticle {
   const { document } = parseHTML(raw);
   // Before Readability, which removes bylines, date lines and headings from the document.
   const statedDate = pageDate(document);
-  const metaSite = meta(document, SITE_META);
+  const metaSite = metaContent(document, SITE_META);
   const publisher = jsonLdPublisher(document);
   const host = pageHost(document);
-  const headline = pageTitle(document, undefined, metaSite ?? publisher);
+  const headline = pageTitle(document, metaSite ?? publisher);
   const docTitle = document.querySelector('title')?.textContent?.trim();
   let parsed: ReturnType<Readability['parse']> = null;
   try {

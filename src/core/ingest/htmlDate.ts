@@ -8,9 +8,7 @@
 import * as chrono from 'chrono-node';
 import type { ArticleDate } from '../types';
 import { formatDate, normaliseDateValue, parserFor } from './date';
-
-type Doc = { querySelector(selector: string): Element | null; querySelectorAll(selector: string): Iterable<Element>; documentElement?: Element | null };
-type Element = { getAttribute(name: string): string | null; textContent: string | null; parentElement: Element | null; tagName: string };
+import { jsonLdMatch, metaContent, pageUrls, type PageDocument, type PageElement } from './htmlMeta';
 
 const PUBLISHED_META = [
   'article:published_time',
@@ -50,43 +48,23 @@ function statedValue(value: string, parser: chrono.Chrono): ArticleDate | null {
   return fullDateIn(value.slice(0, MAX_DATE_TEXT), parser);
 }
 
-function metaContent(document: Doc, names: string[]): string | undefined {
-  for (const name of names) {
-    const content = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)?.getAttribute('content')?.trim();
-    if (content) return content;
-  }
-  return undefined;
-}
-
-function jsonLdPublished(document: Doc): string | undefined {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const found = /"datePublished"\s*:\s*"([^"]{6,40})"/.exec(script.textContent ?? '');
-    if (found) return found[1];
-  }
-  return undefined;
-}
-
-function urlDate(document: Doc): ArticleDate | null {
-  const urls = [
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
-    document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
-  ];
-  for (const url of urls) {
-    const found = url && /\/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url);
+function urlDate(document: PageDocument): ArticleDate | null {
+  for (const url of pageUrls(document)) {
+    const found = /\/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url);
     if (found) return formatDate(Number(found[1]), Number(found[2]), Number(found[3]));
   }
   return null;
 }
 
 /** True when the element or one of its ancestors is a comment, a sidebar, an update stamp…: no publication date there. */
-function outOfBounds(element: Element | null): boolean {
+function outOfBounds(element: PageElement | null): boolean {
   for (let at = element; at; at = at.parentElement) {
     if (NOT_PUBLICATION.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
   }
   return false;
 }
 
-function dateElementText(document: Doc, parser: chrono.Chrono): ArticleDate | null {
+function dateElementText(document: PageDocument, parser: chrono.Chrono): ArticleDate | null {
   for (const element of document.querySelectorAll('[class], [id], time')) {
     const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.tagName === 'TIME' ? 'time' : ''}`;
     if (!DATE_ELEMENT.test(label) || outOfBounds(element)) continue;
@@ -98,12 +76,12 @@ function dateElementText(document: Doc, parser: chrono.Chrono): ArticleDate | nu
   return null;
 }
 
-export function pageDate(document: Doc): ArticleDate | null {
+export function pageDate(document: PageDocument): ArticleDate | null {
   const parser = parserFor(document.documentElement?.getAttribute('lang') ?? '');
   const itemprop = document.querySelector('[itemprop="datePublished"]');
   const stated = [
     metaContent(document, PUBLISHED_META),
-    jsonLdPublished(document),
+    jsonLdMatch(document, /"datePublished"\s*:\s*"([^"]{6,40})"/),
     itemprop?.getAttribute('content') ?? itemprop?.getAttribute('datetime') ?? undefined,
     outOfBounds(document.querySelector('time[datetime]')) ? undefined : (document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined),
   ];

@@ -1,0 +1,47 @@
+/** What a web page says about itself outside its text: meta tags, JSON-LD fields and its own address. */
+
+/** The little of a DOM these readers use, so that they take linkedom's document and stay testable. */
+export interface PageElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  parentElement: PageElement | null;
+  tagName: string;
+}
+
+export interface PageDocument {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  documentElement?: PageElement | null;
+}
+
+/** The first non-empty `content` of a meta tag named so (property, name or itemprop), in the order of the names. */
+export function metaContent(document: PageDocument, names: string[]): string | undefined {
+  for (const name of names) {
+    const content = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return undefined;
+}
+
+/** The first capture of `pattern` in the page's JSON-LD scripts ("datePublished": "…"). */
+export function jsonLdMatch(document: PageDocument, pattern: RegExp): string | undefined {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const found = pattern.exec(script.textContent ?? '');
+    if (found) return found[1].trim();
+  }
+  return undefined;
+}
+
+/** The page's own address: its canonical link, then og:url. */
+export function pageUrls(document: PageDocument): string[] {
+  const urls = [
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  return urls.filter((url): url is string => Boolean(url));
+}
+
+/** The host of the page's address (the canonical link, else og:url), without "www.". */
+export function pageHost(document: PageDocument): string | undefined {
+  return /^https?:\/\/(?:www\.)?([^/:]+)/i.exec(pageUrls(document)[0] ?? '')?.[1]?.toLowerCase();
+}
