@@ -19,23 +19,25 @@ const HAS_MONTH_OR_NUMERIC_DATE = /\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,
 export function parserFor(lang: string): chrono.Chrono {
   const code = lang.toLowerCase();
   const base = code.split('-')[0];
-  const locales: Record<string, chrono.Chrono> = {
-    de: chrono.de.casual,
-    fr: chrono.fr.casual,
-    es: chrono.es.casual,
-    pt: chrono.pt.casual,
-    nl: chrono.nl.casual,
-    it: chrono.it.casual,
-    ja: chrono.ja.casual,
-    zh: chrono.zh.casual,
-    ru: chrono.ru.casual,
-    uk: chrono.uk.casual,
-    sv: chrono.sv.casual,
-    fi: chrono.fi.casual,
-  };
-  if (locales[base]) return locales[base];
+  if (Object.hasOwn(LOCALE_PARSERS, base)) return LOCALE_PARSERS[base];
   return base === 'en' && code !== 'en-us' && code !== 'en' ? chrono.en.GB : chrono.casual;
 }
+
+/** chrono's parsers by language code, made once (parserFor runs for every file). */
+const LOCALE_PARSERS: Record<string, chrono.Chrono> = {
+  de: chrono.de.casual,
+  fr: chrono.fr.casual,
+  es: chrono.es.casual,
+  pt: chrono.pt.casual,
+  nl: chrono.nl.casual,
+  it: chrono.it.casual,
+  ja: chrono.ja.casual,
+  zh: chrono.zh.casual,
+  ru: chrono.ru.casual,
+  uk: chrono.uk.casual,
+  sv: chrono.sv.casual,
+  fi: chrono.fi.casual,
+};
 
 /** Anchor for chrono: fixed, so that parsing never depends on today's date. */
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));

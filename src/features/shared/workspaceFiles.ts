@@ -25,12 +25,22 @@ export function reportFileProblem(channel: vscode.LogOutputChannel, message: str
   if (userAction) void vscode.window.showWarningMessage(`Corpus Lens: ${message}`);
 }
 
-/** Watches one file of the workspace (and its folder: a file written with its new folder may arrive as one folder event). */
-export function watchWorkspaceFile(relative: string, onChange: () => void): vscode.Disposable[] {
+/**
+ * Watches one file of the workspace (and its folder: a file written with its new folder may arrive as
+ * one folder event). A save is seen twice, by the watcher and as a saved document: the events of
+ * 100 ms make one call.
+ */
+export function watchWorkspaceFile(relative: string, changed: () => void): vscode.Disposable[] {
   const folder = relative.slice(0, relative.lastIndexOf('/'));
   const watcher = vscode.workspace.createFileSystemWatcher(`**/{${folder},${relative}}`);
+  let pending: NodeJS.Timeout | undefined;
+  const onChange = (): void => {
+    clearTimeout(pending);
+    pending = setTimeout(changed, 100);
+  };
   return [
     watcher,
+    { dispose: () => clearTimeout(pending) },
     watcher.onDidCreate(onChange),
     watcher.onDidChange(onChange),
     watcher.onDidDelete(onChange),
