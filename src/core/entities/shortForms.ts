@@ -139,11 +139,10 @@ export function resolveShortForms<S extends Named>(
       const beside = present.get(key);
       const seen = appearances.get(text) ?? { all: 0, beside: 0 };
       appearances.set(text, { all: seen.all + 1, beside: seen.beside + (beside ? 1 : 0) });
-      if (beside)
-        evidence
-          .set(text, evidence.get(text) ?? new ShortFormEvidence())
-          .get(text)
-          ?.add(beside);
+      if (!beside) continue;
+      let found = evidence.get(text);
+      if (!found) evidence.set(text, (found = new ShortFormEvidence()));
+      found.add(beside);
     }
   }
 
