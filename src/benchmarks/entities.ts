@@ -49,8 +49,8 @@ function hoverLatency(engine: CorpusEngine): { p50: number; p95: number; max: nu
   const targets: { text: string; offset: number }[] = [];
   const articles = engine.articles();
   for (let i = 0; targets.length < HOVERS && i < articles.length * 4; i++) {
-    const article = articles[(i * 7919) % articles.length];
-    const paragraph = article.paragraphs[i % Math.max(1, article.paragraphs.length)];
+    const paragraphs = engine.paragraphs(articles[(i * 7919) % articles.length].path, 1000);
+    const paragraph = paragraphs[i % Math.max(1, paragraphs.length)];
     const mention = paragraph && /\b[A-Z][a-z]+ [A-Z][a-z]+\b/.exec(paragraph.text);
     if (mention) targets.push({ text: paragraph.text, offset: mention.index + 1 });
   }

@@ -113,7 +113,7 @@ function sessionFromCache(folder: string, cacheFile: string): { ms: number; rssM
 
 async function runSession(folder: string, cacheFile: string): Promise<void> {
   const engine = new CorpusEngine();
-  const [, ms] = await timeAsync(() => engine.load([folder], { cacheFile }));
+  const [, ms] = await timeAsync(() => engine.load([folder], { cacheDir: cacheFile }));
   for (const query of BENCH_QUERIES) engine.search(query, 50);
   process.stdout.write(JSON.stringify({ ms, rssMB: peakRssMB() }));
 }
@@ -123,14 +123,14 @@ export async function benchSearch(argv: string[]): Promise<void> {
   const args = parseBenchArgs(argv);
   const copies = corpusCopies(args.corpus, args.copies);
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-cache-'));
-  const cacheFile = path.join(cacheDir, 'cache.json');
+  const cacheFolder = path.join(cacheDir, 'cache');
   try {
-    const [, coldMs] = await timeAsync(() => new CorpusEngine().load([copies.folder], { cacheFile }));
+    const [, coldMs] = await timeAsync(() => new CorpusEngine().load([copies.folder], { cacheDir: cacheFolder }));
     const cacheLoads: number[] = [];
     let engine = new CorpusEngine();
     for (let run = 0; run < args.runs; run++) {
       engine = new CorpusEngine();
-      const [report, ms] = await timeAsync(() => engine.load([copies.folder], { cacheFile }));
+      const [report, ms] = await timeAsync(() => engine.load([copies.folder], { cacheDir: cacheFolder }));
       if (report.parsed > 0) throw new Error('the cache did not cover the corpus');
       cacheLoads.push(ms);
     }
@@ -144,7 +144,7 @@ export async function benchSearch(argv: string[]): Promise<void> {
       }
       perQuery.push(median(times));
     }
-    const session = sessionFromCache(copies.folder, cacheFile);
+    const session = sessionFromCache(copies.folder, cacheFolder);
     const rgTimes = BENCH_QUERIES.map((q) => ripgrepMs(q, copies.folder)).filter((t): t is number => t !== null);
     const p50 = percentile(perQuery, 50);
     const rgMedian = rgTimes.length ? median(rgTimes) : NaN;

@@ -3,6 +3,7 @@
  * reloads when settings or .corpus-lens/sources.json change, and keeps it current through file
  * watchers (their events coalesced into batches).
  */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
@@ -63,6 +64,8 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
       this.setState('noFolders');
       return;
     }
+    // The single-file cache of versions before 0.2 is replaced by the cache folder next to it.
+    if (this.firstLoad) void fs.rm(this.storageFile('corpus-cache.json'), { force: true }).catch(() => undefined);
     if (this.firstLoad)
       await showSnapshot(
         this.storageFile('tree-snapshot.json'),
@@ -72,7 +75,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     this.firstLoad = false;
     const started = Date.now();
     const report = await withCancellableProgress('Corpus Lens: loading articles', 'files', controller, (signal, onProgress) =>
-      this.engine.load(folders, { cacheFile: this.storageFile('corpus-cache.json'), signal, onProgress }),
+      this.engine.load(folders, { cacheDir: this.storageFile('corpus-cache'), signal, onProgress }),
     );
     if (controller !== this.current) return;
     this.reportLoad(report, folders, Date.now() - started, controller.signal.aborted, userAction);
@@ -122,7 +125,12 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
   private engineOptions(): WorkerOptions {
     const { patterns, errors } = compileSourcePatterns(setting('sourcePatterns'));
     for (const error of errors) this.log.channel.error(`Setting corpusLens.sourcePatterns: ${error}`);
-    return { maxFileBytes: setting('maxFileSizeMB') * 1024 * 1024, sourcePatterns: [...patterns, ...BUILTIN_SOURCE_PATTERNS], sourceRules: this.sourceRules };
+    return {
+      maxFileBytes: setting('maxFileSizeMB') * 1024 * 1024,
+      memoryBudgetMB: setting('memoryBudgetMB'),
+      sourcePatterns: [...patterns, ...BUILTIN_SOURCE_PATTERNS],
+      sourceRules: this.sourceRules,
+    };
   }
 
   /** The rules of .corpus-lens/sources.json; undefined when the file is malformed or unreadable (reported: the last good rules stay). */
@@ -155,7 +163,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
   context.subscriptions.push(
     loader,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affects(e, 'corpusFolders', 'maxFileSizeMB', 'sourcePatterns')) void loader.reload();
+      if (affects(e, 'corpusFolders', 'maxFileSizeMB', 'memoryBudgetMB', 'sourcePatterns')) void loader.reload();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void loader.reload()),
     ...watchWorkspaceFile(SOURCES_FILE, () => void loader.reload(true)),

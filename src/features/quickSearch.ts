@@ -7,9 +7,13 @@ import { openArticle } from './shared/openArticle';
 import { escapeThemeIcons } from './shared/inertText';
 
 const DEBOUNCE_MS = 120;
+/** How often a query is tried again while the search index loads. */
+const LOADING_RETRY_MS = 500;
 const LIMIT = 50;
 
 interface HitItem extends vscode.QuickPickItem {
+  /** The line saying the index is still loading. */
+  loading?: boolean;
   hit?: Hit;
 }
 
@@ -19,6 +23,7 @@ export async function toItems(engine: EngineClient, query: string): Promise<HitI
   if (!query.trim()) return [];
   // The QuickPick searches as you type: the last word is a prefix; it shows no facets.
   const outcome = await engine.search(query, LIMIT, { typing: true });
+  if (!outcome.ok && outcome.loading) return [{ label: `$(loading~spin) ${outcome.error}`, alwaysShow: true, loading: true }];
   if (!outcome.ok) return [{ label: `$(warning) ${outcome.error}`, alwaysShow: true }];
   if (outcome.total === 0) return [{ label: 'No article matches', description: escapeThemeIcons(query), alwaysShow: true }];
   return outcome.hits.map((hit) => ({
@@ -53,7 +58,10 @@ function showQuickSearch(engine: EngineClient, initial: string): vscode.QuickPic
       const items = await toItems(engine, query).catch((error: Error) => [{ label: `$(error) ${error.message}`, alwaysShow: true }]);
       if (request !== latest) return; // a newer keystroke owns the list now
       pick.items = items;
-      pick.busy = false;
+      const loading = items.some((item) => 'loading' in item && item.loading === true);
+      pick.busy = loading;
+      // While the index loads, the list says how far it got and runs the query again until it can.
+      if (loading) timer = setTimeout(() => request === latest && run(query), LOADING_RETRY_MS);
     }, DEBOUNCE_MS);
   };
   pick.onDidChangeValue(run);

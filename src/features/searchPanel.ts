@@ -12,6 +12,8 @@ import { openArticle } from './shared/openArticle';
 
 export const SEARCH_VIEW_ID = 'corpusLens.search';
 const LIMIT = 200;
+/** How often the query is tried again while the search index loads. */
+const LOADING_RETRY_MS = 500;
 
 export class SearchPanelProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
@@ -43,6 +45,8 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
     await vscode.commands.executeCommand(`${SEARCH_VIEW_ID}.focus`);
     if (this.view) void this.view.webview.postMessage({ type: 'setQuery', query });
   }
+
+  private retry: NodeJS.Timeout | undefined;
 
   /** Runs the query again after the corpus changed, so counts stay true. */
   refresh(): void {
@@ -78,6 +82,9 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
       : { type: 'error', seq, query, message: outcome.error };
     this.lastResults = message;
     void this.view?.webview.postMessage(message);
+    // While the index loads, the panel says how far it got and asks again until it can answer.
+    clearTimeout(this.retry);
+    if (!outcome.ok && 'loading' in outcome && outcome.loading) this.retry = setTimeout(() => this.refresh(), LOADING_RETRY_MS);
   }
 
   private onMessage(message: FromPanel): void {
@@ -146,6 +153,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
       clearTimeout(pending);
       pending = setTimeout(() => provider.refresh(), 300);
     }),
+    engine.onDidChangeSearchState(() => provider.refresh()),
     { dispose: () => clearTimeout(pending) },
   );
   return provider;

@@ -61,14 +61,14 @@ describe('.corpus-lens/sources.json', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.txt'), 'A Story Headline Here\n\nMOSCOW (Sputnik) – Text.\n');
     writeFileSync(path.join(dir, 'b.txt'), 'Another Story Headline\n\nPublished: 3 March 2015\n\nText.\n');
-    const cacheFile = path.join(tempDir(), 'cache.json');
+    const cacheDir = path.join(tempDir(), 'cache');
     const rules = parseSourceRules(JSON.stringify([{ files: dir, source: 'Archive', dates: '2004' }]), '/');
     assert.ok(rules.ok);
     const before = new CorpusEngine();
-    await before.load([dir], { cacheFile });
+    await before.load([dir], { cacheDir });
     assert.equal(before.get(path.join(dir, 'a.txt'))?.source, 'Sputnik');
     const after = new CorpusEngine({ sourceRules: rules.rules });
-    const report = await after.load([dir], { cacheFile });
+    const report = await after.load([dir], { cacheDir });
     assert.match(report.cacheRebuilt ?? '', /other source rules/);
     assert.deepEqual([after.get(path.join(dir, 'a.txt'))?.source, after.get(path.join(dir, 'a.txt'))?.date], ['Archive', '2004']);
     assert.equal(after.get(path.join(dir, 'b.txt'))?.date, '2015-03-03', "a file's own date wins");

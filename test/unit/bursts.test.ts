@@ -91,7 +91,7 @@ describe('caches under faults', () => {
     const blocker = path.join(tempDir(), 'a-file');
     writeFileSync(blocker, 'not a folder');
     const engine = new CorpusEngine();
-    const report = await engine.load([seedsDir], { cacheFile: path.join(blocker, 'cache.json') });
+    const report = await engine.load([seedsDir], { cacheDir: path.join(blocker, 'cache') });
     assert.equal(engine.size, 5, 'the corpus is loaded all the same');
     assert.match(report.cacheUnwritable ?? '', /cannot be written \((EEXIST|ENOTDIR)/);
     assert.equal(report.cacheRebuilt, undefined, 'a cache that cannot exist is not reported as rebuilt');
@@ -108,7 +108,7 @@ describe('a cache write that fails later', () => {
     const cacheDir = path.join(tempDir(), 'cache');
     mkdirSync(cacheDir);
     const engine = new CorpusEngine();
-    await engine.load([dir], { cacheFile: path.join(cacheDir, 'cache.json') });
+    await engine.load([dir], { cacheDir });
     rmSync(cacheDir, { recursive: true });
     writeFileSync(cacheDir, 'now a file: the cache cannot be written');
     const notices: string[] = [];

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync, unlinkSync, readdirSync, mkdirSync } from 'node:fs';
+import { writeFileSync, unlinkSync, readdirSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine/engine';
-import { copyOfSeeds } from './helpers';
+import { copyOfSeeds, seedsDir, tempDir } from './helpers';
 
 /** An engine loaded with a copy of the seeds, and the first file of that copy. */
 async function loadedCopyOfSeeds(): Promise<{ dir: string; engine: CorpusEngine; file: string }> {
@@ -16,8 +16,8 @@ describe('the corpus engine', () => {
   it('loads, then applies create, change and delete with one change event each', async () => {
     const dir = copyOfSeeds();
     const engine = new CorpusEngine();
-    let events = 0;
-    engine.onDidChange(() => events++);
+    const events: string[] = [];
+    engine.onDidChange((change) => events.push(change.kind === 'search' ? `search:${change.state.kind}` : change.kind));
     await engine.load([dir]);
     assert.equal(engine.size, 5);
     const added = path.join(dir, 'new.txt');
@@ -30,7 +30,7 @@ describe('the corpus engine', () => {
     unlinkSync(added);
     engine.remove(added);
     assert.equal(engine.size, 5);
-    assert.equal(events, 4);
+    assert.deepEqual(events, ['reset', 'search:loading', 'search:ready', 'upsert', 'upsert', 'remove']);
   });
 
   it('ignores files outside the corpus folders and non-article files', async () => {
@@ -92,5 +92,79 @@ describe('the corpus engine', () => {
       problems.map((p) => path.basename(p.path)),
       ['b.txt'],
     );
+  });
+});
+
+describe('the lean engine', () => {
+  it('shows the saved articles before reading any file, then loads the search index', async () => {
+    const dir = copyOfSeeds();
+    const cacheDir = path.join(tempDir(), 'cache');
+    await new CorpusEngine().load([dir], { cacheDir });
+    const engine = new CorpusEngine();
+    const seen: string[] = [];
+    engine.onDidChange((change) => seen.push(change.kind === 'reset' ? `reset:${engine.size}` : change.kind));
+    await engine.load([dir], { cacheDir });
+    assert.deepEqual(seen.slice(0, 2), ['reset:5', 'reset:5'], 'the first reset comes from the summaries store');
+    assert.equal(engine.searchState.kind, 'ready');
+  });
+
+  it('answers searches while the index loads in the background, saying how far it got', async () => {
+    const cacheDir = path.join(tempDir(), 'cache');
+    await new CorpusEngine().load([seedsDir], { cacheDir });
+    const engine = new CorpusEngine();
+    const report = await engine.load([seedsDir], { cacheDir, searchInBackground: true });
+    assert.equal(report.search.kind, 'loading');
+    const early = engine.search('Lavrov');
+    assert.ok(!early.ok && early.loading && /^Loading the search index… \d+%$/.test(early.error), JSON.stringify(early));
+    assert.equal((await engine.whenSearchable()).kind, 'ready');
+    assert.ok(engine.search('Lavrov').ok);
+  });
+
+  it('keeps no article text in memory: a text store on disk gives it back', async () => {
+    const cacheDir = path.join(tempDir(), 'cache');
+    const engine = new CorpusEngine();
+    await engine.load([seedsDir], { cacheDir });
+    const files = readdirSync(cacheDir).sort();
+    assert.deepEqual(
+      files.filter((f) => !f.startsWith('text-')),
+      ['index.json', 'summaries.json'],
+    );
+    assert.equal(files.filter((f) => /^text-.*\.bin$/.test(f)).length, 1);
+    assert.ok(!readFileSync(path.join(cacheDir, 'summaries.json'), 'utf8').includes('Brahimi'), 'the summaries hold no text');
+    const brahimi = engine.articles().find((a) => a.source === 'RFE/RL');
+    assert.match(
+      engine
+        .paragraphs(brahimi?.path ?? '', 50)
+        .map((p) => p.text)
+        .join(' '),
+      /Brahimi/,
+    );
+  });
+
+  it('turns search off with one clear message when the index would pass the memory budget, and keeps the tree', async () => {
+    const notices: string[] = [];
+    const engine = new CorpusEngine({ memoryBudgetMB: 0.01 });
+    engine.onDidChange((change) => change.kind === 'notice' && notices.push(change.message));
+    const report = await engine.load([seedsDir]);
+    assert.equal(engine.size, 5, 'the tree has every article');
+    assert.equal(report.search.kind, 'off');
+    const outcome = engine.search('Lavrov');
+    assert.ok(
+      !outcome.ok && /5 articles, \d+ KB of text.*over the budget of 0\.01 MB.*corpusLens\.memoryBudgetMB/.test(outcome.error),
+      JSON.stringify(outcome),
+    );
+    assert.equal(notices.length, 1);
+    assert.match(engine.paragraphs(engine.articles()[0].path, 1)[0]?.text ?? '', /\w/, 'the text is still there for hovers');
+  });
+
+  it('rebuilds the store when its text file was deleted', async () => {
+    const cacheDir = path.join(tempDir(), 'cache');
+    await new CorpusEngine().load([seedsDir], { cacheDir });
+    for (const f of readdirSync(cacheDir)) if (f.startsWith('text-')) unlinkSync(path.join(cacheDir, f));
+    const engine = new CorpusEngine();
+    const report = await engine.load([seedsDir], { cacheDir });
+    assert.match(report.cacheRebuilt ?? '', /lost its text file/);
+    assert.equal(report.parsed, 5);
+    assert.ok(engine.search('Brahimi').ok);
   });
 });

@@ -91,7 +91,8 @@ function scoreTable(system: { name: string; aliases: string[]; articles: string[
 
 async function systemTable(corrections?: string) {
   const { articles } = await loadCorpus([seedsDir]);
-  const entities = new CorpusEntities();
+  const byPath = new Map(articles.map((a) => [a.path, a.paragraphs]));
+  const entities = new CorpusEntities((p) => byPath.get(p) ?? []);
   await entities.build(articles);
   if (corrections) {
     const parsed = parseOverrides(corrections);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync, utimesSync } from 'node:fs';
+import { mkdirSync, writeFileSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine, type SearchOutcome } from '../../src/core/engine/engine';
 import { copyOfSeeds, seedsDir, tempDir } from './helpers';
@@ -105,8 +105,8 @@ describe('searching the seeds', () => {
 describe('the search cache', () => {
   it('reuses unchanged files and re-reads only changed, added and removed ones', async () => {
     const dir = copyOfSeeds();
-    const cacheFile = path.join(tempDir(), 'cache.json');
-    const first = await new CorpusEngine().load([dir], { cacheFile });
+    const cacheDir = path.join(tempDir(), 'cache');
+    const first = await new CorpusEngine().load([dir], { cacheDir });
     assert.deepEqual([first.fromCache, first.parsed], [0, 5]);
 
     const changed = path.join(dir, '003_53251bd098308f0e.txt');
@@ -114,7 +114,7 @@ describe('the search cache', () => {
     utimesSync(changed, new Date(), new Date(Date.now() + 5000));
     writeFileSync(path.join(dir, 'added.txt'), 'Another Added Story\n\nQuokka sightings rise.\n');
     const engine = new CorpusEngine();
-    const second = await engine.load([dir], { cacheFile });
+    const second = await engine.load([dir], { cacheDir });
     assert.deepEqual([second.fromCache, second.parsed], [4, 2]);
     assert.equal(ok(engine.search('Zanzibar')).total, 1);
     assert.equal(ok(engine.search('Toner')).total, 0, 'the old text of the changed file is gone from the index');
@@ -124,21 +124,23 @@ describe('the search cache', () => {
 
   it('rebuilds a corrupt cache and says so', async () => {
     const dir = copyOfSeeds();
-    const cacheFile = path.join(tempDir(), 'cache.json');
-    writeFileSync(cacheFile, '{"version": 4, "articles": [');
+    const cacheDir = path.join(tempDir(), 'cache');
+    mkdirSync(cacheDir);
+    writeFileSync(path.join(cacheDir, 'summaries.json'), '{"version": 4, "articles": [');
     const engine = new CorpusEngine();
-    const report = await engine.load([dir], { cacheFile });
+    const report = await engine.load([dir], { cacheDir });
     assert.match(report.cacheRebuilt ?? '', /corrupt/);
     assert.equal(report.parsed, 5);
-    const again = await new CorpusEngine().load([dir], { cacheFile });
+    const again = await new CorpusEngine().load([dir], { cacheDir });
     assert.deepEqual([again.fromCache, again.parsed, again.cacheRebuilt], [5, 0, undefined]);
   });
 
   it('rebuilds a cache from another version', async () => {
     const dir = copyOfSeeds();
-    const cacheFile = path.join(tempDir(), 'cache.json');
-    writeFileSync(cacheFile, JSON.stringify({ version: 1, articles: [], index: {} }));
-    const report = await new CorpusEngine().load([dir], { cacheFile });
+    const cacheDir = path.join(tempDir(), 'cache');
+    mkdirSync(cacheDir);
+    writeFileSync(path.join(cacheDir, 'summaries.json'), JSON.stringify({ version: 1, articles: [], index: {} }));
+    const report = await new CorpusEngine().load([dir], { cacheDir });
     assert.match(report.cacheRebuilt ?? '', /another version/);
   });
 

@@ -5,9 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { readCache, writeCache, CACHE_VERSION } from './corpusCache';
 import { parseSignature } from '../ingest/parse';
-import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticles, readArticle, type LoadOptions } from '../ingest/loader';
+import { forEachArticle, isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticle, type LoadOptions } from '../ingest/loader';
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from '../entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from '../entities/overrides';
 import { entityFacetsOf, entityFilter } from '../entities/entitySearch';
@@ -23,17 +22,35 @@ import {
 } from '../entities/entityQueries';
 import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
-import { SearchIndex, type SearchResults } from '../search/searchIndex';
+import type { SearchResults } from '../search/searchIndex';
 import { summarize, type Article, type ArticleSummary, type Paragraph, type Problem } from '../types';
+import type { ArticleRepository, SearchBackend, SearchState } from './backend';
+import { EmbeddedSearch } from './embeddedSearch';
+import { defaultBudgetMB } from './memoryBudget';
+import { ArticleStore } from './stores/articleStore';
 
-/** What changed: everything (after a load), or one article added, changed or removed. */
+/** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
 export type EngineChange =
-  { kind: 'reset' } | { kind: 'upsert'; article: Article } | { kind: 'remove'; path: string } | { kind: 'entities' } | { kind: 'notice'; message: string };
+  | { kind: 'reset' }
+  | { kind: 'upsert'; article: ArticleSummary }
+  | { kind: 'remove'; path: string }
+  | { kind: 'entities' }
+  | { kind: 'search'; state: SearchState }
+  | { kind: 'notice'; message: string };
 export type ChangeListener = (change: EngineChange) => void;
 
-export interface EngineLoadOptions extends Pick<LoadOptions, 'signal' | 'onProgress'> {
-  /** Where to keep the cache of parsed articles and index; none means no cache. */
-  cacheFile?: string;
+export interface EngineOptions extends LoadOptions {
+  /** The heap the search index may take, in MB; 0 or none: most of what this thread may use (see memoryBudget). */
+  memoryBudgetMB?: number;
+}
+
+export interface EngineLoadOptions extends Pick<LoadOptions, 'signal'> {
+  /** The cache folder (article summaries and text, search index, names); none means no cache. */
+  cacheDir?: string;
+  /** Files read so far; then, with `stage: 'index'`, how far the search index has loaded (per thousand). */
+  onProgress?: (done: number, total: number, stage?: 'files' | 'index') => void;
+  /** Resolve once the articles are known (the tree), and load the search index after, in the background. */
+  searchInBackground?: boolean;
 }
 
 export interface LoadReport {
@@ -45,6 +62,8 @@ export interface LoadReport {
   cacheRebuilt?: string;
   /** Set when the cache cannot be written (a read-only or full disk): the engine goes on without one. */
   cacheUnwritable?: string;
+  /** Where search stands when the load returns (loading, when it goes on in the background). */
+  search: SearchState;
 }
 
 export interface EngineSearchOptions {
@@ -52,27 +71,35 @@ export interface EngineSearchOptions {
   entityFacets?: boolean;
 }
 
-export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string };
+export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
+
+const NO_SEARCH: SearchState = { kind: 'none' };
 
 export class CorpusEngine {
-  private readonly byPath = new Map<string, Article>();
+  private store: ArticleRepository | undefined;
+  private searchBackend: SearchBackend | undefined;
+  private storeKey: string | undefined;
   private readonly listeners = new Set<ChangeListener>();
-  private index = new SearchIndex();
   private corpusFolders: string[] = [];
   private generation = 0;
-  private cacheFile: string | undefined;
+  private cacheDir: string | undefined;
+  private indexing: Promise<unknown> = Promise.resolve();
 
-  constructor(private options: LoadOptions = {}) {}
+  constructor(private options: EngineOptions = {}) {}
 
   get folders(): readonly string[] {
     return this.corpusFolders;
   }
 
   get size(): number {
-    return this.byPath.size;
+    return this.store?.size ?? 0;
   }
 
-  setOptions(options: LoadOptions): void {
+  get searchState(): SearchState {
+    return this.searchBackend?.state ?? NO_SEARCH;
+  }
+
+  setOptions(options: EngineOptions): void {
     this.options = options;
   }
 
@@ -82,48 +109,105 @@ export class CorpusEngine {
   }
 
   /**
-   * Replaces the corpus with what the folders hold now, reusing cached articles whose file has the
-   * same size and mtime. A newer call makes an older one a no-op.
+   * Replaces the corpus with what the folders hold now, reusing stored articles whose file has the
+   * same size and mtime. The saved summaries show first (a `reset` before any file is read); the
+   * search index loads last. A newer call makes an older one a no-op.
    */
   async load(folders: string[], options: EngineLoadOptions = {}): Promise<LoadReport> {
     const generation = ++this.generation;
+    const isCurrent = () => generation === this.generation && !options.signal?.aborted;
     const problems: Problem[] = [];
     const report = (p: Problem) => problems.push(p);
-    const files = await listArticleFiles(folders, report);
-    const cached = options.cacheFile ? await readCache(options.cacheFile, parseSignature(this.options)) : { missing: true as const };
-    const cachedByPath = new Map('data' in cached ? cached.data.articles.map((a) => [a.path, a]) : []);
-    const stats = await statAll(files);
-    const fresh: Article[] = [];
-    const stale: string[] = [];
-    stats.forEach((stat, i) => {
-      const hit = cachedByPath.get(files[i]);
-      if (hit && stat && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) fresh.push(hit);
-      else stale.push(files[i]);
-    });
-    const parsed = await readArticles(stale, {
-      ...this.options,
-      signal: options.signal,
-      onProblem: report,
-      onProgress: (done) => options.onProgress?.(fresh.length + done, files.length),
-    });
-    if (generation !== this.generation || options.signal?.aborted) return { problems, fromCache: fresh.length, parsed: parsed.length };
-
-    const index = 'data' in cached ? new SearchIndex(cached.data.index) : new SearchIndex();
-    const freshPaths = new Set(fresh.map((a) => a.path));
-    for (const cachedPath of cachedByPath.keys()) if (!freshPaths.has(cachedPath)) index.remove(cachedPath);
-    fresh.forEach((a) => (index.has(a.path) ? index.attach(a) : index.upsert(a)));
-    parsed.forEach((a) => index.upsert(a));
-
-    this.index = index;
-    this.cacheFile = options.cacheFile;
+    const signature = parseSignature(this.options);
+    const opened = await this.openStore(options.cacheDir, signature);
+    if (generation !== this.generation) return { problems, fromCache: 0, parsed: 0, search: this.searchState };
+    const store = this.store as ArticleRepository;
     this.corpusFolders = folders.map((f) => path.resolve(f));
-    this.byPath.clear();
-    for (const article of [...fresh, ...parsed]) this.byPath.set(article.path, article);
+    this.cacheDir = opened.unwritable ? undefined : options.cacheDir;
+    if (opened.restored && [...store.values()].every((r) => this.insideCorpus(r.path))) this.emit({ kind: 'reset' });
+
+    const files = await listArticleFiles(folders, report);
+    const stats = await statAll(files);
+    const stale = files.filter((file, i) => !sameStamp(store.get(file), stats[i]));
+    const listed = new Set(files);
+    const staleSet = new Set(stale);
+    const parsed = new Set<string>();
+    const fromCache = files.length - stale.length;
+    await forEachArticle(
+      stale,
+      { ...this.options, signal: options.signal, onProblem: report, onProgress: (done) => options.onProgress?.(fromCache + done, files.length, 'files') },
+      (article) => {
+        store.put(article);
+        parsed.add(article.path);
+      },
+    );
+    if (!isCurrent()) return { problems, fromCache, parsed: parsed.size, search: this.searchState };
+    const gone = [...store.values()].filter((r) => !listed.has(r.path) || (staleSet.has(r.path) && !parsed.has(r.path)));
+    gone.forEach((r) => store.delete(r.path));
+    // An index kept from the previous load takes the changes now; a new one is built or loaded below.
+    if (this.searchState.kind === 'ready') {
+      parsed.forEach((p) => this.searchBackend?.upsert(p));
+      gone.forEach((r) => this.searchBackend?.remove(r.path));
+    }
     this.entitiesBuilt = false;
-    const changed = parsed.length > 0 || cachedByPath.size !== fresh.length;
-    const cacheUnwritable = this.cacheFile && changed ? await this.trySaveCache() : undefined;
     this.emit({ kind: 'reset' });
-    return { problems, fromCache: fresh.length, parsed: parsed.length, cacheRebuilt: 'invalid' in cached ? cached.invalid : undefined, cacheUnwritable };
+
+    const changed = parsed.size > 0 || gone.length > 0 || !opened.restored;
+    const search = this.prepareSearch(generation, isCurrent, signature, options.onProgress).then(async (rebuilt) => {
+      const cacheUnwritable = opened.unwritable ?? (this.cacheDir && isCurrent() ? await this.trySaveCache(changed || rebuilt !== undefined) : undefined);
+      return { rebuilt, cacheUnwritable };
+    });
+    this.indexing = search;
+    const cacheRebuilt = opened.rebuilt;
+    if (options.searchInBackground) {
+      void search.then(({ cacheUnwritable }) => cacheUnwritable && this.emit({ kind: 'notice', message: cacheUnwritable }));
+      return { problems, fromCache, parsed: parsed.size, cacheRebuilt, search: this.searchState };
+    }
+    const { rebuilt, cacheUnwritable } = await search;
+    return { problems, fromCache, parsed: parsed.size, cacheRebuilt: cacheRebuilt ?? rebuilt, cacheUnwritable, search: this.searchState };
+  }
+
+  /** Resolves when the search index of the last load is loaded, built, or refused. */
+  async whenSearchable(): Promise<SearchState> {
+    await this.indexing;
+    return this.searchState;
+  }
+
+  /** Opens the cache folder's store, or keeps the open one when it is the same folder with the same parse rules. */
+  private async openStore(cacheDir: string | undefined, signature: string): Promise<{ restored: boolean; rebuilt?: string; unwritable?: string }> {
+    const key = JSON.stringify([cacheDir ?? null, signature]);
+    if (this.store && this.storeKey === key) return { restored: false };
+    const { store, opening } = await ArticleStore.open(cacheDir, signature);
+    this.store?.dispose();
+    this.store = store;
+    this.storeKey = key;
+    this.searchBackend = new EmbeddedSearch(store);
+    if ('unwritable' in opening) return { restored: false, unwritable: this.cacheUnwritable(opening.unwritable, cacheDir) };
+    return { restored: 'restored' in opening, rebuilt: 'invalid' in opening ? `the article store ${opening.invalid}` : undefined };
+  }
+
+  /** Loads or builds the search index (unless the memory guard refuses it) and says so to listeners. */
+  private async prepareSearch(
+    generation: number,
+    isCurrent: () => boolean,
+    signature: string,
+    onProgress: EngineLoadOptions['onProgress'],
+  ): Promise<string | undefined> {
+    const backend = this.searchBackend as SearchBackend;
+    const budgetMB = this.options.memoryBudgetMB || defaultBudgetMB();
+    const prepared = backend.prepare({
+      dir: this.cacheDir,
+      signature,
+      budgetMB,
+      isCurrent: () => generation === this.generation,
+      onProgress: (share) => onProgress?.(Math.round(share * 1000), 1000, 'index'),
+    });
+    if (backend.state.kind !== 'off') this.emit({ kind: 'search', state: backend.state });
+    const { rebuilt } = await prepared;
+    if (backend !== this.searchBackend || !isCurrent()) return undefined;
+    this.emit({ kind: 'search', state: backend.state });
+    if (backend.state.kind === 'off') this.emit({ kind: 'notice', message: backend.state.message });
+    return rebuilt;
   }
 
   /** True when the path is an article file inside one of the corpus folders (the walk would list it). */
@@ -168,30 +252,40 @@ export class CorpusEngine {
     const generation = this.generation;
     const result = await readArticle(resolved, this.options);
     // A load that started or ended while the file was read decides what the corpus holds.
-    if (generation !== this.generation || !this.contains(resolved)) return undefined;
+    if (generation !== this.generation || !this.contains(resolved) || !this.store) return undefined;
     if ('problem' in result) {
       this.forget(resolved);
       return result.problem;
     }
-    this.byPath.set(result.article.path, result.article);
-    this.index.upsert(result.article);
-    this.changed({ kind: 'upsert', article: result.article });
+    const previous = this.store.get(resolved);
+    const previousTexts = previous && this.entitiesBuilt ? this.store.paragraphsOf(previous).map((p) => p.text) : undefined;
+    this.store.put(result.article);
+    this.searchBackend?.upsert(resolved);
+    this.changed({ kind: 'upsert', article: summarize(result.article) });
+    if (this.entitiesBuilt) this.updateEntities({ article: result.article, previous: previousTexts });
     return undefined;
   }
 
   remove(filePath: string): void {
     const resolved = path.resolve(filePath);
     // A deleted folder arrives as one event for the folder.
-    const gone = [...this.byPath.keys()].filter((key) => key === resolved || key.startsWith(resolved + path.sep));
+    const gone = [...(this.store?.values() ?? [])].map((r) => r.path).filter((key) => key === resolved || key.startsWith(resolved + path.sep));
     gone.forEach((key) => this.forget(key));
   }
 
-  articles(): Article[] {
-    return [...this.byPath.values()];
+  /** The articles' summaries (no text), for the tree and the counts. */
+  articles(): ArticleSummary[] {
+    return [...(this.store?.values() ?? [])].map(summarize);
   }
 
+  /** One article with its reading text (read from the store). */
   get(filePath: string): Article | undefined {
-    return this.byPath.get(path.resolve(filePath));
+    return this.store?.article(path.resolve(filePath));
+  }
+
+  summary(filePath: string): ArticleSummary | undefined {
+    const record = this.store?.get(path.resolve(filePath));
+    return record && summarize(record);
   }
 
   /** The names the recognizer finds in one article of the corpus (the model loads on first use). */
@@ -208,7 +302,7 @@ export class CorpusEngine {
 
   /** The first paragraphs of an article's reading text (tooltips). */
   paragraphs(filePath: string, count: number): Paragraph[] {
-    return this.get(filePath)?.paragraphs.slice(0, count) ?? [];
+    return this.store?.paragraphs(path.resolve(filePath)).slice(0, count) ?? [];
   }
 
   /** The name under a cursor in a line of text, with its card; `path`: the corpus article the line is from. */
@@ -232,18 +326,19 @@ export class CorpusEngine {
 
   private readonly lookup = (filePath: string) => this.get(filePath);
 
-  /** People and organisations across the corpus; kept current by file changes once built. */
-  readonly entities = new CorpusEntities();
+  /** People and organisations across the corpus; kept current by file changes once built. Texts are read from the store. */
+  readonly entities = new CorpusEntities((filePath) => this.store?.paragraphs(filePath) ?? []);
   private entitiesBuilt = false;
   private entitiesCacheFile: string | undefined;
 
   /** Recognizes the names of every article (cached per file) and resolves them into entities. */
   async buildEntities(options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const generation = this.generation;
-    const report = await this.entities.build(this.articles(), options);
+    const cacheFile = options.cacheFile ?? (this.cacheDir && path.join(this.cacheDir, 'names.json'));
+    const report = await this.entities.build([...(this.store?.values() ?? [])], { ...options, cacheFile });
     if (!report.cancelled && generation === this.generation) {
       this.entitiesBuilt = true;
-      this.entitiesCacheFile = options.cacheFile;
+      this.entitiesCacheFile = cacheFile;
       this.emit({ kind: 'entities' });
     }
     return report;
@@ -267,16 +362,25 @@ export class CorpusEngine {
     const started = performance.now();
     const parsed = parseQuery(text);
     if (!parsed.ok) return parsed;
+    const state = this.searchState;
+    if (state.kind === 'loading') return { ok: false, loading: true, error: `Loading the search index… ${Math.round(state.share * 100)}%` };
+    if (state.kind === 'off') return { ok: false, error: state.message };
+    if (state.kind === 'none' || !this.searchBackend) return { ok: false, loading: true, error: 'The corpus is still loading…' };
     const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
     const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
-    return { ok: true, ...this.index.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing }), ms: performance.now() - started };
+    const results = this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing });
+    return { ok: true, ...results, ms: performance.now() - started };
   }
 
   private forget(resolved: string): void {
-    if (!this.byPath.delete(resolved)) return;
-    this.index.remove(resolved);
+    const record = this.store?.get(resolved);
+    if (!record || !this.store) return;
+    const previous = this.entitiesBuilt ? this.store.paragraphsOf(record).map((p) => p.text) : undefined;
+    this.store.delete(resolved);
+    this.searchBackend?.remove(resolved);
     this.changed({ kind: 'remove', path: resolved });
+    if (this.entitiesBuilt) this.updateEntities({ removed: resolved, previous });
   }
 
   private pendingSave: NodeJS.Timeout | undefined;
@@ -284,79 +388,103 @@ export class CorpusEngine {
   /** After a file event: tell listeners now, write the cache a little later (events come in bursts). */
   private changed(change: EngineChange): void {
     this.emit(change);
-    if (this.entitiesBuilt) this.updateEntities(change);
-    if (!this.cacheFile) return;
+    if (!this.cacheDir) return;
     clearTimeout(this.pendingSave);
     // A cache that cannot be written is said once (the engine then runs without one).
-    this.pendingSave = setTimeout(() => void this.trySaveCache().then((reason) => reason && this.emit({ kind: 'notice', message: reason })), 2000);
+    this.pendingSave = setTimeout(() => void this.trySaveCache(false).then((reason) => reason && this.emit({ kind: 'notice', message: reason })), 2000);
   }
 
-  private updateEntities(change: EngineChange): void {
-    if (change.kind !== 'upsert' && change.kind !== 'remove') return;
-    if (this.batch) {
-      if (change.kind === 'upsert') this.batch.changed.set(change.article.path, change.article);
-      else this.batch.removed.add(change.path);
-      return;
+  private updateEntities(change: { article: Article; previous?: readonly string[] } | { removed: string; previous?: readonly string[] }): void {
+    if (!this.batch) this.batch = { changed: new Map(), removed: new Map() };
+    const { batch } = this;
+    if ('article' in change) {
+      // The counts must lose the text the corpus had before this batch, not an intermediate version.
+      const before = batch.changed.get(change.article.path)?.previous ?? batch.removed.get(change.article.path) ?? change.previous;
+      batch.removed.delete(change.article.path);
+      batch.changed.set(change.article.path, { article: change.article, previous: before });
+    } else {
+      const before = batch.changed.get(change.removed)?.previous ?? change.previous;
+      batch.changed.delete(change.removed);
+      batch.removed.set(change.removed, before);
     }
-    this.entities.update(change.kind === 'upsert' ? [change.article] : [], change.kind === 'remove' ? [change.path] : []);
-    this.emit({ kind: 'entities' });
+    if (!this.inBatch) this.flushEntities();
   }
 
   /** Entity changes held while a batch of file events is applied, then resolved once. */
-  private batch: { changed: Map<string, Article>; removed: Set<string> } | undefined;
+  private batch: { changed: Map<string, { article: Article; previous?: readonly string[] }>; removed: Map<string, readonly string[] | undefined> } | undefined;
+  private inBatch = false;
+
+  private flushEntities(): void {
+    const batch = this.batch;
+    this.batch = undefined;
+    if (!batch || !this.entitiesBuilt || (batch.changed.size === 0 && batch.removed.size === 0)) return;
+    this.entities.update(
+      [...batch.changed.values()],
+      [...batch.removed].map(([path, previous]) => ({ path, previous })),
+    );
+    this.emit({ kind: 'entities' });
+  }
 
   /**
    * A burst of file events (a `git checkout` of the corpus): removals and updates applied in one go,
    * the entities resolved once at the end. Returns the problems of files that could not be read.
    */
   async applyFileEvents(updated: string[], removed: string[]): Promise<Problem[]> {
-    const batch = (this.batch = { changed: new Map<string, Article>(), removed: new Set<string>() });
+    this.inBatch = true;
     const problems: Problem[] = [];
     try {
       for (const file of removed) this.remove(file);
       for (const file of updated) problems.push(...(await this.update(file)));
     } finally {
-      this.batch = undefined;
-    }
-    if (this.entitiesBuilt && (batch.changed.size > 0 || batch.removed.size > 0)) {
-      const removedNow = [...batch.removed].filter((p) => !batch.changed.has(p));
-      this.entities.update([...batch.changed.values()], removedNow);
-      this.emit({ kind: 'entities' });
+      this.inBatch = false;
+      this.flushEntities();
     }
     return problems;
   }
 
   /** Writes the cache; when it cannot be written, drops it (the engine runs without one) and says why. */
-  private async trySaveCache(): Promise<string | undefined> {
+  private async trySaveCache(force: boolean): Promise<string | undefined> {
     try {
-      await this.saveCache();
+      await this.saveStores(force);
       return undefined;
     } catch (error) {
-      const reason = `the cache ${this.cacheFile} cannot be written (${(error as Error).message}); Corpus Lens works without it, and the next session reads the corpus again`;
-      this.cacheFile = undefined;
-      this.entitiesCacheFile = undefined;
-      return reason;
+      return this.cacheUnwritable((error as Error).message);
     }
   }
 
-  async saveCache(): Promise<void> {
+  /** Drops the cache folder (the engine runs without one from now on) and says why. */
+  private cacheUnwritable(why: string, dir = this.cacheDir): string {
+    const reason = `the cache ${dir} cannot be written (${why}); Corpus Lens works without it, and the next session reads the corpus again`;
+    this.cacheDir = undefined;
+    this.entitiesCacheFile = undefined;
+    return reason;
+  }
+
+  /** Saves every store now (the search index even after a few changes). */
+  saveCache(): Promise<void> {
+    return this.saveStores(true);
+  }
+
+  private async saveStores(force: boolean): Promise<void> {
     if (this.entitiesBuilt && this.entitiesCacheFile) await this.entities.saveCache(this.entitiesCacheFile);
-    if (!this.cacheFile) return;
-    await writeCache(this.cacheFile, {
-      version: CACHE_VERSION,
-      signature: parseSignature(this.options),
-      articles: this.articles(),
-      index: this.index.serialize(),
-    });
+    if (!this.cacheDir || !this.store) return;
+    const signature = parseSignature(this.options);
+    await this.store.save(signature);
+    await this.searchBackend?.save(this.cacheDir, signature, force);
   }
 
   dispose(): void {
     clearTimeout(this.pendingSave);
+    this.store?.dispose();
   }
 
   private emit(change: EngineChange): void {
     for (const listener of this.listeners) listener(change);
   }
+}
+
+function sameStamp(record: { size: number; mtimeMs: number } | undefined, stat: { size: number; mtimeMs: number } | undefined): boolean {
+  return record !== undefined && stat !== undefined && record.size === stat.size && record.mtimeMs === stat.mtimeMs;
 }
 
 async function statAll(files: string[]): Promise<({ size: number; mtimeMs: number } | undefined)[]> {

@@ -8,6 +8,8 @@ import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome 
 import type { EntityBuildOptions, EntityBuildReport } from '../entities/corpusEntities';
 import type { CardOptions, EntityCard, EntityInfo, HoverAnswer, MentionLocation } from '../entities/entityQueries';
 import type { OverridesParse } from '../entities/overrides';
+import type { SearchState } from './backend';
+import { workerHeapLimitMB } from './memoryBudget';
 import type { FromWorker, Method, Params, Result, SummaryChange, ToWorker, WorkerOptions } from './protocol';
 import type { Mention } from '../ner/articleEntities';
 import type { ArticleSummary, Paragraph, Problem } from '../types';
@@ -15,7 +17,7 @@ import type { ArticleSummary, Paragraph, Problem } from '../types';
 interface PendingCall {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, stage?: 'files' | 'index') => void;
 }
 
 /** How the client watches its worker: a heartbeat every `heartbeatMs`, a restart when one goes unanswered for `timeoutMs`. */
@@ -37,6 +39,8 @@ export class EngineClient {
   private readonly listeners = new Set<() => void>();
   private readonly entityListeners = new Set<() => void>();
   private summaries = new Map<string, ArticleSummary>();
+  private readonly searchListeners = new Set<(state: SearchState) => void>();
+  private currentSearchState: SearchState = { kind: 'none' };
   private corpusFolders: string[] = [];
   private nextId = 1;
   private failure: Error | undefined;
@@ -66,7 +70,8 @@ export class EngineClient {
   }
 
   private start(): void {
-    const worker = new Worker(this.workerFile);
+    // A large corpus's index needs more heap than V8's default for a thread; the memory guard keeps within this.
+    const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: workerHeapLimitMB() } });
     this.worker = worker;
     this.lastAnswer = Date.now();
     worker.on('message', (message: FromWorker) => {
@@ -98,6 +103,7 @@ export class EngineClient {
     this.pending.clear();
     void worker.terminate();
     this.loadedOnce = false;
+    this.currentSearchState = { kind: 'none' };
     this.start();
     for (const listener of this.restartListeners) listener(reason);
   }
@@ -120,6 +126,16 @@ export class EngineClient {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  /** Where search stands: loading (with how far), ready, or off (the memory guard's message). */
+  get searchState(): SearchState {
+    return this.currentSearchState;
+  }
+
+  onDidChangeSearchState(listener: (state: SearchState) => void): { dispose(): void } {
+    this.searchListeners.add(listener);
+    return { dispose: () => this.searchListeners.delete(listener) };
+  }
+
   /** After the entities were built, changed by a file, or re-resolved with the user's corrections. */
   onDidChangeEntities(listener: () => void): { dispose(): void } {
     this.entityListeners.add(listener);
@@ -131,8 +147,8 @@ export class EngineClient {
   }
 
   load(folders: string[], options: EngineLoadOptions = {}): Promise<LoadReport> {
-    const { signal, onProgress, cacheFile } = options;
-    return this.requestWithProgress('load', [folders, cacheFile], onProgress, signal);
+    const { signal, onProgress, cacheDir } = options;
+    return this.requestWithProgress('load', [folders, cacheDir], onProgress, signal);
   }
 
   private cancelOnAbort(id: number, signal: AbortSignal | undefined): void {
@@ -257,7 +273,7 @@ export class EngineClient {
     if (message.type === 'changed') return this.apply(message.change);
     const call = this.pending.get(message.id);
     if (!call) return;
-    if (message.type === 'progress') return call.onProgress?.(message.done, message.total);
+    if (message.type === 'progress') return call.onProgress?.(message.done, message.total, message.stage);
     this.pending.delete(message.id);
     if (message.ok) call.resolve(message.result);
     else call.reject(new Error(message.error));
@@ -266,6 +282,11 @@ export class EngineClient {
   private apply(change: SummaryChange): void {
     if (change.kind === 'entities') {
       for (const listener of this.entityListeners) listener();
+      return;
+    }
+    if (change.kind === 'search') {
+      this.currentSearchState = change.state;
+      for (const listener of this.searchListeners) listener(change.state);
       return;
     }
     if (change.kind === 'notice') {

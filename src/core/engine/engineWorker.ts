@@ -3,7 +3,6 @@
  * the extension host never waits on them. EngineClient is the other end; protocol.ts the contract.
  */
 import { parentPort } from 'node:worker_threads';
-import { summarize } from '../types';
 import { CorpusEngine, type EngineChange } from './engine';
 import type { EngineMethod, FromWorker, Method, Params, Result, SummaryChange, ToWorker } from './protocol';
 
@@ -18,20 +17,19 @@ const post = (message: FromWorker) => port.postMessage(message);
 engine.onDidChange((change: EngineChange) => post({ type: 'changed', change: toSummaryChange(change) }));
 
 function toSummaryChange(change: EngineChange): SummaryChange {
-  if (change.kind === 'reset') return { kind: 'reset', articles: engine.articles().map(summarize), folders: [...engine.folders] };
-  if (change.kind === 'upsert') return { kind: 'upsert', article: summarize(change.article) };
+  if (change.kind === 'reset') return { kind: 'reset', articles: engine.articles(), folders: [...engine.folders] };
   return change;
 }
 
 /** What a request's handler gets besides its parameters: a signal that `cancel` aborts, and a way to report progress. */
 interface CallContext {
   signal: AbortSignal;
-  onProgress(done: number, total: number): void;
+  onProgress(done: number, total: number, stage?: 'files' | 'index'): void;
 }
 
 /** The requests the worker answers itself; the compiler checks that, with the engine's, they cover the protocol. */
 const ownHandlers: { [M in Exclude<Method, EngineMethod>]: (params: Params<M>, call: CallContext) => Result<M> | Promise<Result<M>> } = {
-  load: ([folders, cacheFile], { signal, onProgress }) => engine.load(folders, { cacheFile, signal, onProgress }),
+  load: ([folders, cacheDir], { signal, onProgress }) => engine.load(folders, { cacheDir, signal, onProgress, searchInBackground: true }),
   buildEntities: ([cacheFile], { signal, onProgress }) => engine.buildEntities({ cacheFile, signal, onProgress }),
   cancel: ([request]) => aborts.get(request)?.abort(),
   ping: () => 'pong',
@@ -59,7 +57,10 @@ function dispatch<M extends Method>(method: M, params: Params<M>, call: CallCont
 port.on('message', (message: ToWorker) => {
   const controller = new AbortController();
   aborts.set(message.id, controller);
-  const call = { signal: controller.signal, onProgress: (done: number, total: number) => post({ type: 'progress', id: message.id, done, total }) };
+  const call: CallContext = {
+    signal: controller.signal,
+    onProgress: (done, total, stage) => post({ type: 'progress', id: message.id, done, total, stage }),
+  };
   Promise.resolve()
     .then(() => dispatch(message.method, message.params, call))
     .then(

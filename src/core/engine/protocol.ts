@@ -4,11 +4,11 @@
  * name with the same arguments; the others are answered by the worker itself.
  */
 import type { EntityBuildReport } from '../entities/corpusEntities';
-import type { LoadOptions } from '../ingest/loader';
 import type { ArticleSummary } from '../types';
-import type { CorpusEngine, LoadReport } from './engine';
+import type { SearchState } from './backend';
+import type { CorpusEngine, EngineOptions, LoadReport } from './engine';
 
-export type WorkerOptions = Omit<LoadOptions, 'signal' | 'onProgress' | 'onProblem'>;
+export type WorkerOptions = Omit<EngineOptions, 'signal' | 'onProgress' | 'onProblem'>;
 
 /** Requests the worker answers with the CorpusEngine method of the same name. Add a name here and the method there. */
 export type EngineMethod =
@@ -31,7 +31,8 @@ type EngineRequest<M extends EngineMethod> = { params: Parameters<CorpusEngine[M
 
 export type Requests = { [M in EngineMethod]: EngineRequest<M> } & {
   /** With progress messages, cancellable with `cancel`. */
-  load: { params: [folders: string[], cacheFile?: string]; result: LoadReport };
+  /** Resolves once the articles are known; the search index loads after, its state sent as `search` changes. */
+  load: { params: [folders: string[], cacheDir?: string]; result: LoadReport };
   buildEntities: { params: [cacheFile?: string]; result: EntityBuildReport };
   cancel: { params: [request: number]; result: void };
   /** The watchdog's heartbeat: answered at once unless the worker is stuck. */
@@ -51,11 +52,12 @@ export type SummaryChange =
   | { kind: 'upsert'; article: ArticleSummary }
   | { kind: 'remove'; path: string }
   | { kind: 'entities' }
+  | { kind: 'search'; state: SearchState }
   /** Something the user should read in the output channel (a cache that cannot be written). */
   | { kind: 'notice'; message: string };
 
 export type FromWorker =
   | { type: 'reply'; id: number; ok: true; result: unknown }
   | { type: 'reply'; id: number; ok: false; error: string }
-  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'progress'; id: number; done: number; total: number; stage?: 'files' | 'index' }
   | { type: 'changed'; change: SummaryChange };

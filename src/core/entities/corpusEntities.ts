@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readJsonCache, writeJsonAtomically } from '../engine/corpusCache';
+import { readJsonCache, writeJsonAtomically } from '../engine/stores/jsonFiles';
 import { recognizeArticle } from '../ner/articleEntities';
 import { parseModel } from '../ner/model';
 import { defaultModelPath, Recognizer } from '../ner/recognizer';
-import type { Article } from '../types';
-import { EntityIndex } from './entityIndex';
+import type { Article, Paragraph } from '../types';
+import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
 import type { ArticleNames, Resolution } from './resolve';
 
@@ -53,12 +53,28 @@ export function articleNames(recognizer: Recognizer, article: Pick<Article, 'par
   };
 }
 
+/** An article as the entity build sees it: its file stamp; its text is read only when it must be recognized. */
+export interface StampedArticle {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Reads an article's paragraphs from wherever the engine keeps them. */
+export type ParagraphSource = (path: string) => Paragraph[];
+
 export class CorpusEntities {
-  readonly index = new EntityIndex();
+  readonly index: EntityIndex;
   private loaded: { recognizer: Recognizer; version: string } | undefined;
   private readonly stamps = new Map<string, { size: number; mtimeMs: number }>();
 
-  constructor(private readonly modelFile = defaultModelPath()) {}
+  /** `paragraphs`: where the articles' texts are; the index reads them from there instead of keeping them. */
+  constructor(
+    private readonly paragraphs: ParagraphSource,
+    private readonly modelFile = defaultModelPath(),
+  ) {
+    this.index = new EntityIndex((path) => paragraphs(path).map((p) => p.text));
+  }
 
   /** The model loads on first use; its version is a hash of the file. */
   private get model(): { recognizer: Recognizer; version: string } {
@@ -73,7 +89,7 @@ export class CorpusEntities {
     return this.model.recognizer;
   }
 
-  async build(articles: readonly Article[], options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
+  async build(articles: readonly StampedArticle[], options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const started = performance.now();
     const { recognizer, version } = this.model;
     const read = options.cacheFile
@@ -89,7 +105,7 @@ export class CorpusEntities {
         )
       : { missing: true as const };
     const cached = 'data' in read && read.data.model === version ? read.data : undefined;
-    const found: { article: Article; names: ArticleNames; mentions?: number[] }[] = [];
+    const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] }[] = [];
     let fromCache = 0;
     for (let i = 0; i < articles.length; i++) {
       if (options.signal?.aborted) return { fromCache, recognized: i - fromCache, cancelled: true, ms: performance.now() - started };
@@ -99,7 +115,7 @@ export class CorpusEntities {
         found.push({ article, names: hit, mentions: hit.mentions });
         fromCache++;
       } else {
-        found.push({ article, names: articleNames(recognizer, article) });
+        found.push({ article, names: articleNames(recognizer, { paragraphs: this.paragraphs(article.path) }) });
         // Let the worker answer searches and hovers between articles.
         if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -113,12 +129,16 @@ export class CorpusEntities {
       fromCache === articles.length &&
       Object.keys(cached.files).length === articles.length &&
       cached.overrides === this.index.overridesSignature();
+    // The texts are read one article at a time, as the index counts their words, never all at once.
+    const withTexts = (function* (paragraphs: ParagraphSource): Generator<IndexedArticle> {
+      for (const { article, names } of found) yield { article: { path: article.path, paragraphs: paragraphs(article.path) }, names };
+    })(this.paragraphs);
     if (unchanged)
       this.index.restore(
-        found.map((f) => ({ article: f.article, names: f.names, mentions: f.mentions ?? [] })),
+        found.map((f) => ({ article: { path: f.article.path, paragraphs: [] }, names: f.names, mentions: f.mentions ?? [] })),
         cached.resolution,
       );
-    else this.index.reset(found);
+    else this.index.reset(withTexts);
     const cacheUnwritable =
       options.cacheFile && !unchanged
         ? await this.saveCache(options.cacheFile).then(
@@ -130,13 +150,15 @@ export class CorpusEntities {
     return { fromCache, recognized: articles.length - fromCache, cancelled: false, cacheRebuilt: rebuilt, cacheUnwritable, ms: performance.now() - started };
   }
 
-  /** After a file changed: recognize it again and update the index. */
-  /** After files changed: recognize the changed ones again and update the index once for all of them. */
-  update(changed: Article[], removed: string[]): void {
-    for (const path of removed) this.stamps.delete(path);
-    const upserts = changed.map((article) => {
+  /**
+   * After files changed: recognize the changed ones again and update the index once for all of
+   * them. `previous`: the texts they had before, to take out of the word counts.
+   */
+  update(changed: { article: Article; previous?: readonly string[] }[], removed: { path: string; previous?: readonly string[] }[]): void {
+    for (const { path } of removed) this.stamps.delete(path);
+    const upserts = changed.map(({ article, previous }) => {
       this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
-      return { article, names: articleNames(this.model.recognizer, article) };
+      return { article, names: articleNames(this.model.recognizer, article), previous };
     });
     this.index.update(upserts, removed);
   }

@@ -31,9 +31,20 @@ export type NameAt = { start: number; end: number } & (
 
 const NO_RESOLUTION: Resolution = { entities: [], ambiguous: [], shortForms: [] };
 
+/** The paragraphs' texts of an article of the corpus, read from wherever the engine keeps them. */
+export type TextSource = (path: string) => readonly string[];
+
+/** An article as the index takes it: its names, its texts, and for a changed one the texts it had (to uncount them). */
+export interface IndexedArticle {
+  article: Pick<Article, 'path' | 'paragraphs'>;
+  names: ArticleNames;
+  previous?: readonly string[];
+}
+
 export class EntityIndex {
   private readonly names = new Map<string, ArticleNames>();
-  private readonly paragraphsOf = new Map<string, readonly string[]>();
+  /** The texts, kept here only when no source was given (tests, small uses). */
+  private readonly kept = new Map<string, readonly string[]>();
   private readonly found = new Map<string, StoredMention[]>();
   private entities: ResolvedEntity[] = [];
   private resolution: Resolution = NO_RESOLUTION;
@@ -50,17 +61,24 @@ export class EntityIndex {
   /** After a restore from the cache, word counts are taken only when a resolution needs them. */
   private wordCaseStale = false;
 
+  /** `source`: where the articles' texts are read when needed; without one the index keeps them itself. */
+  constructor(private readonly source?: TextSource) {}
+
+  private textsOf(path: string): readonly string[] {
+    return this.source ? this.source(path) : (this.kept.get(path) ?? []);
+  }
+
   get articleCount(): number {
     return this.names.size;
   }
 
   /** Replaces the whole content: one call after a corpus load. */
-  reset(articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames }>): void {
+  reset(articles: Iterable<IndexedArticle>): void {
     this.names.clear();
-    this.paragraphsOf.clear();
+    this.kept.clear();
     this.wordCase.clear();
     this.wordCaseStale = false;
-    for (const { article, names } of articles) this.remember(article, names);
+    for (const { article, names } of articles) this.remember(article, names, []);
     this.resolveAndScan();
   }
 
@@ -70,11 +88,11 @@ export class EntityIndex {
     resolution: Resolution,
   ): void {
     this.names.clear();
-    this.paragraphsOf.clear();
+    this.kept.clear();
     this.found.clear();
     this.wordCaseStale = true;
     for (const { article, names, mentions } of articles) {
-      this.remember(article, names);
+      this.remember(article, names, []);
       const stored: StoredMention[] = [];
       for (let k = 0; k + 3 < mentions.length; k += 4)
         stored.push({ entity: mentions[k], paragraph: mentions[k + 1], start: mentions[k + 2], end: mentions[k + 3] });
@@ -100,25 +118,28 @@ export class EntityIndex {
   }
 
   /** One article added or changed: resolve again; rescan everything only if the aliases changed. */
-  upsert(article: Pick<Article, 'path' | 'paragraphs'>, names: ArticleNames): void {
-    this.update([{ article, names }], []);
+  upsert(article: Pick<Article, 'path' | 'paragraphs'>, names: ArticleNames, previous?: readonly string[]): void {
+    this.update([{ article, names, previous }], []);
   }
 
-  remove(path: string): void {
-    this.update([], [path]);
+  remove(path: string, previous?: readonly string[]): void {
+    this.update([], [{ path, previous }]);
   }
 
-  /** Many files at once (a checkout, a copied folder): one resolution for all of them. */
-  update(upserts: { article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames }[], removed: string[]): void {
-    const gone = removed.filter((path) => this.forget(path));
-    for (const { article, names } of upserts) this.remember(article, names);
+  /**
+   * Many files at once (a checkout, a copied folder): one resolution for all of them. With a text
+   * source, `previous` is the text an article had, to take its words out of the counts.
+   */
+  update(upserts: IndexedArticle[], removed: { path: string; previous?: readonly string[] }[]): void {
+    const gone = removed.filter(({ path, previous }) => this.forget(path, previous));
+    for (const { article, names, previous } of upserts) this.remember(article, names, previous ?? this.kept.get(article.path) ?? []);
     if (upserts.length > 0 || gone.length > 0) this.refresh(upserts.map((u) => u.article.path));
   }
 
-  private forget(path: string): boolean {
+  private forget(path: string, previous = this.kept.get(path) ?? []): boolean {
     if (!this.names.delete(path)) return false;
-    if (!this.wordCaseStale) this.wordCase.add(this.paragraphsOf.get(path) ?? [], -1);
-    this.paragraphsOf.delete(path);
+    if (!this.wordCaseStale) this.wordCase.add(previous, -1);
+    this.kept.delete(path);
     this.found.delete(path);
     return true;
   }
@@ -187,8 +208,9 @@ export class EntityIndex {
     const folded = fold(written);
     if (!this.shortForms.has(folded)) return undefined;
     const votes = new Map<number, number>();
+    const texts = this.textsOf(path);
     for (const m of this.found.get(path) ?? []) {
-      if (fold(this.paragraphsOf.get(path)?.[m.paragraph]?.slice(m.start, m.end) ?? '') === folded) votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1);
+      if (fold(texts[m.paragraph]?.slice(m.start, m.end) ?? '') === folded) votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1);
     }
     return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
@@ -237,17 +259,17 @@ export class EntityIndex {
 
   /** The text of a paragraph, for the sentence around a mention. */
   paragraphText(path: string, paragraph: number): string | undefined {
-    return this.paragraphsOf.get(path)?.[paragraph];
+    return this.textsOf(path)[paragraph];
   }
 
-  private remember(article: Pick<Article, 'path' | 'paragraphs'>, names: ArticleNames): void {
+  private remember(article: Pick<Article, 'path' | 'paragraphs'>, names: ArticleNames, previous: readonly string[]): void {
     this.names.set(article.path, names);
     const texts = article.paragraphs.map((p) => p.text);
     if (!this.wordCaseStale) {
-      this.wordCase.add(this.paragraphsOf.get(article.path) ?? [], -1);
+      this.wordCase.add(previous, -1);
       this.wordCase.add(texts);
     }
-    this.paragraphsOf.set(article.path, texts);
+    if (!this.source) this.kept.set(article.path, texts);
   }
 
   private refresh(changed: string[]): void {
@@ -281,7 +303,7 @@ export class EntityIndex {
   private resolve(): Resolution {
     if (this.wordCaseStale) {
       this.wordCase.clear();
-      for (const texts of this.paragraphsOf.values()) this.wordCase.add(texts);
+      for (const path of this.names.keys()) this.wordCase.add(this.textsOf(path));
       this.wordCaseStale = false;
     }
     return resolveEntities(this.names.values(), this.overrides, this.wordCase);
@@ -289,7 +311,7 @@ export class EntityIndex {
 
   private scan(path: string): void {
     const context = { matcher: this.matcher, targets: this.targets, shortForms: this.shortForms, isCommon: this.wordCase.isCommon };
-    this.found.set(path, articleMentions(this.paragraphsOf.get(path) ?? [], context));
+    this.found.set(path, articleMentions(this.textsOf(path), context));
   }
 
   /** Per-entity tables are rebuilt now, in the build, not on the first hover after it. */

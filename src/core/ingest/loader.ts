@@ -127,6 +127,15 @@ export async function loadCorpus(folders: string[], options: LoadOptions = {}): 
 /** Reads and parses files with bounded concurrency, in their order; failures go to onProblem. */
 export async function readArticles(files: string[], options: LoadOptions = {}): Promise<Article[]> {
   const articles: (Article | undefined)[] = new Array(files.length);
+  await forEachArticle(files, options, (article, index) => (articles[index] = article));
+  return articles.filter((a): a is Article => a !== undefined);
+}
+
+/**
+ * Reads and parses files with bounded concurrency, handing each article to `visit` as soon as it is
+ * read (in any order; `index` is its place in `files`), so no more than a few are in memory at once.
+ */
+export async function forEachArticle(files: string[], options: LoadOptions, visit: (article: Article, index: number) => void): Promise<void> {
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -134,13 +143,12 @@ export async function readArticles(files: string[], options: LoadOptions = {}): 
       if (options.signal?.aborted) return;
       const index = next++;
       const result = await readArticle(files[index], options);
-      if ('article' in result) articles[index] = result.article;
+      if ('article' in result) visit(result.article, index);
       else options.onProblem?.(result.problem);
       options.onProgress?.(++done, files.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, files.length) }, worker));
-  return articles.filter((a): a is Article => a !== undefined);
 }
 
 export function describeError(error: unknown): string {

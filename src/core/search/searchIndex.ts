@@ -1,9 +1,9 @@
 /** The full-text index over the corpus: minisearch, plus phrases, filters, facets and snippets. */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import { readingText, type Article } from '../types';
+import { readingText, type Article, type ArticleSummary, type Paragraph } from '../types';
 import { yearLabel } from '../articleDate';
 import { sourceLabel } from '../grouping';
-import { dateInRange, words, type Clause, type ParsedQuery } from './query';
+import { dateInRange, type Clause, type ParsedQuery } from './query';
 import { makeSnippet, termPattern, type Snippet } from './snippet';
 
 export interface Hit {
@@ -19,12 +19,6 @@ export interface SearchResults {
   hits: Hit[];
   total: number;
   facets: { sources: [string, number][]; years: [string, number][] } & Partial<EntityFacets>;
-}
-
-export interface SerializedIndex {
-  data: ReturnType<MiniSearch['toJSON']>;
-  ids: [string, number][];
-  vocabulary: string[];
 }
 
 /** Tells whether the corpus has a word (as a prefix when typing): known words are not fuzzed. */
@@ -48,94 +42,83 @@ export interface EntityFacets {
   organizations: [string, number][];
 }
 
-interface StoredFields {
-  path: string;
-  title: string;
-  source: string | null;
-  date: string | null;
+/** What the index reads from the corpus it indexes: an article's summary (filters, facets, hits) and its text (phrases, snippets). */
+export interface IndexedCorpus {
+  summary(path: string): ArticleSummary | undefined;
+  paragraphs(path: string): Paragraph[];
+}
+
+export type IndexableArticle = Pick<Article, 'path' | 'title' | 'source' | 'paragraphs'>;
+
+/** The part of minisearch's term tree the vocabulary check reads (minisearch keeps it private). */
+interface TermTree {
+  has(term: string): boolean;
+  atPrefix(prefix: string): { keys(): Iterator<string> };
 }
 
 const FUZZY_MIN_LENGTH = 4;
 const FUZZY_TWO_EDITS_LENGTH = 6;
+/** Documents are keyed by path; nothing is stored in the index: summaries and text live in the engine's stores. */
 export const INDEX_OPTIONS = {
-  idField: 'id',
+  idField: 'path',
   fields: ['title', 'text', 'source'],
-  storeFields: ['path', 'title', 'source', 'date'],
+  storeFields: [],
   searchOptions: { boost: { title: 3, source: 1.5 } },
 };
 
 export class SearchIndex {
-  private readonly mini: MiniSearch;
-  private readonly ids = new Map<string, number>();
-  private readonly articles = new Map<number, Article>();
-  private nextId = 1;
-  /** Every word ever indexed: fuzzy matching is only for words the corpus does not have (typos). */
-  private readonly vocabulary: Set<string>;
-  private sortedVocabulary: string[] | undefined;
+  constructor(
+    private readonly corpus: IndexedCorpus,
+    private readonly mini: MiniSearch = new MiniSearch(INDEX_OPTIONS),
+  ) {
+    termTreeOf(mini);
+  }
 
-  constructor(serialized?: SerializedIndex) {
-    this.vocabulary = new Set(serialized?.vocabulary ?? []);
-    this.mini = serialized ? MiniSearch.loadJS(serialized.data, INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
-    for (const [path, id] of serialized?.ids ?? []) {
-      this.ids.set(path, id);
-      this.nextId = Math.max(this.nextId, id + 1);
-    }
+  /** An index saved with `toJSON` (parsed), loaded in batches so the thread still answers; `onProgress` gets 0..1. */
+  static async fromJS(
+    corpus: IndexedCorpus,
+    js: ReturnType<MiniSearch['toJSON']>,
+    onProgress: (share: number) => void = () => undefined,
+  ): Promise<SearchIndex> {
+    const terms = js.index;
+    const counted = (function* () {
+      for (let i = 0; i < terms.length; i++) {
+        if (i % 5000 === 0) onProgress(i / terms.length);
+        yield terms[i];
+      }
+    })();
+    // minisearch only iterates `index`: an iterator reports how far the load has got.
+    const mini = await MiniSearch.loadJSAsync({ ...js, index: counted as unknown as typeof terms }, INDEX_OPTIONS);
+    onProgress(1);
+    return new SearchIndex(corpus, mini);
   }
 
   get size(): number {
-    return this.ids.size;
+    return this.mini.documentCount;
   }
 
   has(path: string): boolean {
-    return this.ids.has(path);
+    return this.mini.has(path);
   }
 
-  /** Attaches the article for an id that came from a cache (its text serves phrases and snippets). */
-  attach(article: Article): void {
-    const id = this.ids.get(article.path);
-    if (id !== undefined) this.articles.set(id, article);
-  }
-
-  upsert(article: Article): void {
+  upsert(article: IndexableArticle): void {
     this.remove(article.path);
-    const id = this.nextId++;
-    this.ids.set(article.path, id);
-    this.articles.set(id, article);
-    for (const word of words(`${article.title} ${readingText(article)} ${article.source ?? ''}`)) this.addWord(word);
-    this.mini.add({ id, path: article.path, title: article.title, text: readingText(article), source: article.source ?? '', date: article.date });
+    this.mini.add({ path: article.path, title: article.title, text: readingText(article), source: article.source ?? '' });
   }
 
   remove(path: string): void {
-    const id = this.ids.get(path);
-    if (id === undefined) return;
-    if (this.mini.has(id)) this.mini.discard(id);
-    this.ids.delete(path);
-    this.articles.delete(id);
+    if (this.mini.has(path)) this.mini.discard(path);
   }
 
-  serialize(): SerializedIndex {
-    return { data: this.mini.toJSON(), ids: [...this.ids], vocabulary: [...this.vocabulary] };
-  }
-
-  private addWord(word: string): void {
-    if (this.vocabulary.has(word)) return;
-    this.vocabulary.add(word);
-    this.sortedVocabulary = undefined;
+  toJSON(): ReturnType<MiniSearch['toJSON']> {
+    return this.mini.toJSON();
   }
 
   /** Whether the corpus has this word (or, while typing, a word starting with it). */
   knows(term: string, asPrefix: boolean): boolean {
-    if (this.vocabulary.has(term)) return true;
-    if (!asPrefix) return false;
-    const sorted = (this.sortedVocabulary ??= [...this.vocabulary].sort());
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < sorted.length && sorted[lo].startsWith(term);
+    const terms = termTreeOf(this.mini);
+    if (terms.has(term)) return true;
+    return asPrefix && !terms.atPrefix(term).keys().next().done;
   }
 
   /**
@@ -144,8 +127,10 @@ export class SearchIndex {
    */
   search(query: ParsedQuery, limit = 50, options: SearchOptions = {}): SearchResults {
     const { onlyPaths, entityFacets } = options;
-    const filter = (r: SearchResult) =>
-      passesFilters(r as unknown as StoredFields, query) && (!onlyPaths || onlyPaths.has((r as unknown as StoredFields).path));
+    const filter = (r: SearchResult) => {
+      const summary = this.corpus.summary(r.id as string);
+      return summary !== undefined && passesFilters(summary, query) && (!onlyPaths || onlyPaths.has(summary.path));
+    };
     const raw = this.mini.search(
       buildQuery(query, (term, prefix) => this.knows(term, prefix), options.typing ?? false),
       { filter },
@@ -153,29 +138,28 @@ export class SearchIndex {
     const needsText = hasPhrase(query.clauses) || query.excluded.some((c) => c.kind !== 'term');
     const patterns = new Map<string, RegExp | null>();
     const matched = needsText ? raw.filter((r) => this.matchesText(r, query, patterns)) : raw;
-    const facets = facetsOf(matched as unknown as StoredFields[]);
+    const facets = facetsOf(matched.map((r) => this.corpus.summary(r.id as string)).filter((s): s is ArticleSummary => s !== undefined));
     return {
       total: matched.length,
-      facets: entityFacets ? { ...facets, ...entityFacets(matched.slice(0, ENTITY_FACET_ARTICLES).map((r) => (r as unknown as StoredFields).path)) } : facets,
+      facets: entityFacets ? { ...facets, ...entityFacets(matched.slice(0, ENTITY_FACET_ARTICLES).map((r) => r.id as string)) } : facets,
       hits: matched.slice(0, limit).map((r) => this.toHit(r, query)),
     };
   }
 
   /** Phrases are checked in the title and each paragraph (no string of the whole text is built). */
   private matchesText(result: SearchResult, query: ParsedQuery, patterns: Map<string, RegExp | null>): boolean {
-    const article = this.articles.get(result.id as number);
-    if (!article) return true;
-    const texts = [article.title, ...article.paragraphs.map((p) => p.text)];
+    const path = result.id as string;
+    const texts = [this.corpus.summary(path)?.title ?? '', ...this.corpus.paragraphs(path).map((p) => p.text)];
     const inText = (clause: Clause, termsMatch: boolean) => clauseInText(clause, texts, termsMatch, patterns);
     return query.clauses.every((c) => inText(c, true)) && !query.excluded.some((c) => c.kind !== 'term' && inText(c, false));
   }
 
   private toHit(result: SearchResult, query: ParsedQuery): Hit {
-    const stored = result as unknown as StoredFields;
-    const article = this.articles.get(result.id as number);
+    const path = result.id as string;
+    const summary = this.corpus.summary(path) ?? { path, title: '', source: null, date: null };
     const terms = [...result.terms, ...query.clauses.flatMap(clauseWords)];
-    const snippet = article ? makeSnippet(article, terms) : { text: '', highlights: [], line: 0 };
-    return { path: stored.path, title: stored.title, source: stored.source || null, date: stored.date, score: result.score, snippet };
+    const snippet = makeSnippet({ title: summary.title, paragraphs: this.corpus.paragraphs(path) }, terms);
+    return { path, title: summary.title, source: summary.source || null, date: summary.date, score: result.score, snippet };
   }
 }
 
@@ -240,7 +224,7 @@ export function buildQuery(query: ParsedQuery, known: Vocabulary = () => false, 
   return { queries: [positive, { queries: excludedTerms.map((c) => c.text), combineWith: 'OR', prefix: false, fuzzy: false }], combineWith: 'AND_NOT' };
 }
 
-function passesFilters(doc: StoredFields, query: ParsedQuery): boolean {
+function passesFilters(doc: ArticleSummary, query: ParsedQuery): boolean {
   if (query.sources.length > 0) {
     const source = (doc.source || 'unknown').toLowerCase();
     if (!query.sources.some((s) => source.includes(s))) return false;
@@ -248,7 +232,7 @@ function passesFilters(doc: StoredFields, query: ParsedQuery): boolean {
   return query.dates.length === 0 || query.dates.some((range) => dateInRange(doc.date, range));
 }
 
-function facetsOf(docs: StoredFields[]): SearchResults['facets'] {
+function facetsOf(docs: ArticleSummary[]): SearchResults['facets'] {
   const sources = new Map<string, number>();
   const years = new Map<string, number>();
   for (const doc of docs) {
@@ -259,4 +243,11 @@ function facetsOf(docs: StoredFields[]): SearchResults['facets'] {
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return { sources: sorted(sources), years: sorted(years) };
+}
+
+/** minisearch's term tree: the vocabulary check asks it instead of keeping a second copy of every word. */
+function termTreeOf(mini: MiniSearch): TermTree {
+  const tree = (mini as unknown as { _index?: Partial<TermTree> })._index;
+  if (typeof tree?.has !== 'function' || typeof tree.atPrefix !== 'function') throw new Error('this minisearch version keeps its terms elsewhere');
+  return tree as TermTree;
 }

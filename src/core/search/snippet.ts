@@ -19,7 +19,7 @@ interface Sentence {
   line: number;
 }
 
-function sentencesOf(article: Article): Sentence[] {
+function sentencesOf(article: Pick<Article, 'paragraphs'>): Sentence[] {
   const out: Sentence[] = [];
   for (const paragraph of article.paragraphs) {
     for (const match of paragraph.text.matchAll(SENTENCE)) {
@@ -38,7 +38,7 @@ export function termPattern(terms: string[]): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}]*`, 'giu');
 }
 
-export function makeSnippet(article: Article, terms: string[]): Snippet {
+export function makeSnippet(article: Pick<Article, 'title' | 'paragraphs'>, terms: string[]): Snippet {
   const pattern = termPattern(terms);
   const sentences = sentencesOf(article);
   if (!pattern || sentences.length === 0) return clip({ text: sentences[0]?.text ?? article.title, line: sentences[0]?.line ?? 0 }, null);

@@ -8,6 +8,7 @@ import type { SourcePatternSetting } from '../../core/types';
 export interface Settings {
   corpusFolders: string[];
   maxFileSizeMB: number;
+  memoryBudgetMB: number;
   treeGrouping: 'source' | 'date';
   'hover.languages': string[];
   'hover.maxArticles': number;
@@ -19,7 +20,15 @@ export type SettingKey = keyof Settings;
 export const SECTION = 'corpusLens';
 
 /** Every key, for the test that compares them with package.json. */
-export const SETTING_KEYS: readonly SettingKey[] = ['corpusFolders', 'maxFileSizeMB', 'treeGrouping', 'hover.languages', 'hover.maxArticles', 'sourcePatterns'];
+export const SETTING_KEYS: readonly SettingKey[] = [
+  'corpusFolders',
+  'maxFileSizeMB',
+  'memoryBudgetMB',
+  'treeGrouping',
+  'hover.languages',
+  'hover.maxArticles',
+  'sourcePatterns',
+];
 
 /** The value in force: the user's, the workspace's, or package.json's default. */
 export function setting<K extends SettingKey>(key: K): Settings[K] {

@@ -1,6 +1,6 @@
 /** The tree of the last load (folders and summaries), kept in workspace storage and shown while the worker reads its cache. */
 import { promises as fs } from 'node:fs';
-import { writeJsonAtomically } from '../../core/engine/corpusCache';
+import { writeJsonAtomically } from '../../core/engine/stores/jsonFiles';
 import type { EngineClient } from '../../core/engine/engineClient';
 import type { ArticleSummary } from '../../core/types';
 

@@ -1,0 +1,56 @@
+/**
+ * What the engine needs from where it keeps the corpus: an article repository (records for the tree,
+ * text read on demand) and a search backend (an index kept in step with it). The embedded backend
+ * is ArticleStore + EmbeddedSearch (files and minisearch); a database backend implements the same
+ * two interfaces, and no feature changes.
+ */
+import type { ParsedQuery } from '../search/query';
+import type { SearchOptions, SearchResults } from '../search/searchIndex';
+import type { Article, ArticleSummary, Paragraph } from '../types';
+
+export interface ArticleRecordLike extends ArticleSummary {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ArticleRepository<R extends ArticleRecordLike = ArticleRecordLike> {
+  readonly size: number;
+  /** Bytes of reading text the repository holds (what an index of it must take in). */
+  readonly textBytes: number;
+  get(path: string): R | undefined;
+  has(path: string): boolean;
+  values(): IterableIterator<R>;
+  put(article: Article): R;
+  delete(path: string): R | undefined;
+  paragraphs(path: string): Paragraph[];
+  /** The paragraphs a record had, after the article was replaced (to uncount its words). */
+  paragraphsOf(record: R): Paragraph[];
+  article(path: string): Article | undefined;
+  save(signature: string): Promise<void>;
+  dispose(): void;
+}
+
+/** Where search stands: not started, loading (0..1), searchable, or off with the reason (the memory guard). */
+export type SearchState = { kind: 'none' } | { kind: 'loading'; share: number } | { kind: 'ready' } | { kind: 'off'; message: string };
+
+export interface PrepareOptions {
+  /** The cache folder of the saved index, if any. */
+  dir?: string;
+  signature: string;
+  budgetMB: number;
+  /** False once a newer load started: the preparation stops. */
+  isCurrent(): boolean;
+  onProgress?(share: number): void;
+}
+
+export interface SearchBackend {
+  readonly state: SearchState;
+  /** Loads the saved index or builds one for every article of the repository; resolves when searchable, off, or superseded. */
+  prepare(options: PrepareOptions): Promise<{ rebuilt?: string }>;
+  /** An article was added or changed (index it from the repository) or removed. */
+  upsert(path: string): void;
+  remove(path: string): void;
+  search(query: ParsedQuery, limit: number, options: SearchOptions): SearchResults;
+  /** Saves the index when it changed since it was saved (`force`: even for a few changes). */
+  save(dir: string, signature: string, force: boolean): Promise<void>;
+}
