@@ -5,15 +5,16 @@ import { decodeText } from './core/ingest/textDecoding';
 import { fileLines, placeInFile } from './core/ingest/filePlaces';
 import { dateLabel, groupArticles, sourceLabel, type Group } from './core/grouping';
 import { CorpusEngine } from './core/engine/engine';
-import { loadCorpus, readArticle } from './core/ingest/loader';
+import { readArticle } from './core/ingest/loader';
 import { recognizeArticle } from './core/ner/articleEntities';
 import { Recognizer } from './core/ner/recognizer';
 import { isArticleFile, type ParseOptions } from './core/ingest/parse';
 import { parseQuery } from './core/search/query';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from './core/ingest/sourceRules';
-import type { Article } from './core/types';
+import type { Article, ArticleSummary } from './core/types';
 import { parseArguments, wholeNumber } from './args';
 import { entitiesCommand, entityCommand } from './cliEntities';
+import { defaultCacheDir, reportLoad } from './cliLoad';
 
 const USAGE = `Usage:
   corpus-lens articles [--corpus DIR] [--json]   list the articles with title, source and date
@@ -30,6 +31,9 @@ const USAGE = `Usage:
   corpus-lens entities [--corpus DIR] [--json] [--entities FILE]
                                                  all people and organizations, with counts
 --entities: corrections (default: .corpus-lens/entities.json in the current folder, if any).
+--cache-dir DIR: where the corpus's stores are kept between runs (default: a folder per corpus under
+  $XDG_CACHE_HOME/corpus-lens or ~/.cache/corpus-lens); --no-cache: keep nothing.
+--memory-budget MB: the memory the search index may take (default: most of the heap).
 --sources FILE: source and date rules for folders (default: .corpus-lens/sources.json in the current folder, if any).
 Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
@@ -51,6 +55,9 @@ interface CliArgs {
   /** The rules read from the sources file, for every command that loads the corpus. */
   parseOptions: ParseOptions;
   limit: number;
+  /** The cache folder of the corpus's stores; undefined with --no-cache. */
+  cacheDir?: string;
+  memoryBudgetMB?: number;
 }
 
 /** The sample corpus shipped with the package: `seeds/` at the package root, wherever this file was bundled. */
@@ -63,14 +70,16 @@ export function bundledSeeds(from = __dirname): string {
 
 /** The options each command takes, besides --json and --corpus; search and entity take one positional, ner its file. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  articles: ['sources'],
-  tree: ['sources'],
-  search: ['sources', 'limit'],
+  articles: ['sources', 'cache-dir'],
+  tree: ['sources', 'cache-dir'],
+  search: ['sources', 'limit', 'cache-dir', 'memory-budget'],
   article: ['sources'],
   ner: [],
-  entity: ['sources', 'entities'],
-  entities: ['sources', 'entities'],
+  entity: ['sources', 'entities', 'cache-dir'],
+  entities: ['sources', 'entities', 'cache-dir'],
 };
+/** Commands that load the whole corpus, and so take --cache-dir and --no-cache. */
+const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'entity', 'entities'];
 
 function parseCommandLine(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -78,6 +87,7 @@ function parseCommandLine(argv: string[]): CliArgs {
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
   const spec = Object.fromEntries([
     ['json', { type: 'boolean' as const }],
+    ...(CORPUS_COMMANDS.includes(command) ? [['no-cache', { type: 'boolean' as const }]] : []),
     ...['corpus', ...COMMAND_OPTIONS[command]].map((name) => [name, { type: 'string' as const }]),
   ]);
   let parsed: ReturnType<typeof parseArguments>;
@@ -102,6 +112,12 @@ function parseCommandLine(argv: string[]): CliArgs {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const budget = option('memory-budget');
+  if (budget !== undefined) {
+    args.memoryBudgetMB = Number(budget);
+    if (!(args.memoryBudgetMB > 0)) throw new UsageError('--memory-budget needs a number of MB above 0');
+  }
+  if (CORPUS_COMMANDS.includes(command) && values['no-cache'] !== true) args.cacheDir = path.resolve(option('cache-dir') ?? defaultCacheDir(args.corpus));
   if (option('sources') !== undefined) args.sourcesFile = path.resolve(option('sources') as string);
   if (option('entities') !== undefined) args.entitiesFile = path.resolve(option('entities') as string);
   if (FILE_COMMANDS.includes(command)) args.file = positionals[0] === undefined ? undefined : path.resolve(positionals[0]);
@@ -127,7 +143,7 @@ function relative(corpus: string, article: Pick<Article, 'path'>): string {
   return path.relative(corpus, article.path).split(path.sep).join('/');
 }
 
-function articlesJson(corpus: string, articles: Article[]): object[] {
+function articlesJson(corpus: string, articles: ArticleSummary[]): object[] {
   return [...articles].sort((a, b) => a.path.localeCompare(b.path)).map((a) => ({ path: relative(corpus, a), title: a.title, source: a.source, date: a.date }));
 }
 
@@ -174,8 +190,11 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   if (args.command === 'article') return articleCommand(args.file ?? '', args, out, err);
   if (args.command === 'entity') return entityCommand(args.query ?? '', args, out, err);
   if (args.command === 'entities') return entitiesCommand(args, out, err);
-  const { articles, problems } = await loadCorpus([args.corpus], args.parseOptions);
-  for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
+  const engine = new CorpusEngine(args.parseOptions);
+  const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
+  reportLoad(args, problems, cacheUnwritable, err);
+  const articles = engine.articles();
+  engine.dispose();
   if (args.command === 'articles') {
     const rows = articlesJson(args.corpus, articles);
     out(
@@ -207,9 +226,9 @@ function readSourceRules(file: string, required: boolean): SourceRule[] | string
 }
 
 async function search(args: CliArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const engine = new CorpusEngine(args.parseOptions);
-  const { problems } = await engine.load([args.corpus]);
-  for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
+  const engine = new CorpusEngine({ ...args.parseOptions, memoryBudgetMB: args.memoryBudgetMB });
+  const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir });
+  reportLoad(args, problems, cacheUnwritable, err);
   // person: and org: need the entities, which only those queries wait for.
   const parsed = parseQuery(args.query ?? '');
   if (parsed.ok && parsed.query.entities.length > 0) await engine.buildEntities();

@@ -5,6 +5,7 @@ import { CorpusEngine } from './core/engine/engine';
 import { ENTITIES_FILE } from './core/entities/overrides';
 import { dateLabel, sourceLabel } from './core/grouping';
 import type { ParseOptions } from './core/ingest/parse';
+import { reportLoad } from './cliLoad';
 
 type Print = (s: string) => void;
 
@@ -14,12 +15,13 @@ export interface EntityCliArgs {
   /** The corrections file; by default .corpus-lens/entities.json in the current folder, if there. */
   entitiesFile?: string;
   parseOptions: ParseOptions;
+  cacheDir?: string;
 }
 
 async function buildEngine(args: EntityCliArgs, err: Print): Promise<CorpusEngine | undefined> {
   const engine = new CorpusEngine(args.parseOptions);
-  const { problems } = await engine.load([args.corpus]);
-  for (const p of problems) err(`corpus-lens: ${path.relative(args.corpus, p.path) || p.path}: ${p.message}`);
+  const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
+  reportLoad(args, problems, cacheUnwritable, err);
   await engine.buildEntities();
   const file = args.entitiesFile ?? path.resolve(ENTITIES_FILE);
   if (args.entitiesFile || existsSync(file)) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli';
 import { seedsDir, tempDir } from './helpers';
@@ -16,6 +16,38 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('the corpus-lens CLI', () => {
+  // The default cache folder is under the user's cache directory: the tests keep theirs apart.
+  const userCache = process.env.XDG_CACHE_HOME;
+  before(() => (process.env.XDG_CACHE_HOME = tempDir()));
+  after(() => (userCache === undefined ? delete process.env.XDG_CACHE_HOME : (process.env.XDG_CACHE_HOME = userCache)));
+
+  it('keeps the stores of a corpus between runs, so the second run reads no file; --no-cache keeps nothing', async () => {
+    const cacheDir = path.join(tempDir(), 'cache');
+    const first = await run('search', 'Brahimi', '--json', '--cache-dir', cacheDir);
+    assert.equal(first.code, 0);
+    assert.deepEqual(
+      readdirSync(cacheDir)
+        .filter((f) => !f.startsWith('text-'))
+        .sort(),
+      ['index.json', 'summaries.json'],
+    );
+    const stamp = statSync(path.join(cacheDir, 'summaries.json')).mtimeMs;
+    const second = await run('search', 'Brahimi', '--json', '--cache-dir', cacheDir);
+    assert.equal(second.out, first.out);
+    assert.equal(statSync(path.join(cacheDir, 'summaries.json')).mtimeMs, stamp, 'nothing changed, nothing was written again');
+    const listed = await run('articles', '--json', '--cache-dir', cacheDir);
+    assert.equal((JSON.parse(listed.out) as unknown[]).length, 5);
+    const before = readdirSync(process.env.XDG_CACHE_HOME as string).length;
+    assert.equal((await run('articles', '--json', '--no-cache')).code, 0);
+    assert.equal(readdirSync(process.env.XDG_CACHE_HOME as string).length, before, '--no-cache made no cache folder');
+  });
+
+  it('turns search off with the memory guard message under a tiny --memory-budget', async () => {
+    const { code, err } = await run('search', 'Brahimi', '--no-cache', '--memory-budget', '0.01');
+    assert.notEqual(code, 0);
+    assert.match(err, /Search is off for this corpus/);
+  });
+
   it('lists the bundled seeds as JSON with relative paths', async () => {
     const { code, out } = await run('articles', '--json');
     assert.equal(code, 0);

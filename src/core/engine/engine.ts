@@ -51,6 +51,8 @@ export interface EngineLoadOptions extends Pick<LoadOptions, 'signal'> {
   onProgress?: (done: number, total: number, stage?: 'files' | 'index') => void;
   /** Resolve once the articles are known (the tree), and load the search index after, in the background. */
   searchInBackground?: boolean;
+  /** Only the articles (a CLI listing): no search index is loaded or built. */
+  withoutSearch?: boolean;
 }
 
 export interface LoadReport {
@@ -74,6 +76,11 @@ export interface EngineSearchOptions {
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
 
 const NO_SEARCH: SearchState = { kind: 'none' };
+
+interface SaveWhat {
+  articles: boolean;
+  index: boolean;
+}
 
 export class CorpusEngine {
   private store: ArticleRepository | undefined;
@@ -153,8 +160,10 @@ export class CorpusEngine {
     this.emit({ kind: 'reset' });
 
     const changed = parsed.size > 0 || gone.length > 0 || !opened.restored;
-    const search = this.prepareSearch(generation, isCurrent, signature, options.onProgress).then(async (rebuilt) => {
-      const cacheUnwritable = opened.unwritable ?? (this.cacheDir && isCurrent() ? await this.trySaveCache(changed || rebuilt !== undefined) : undefined);
+    const prepared = options.withoutSearch ? Promise.resolve(undefined) : this.prepareSearch(generation, isCurrent, signature, options.onProgress);
+    const search = prepared.then(async (rebuilt) => {
+      const cacheUnwritable =
+        opened.unwritable ?? (this.cacheDir && isCurrent() ? await this.trySaveCache({ articles: changed || rebuilt !== undefined, index: true }) : undefined);
       return { rebuilt, cacheUnwritable };
     });
     this.indexing = search;
@@ -391,7 +400,10 @@ export class CorpusEngine {
     if (!this.cacheDir) return;
     clearTimeout(this.pendingSave);
     // A cache that cannot be written is said once (the engine then runs without one).
-    this.pendingSave = setTimeout(() => void this.trySaveCache(false).then((reason) => reason && this.emit({ kind: 'notice', message: reason })), 2000);
+    this.pendingSave = setTimeout(
+      () => void this.trySaveCache({ articles: true, index: false }).then((reason) => reason && this.emit({ kind: 'notice', message: reason })),
+      2000,
+    );
   }
 
   private updateEntities(change: { article: Article; previous?: readonly string[] } | { removed: string; previous?: readonly string[] }): void {
@@ -443,9 +455,9 @@ export class CorpusEngine {
   }
 
   /** Writes the cache; when it cannot be written, drops it (the engine runs without one) and says why. */
-  private async trySaveCache(force: boolean): Promise<string | undefined> {
+  private async trySaveCache(what: SaveWhat): Promise<string | undefined> {
     try {
-      await this.saveStores(force);
+      await this.saveStores(what);
       return undefined;
     } catch (error) {
       return this.cacheUnwritable((error as Error).message);
@@ -462,15 +474,16 @@ export class CorpusEngine {
 
   /** Saves every store now (the search index even after a few changes). */
   saveCache(): Promise<void> {
-    return this.saveStores(true);
+    return this.saveStores({ articles: true, index: true });
   }
 
-  private async saveStores(force: boolean): Promise<void> {
+  /** `articles`: the summaries (and text file) changed; `index`: save the index even for a few changes (else only past a share of the corpus). */
+  private async saveStores(what: SaveWhat): Promise<void> {
     if (this.entitiesBuilt && this.entitiesCacheFile) await this.entities.saveCache(this.entitiesCacheFile);
     if (!this.cacheDir || !this.store) return;
     const signature = parseSignature(this.options);
-    await this.store.save(signature);
-    await this.searchBackend?.save(this.cacheDir, signature, force);
+    if (what.articles) await this.store.save(signature);
+    await this.searchBackend?.save(this.cacheDir, signature, what.index);
   }
 
   dispose(): void {
