@@ -3,6 +3,7 @@ import { benchEntities } from './benchmarks/entities';
 import { benchLoad } from './benchmarks/load';
 import { benchNer } from './benchmarks/ner';
 import { benchSearch } from './benchmarks/search';
+import { benchStores } from './benchmarks/stores';
 import { benchVscode } from './benchmarks/vscode';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   ner: benchNer,
   entities: benchEntities,
   vscode: benchVscode,
+  stores: benchStores,
 };
 
 async function main(): Promise<void> {

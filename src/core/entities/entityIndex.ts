@@ -5,7 +5,8 @@
  */
 import type { Article } from '../types';
 import { AliasMatcher } from './aliasMatcher';
-import { articleMentions, type MatchTarget, type StoredMention } from './articleMentions';
+import { articleMentions, type MatchTarget } from './articleMentions';
+import { distinctFirsts, forEachMention, mentionCount, MentionsByEntity, NO_MENTIONS, packMentions, packNumbers, type PackedMentions } from './mentionTable';
 import { fold, nameKey, withoutPossessive } from './names';
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveEntities, type AmbiguousName, type ArticleNames, type Resolution, type ResolvedEntity } from './resolve';
@@ -45,7 +46,7 @@ export class EntityIndex {
   private readonly names = new Map<string, ArticleNames>();
   /** The texts, kept here only when no source was given (tests, small uses). */
   private readonly kept = new Map<string, readonly string[]>();
-  private readonly found = new Map<string, StoredMention[]>();
+  private readonly found = new Map<string, PackedMentions>();
   private entities: ResolvedEntity[] = [];
   private resolution: Resolution = NO_RESOLUTION;
   private byAlias = new Map<string, number>();
@@ -53,7 +54,8 @@ export class EntityIndex {
   private matcher = new AliasMatcher([]);
   private targets: MatchTarget[] = [];
   private shortForms = new Set<string>();
-  private byEntity: Map<number, { mentions: EntityMention[]; articles: number }> | undefined;
+  private byEntity: MentionsByEntity | undefined;
+  private pathTable: string[] = [];
   private readonly relatedCache = new Map<number, { index: number; articles: number }[]>();
   private readonly derived = new Map<string, unknown>();
   private overrides: EntityOverrides = NO_OVERRIDES;
@@ -93,10 +95,7 @@ export class EntityIndex {
     this.wordCaseStale = true;
     for (const { article, names, mentions } of articles) {
       this.remember(article, names, []);
-      const stored: StoredMention[] = [];
-      for (let k = 0; k + 3 < mentions.length; k += 4)
-        stored.push({ entity: mentions[k], paragraph: mentions[k + 1], start: mentions[k + 2], end: mentions[k + 3] });
-      this.found.set(article.path, stored);
+      this.found.set(article.path, packNumbers(mentions));
     }
     this.useResolution(resolution);
     this.tablesChanged();
@@ -106,7 +105,7 @@ export class EntityIndex {
   snapshot(): { resolution: Resolution; files: Map<string, ArticleNames & { mentions: number[] }> } {
     const files = new Map<string, ArticleNames & { mentions: number[] }>();
     for (const [path, names] of this.names) {
-      files.set(path, { ...names, mentions: (this.found.get(path) ?? []).flatMap((m) => [m.entity, m.paragraph, m.start, m.end]) });
+      files.set(path, { ...names, mentions: Array.from(this.found.get(path) ?? NO_MENTIONS) });
     }
     return { resolution: this.resolution, files };
   }
@@ -157,7 +156,7 @@ export class EntityIndex {
     const byEntity = this.mentionsByEntity();
     return this.entities.flatMap((entity, i) => {
       const found = byEntity.get(i);
-      return found ? [{ ...entity, mentionCount: found.mentions.length, articleCount: found.articles }] : [];
+      return found ? [{ ...entity, mentionCount: mentionCount(found.packed), articleCount: found.articles }] : [];
     });
   }
 
@@ -165,7 +164,7 @@ export class EntityIndex {
     const index = this.byId.get(id);
     if (index === undefined) return undefined;
     const found = this.mentionsByEntity().get(index);
-    return { ...this.entities[index], mentionCount: found?.mentions.length ?? 0, articleCount: found?.articles ?? 0 };
+    return { ...this.entities[index], mentionCount: found ? mentionCount(found.packed) : 0, articleCount: found?.articles ?? 0 };
   }
 
   /**
@@ -209,15 +208,19 @@ export class EntityIndex {
     if (!this.shortForms.has(folded)) return undefined;
     const votes = new Map<number, number>();
     const texts = this.textsOf(path);
-    for (const m of this.found.get(path) ?? []) {
-      if (fold(texts[m.paragraph]?.slice(m.start, m.end) ?? '') === folded) votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1);
-    }
+    forEachMention(this.found.get(path) ?? NO_MENTIONS, (entity, paragraph, start, end) => {
+      if (fold(texts[paragraph]?.slice(start, end) ?? '') === folded) votes.set(entity, (votes.get(entity) ?? 0) + 1);
+    });
     return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
 
   mentions(id: string): EntityMention[] {
     const index = this.byId.get(id);
-    return index === undefined ? [] : (this.mentionsByEntity().get(index)?.mentions ?? []);
+    const found = index === undefined ? undefined : this.mentionsByEntity().get(index);
+    if (!found) return [];
+    const mentions: EntityMention[] = [];
+    forEachMention(found.packed, (article, paragraph, start, end) => mentions.push({ path: this.pathTable[article], paragraph, start, end }));
+    return mentions;
   }
 
   /** Entities mentioned in the same articles, most shared articles first (kept until the index changes). */
@@ -227,8 +230,8 @@ export class EntityIndex {
     let ranked = this.relatedCache.get(own);
     if (!ranked) {
       const counts = new Map<number, number>();
-      for (const path of new Set(this.mentions(id).map((m) => m.path))) {
-        for (const other of new Set((this.found.get(path) ?? []).map((m) => m.entity))) {
+      for (const article of distinctFirsts(this.mentionsByEntity().get(own)?.packed ?? NO_MENTIONS)) {
+        for (const other of distinctFirsts(this.found.get(this.pathTable[article]) ?? NO_MENTIONS)) {
           if (other !== own) counts.set(other, (counts.get(other) ?? 0) + 1);
         }
       }
@@ -254,7 +257,7 @@ export class EntityIndex {
 
   /** The ids of the entities one article mentions. */
   entitiesIn(path: string): string[] {
-    return [...new Set((this.found.get(path) ?? []).map((m) => m.entity))].map((i) => this.entities[i].id);
+    return distinctFirsts(this.found.get(path) ?? NO_MENTIONS).map((i) => this.entities[i].id);
   }
 
   /** The text of a paragraph, for the sentence around a mention. */
@@ -311,7 +314,7 @@ export class EntityIndex {
 
   private scan(path: string): void {
     const context = { matcher: this.matcher, targets: this.targets, shortForms: this.shortForms, isCommon: this.wordCase.isCommon };
-    this.found.set(path, articleMentions(this.textsOf(path), context));
+    this.found.set(path, packMentions(articleMentions(this.textsOf(path), context)));
   }
 
   /** Per-entity tables are rebuilt now, in the build, not on the first hover after it. */
@@ -322,18 +325,15 @@ export class EntityIndex {
     this.mentionsByEntity();
   }
 
-  private mentionsByEntity(): Map<number, { mentions: EntityMention[]; articles: number }> {
+  /** Per entity, its mentions packed with an index into `pathTable` for the article. */
+  private mentionsByEntity(): MentionsByEntity {
     if (this.byEntity) return this.byEntity;
-    const byEntity = new Map<number, { mentions: EntityMention[]; articles: number }>();
-    for (const [path, mentions] of this.found) {
-      for (const { entity, paragraph, start, end } of mentions) {
-        let entry = byEntity.get(entity);
-        if (!entry) byEntity.set(entity, (entry = { mentions: [], articles: 0 }));
-        if (entry.mentions.at(-1)?.path !== path) entry.articles++;
-        entry.mentions.push({ path, paragraph, start, end });
-      }
-    }
-    return (this.byEntity = byEntity);
+    const byEntity = new MentionsByEntity();
+    this.pathTable = [...this.found.keys()];
+    this.pathTable.forEach((path, article) =>
+      forEachMention(this.found.get(path) ?? NO_MENTIONS, (entity, paragraph, start, end) => byEntity.add(entity, article, paragraph, start, end)),
+    );
+    return (this.byEntity = byEntity.freeze());
   }
 }
 

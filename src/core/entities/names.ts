@@ -74,10 +74,25 @@ export function nameWords(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Lowercase, no accents. */
-export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * Pure functions the resolution calls millions of times on the same few thousand names (every file
+ * change resolves the whole corpus again): their answers are kept, up to a bound.
+ */
+function remembered<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      if (known.size >= 500_000) known.clear();
+      value = compute(text);
+      known.set(text, value);
+    }
+    return value;
+  };
 }
+
+/** Lowercase, no accents. */
+export const fold = remembered((word) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
 
 /** One spelling of common transliteration pairs: Sergei/Sergey, Dmitri/Dmitry/Dmitriy, Yuri/Yury. */
 function transliterate(folded: string): string {
@@ -96,6 +111,12 @@ export type KeyKind = 'person' | 'organization';
  * ("Nusra Front" = "Jabhat al-Nusra"); people keep it.
  */
 export function nameKey(text: string, kind: KeyKind): string {
+  return kind === 'person' ? personKey(text) : computeNameKey(text, kind);
+}
+
+const personKey = remembered((text) => computeNameKey(text, 'person'));
+
+function computeNameKey(text: string, kind: KeyKind): string {
   const bare = withoutPossessive(text);
   // "PCS" the union is not "PCs" the computers.
   if (isAcronym(bare)) return bare.replace(/[^A-Za-z0-9&+]/g, '');
