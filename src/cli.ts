@@ -140,7 +140,8 @@ function checkArgs(args: CliArgs): void {
 }
 
 function relative(corpus: string, article: Pick<Article, 'path'>): string {
-  return path.relative(corpus, article.path).split(path.sep).join('/');
+  const inside = article.path.startsWith(corpus + path.sep) ? article.path.slice(corpus.length + 1) : path.relative(corpus, article.path);
+  return inside.split(path.sep).join('/');
 }
 
 function articlesJson(corpus: string, articles: ArticleSummary[]): object[] {

@@ -45,6 +45,7 @@ describe('a burst of file events', () => {
     const removed = [...events].filter(([, e]) => e === 'removed').map(([f]) => f);
     const problems = await engine.applyFileEvents(updated, removed);
     assert.deepEqual(problems, []);
+    engine.settleEntities();
 
     const fresh = new CorpusEngine();
     await fresh.load([dir]);

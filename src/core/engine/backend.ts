@@ -33,6 +33,11 @@ export interface ArticleRepository<R extends ArticleRecordLike = ArticleRecordLi
 /** Where search stands: not started, loading (0..1), searchable, or off with the reason (the memory guard). */
 export type SearchState = { kind: 'none' } | { kind: 'loading'; share: number } | { kind: 'ready' } | { kind: 'off'; message: string };
 
+/** What a search says while the index loads. */
+export function loadingMessage(state: Extract<SearchState, { kind: 'loading' }>): string {
+  return `Loading the search index… ${Math.round(state.share * 100)}%`;
+}
+
 export interface PrepareOptions {
   /** The cache folder of the saved index, if any. */
   dir?: string;

@@ -3,7 +3,8 @@
  * current as files change, caches them on disk, and tells listeners when they changed.
  * No VS Code here: the CLI, the benchmarks and the tests use it as is.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import * as path from 'node:path';
 import { parseSignature } from '../ingest/parse';
 import { forEachArticle, isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticle, type LoadOptions } from '../ingest/loader';
@@ -24,7 +25,7 @@ import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import type { SearchResults } from '../search/searchIndex';
 import { summarize, type Article, type ArticleSummary, type Paragraph, type Problem } from '../types';
-import type { ArticleRepository, SearchBackend, SearchState } from './backend';
+import { loadingMessage, type ArticleRepository, type SearchBackend, type SearchState } from './backend';
 import { EmbeddedSearch } from './embeddedSearch';
 import { defaultBudgetMB } from './memoryBudget';
 import { ArticleStore } from './stores/articleStore';
@@ -76,6 +77,8 @@ export interface EngineSearchOptions {
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
 
 const NO_SEARCH: SearchState = { kind: 'none' };
+/** How long after the last file change the corpus's entities are resolved again. */
+const SETTLE_ENTITIES_MS = 500;
 
 interface SaveWhat {
   articles: boolean;
@@ -131,49 +134,64 @@ export class CorpusEngine {
     const store = this.store as ArticleRepository;
     this.corpusFolders = folders.map((f) => path.resolve(f));
     this.cacheDir = opened.unwritable ? undefined : options.cacheDir;
-    if (opened.restored && [...store.values()].every((r) => this.insideCorpus(r.path))) this.emit({ kind: 'reset' });
-
-    const files = await listArticleFiles(folders, report);
-    const stats = await statAll(files);
-    const stale = files.filter((file, i) => !sameStamp(store.get(file), stats[i]));
-    const listed = new Set(files);
-    const staleSet = new Set(stale);
-    const parsed = new Set<string>();
-    const fromCache = files.length - stale.length;
-    await forEachArticle(
-      stale,
-      { ...this.options, signal: options.signal, onProblem: report, onProgress: (done) => options.onProgress?.(fromCache + done, files.length, 'files') },
-      (article) => {
-        store.put(article);
-        parsed.add(article.path);
-      },
-    );
-    if (!isCurrent()) return { problems, fromCache, parsed: parsed.size, search: this.searchState };
-    const gone = [...store.values()].filter((r) => !listed.has(r.path) || (staleSet.has(r.path) && !parsed.has(r.path)));
-    gone.forEach((r) => store.delete(r.path));
-    // An index kept from the previous load takes the changes now; a new one is built or loaded below.
-    if (this.searchState.kind === 'ready') {
-      parsed.forEach((p) => this.searchBackend?.upsert(p));
-      gone.forEach((r) => this.searchBackend?.remove(r.path));
-    }
+    const prefixes = this.corpusFolders.map((f) => f + path.sep);
+    if (opened.restored && [...store.values()].every((r) => prefixes.some((p) => r.path.startsWith(p)))) this.emit({ kind: 'reset' });
+    // With saved articles, the index loads (CPU) while the files are checked (disk).
+    const prepareSearch = () => (options.withoutSearch ? Promise.resolve(undefined) : this.prepareSearch(generation, isCurrent, signature, options.onProgress));
+    const early = opened.restored ? prepareSearch() : undefined;
+    const { fromCache, parsed, changed } = await this.readChangedFiles(folders, store, options, report);
+    if (!isCurrent()) return { problems, fromCache, parsed, search: this.searchState };
     this.entitiesBuilt = false;
     this.emit({ kind: 'reset' });
 
-    const changed = parsed.size > 0 || gone.length > 0 || !opened.restored;
-    const prepared = options.withoutSearch ? Promise.resolve(undefined) : this.prepareSearch(generation, isCurrent, signature, options.onProgress);
+    const prepared = early ?? prepareSearch();
     const search = prepared.then(async (rebuilt) => {
       const cacheUnwritable =
-        opened.unwritable ?? (this.cacheDir && isCurrent() ? await this.trySaveCache({ articles: changed || rebuilt !== undefined, index: true }) : undefined);
+        opened.unwritable ??
+        (this.cacheDir && isCurrent() ? await this.trySaveCache({ articles: changed || !opened.restored || rebuilt !== undefined, index: true }) : undefined);
       return { rebuilt, cacheUnwritable };
     });
     this.indexing = search;
     const cacheRebuilt = opened.rebuilt;
     if (options.searchInBackground) {
       void search.then(({ cacheUnwritable }) => cacheUnwritable && this.emit({ kind: 'notice', message: cacheUnwritable }));
-      return { problems, fromCache, parsed: parsed.size, cacheRebuilt, search: this.searchState };
+      return { problems, fromCache, parsed, cacheRebuilt, search: this.searchState };
     }
     const { rebuilt, cacheUnwritable } = await search;
-    return { problems, fromCache, parsed: parsed.size, cacheRebuilt: cacheRebuilt ?? rebuilt, cacheUnwritable, search: this.searchState };
+    return { problems, fromCache, parsed, cacheRebuilt: cacheRebuilt ?? rebuilt, cacheUnwritable, search: this.searchState };
+  }
+
+  /**
+   * Brings the store in step with the folders: files whose size or mtime differ are read again, files
+   * gone are dropped; a ready index takes each change as it is made.
+   */
+  private async readChangedFiles(
+    folders: string[],
+    store: ArticleRepository,
+    options: EngineLoadOptions,
+    report: (p: Problem) => void,
+  ): Promise<{ fromCache: number; parsed: number; changed: boolean }> {
+    const files = await listArticleFiles(folders, report);
+    const stats = await statAll(files);
+    const stale = files.filter((file, i) => !sameStamp(store.get(file), stats[i]));
+    const fromCache = files.length - stale.length;
+    const parsed = new Set<string>();
+    const indexNow = () => this.searchState.kind === 'ready';
+    const onProgress = (done: number) => options.onProgress?.(fromCache + done, files.length, 'files');
+    await forEachArticle(stale, { ...this.options, signal: options.signal, onProblem: report, onProgress }, (article) => {
+      store.put(article);
+      parsed.add(article.path);
+      if (indexNow()) this.searchBackend?.upsert(article.path);
+    });
+    if (options.signal?.aborted) return { fromCache, parsed: parsed.size, changed: parsed.size > 0 };
+    const listed = new Set(files);
+    const staleSet = new Set(stale);
+    const gone = [...store.values()].filter((r) => !listed.has(r.path) || (staleSet.has(r.path) && !parsed.has(r.path)));
+    for (const record of gone) {
+      store.delete(record.path);
+      if (indexNow()) this.searchBackend?.remove(record.path);
+    }
+    return { fromCache, parsed: parsed.size, changed: parsed.size > 0 || gone.length > 0 };
   }
 
   /** Resolves when the search index of the last load is loaded, built, or refused. */
@@ -204,12 +222,19 @@ export class CorpusEngine {
   ): Promise<string | undefined> {
     const backend = this.searchBackend as SearchBackend;
     const budgetMB = this.options.memoryBudgetMB || defaultBudgetMB();
+    let lastPercent = 0;
     const prepared = backend.prepare({
       dir: this.cacheDir,
       signature,
       budgetMB,
       isCurrent: () => generation === this.generation,
-      onProgress: (share) => onProgress?.(Math.round(share * 1000), 1000, 'index'),
+      onProgress: (share) => {
+        onProgress?.(Math.round(share * 1000), 1000, 'index');
+        // Listeners (the client) hear each whole percent, not every batch.
+        const percent = Math.floor(share * 100);
+        if (percent !== lastPercent && isCurrent()) this.emit({ kind: 'search', state: { kind: 'loading', share } });
+        lastPercent = percent;
+      },
     });
     if (backend.state.kind !== 'off') this.emit({ kind: 'search', state: backend.state });
     const { rebuilt } = await prepared;
@@ -372,7 +397,7 @@ export class CorpusEngine {
     const parsed = parseQuery(text);
     if (!parsed.ok) return parsed;
     const state = this.searchState;
-    if (state.kind === 'loading') return { ok: false, loading: true, error: `Loading the search index… ${Math.round(state.share * 100)}%` };
+    if (state.kind === 'loading') return { ok: false, loading: true, error: loadingMessage(state) };
     if (state.kind === 'off') return { ok: false, error: state.message };
     if (state.kind === 'none' || !this.searchBackend) return { ok: false, loading: true, error: 'The corpus is still loading…' };
     const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt);
@@ -430,11 +455,24 @@ export class CorpusEngine {
     const batch = this.batch;
     this.batch = undefined;
     if (!batch || !this.entitiesBuilt || (batch.changed.size === 0 && batch.removed.size === 0)) return;
+    // Now: the changed articles' names, for the entities as they are. A moment later: the whole
+    // corpus resolved again (it takes seconds on a large corpus; a burst of events waits for its end).
     this.entities.update(
       [...batch.changed.values()],
       [...batch.removed].map(([path, previous]) => ({ path, previous })),
+      false,
     );
     this.emit({ kind: 'entities' });
+    clearTimeout(this.pendingSettle);
+    this.pendingSettle = setTimeout(() => this.settleEntities(), SETTLE_ENTITIES_MS);
+  }
+
+  private pendingSettle: NodeJS.Timeout | undefined;
+
+  /** Resolves the corpus's entities again after file changes, now instead of after the pause. */
+  settleEntities(): void {
+    clearTimeout(this.pendingSettle);
+    if (this.entities.index.settle()) this.emit({ kind: 'entities' });
   }
 
   /**
@@ -479,7 +517,11 @@ export class CorpusEngine {
 
   /** `articles`: the summaries (and text file) changed; `index`: save the index even for a few changes (else only past a share of the corpus). */
   private async saveStores(what: SaveWhat): Promise<void> {
-    if (this.entitiesBuilt && this.entitiesCacheFile) await this.entities.saveCache(this.entitiesCacheFile);
+    if (this.entitiesBuilt && this.entitiesCacheFile) {
+      // The names cache keeps settled entities only: a session restores it as it is.
+      this.settleEntities();
+      await this.entities.saveCache(this.entitiesCacheFile);
+    }
     if (!this.cacheDir || !this.store) return;
     const signature = parseSignature(this.options);
     if (what.articles) await this.store.save(signature);
@@ -488,6 +530,7 @@ export class CorpusEngine {
 
   dispose(): void {
     clearTimeout(this.pendingSave);
+    clearTimeout(this.pendingSettle);
     this.store?.dispose();
   }
 
@@ -500,18 +543,17 @@ function sameStamp(record: { size: number; mtimeMs: number } | undefined, stat: 
   return record !== undefined && stat !== undefined && record.size === stat.size && record.mtimeMs === stat.mtimeMs;
 }
 
+/**
+ * The size and mtime of each file (undefined when it is gone). Synchronous stats in batches: on a
+ * local disk each costs microseconds, where a promise per file costs ten times more; the pauses
+ * between batches let the thread answer requests.
+ */
 async function statAll(files: string[]): Promise<({ size: number; mtimeMs: number } | undefined)[]> {
   const out: ({ size: number; mtimeMs: number } | undefined)[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      out[i] = await fs.stat(files[i]).then(
-        (s) => ({ size: s.size, mtimeMs: s.mtimeMs }),
-        () => undefined,
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(32, files.length) }, worker));
+  for (let i = 0; i < files.length; i++) {
+    const stat = statSync(files[i], { throwIfNoEntry: false });
+    out[i] = stat && { size: stat.size, mtimeMs: stat.mtimeMs };
+    if (i % 2000 === 1999) await yieldToEvents();
+  }
   return out;
 }

@@ -8,7 +8,7 @@ import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome 
 import type { EntityBuildOptions, EntityBuildReport } from '../entities/corpusEntities';
 import type { CardOptions, EntityCard, EntityInfo, HoverAnswer, MentionLocation } from '../entities/entityQueries';
 import type { OverridesParse } from '../entities/overrides';
-import type { SearchState } from './backend';
+import { loadingMessage, type SearchState } from './backend';
 import { workerHeapLimitMB } from './memoryBudget';
 import type { FromWorker, Method, Params, Result, SummaryChange, ToWorker, WorkerOptions } from './protocol';
 import type { Mention } from '../ner/articleEntities';
@@ -171,6 +171,9 @@ export class EngineClient {
   }
 
   search(text: string, limit = 50, options: EngineSearchOptions = {}): Promise<SearchOutcome> {
+    // While the worker loads the index it may be busy for seconds: the answer is known here.
+    const state = this.currentSearchState;
+    if (state.kind === 'loading') return Promise.resolve({ ok: false, loading: true, error: loadingMessage(state) });
     return this.request('search', text, limit, options);
   }
 

@@ -152,15 +152,16 @@ export class CorpusEntities {
 
   /**
    * After files changed: recognize the changed ones again and update the index once for all of
-   * them. `previous`: the texts they had before, to take out of the word counts.
+   * them. `previous`: the texts they had before, to take out of the word counts. `resolveNow`
+   * false: only the changed articles are scanned now; `index.settle()` resolves the corpus again.
    */
-  update(changed: { article: Article; previous?: readonly string[] }[], removed: { path: string; previous?: readonly string[] }[]): void {
+  update(changed: { article: Article; previous?: readonly string[] }[], removed: { path: string; previous?: readonly string[] }[], resolveNow = true): void {
     for (const { path } of removed) this.stamps.delete(path);
     const upserts = changed.map(({ article, previous }) => {
       this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
       return { article, names: articleNames(this.model.recognizer, article), previous };
     });
-    this.index.update(upserts, removed);
+    this.index.update(upserts, removed, resolveNow);
   }
 
   async saveCache(cacheFile: string): Promise<void> {

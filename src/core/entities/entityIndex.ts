@@ -129,10 +129,28 @@ export class EntityIndex {
    * Many files at once (a checkout, a copied folder): one resolution for all of them. With a text
    * source, `previous` is the text an article had, to take its words out of the counts.
    */
-  update(upserts: IndexedArticle[], removed: { path: string; previous?: readonly string[] }[]): void {
+  update(upserts: IndexedArticle[], removed: { path: string; previous?: readonly string[] }[], resolveNow = true): void {
     const gone = removed.filter(({ path, previous }) => this.forget(path, previous));
     for (const { article, names, previous } of upserts) this.remember(article, names, previous ?? this.kept.get(article.path) ?? []);
-    if (upserts.length > 0 || gone.length > 0) this.refresh(upserts.map((u) => u.article.path));
+    if (upserts.length === 0 && gone.length === 0) return;
+    if (resolveNow) return this.refresh(upserts.map((u) => u.article.path));
+    // The changed articles are scanned for the entities as they are; the corpus is resolved again by `settle`.
+    for (const { article } of upserts) this.scan(article.path);
+    this.byEntity = undefined;
+    this.relatedCache.clear();
+    this.derived.clear();
+    this.unsettled = true;
+  }
+
+  /** Changes were applied without resolving the corpus again (`update(…, false)`). */
+  private unsettled = false;
+
+  /** Resolves the corpus again after deferred updates; true when that changed anything. */
+  settle(): boolean {
+    if (!this.unsettled) return false;
+    this.unsettled = false;
+    this.refresh([]);
+    return true;
   }
 
   private forget(path: string, previous = this.kept.get(path) ?? []): boolean {

@@ -3,6 +3,7 @@
  * so a session can tell which articles changed after the index was saved and re-index just those.
  */
 import { promises as fs } from 'node:fs';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import * as path from 'node:path';
 import type MiniSearch from 'minisearch';
 import { writeJsonAtomically } from './jsonFiles';
@@ -39,7 +40,7 @@ export async function indexFileBytes(dir: string): Promise<number | undefined> {
   );
 }
 
-/** `onProgress` gets 0..1: reading the file, parsing it, then loading minisearch's terms in batches. */
+/** `onProgress` gets 0..1 between the steps: reading the file, parsing it, loading minisearch's terms (each in one go). */
 export async function readIndexFile(dir: string, signature: string, corpus: IndexedCorpus, onProgress: (share: number) => void): Promise<IndexRead> {
   let raw: string;
   try {
@@ -48,7 +49,8 @@ export async function readIndexFile(dir: string, signature: string, corpus: Inde
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? { missing: true } : { invalid: `cannot be read (${(error as Error).message})` };
   }
-  onProgress(0.15);
+  onProgress(0.2);
+  await yieldToEvents();
   let file: IndexFile;
   try {
     file = JSON.parse(raw) as IndexFile;
@@ -60,8 +62,11 @@ export async function readIndexFile(dir: string, signature: string, corpus: Inde
   if (file.signature !== signature) return { invalid: 'was made with other source rules' };
   if (!Array.isArray(file.paths) || !Array.isArray(file.mini?.index)) return { invalid: 'is incomplete' };
   const stamps: IndexedStamps = new Map(file.paths.map((p, i) => [p, { size: file.sizes[i], mtimeMs: file.mtimes[i] }]));
+  onProgress(0.5);
+  await yieldToEvents();
   try {
-    const index = await SearchIndex.fromJS(corpus, file.mini, (share) => onProgress(0.15 + 0.85 * share));
+    const index = SearchIndex.fromJS(corpus, file.mini);
+    onProgress(1);
     return { index, stamps };
   } catch (error) {
     return { invalid: `cannot be loaded (${(error as Error).message})` };
