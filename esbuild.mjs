@@ -14,8 +14,14 @@ function tsFiles(dir) {
 }
 
 const targets = {
-  // The extension and its engine worker: dist/extension.js, dist/engineWorker.js.
-  extension: { ...node, entryPoints: ['src/extension.ts', 'src/core/engine/engineWorker.ts'], entryNames: '[name]', external: ['vscode'], outdir: 'dist' },
+  // The extension and its worker threads: dist/extension.js, dist/engineWorker.js, dist/parseWorker.js (also used by the CLI).
+  extension: {
+    ...node,
+    entryPoints: ['src/extension.ts', 'src/core/engine/engineWorker.ts', 'src/core/engine/parseWorker.ts'],
+    entryNames: '[name]',
+    external: ['vscode'],
+    outdir: 'dist',
+  },
   // The command line and the benchmarks, runnable with node.
   node: { ...node, entryPoints: ['src/cli.ts', 'src/bench.ts'], external: ['playwright-core'], outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // Dev tooling (code-server, test runners, training): dependencies stay in node_modules.

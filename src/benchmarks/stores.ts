@@ -35,8 +35,8 @@ function queryTimes(run: (query: string) => void): { p50: number; p95: number } 
 const children: Record<string, (folder: string, cacheDir: string) => Promise<ChildResult>> = {
   async cold(folder, cacheDir) {
     const started = performance.now();
-    const engine = new CorpusEngine();
-    await engine.load([folder], { cacheDir });
+    const engine = new CorpusEngine({ parseThreads: Number(process.env.PARSE_THREADS ?? 0) });
+    await engine.load([folder], { cacheDir, recognizeNames: true });
     const searchable = performance.now() - started;
     await engine.buildEntities();
     const files = await listArticleFiles([folder]);
@@ -112,10 +112,11 @@ function usedHeapMB(): number {
   return process.memoryUsage().heapUsed / MB;
 }
 
-function runChild(mode: string, folder: string, cacheDir: string): ChildResult {
+function runChild(mode: string, folder: string, cacheDir: string, env: Record<string, string> = {}): ChildResult {
   const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1], 'stores', '--child', mode, folder, cacheDir], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
+    env: { ...process.env, ...env },
   });
   const last = child.stdout.trim().split('\n').at(-1) ?? '';
   try {
@@ -159,6 +160,9 @@ export async function benchStores(argv: string[]): Promise<void> {
   const folder = copyCorpus(args.corpus, args.copies);
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-stores-cache-'));
   try {
+    // The cold build on one thread first (its stores are then thrown away), then on all cores.
+    const oneThread = args.copies < 50 ? runChild('cold', folder, cacheDir, { CORPUS_LENS_PARSE_THREADS: '1' }) : undefined;
+    for (const file of readdirSync(cacheDir)) rmSync(path.join(cacheDir, file), { recursive: true, force: true });
     const cold = runChild('cold', folder, cacheDir);
     const plainBuild = runChild('plainBuild', folder, cacheDir);
     const runs = Array.from({ length: args.runs }, () => ({
@@ -173,7 +177,14 @@ export async function benchStores(argv: string[]): Promise<void> {
       `The lean engine and plain minisearch (${args.corpus} × ${args.copies} = ${session.articles ?? runs[0].tree.articles} articles, ${textMB.toFixed(1)} MB; medians of ${args.runs})`,
       [
         ['cold build until searchable: ours / plain minisearch', `${s(cold.searchableMs)} / ${s(plainBuild.searchableMs)}`],
-        ['cold build including names (ours), throughput', `${s(cold.withNamesMs)}, ${(textMB / (cold.withNamesMs / 1000)).toFixed(2)} MB/s`],
+        [
+          `cold build including names on ${os.availableParallelism()} cores, throughput`,
+          `${s(cold.withNamesMs)}, ${(textMB / (cold.withNamesMs / 1000)).toFixed(2)} MB/s`,
+        ],
+        [
+          'cold build including names on one thread, throughput',
+          oneThread ? `${s(oneThread.withNamesMs)}, ${(textMB / (oneThread.withNamesMs / 1000)).toFixed(2)} MB/s` : 'not run at this size',
+        ],
         ['peak RSS of the cold build: ours (with names) / plain', `${mb(cold.rssMB)} / ${mb(plainBuild.rssMB)}`],
         ['fresh session to the filled tree', s(med((r) => r.tree.treeMs))],
         ['fresh session until searchable: ours / plain minisearch', `${s(session.searchableMs)} / ${s(med((r) => r.plain.searchableMs))}`],

@@ -30,7 +30,7 @@ describe('the corpus engine', () => {
     unlinkSync(added);
     engine.remove(added);
     assert.equal(engine.size, 5);
-    assert.deepEqual(events, ['reset', 'search:loading', 'search:ready', 'upsert', 'upsert', 'remove']);
+    assert.deepEqual(events, ['search:loading', 'reset', 'search:ready', 'upsert', 'upsert', 'remove']);
   });
 
   it('ignores files outside the corpus folders and non-article files', async () => {

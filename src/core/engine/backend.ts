@@ -5,7 +5,7 @@
  * two interfaces, and no feature changes.
  */
 import type { ParsedQuery } from '../search/query';
-import type { SearchOptions, SearchResults } from '../search/searchIndex';
+import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
 import type { Article, ArticleSummary, Paragraph } from '../types';
 
 export interface ArticleRecordLike extends ArticleSummary {
@@ -52,8 +52,12 @@ export interface SearchBackend {
   readonly state: SearchState;
   /** Loads the saved index or builds one for every article of the repository; resolves when searchable, off, or superseded. */
   prepare(options: PrepareOptions): Promise<{ rebuilt?: string }>;
-  /** An article was added or changed (index it from the repository) or removed. */
-  upsert(path: string): void;
+  /** Starts an empty index that takes articles as a cold build reads them; `prepare` finishes it. */
+  beginBuild(): void;
+  /** Whether `upsert` and `remove` change an index now (a ready one, or one being built). */
+  readonly accepting: boolean;
+  /** An article was added or changed (indexed from `article` when given, else from the repository) or removed. */
+  upsert(path: string, article?: IndexableArticle): void;
   remove(path: string): void;
   search(query: ParsedQuery, limit: number, options: SearchOptions): SearchResults;
   /** Saves the index when it changed since it was saved (`force`: even for a few changes). */

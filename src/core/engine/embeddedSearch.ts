@@ -6,7 +6,7 @@
  */
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { ParsedQuery } from '../search/query';
-import { SearchIndex, type SearchOptions, type SearchResults } from '../search/searchIndex';
+import { SearchIndex, type IndexableArticle, type SearchOptions, type SearchResults } from '../search/searchIndex';
 import type { ArticleRecordLike, ArticleRepository, PrepareOptions, SearchBackend, SearchState } from './backend';
 import { estimatedIndexMB, overBudgetMessage } from './memoryBudget';
 import { indexFileBytes, readIndexFile, writeIndexFile, type IndexedStamps } from './stores/indexFile';
@@ -25,13 +25,36 @@ export class EmbeddedSearch implements SearchBackend {
     return this.current;
   }
 
+  /** An index begun before the articles were read (a cold build), filled as they arrive. */
+  private building: { index: SearchIndex; stamps: IndexedStamps } | undefined;
+
+  beginBuild(): void {
+    this.building = { index: new SearchIndex(this.corpus), stamps: new Map() };
+    this.current = { kind: 'loading', share: 0 };
+  }
+
+  /** Whether changes go into an index now (a ready one, or one being built as files are read). */
+  get accepting(): boolean {
+    return this.current.kind === 'ready' || this.building !== undefined;
+  }
+
+  private readonly corpus = { summary: (p: string) => this.articles.get(p), paragraphs: (p: string) => this.articles.paragraphs(p) };
+
   async prepare(options: PrepareOptions): Promise<{ rebuilt?: string }> {
     const { articles } = this;
     if (this.current.kind === 'ready') return {};
     const neededMB = estimatedIndexMB(articles.textBytes, articles.size);
     if (neededMB > options.budgetMB) {
-      this.index = undefined;
+      this.index = this.building = undefined;
       this.current = { kind: 'off', message: overBudgetMessage(articles.size, articles.textBytes, neededMB, options.budgetMB) };
+      return {};
+    }
+    if (this.building) {
+      const { index, stamps } = this.building;
+      this.building = undefined;
+      this.unsaved += stamps.size + reconcile(index, stamps, articles);
+      this.index = index;
+      this.current = { kind: 'ready' };
       return {};
     }
     this.current = { kind: 'loading', share: 0 };
@@ -39,7 +62,7 @@ export class EmbeddedSearch implements SearchBackend {
       if (this.current.kind === 'loading') this.current = { kind: 'loading', share };
       options.onProgress?.(share);
     };
-    const corpus = { summary: (p: string) => articles.get(p), paragraphs: (p: string) => articles.paragraphs(p) };
+    const corpus = this.corpus;
     const saved =
       options.dir && (await indexFileBytes(options.dir)) !== undefined
         ? await readIndexFile(options.dir, options.signature, corpus, progress)
@@ -76,10 +99,14 @@ export class EmbeddedSearch implements SearchBackend {
     return { index, stamps };
   }
 
-  upsert(path: string): void {
-    if (!this.index) return;
-    const article = this.articles.article(path);
-    if (article) this.index.upsert(article);
+  /** `article`: the article as just read, to save reading its text back. */
+  upsert(path: string, article?: IndexableArticle): void {
+    const target = this.index ?? this.building?.index;
+    if (!target) return;
+    const indexed = article ?? this.articles.article(path);
+    if (indexed) target.upsert(indexed);
+    const record = this.articles.get(path);
+    if (this.building && record) this.building.stamps.set(path, { size: record.size, mtimeMs: record.mtimeMs });
     this.unsaved++;
   }
 

@@ -27,8 +27,10 @@ import type { SearchResults } from '../search/searchIndex';
 import { summarize, type Article, type ArticleSummary, type Paragraph, type Problem } from '../types';
 import { loadingMessage, type ArticleRepository, type SearchBackend, type SearchState } from './backend';
 import { EmbeddedSearch } from './embeddedSearch';
-import { defaultBudgetMB } from './memoryBudget';
+import { defaultBudgetMB, estimatedIndexMB } from './memoryBudget';
 import { ArticleStore } from './stores/articleStore';
+import { defaultPoolSize, parseWorkerFile, POOL_MIN_FILES, runParsePool, type PoolLoadOptions } from './parsePool';
+import type { ArticleNames } from '../entities/resolve';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
 export type EngineChange =
@@ -41,6 +43,10 @@ export type EngineChange =
 export type ChangeListener = (change: EngineChange) => void;
 
 export interface EngineOptions extends LoadOptions {
+  /** Threads that read and parse files in a cold build; 0 or none: one per core; 1: the engine's own thread only. */
+  parseThreads?: number;
+  /** The bundled parseWorker.js (found beside the engine's bundle when not given). */
+  parseWorkerFile?: string;
   /** The heap the search index may take, in MB; 0 or none: most of what this thread may use (see memoryBudget). */
   memoryBudgetMB?: number;
 }
@@ -54,6 +60,8 @@ export interface EngineLoadOptions extends Pick<LoadOptions, 'signal'> {
   searchInBackground?: boolean;
   /** Only the articles (a CLI listing): no search index is loaded or built. */
   withoutSearch?: boolean;
+  /** Recognize names while reading files in the parse pool (the entities are built next). */
+  recognizeNames?: boolean;
 }
 
 export interface LoadReport {
@@ -176,22 +184,72 @@ export class CorpusEngine {
     const stale = files.filter((file, i) => !sameStamp(store.get(file), stats[i]));
     const fromCache = files.length - stale.length;
     const parsed = new Set<string>();
-    const indexNow = () => this.searchState.kind === 'ready';
+    const backend = this.searchBackend;
+    // A cold build indexes each article as it is read, when the files' size says the index fits the budget.
+    if (backend && !options.withoutSearch && store.size === 0 && this.fitsBudget(stats)) {
+      backend.beginBuild();
+      this.emit({ kind: 'search', state: backend.state });
+    }
+    const indexNow = () => backend?.accepting === true;
     const onProgress = (done: number) => options.onProgress?.(fromCache + done, files.length, 'files');
-    await forEachArticle(stale, { ...this.options, signal: options.signal, onProblem: report, onProgress }, (article) => {
+    const take = (article: Article, names?: ArticleNames) => {
       store.put(article);
       parsed.add(article.path);
-      if (indexNow()) this.searchBackend?.upsert(article.path);
-    });
+      if (names) this.entities.prime(article, names);
+      if (indexNow()) backend?.upsert(article.path, article);
+    };
+    await this.readFiles(stale, options, report, onProgress, take);
     if (options.signal?.aborted) return { fromCache, parsed: parsed.size, changed: parsed.size > 0 };
     const listed = new Set(files);
     const staleSet = new Set(stale);
     const gone = [...store.values()].filter((r) => !listed.has(r.path) || (staleSet.has(r.path) && !parsed.has(r.path)));
     for (const record of gone) {
       store.delete(record.path);
-      if (indexNow()) this.searchBackend?.remove(record.path);
+      if (indexNow()) backend?.remove(record.path);
     }
     return { fromCache, parsed: parsed.size, changed: parsed.size > 0 || gone.length > 0 };
+  }
+
+  /**
+   * Reads and parses files: many in the parse pool (names recognized there too when asked), a few
+   * here. When a pool thread fails, the files it had not finished are read here.
+   */
+  private async readFiles(
+    files: string[],
+    options: EngineLoadOptions,
+    report: (p: Problem) => void,
+    onProgress: (done: number) => void,
+    take: (article: Article, names?: ArticleNames) => void,
+  ): Promise<void> {
+    const workerFile = files.length >= POOL_MIN_FILES && this.options.parseThreads !== 1 ? (this.options.parseWorkerFile ?? parseWorkerFile()) : undefined;
+    const handled = new Set<string>();
+    if (workerFile) {
+      const run = {
+        files,
+        options: poolOptions(this.options),
+        recognize: options.recognizeNames === true,
+        signal: options.signal,
+        visit: (article: Article, names?: ArticleNames) => (handled.add(path.resolve(article.path)), take(article, names)),
+        onProblem: (problem: Problem) => (handled.add(path.resolve(problem.path)), report(problem)),
+        onProgress,
+      };
+      const failed = await runParsePool(workerFile, this.options.parseThreads || defaultPoolSize(), run).then(
+        () => undefined,
+        (error: Error) => error.message,
+      );
+      if (!failed) return;
+      this.emit({ kind: 'notice', message: `${failed}; the files it had not finished are read again without it` });
+    }
+    const rest = files.filter((file) => !handled.has(path.resolve(file)));
+    await forEachArticle(rest, { ...this.options, signal: options.signal, onProblem: report, onProgress: (done) => onProgress(handled.size + done) }, (a) =>
+      take(a),
+    );
+  }
+
+  /** Whether an index of files this size would fit the memory budget (file bytes: at least the text they hold). */
+  private fitsBudget(stats: ({ size: number } | undefined)[]): boolean {
+    const bytes = stats.reduce((sum, s) => sum + (s?.size ?? 0), 0);
+    return estimatedIndexMB(bytes, stats.length) <= (this.options.memoryBudgetMB || defaultBudgetMB());
   }
 
   /** Resolves when the search index of the last load is loaded, built, or refused. */
@@ -236,7 +294,7 @@ export class CorpusEngine {
         lastPercent = percent;
       },
     });
-    if (backend.state.kind !== 'off') this.emit({ kind: 'search', state: backend.state });
+    if (backend.state.kind === 'loading') this.emit({ kind: 'search', state: backend.state });
     const { rebuilt } = await prepared;
     if (backend !== this.searchBackend || !isCurrent()) return undefined;
     this.emit({ kind: 'search', state: backend.state });
@@ -537,6 +595,12 @@ export class CorpusEngine {
   private emit(change: EngineChange): void {
     for (const listener of this.listeners) listener(change);
   }
+}
+
+/** The options a pool thread needs (what can cross a thread boundary). */
+function poolOptions(options: EngineOptions): PoolLoadOptions {
+  const { maxFileBytes, concurrency, sourcePatterns, sourceRules } = options;
+  return { maxFileBytes, concurrency, sourcePatterns, sourceRules };
 }
 
 function sameStamp(record: { size: number; mtimeMs: number } | undefined, stat: { size: number; mtimeMs: number } | undefined): boolean {

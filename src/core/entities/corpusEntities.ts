@@ -76,6 +76,13 @@ export class CorpusEntities {
     this.index = new EntityIndex((path) => paragraphs(path).map((p) => p.text));
   }
 
+  /** Names recognized while the files were read (the parse pool), for the next build to take instead of recognizing again. */
+  private readonly primed = new Map<string, StampedArticle & { names: ArticleNames }>();
+
+  prime(article: StampedArticle, names: ArticleNames): void {
+    this.primed.set(article.path, { path: article.path, size: article.size, mtimeMs: article.mtimeMs, names });
+  }
+
   /** The model loads on first use; its version is a hash of the file. */
   private get model(): { recognizer: Recognizer; version: string } {
     if (!this.loaded) {
@@ -111,9 +118,12 @@ export class CorpusEntities {
       if (options.signal?.aborted) return { fromCache, recognized: i - fromCache, cancelled: true, ms: performance.now() - started };
       const article = articles[i];
       const hit = cached?.files[article.path];
+      const primed = this.primed.get(article.path);
       if (hit && hit.size === article.size && hit.mtimeMs === article.mtimeMs) {
         found.push({ article, names: hit, mentions: hit.mentions });
         fromCache++;
+      } else if (primed && primed.size === article.size && primed.mtimeMs === article.mtimeMs) {
+        found.push({ article, names: primed.names });
       } else {
         found.push({ article, names: articleNames(recognizer, { paragraphs: this.paragraphs(article.path) }) });
         // Let the worker answer searches and hovers between articles.
@@ -122,6 +132,7 @@ export class CorpusEntities {
       if (i % 50 === 49) options.onProgress?.(i + 1, articles.length);
     }
     options.onProgress?.(articles.length, articles.length);
+    this.primed.clear();
     this.stamps.clear();
     for (const { article } of found) this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
     const unchanged =
