@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import MiniSearch from 'minisearch';
 import { CorpusEngine } from '../core/engine/engine';
+import { workerHeapLimitMB } from '../core/engine/memoryBudget';
 import { listArticleFiles } from '../core/ingest/loader';
 import { median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
 import { BENCH_QUERIES } from './search';
@@ -113,7 +114,9 @@ function usedHeapMB(): number {
 }
 
 function runChild(mode: string, folder: string, cacheDir: string, env: Record<string, string> = {}): ChildResult {
-  const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1], 'stores', '--child', mode, folder, cacheDir], {
+  // Every child gets the heap the extension gives its engine thread, plain minisearch too.
+  const flags = ['--expose-gc', `--max-old-space-size=${workerHeapLimitMB()}`];
+  const child = spawnSync(process.execPath, [...flags, process.argv[1], 'stores', '--child', mode, folder, cacheDir], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     env: { ...process.env, ...env },

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine/engine';
+import type { Paragraph } from '../../src/core/types';
 import { copyOfSeeds, tempDir } from './helpers';
+
+/** An article's file stamp as the engine's store has it. */
+function stampOf(engine: CorpusEngine, filePath: string): { size: number; mtimeMs: number } {
+  const article = engine.get(filePath);
+  return { size: article?.size ?? 0, mtimeMs: article?.mtimeMs ?? 0 };
+}
 
 describe('the entities cache', function () {
   this.timeout(30_000);
@@ -18,6 +25,35 @@ describe('the entities cache', function () {
       .list()
       .map((e) => `${e.name}:${e.articleCount}:${e.mentionCount}`)
       .sort();
+
+  it('restores the word counts too: a change after a session from the cache reads only the changed article', async () => {
+    const dir = copyOfSeeds();
+    const cacheDir = path.join(tempDir(), 'cache');
+    const first = new CorpusEngine();
+    await first.load([dir], { cacheDir });
+    await first.buildEntities();
+    await first.saveCache();
+
+    const { CorpusEntities } = await import('../../src/core/entities/corpusEntities');
+    const engine = new CorpusEngine();
+    await engine.load([dir], { cacheDir });
+    const read: string[] = [];
+    const edited = new Map<string, Paragraph[]>();
+    const entities = new CorpusEntities((p) => (read.push(path.basename(p)), edited.get(p) ?? engine.get(p)?.paragraphs ?? []));
+    const report = await entities.build(engine.articles().map((a) => ({ ...a, ...stampOf(engine, a.path) })), { cacheFile: path.join(cacheDir, 'names.json') });
+    assert.equal(report.fromCache, 5);
+    assert.deepEqual(read, [], 'a restore reads no text');
+    const changed = engine.get(path.join(dir, '000_24cedd494502b823.txt'));
+    assert.ok(changed);
+    const before = entities.index.list().length;
+    // A sentence without names: the entities stay as they are, so nothing but the changed article needs reading.
+    const paragraphs = [...changed.paragraphs, { text: 'It rained all day in the city.', line: 99 }];
+    edited.set(changed.path, paragraphs);
+    entities.update([{ article: { ...changed, paragraphs }, previous: changed.paragraphs.map((p) => p.text) }], [], false);
+    entities.index.settle();
+    assert.deepEqual([...new Set(read)], ['000_24cedd494502b823.txt'], 'no pass over every text to count its words');
+    assert.equal(entities.index.list().length, before);
+  });
 
   it('gives the same entities from the cache, re-recognizing only the files that changed', async () => {
     const dir = copyOfSeeds();

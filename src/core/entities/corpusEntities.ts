@@ -13,8 +13,9 @@ import type { Article, Paragraph } from '../types';
 import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
 import type { ArticleNames, Resolution } from './resolve';
+import type { WordCaseSnapshot } from './wordCase';
 
-const NAMES_CACHE_VERSION = 3;
+const NAMES_CACHE_VERSION = 4;
 
 /**
  * Per file: what the recognizer found, and where the entities are mentioned (flat quadruples
@@ -26,6 +27,8 @@ interface NamesCache {
   model: string;
   overrides: string;
   resolution: Resolution;
+  /** The corpus's word-case counts (absent when they were not taken). */
+  wordCase?: WordCaseSnapshot;
   files: Record<string, { size: number; mtimeMs: number; mentions: number[] } & ArticleNames>;
 }
 
@@ -148,6 +151,7 @@ export class CorpusEntities {
       this.index.restore(
         found.map((f) => ({ article: { path: f.article.path, paragraphs: [] }, names: f.names, mentions: f.mentions ?? [] })),
         cached.resolution,
+        cached.wordCase,
       );
     else this.index.reset(withTexts);
     const cacheUnwritable =
@@ -177,8 +181,15 @@ export class CorpusEntities {
 
   async saveCache(cacheFile: string): Promise<void> {
     if (!this.loaded) return;
-    const { resolution, files } = this.index.snapshot();
-    const cache: NamesCache = { version: NAMES_CACHE_VERSION, model: this.loaded.version, overrides: this.index.overridesSignature(), resolution, files: {} };
+    const { resolution, wordCase, files } = this.index.snapshot();
+    const cache: NamesCache = {
+      version: NAMES_CACHE_VERSION,
+      model: this.loaded.version,
+      overrides: this.index.overridesSignature(),
+      resolution,
+      wordCase,
+      files: {},
+    };
     for (const [path, entry] of files) {
       const stamp = this.stamps.get(path);
       if (stamp) cache.files[path] = { ...stamp, ...entry };

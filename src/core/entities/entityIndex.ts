@@ -10,7 +10,7 @@ import { distinctFirsts, forEachMention, mentionCount, MentionsByEntity, NO_MENT
 import { fold, nameKey, withoutPossessive } from './names';
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveEntities, type AmbiguousName, type ArticleNames, type Resolution, type ResolvedEntity } from './resolve';
-import { WordCaseCounts } from './wordCase';
+import { WordCaseCounts, type WordCaseSnapshot } from './wordCase';
 
 export interface EntityMention {
   path: string;
@@ -88,6 +88,7 @@ export class EntityIndex {
   restore(
     articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] }>,
     resolution: Resolution,
+    wordCase?: WordCaseSnapshot,
   ): void {
     this.names.clear();
     this.kept.clear();
@@ -97,17 +98,22 @@ export class EntityIndex {
       this.remember(article, names, []);
       this.found.set(article.path, packNumbers(mentions));
     }
+    // With the cached word counts, the first change after a restore needs no pass over every text.
+    if (wordCase) {
+      this.wordCase.restore(wordCase);
+      this.wordCaseStale = false;
+    }
     this.useResolution(resolution);
     this.tablesChanged();
   }
 
   /** What a cache keeps: the resolution, and per file its names and mentions (flat quadruples). */
-  snapshot(): { resolution: Resolution; files: Map<string, ArticleNames & { mentions: number[] }> } {
+  snapshot(): { resolution: Resolution; wordCase?: WordCaseSnapshot; files: Map<string, ArticleNames & { mentions: number[] }> } {
     const files = new Map<string, ArticleNames & { mentions: number[] }>();
     for (const [path, names] of this.names) {
       files.set(path, { ...names, mentions: Array.from(this.found.get(path) ?? NO_MENTIONS) });
     }
-    return { resolution: this.resolution, files };
+    return { resolution: this.resolution, wordCase: this.wordCaseStale ? undefined : this.wordCase.toJSON(), files };
   }
 
   /** Identifies the corrections in use, so a cache made with others is not taken as is. */

@@ -3,6 +3,11 @@
  * lowercase ("however", "both", "chancellor") is not a name on its own, even where a sentence or
  * the recognizer capitalises it.
  */
+export interface WordCaseSnapshot {
+  words: [word: string, lower: number, upper: number][];
+  acronyms: [acronym: string, singular: number, plural: number][];
+}
+
 export class WordCaseCounts {
   private readonly counts = new Map<string, { lower: number; upper: number }>();
   /** Per acronym: how often it is written as is, and in the plural ("PCs"). */
@@ -32,6 +37,21 @@ export class WordCaseCounts {
     if (!count) this.acronyms.set(acronym, (count = { singular: 0, plural: 0 }));
     if (plural) count.plural += sign;
     else count.singular += sign;
+  }
+
+  /** The counts as plain arrays, for a cache file. */
+  toJSON(): WordCaseSnapshot {
+    return {
+      words: [...this.counts].map(([word, c]) => [word, c.lower, c.upper]),
+      acronyms: [...this.acronyms].map(([acronym, c]) => [acronym, c.singular, c.plural]),
+    };
+  }
+
+  /** Takes counts a cache kept (made from the same texts). */
+  restore(snapshot: WordCaseSnapshot): void {
+    this.clear();
+    for (const [word, lower, upper] of snapshot.words) this.counts.set(word, { lower, upper });
+    for (const [acronym, singular, plural] of snapshot.acronyms) this.acronyms.set(acronym, { singular, plural });
   }
 
   clear(): void {
