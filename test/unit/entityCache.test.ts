@@ -40,7 +40,10 @@ describe('the entities cache', function () {
     const read: string[] = [];
     const edited = new Map<string, Paragraph[]>();
     const entities = new CorpusEntities((p) => (read.push(path.basename(p)), edited.get(p) ?? engine.get(p)?.paragraphs ?? []));
-    const report = await entities.build(engine.articles().map((a) => ({ ...a, ...stampOf(engine, a.path) })), { cacheFile: path.join(cacheDir, 'names.json') });
+    const report = await entities.build(
+      engine.articles().map((a) => ({ ...a, ...stampOf(engine, a.path) })),
+      { cacheFile: path.join(cacheDir, 'names.json') },
+    );
     assert.equal(report.fromCache, 5);
     assert.deepEqual(read, [], 'a restore reads no text');
     const changed = engine.get(path.join(dir, '000_24cedd494502b823.txt'));

@@ -3,11 +3,10 @@
  * current as files change, caches them on disk, and tells listeners when they changed.
  * No VS Code here: the CLI, the benchmarks and the tests use it as is.
  */
-import { promises as fs, statSync } from 'node:fs';
-import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseSignature } from '../ingest/parse';
-import { forEachArticle, isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticle, type LoadOptions } from '../ingest/loader';
+import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticle, type LoadOptions } from '../ingest/loader';
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from '../entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from '../entities/overrides';
 import { entityFacetsOf, entityFilter } from '../entities/entitySearch';
@@ -29,7 +28,8 @@ import { loadingMessage, type ArticleRepository, type SearchBackend, type Search
 import { EmbeddedSearch } from './embeddedSearch';
 import { defaultBudgetMB, estimatedIndexMB } from './memoryBudget';
 import { ArticleStore } from './stores/articleStore';
-import { defaultPoolSize, parseWorkerFile, POOL_MIN_FILES, runParsePool, type PoolLoadOptions } from './parsePool';
+import { EntityChanges } from './entityChanges';
+import { readArticleFiles, sameStamp, statAll } from './fileReading';
 import type { ArticleNames } from '../entities/resolve';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
@@ -85,8 +85,6 @@ export interface EngineSearchOptions {
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
 
 const NO_SEARCH: SearchState = { kind: 'none' };
-/** How long after the last file change the corpus's entities are resolved again. */
-const SETTLE_ENTITIES_MS = 500;
 
 interface SaveWhat {
   articles: boolean;
@@ -198,7 +196,8 @@ export class CorpusEngine {
       if (names) this.entities.prime(article, names);
       if (indexNow()) backend?.upsert(article.path, article);
     };
-    await this.readFiles(stale, options, report, onProgress, take);
+    const notice = (message: string) => this.emit({ kind: 'notice', message });
+    await readArticleFiles(stale, { ...this.options, signal: options.signal, recognizeNames: options.recognizeNames }, { report, onProgress, take, notice });
     if (options.signal?.aborted) return { fromCache, parsed: parsed.size, changed: parsed.size > 0 };
     const listed = new Set(files);
     const staleSet = new Set(stale);
@@ -208,42 +207,6 @@ export class CorpusEngine {
       if (indexNow()) backend?.remove(record.path);
     }
     return { fromCache, parsed: parsed.size, changed: parsed.size > 0 || gone.length > 0 };
-  }
-
-  /**
-   * Reads and parses files: many in the parse pool (names recognized there too when asked), a few
-   * here. When a pool thread fails, the files it had not finished are read here.
-   */
-  private async readFiles(
-    files: string[],
-    options: EngineLoadOptions,
-    report: (p: Problem) => void,
-    onProgress: (done: number) => void,
-    take: (article: Article, names?: ArticleNames) => void,
-  ): Promise<void> {
-    const workerFile = files.length >= POOL_MIN_FILES && this.options.parseThreads !== 1 ? (this.options.parseWorkerFile ?? parseWorkerFile()) : undefined;
-    const handled = new Set<string>();
-    if (workerFile) {
-      const run = {
-        files,
-        options: poolOptions(this.options),
-        recognize: options.recognizeNames === true,
-        signal: options.signal,
-        visit: (article: Article, names?: ArticleNames) => (handled.add(path.resolve(article.path)), take(article, names)),
-        onProblem: (problem: Problem) => (handled.add(path.resolve(problem.path)), report(problem)),
-        onProgress,
-      };
-      const failed = await runParsePool(workerFile, this.options.parseThreads || defaultPoolSize(), run).then(
-        () => undefined,
-        (error: Error) => error.message,
-      );
-      if (!failed) return;
-      this.emit({ kind: 'notice', message: `${failed}; the files it had not finished are read again without it` });
-    }
-    const rest = files.filter((file) => !handled.has(path.resolve(file)));
-    await forEachArticle(rest, { ...this.options, signal: options.signal, onProblem: report, onProgress: (done) => onProgress(handled.size + done) }, (a) =>
-      take(a),
-    );
   }
 
   /** Whether an index of files this size would fit the memory budget (file bytes: at least the text they hold). */
@@ -354,7 +317,7 @@ export class CorpusEngine {
     this.store.put(result.article);
     this.searchBackend?.upsert(resolved);
     this.changed({ kind: 'upsert', article: summarize(result.article) });
-    if (this.entitiesBuilt) this.updateEntities({ article: result.article, previous: previousTexts });
+    if (this.entitiesBuilt) this.entityChanges.add({ article: result.article, previous: previousTexts });
     return undefined;
   }
 
@@ -421,6 +384,7 @@ export class CorpusEngine {
   /** People and organisations across the corpus; kept current by file changes once built. Texts are read from the store. */
   readonly entities = new CorpusEntities((filePath) => this.store?.paragraphs(filePath) ?? []);
   private entitiesBuilt = false;
+  private readonly entityChanges = new EntityChanges(this.entities, () => this.emit({ kind: 'entities' }));
   private entitiesCacheFile: string | undefined;
 
   /** Recognizes the names of every article (cached per file) and resolves them into entities. */
@@ -472,7 +436,7 @@ export class CorpusEngine {
     this.store.delete(resolved);
     this.searchBackend?.remove(resolved);
     this.changed({ kind: 'remove', path: resolved });
-    if (this.entitiesBuilt) this.updateEntities({ removed: resolved, previous });
+    if (this.entitiesBuilt) this.entityChanges.add({ removed: resolved, previous });
   }
 
   private pendingSave: NodeJS.Timeout | undefined;
@@ -489,48 +453,9 @@ export class CorpusEngine {
     );
   }
 
-  private updateEntities(change: { article: Article; previous?: readonly string[] } | { removed: string; previous?: readonly string[] }): void {
-    if (!this.batch) this.batch = { changed: new Map(), removed: new Map() };
-    const { batch } = this;
-    if ('article' in change) {
-      // The counts must lose the text the corpus had before this batch, not an intermediate version.
-      const before = batch.changed.get(change.article.path)?.previous ?? batch.removed.get(change.article.path) ?? change.previous;
-      batch.removed.delete(change.article.path);
-      batch.changed.set(change.article.path, { article: change.article, previous: before });
-    } else {
-      const before = batch.changed.get(change.removed)?.previous ?? change.previous;
-      batch.changed.delete(change.removed);
-      batch.removed.set(change.removed, before);
-    }
-    if (!this.inBatch) this.flushEntities();
-  }
-
-  /** Entity changes held while a batch of file events is applied, then resolved once. */
-  private batch: { changed: Map<string, { article: Article; previous?: readonly string[] }>; removed: Map<string, readonly string[] | undefined> } | undefined;
-  private inBatch = false;
-
-  private flushEntities(): void {
-    const batch = this.batch;
-    this.batch = undefined;
-    if (!batch || !this.entitiesBuilt || (batch.changed.size === 0 && batch.removed.size === 0)) return;
-    // Now: the changed articles' names, for the entities as they are. A moment later: the whole
-    // corpus resolved again (it takes seconds on a large corpus; a burst of events waits for its end).
-    this.entities.update(
-      [...batch.changed.values()],
-      [...batch.removed].map(([path, previous]) => ({ path, previous })),
-      false,
-    );
-    this.emit({ kind: 'entities' });
-    clearTimeout(this.pendingSettle);
-    this.pendingSettle = setTimeout(() => this.settleEntities(), SETTLE_ENTITIES_MS);
-  }
-
-  private pendingSettle: NodeJS.Timeout | undefined;
-
   /** Resolves the corpus's entities again after file changes, now instead of after the pause. */
   settleEntities(): void {
-    clearTimeout(this.pendingSettle);
-    if (this.entities.index.settle()) this.emit({ kind: 'entities' });
+    this.entityChanges.settle();
   }
 
   /**
@@ -538,14 +463,14 @@ export class CorpusEngine {
    * the entities resolved once at the end. Returns the problems of files that could not be read.
    */
   async applyFileEvents(updated: string[], removed: string[]): Promise<Problem[]> {
-    this.inBatch = true;
+    this.entityChanges.holding = true;
     const problems: Problem[] = [];
     try {
       for (const file of removed) this.remove(file);
       for (const file of updated) problems.push(...(await this.update(file)));
     } finally {
-      this.inBatch = false;
-      this.flushEntities();
+      this.entityChanges.holding = false;
+      this.entityChanges.flush();
     }
     return problems;
   }
@@ -588,36 +513,11 @@ export class CorpusEngine {
 
   dispose(): void {
     clearTimeout(this.pendingSave);
-    clearTimeout(this.pendingSettle);
+    this.entityChanges.dispose();
     this.store?.dispose();
   }
 
   private emit(change: EngineChange): void {
     for (const listener of this.listeners) listener(change);
   }
-}
-
-/** The options a pool thread needs (what can cross a thread boundary). */
-function poolOptions(options: EngineOptions): PoolLoadOptions {
-  const { maxFileBytes, concurrency, sourcePatterns, sourceRules } = options;
-  return { maxFileBytes, concurrency, sourcePatterns, sourceRules };
-}
-
-function sameStamp(record: { size: number; mtimeMs: number } | undefined, stat: { size: number; mtimeMs: number } | undefined): boolean {
-  return record !== undefined && stat !== undefined && record.size === stat.size && record.mtimeMs === stat.mtimeMs;
-}
-
-/**
- * The size and mtime of each file (undefined when it is gone). Synchronous stats in batches: on a
- * local disk each costs microseconds, where a promise per file costs ten times more; the pauses
- * between batches let the thread answer requests.
- */
-async function statAll(files: string[]): Promise<({ size: number; mtimeMs: number } | undefined)[]> {
-  const out: ({ size: number; mtimeMs: number } | undefined)[] = new Array(files.length);
-  for (let i = 0; i < files.length; i++) {
-    const stat = statSync(files[i], { throwIfNoEntry: false });
-    out[i] = stat && { size: stat.size, mtimeMs: stat.mtimeMs };
-    if (i % 2000 === 1999) await yieldToEvents();
-  }
-  return out;
 }

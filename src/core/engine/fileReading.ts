@@ -1,0 +1,80 @@
+/**
+ * Reading the files of a load: their stamps (to tell which changed), and the changed ones parsed,
+ * many in the parse pool (names recognized there too when asked), a few in the engine's thread.
+ */
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import type { ArticleNames } from '../entities/resolve';
+import { forEachArticle } from '../ingest/loader';
+import type { Article, Problem } from '../types';
+import type { EngineOptions } from './engine';
+import { defaultPoolSize, parseWorkerFile, POOL_MIN_FILES, runParsePool, type PoolLoadOptions } from './parsePool';
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ReadingCallbacks {
+  report(problem: Problem): void;
+  onProgress(done: number): void;
+  take(article: Article, names?: ArticleNames): void;
+  /** Something the user should read (a pool thread that failed). */
+  notice(message: string): void;
+}
+
+/** Reads and parses files; when a pool thread fails, the files it had not finished are read in this thread. */
+export async function readArticleFiles(
+  files: string[],
+  options: EngineOptions & { signal?: AbortSignal; recognizeNames?: boolean },
+  callbacks: ReadingCallbacks,
+): Promise<void> {
+  const { report, onProgress, take } = callbacks;
+  const workerFile = files.length >= POOL_MIN_FILES && options.parseThreads !== 1 ? (options.parseWorkerFile ?? parseWorkerFile()) : undefined;
+  const handled = new Set<string>();
+  if (workerFile) {
+    const run = {
+      files,
+      options: poolOptions(options),
+      recognize: options.recognizeNames === true,
+      signal: options.signal,
+      visit: (article: Article, names?: ArticleNames) => (handled.add(path.resolve(article.path)), take(article, names)),
+      onProblem: (problem: Problem) => (handled.add(path.resolve(problem.path)), report(problem)),
+      onProgress,
+    };
+    const failed = await runParsePool(workerFile, options.parseThreads || defaultPoolSize(), run).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    if (!failed) return;
+    callbacks.notice(`${failed}; the files it had not finished are read again without it`);
+  }
+  const rest = files.filter((file) => !handled.has(path.resolve(file)));
+  await forEachArticle(rest, { ...options, onProblem: report, onProgress: (done) => onProgress(handled.size + done) }, (article) => take(article));
+}
+
+/** The options a pool thread needs (what can cross a thread boundary). */
+function poolOptions(options: EngineOptions): PoolLoadOptions {
+  const { maxFileBytes, concurrency, sourcePatterns, sourceRules } = options;
+  return { maxFileBytes, concurrency, sourcePatterns, sourceRules };
+}
+
+export function sameStamp(record: FileStamp | undefined, stat: FileStamp | undefined): boolean {
+  return record !== undefined && stat !== undefined && record.size === stat.size && record.mtimeMs === stat.mtimeMs;
+}
+
+/**
+ * The size and mtime of each file (undefined when it is gone). Synchronous stats in batches: on a
+ * local disk each costs microseconds, where a promise per file costs ten times more; the pauses
+ * between batches let the thread answer requests.
+ */
+export async function statAll(files: string[]): Promise<(FileStamp | undefined)[]> {
+  const out: (FileStamp | undefined)[] = new Array(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const stat = statSync(files[i], { throwIfNoEntry: false });
+    out[i] = stat && { size: stat.size, mtimeMs: stat.mtimeMs };
+    if (i % 2000 === 1999) await yieldToEvents();
+  }
+  return out;
+}
