@@ -20,7 +20,7 @@ export interface EntityCliArgs {
 
 async function buildEngine(args: EntityCliArgs, err: Print): Promise<CorpusEngine | undefined> {
   const engine = new CorpusEngine(args.parseOptions);
-  const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true, recognizeNames: true });
+  const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
   reportLoad(args, problems, cacheUnwritable, err);
   await engine.buildEntities();
   const file = args.entitiesFile ?? path.resolve(ENTITIES_FILE);

@@ -37,7 +37,7 @@ const children: Record<string, (folder: string, cacheDir: string) => Promise<Chi
   async cold(folder, cacheDir) {
     const started = performance.now();
     const engine = new CorpusEngine({ parseThreads: Number(process.env.PARSE_THREADS ?? 0) });
-    await engine.load([folder], { cacheDir, recognizeNames: true });
+    await engine.load([folder], { cacheDir });
     const searchable = performance.now() - started;
     await engine.buildEntities();
     const files = await listArticleFiles([folder]);

@@ -54,6 +54,23 @@ describe('the parse pool (cold builds on all cores)', function () {
     assert.deepEqual(hits(pooled), hits(single));
   });
 
+  it('recognizes the names of stored articles on all cores in the entity build', async () => {
+    const dir = poolCorpus();
+    const pooled = new CorpusEngine({ parseThreads: 2, parseWorkerFile: workerFile });
+    const single = new CorpusEngine({ parseThreads: 1 });
+    await pooled.load([dir]);
+    await single.load([dir]);
+    const [pooledNames, singleNames] = [await pooled.buildEntities(), await single.buildEntities()];
+    assert.equal(pooledNames.recognized, singleNames.recognized);
+    const entities = (e: CorpusEngine) =>
+      e
+        .entityList()
+        .map((x) => `${x.name} ${x.articleCount} ${x.mentionCount}`)
+        .sort();
+    assert.deepEqual(entities(pooled), entities(single));
+    assert.equal(pooled.entityList().find((e) => e.name === 'Gordon Brown')?.articleCount, (POOL_MIN_FILES + 50) / 2);
+  });
+
   it("reads the files a failing pool thread had not finished on the engine's own thread, and says so", async () => {
     const dir = poolCorpus();
     const notices: string[] = [];

@@ -30,6 +30,7 @@ import { defaultBudgetMB, estimatedIndexMB } from './memoryBudget';
 import { ArticleStore } from './stores/articleStore';
 import { EntityChanges } from './entityChanges';
 import { readArticleFiles, sameStamp, statAll } from './fileReading';
+import { defaultPoolSize, parseWorkerFile, POOL_MIN_FILES, runRecognizePool } from './parsePool';
 import type { ArticleNames } from '../entities/resolve';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
@@ -391,7 +392,7 @@ export class CorpusEngine {
   async buildEntities(options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const generation = this.generation;
     const cacheFile = options.cacheFile ?? (this.cacheDir && path.join(this.cacheDir, 'names.json'));
-    const report = await this.entities.build([...(this.store?.values() ?? [])], { ...options, cacheFile });
+    const report = await this.entities.build([...(this.store?.values() ?? [])], { ...options, cacheFile, recognizeMany: this.recognizeInPool });
     if (!report.cancelled && generation === this.generation) {
       this.entitiesBuilt = true;
       this.entitiesCacheFile = cacheFile;
@@ -399,6 +400,17 @@ export class CorpusEngine {
     }
     return report;
   }
+
+  /** Many articles' names recognized on all cores (few are left to the entity build's own loop). */
+  private readonly recognizeInPool = async (paths: string[], visit: (path: string, names: ArticleNames) => void): Promise<void> => {
+    const workerFile = paths.length >= POOL_MIN_FILES && this.options.parseThreads !== 1 ? (this.options.parseWorkerFile ?? parseWorkerFile()) : undefined;
+    if (!workerFile || !this.store) return;
+    const store = this.store;
+    // A failing pool leaves the articles it had not done to the build's own loop.
+    await runRecognizePool(workerFile, this.options.parseThreads || defaultPoolSize(), { paths, paragraphs: (p) => store.paragraphs(p), visit }).catch(
+      (error: Error) => this.emit({ kind: 'notice', message: `${error.message}; the names it had not recognized are recognized without it` }),
+    );
+  };
 
   /** The user's corrections (the text of .corpus-lens/entities.json); a malformed text keeps the last good ones. */
   setEntityOverrides(text: string): OverridesParse {

@@ -29,7 +29,7 @@ interface CallContext {
 
 /** The requests the worker answers itself; the compiler checks that, with the engine's, they cover the protocol. */
 const ownHandlers: { [M in Exclude<Method, EngineMethod>]: (params: Params<M>, call: CallContext) => Result<M> | Promise<Result<M>> } = {
-  load: ([folders, cacheDir], { signal, onProgress }) => engine.load(folders, { cacheDir, signal, onProgress, searchInBackground: true, recognizeNames: true }),
+  load: ([folders, cacheDir], { signal, onProgress }) => engine.load(folders, { cacheDir, signal, onProgress, searchInBackground: true }),
   buildEntities: ([cacheFile], { signal, onProgress }) => engine.buildEntities({ cacheFile, signal, onProgress }),
   cancel: ([request]) => aborts.get(request)?.abort(),
   ping: () => 'pong',

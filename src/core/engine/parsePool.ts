@@ -1,7 +1,7 @@
 /**
- * Reading, parsing and name recognition of many files on all cores: a pool of worker threads
- * (parseWorker.ts) fed small batches as they finish, so a slow file never holds the others up.
- * Used for cold builds; a handful of files are read in the engine's own thread.
+ * Cold builds on all cores: a pool of worker threads (parseWorker.ts) that read and parse files, or
+ * recognize the names of articles already read, fed small batches as they finish so a slow file
+ * never holds the others up. A handful of files are done in the engine's own thread.
  */
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
@@ -9,12 +9,18 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ArticleNames } from '../entities/resolve';
 import type { LoadOptions } from '../ingest/loader';
-import type { Article, Problem } from '../types';
+import type { Article, Paragraph, Problem } from '../types';
 
 export type PoolLoadOptions = Omit<LoadOptions, 'signal' | 'onProgress' | 'onProblem'>;
 
-export type ToParseWorker = { files: string[]; options: PoolLoadOptions; recognize: boolean };
-export type FromParseWorker = { type: 'article'; article: Article; names?: ArticleNames } | { type: 'problem'; problem: Problem } | { type: 'batchDone' };
+export type ToParseWorker =
+  | { kind: 'read'; files: string[]; options: PoolLoadOptions; recognize: boolean }
+  | { kind: 'recognize'; articles: { path: string; paragraphs: Paragraph[] }[] };
+export type FromParseWorker =
+  | { type: 'article'; article: Article; names?: ArticleNames }
+  | { type: 'problem'; problem: Problem }
+  | { type: 'names'; path: string; names: ArticleNames }
+  | { type: 'batchDone' };
 
 export interface PoolRun {
   files: string[];
@@ -43,10 +49,47 @@ export function defaultPoolSize(): number {
 }
 
 /** Runs the files through `size` worker threads; resolves when every file was visited or reported, or the signal aborted. */
-export async function runParsePool(workerFile: string, size: number, run: PoolRun): Promise<void> {
-  const workers = Array.from({ length: Math.min(size, Math.ceil(run.files.length / BATCH)) }, () => new Worker(workerFile));
-  let next = 0;
+export function runParsePool(workerFile: string, size: number, run: PoolRun): Promise<void> {
   let done = 0;
+  return runPool(
+    workerFile,
+    size,
+    run.files,
+    run.signal,
+    (files) => ({ kind: 'read', files, options: run.options, recognize: run.recognize }),
+    (message) => {
+      if (message.type === 'article') run.visit(message.article, message.names);
+      else if (message.type === 'problem') run.onProblem(message.problem);
+      else return;
+      run.onProgress(++done);
+    },
+  );
+}
+
+export interface RecognizeRun {
+  paths: string[];
+  paragraphs(path: string): Paragraph[];
+  signal?: AbortSignal;
+  visit(path: string, names: ArticleNames): void;
+}
+
+/** Recognizes the names of stored articles in `size` worker threads (their text is sent along). */
+export function runRecognizePool(workerFile: string, size: number, run: RecognizeRun): Promise<void> {
+  const message = (paths: string[]): ToParseWorker => ({ kind: 'recognize', articles: paths.map((path) => ({ path, paragraphs: run.paragraphs(path) })) });
+  return runPool(workerFile, size, run.paths, run.signal, message, (reply) => reply.type === 'names' && run.visit(reply.path, reply.names));
+}
+
+/** Batches of items to each worker, two in hand so none waits; `onReply` gets everything but the batch ends. */
+async function runPool(
+  workerFile: string,
+  size: number,
+  items: string[],
+  signal: AbortSignal | undefined,
+  message: (batch: string[]) => ToParseWorker,
+  onReply: (reply: FromParseWorker) => void,
+): Promise<void> {
+  const workers = Array.from({ length: Math.min(size, Math.ceil(items.length / BATCH)) }, () => new Worker(workerFile));
+  let next = 0;
   try {
     await Promise.all(
       workers.map(
@@ -54,24 +97,19 @@ export async function runParsePool(workerFile: string, size: number, run: PoolRu
           new Promise<void>((resolve, reject) => {
             let inHand = 0;
             const feed = () => {
-              if (next >= run.files.length || run.signal?.aborted) return inHand === 0 && resolve();
+              if (next >= items.length || signal?.aborted) return inHand === 0 && resolve();
               inHand++;
-              const files = run.files.slice(next, next + BATCH);
-              next += files.length;
-              worker.postMessage({ files, options: run.options, recognize: run.recognize } satisfies ToParseWorker);
+              const batch = items.slice(next, next + BATCH);
+              next += batch.length;
+              worker.postMessage(message(batch));
             };
-            worker.on('message', (message: FromParseWorker) => {
-              if (message.type === 'batchDone') {
-                inHand--;
-                return feed();
-              }
-              if (message.type === 'article') run.visit(message.article, message.names);
-              else run.onProblem(message.problem);
-              run.onProgress(++done);
+            worker.on('message', (reply: FromParseWorker) => {
+              if (reply.type !== 'batchDone') return onReply(reply);
+              inHand--;
+              feed();
             });
             worker.on('error', reject);
             worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a parse worker stopped (exit code ${code})`))));
-            // Two batches in hand: a worker never waits for the engine's thread to ask for more.
             feed();
             feed();
           }),

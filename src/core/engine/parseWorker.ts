@@ -1,6 +1,7 @@
 /**
- * One thread of the parse pool: reads and parses the files it is sent and, when asked, recognizes
- * their names, sending each article back as soon as it is done. ParsePool is the other end.
+ * One thread of the parse pool: reads and parses the files it is sent (recognizing their names when
+ * asked), or recognizes the names of articles sent with their text; each answer goes back as soon as
+ * it is ready. parsePool.ts is the other end.
  */
 import { parentPort } from 'node:worker_threads';
 import { articleNames } from '../entities/corpusEntities';
@@ -15,16 +16,22 @@ let recognizer: Recognizer | undefined;
 
 port.on('message', (message: ToParseWorker) => {
   void (async () => {
-    for (const file of message.files) {
-      const result = await readArticle(file, message.options);
-      let reply: FromParseWorker;
-      if ('problem' in result) reply = { type: 'problem', problem: result.problem };
-      else {
-        const names = message.recognize ? articleNames((recognizer ??= Recognizer.fromFile()), result.article) : undefined;
-        reply = { type: 'article', article: result.article, names };
+    if (message.kind === 'recognize') {
+      for (const { path, paragraphs } of message.articles)
+        port.postMessage({ type: 'names', path, names: articleNames(model(), { paragraphs }) } satisfies FromParseWorker);
+    } else {
+      for (const file of message.files) {
+        const result = await readArticle(file, message.options);
+        let reply: FromParseWorker;
+        if ('problem' in result) reply = { type: 'problem', problem: result.problem };
+        else reply = { type: 'article', article: result.article, names: message.recognize ? articleNames(model(), result.article) : undefined };
+        port.postMessage(reply);
       }
-      port.postMessage(reply);
     }
     port.postMessage({ type: 'batchDone' } satisfies FromParseWorker);
   })();
 });
+
+function model(): Recognizer {
+  return (recognizer ??= Recognizer.fromFile());
+}

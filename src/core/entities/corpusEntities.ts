@@ -34,6 +34,8 @@ interface NamesCache {
 
 export interface EntityBuildOptions {
   cacheFile?: string;
+  /** Recognizes many articles elsewhere (the parse pool), calling `visit` for each; the rest are recognized here. */
+  recognizeMany?: (paths: string[], visit: (path: string, names: ArticleNames) => void) => Promise<void>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -46,6 +48,10 @@ export interface EntityBuildReport {
   /** Set when the cache cannot be written: the entities are built all the same. */
   cacheUnwritable?: string;
   ms: number;
+}
+
+function sameStamp(a: { size: number; mtimeMs: number } | undefined, b: { size: number; mtimeMs: number }): boolean {
+  return a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 /** Names of one article: everything the recognizer tags (types are decided across the corpus) and its acronym definitions. */
@@ -117,15 +123,23 @@ export class CorpusEntities {
     const cached = 'data' in read && read.data.model === version ? read.data : undefined;
     const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] }[] = [];
     let fromCache = 0;
+    if (options.recognizeMany) {
+      const stamped = new Map(articles.map((a) => [a.path, a]));
+      const missing = articles.filter((a) => !sameStamp(cached?.files[a.path], a) && !sameStamp(this.primed.get(a.path), a)).map((a) => a.path);
+      await options.recognizeMany(missing, (path, names) => {
+        const article = stamped.get(path);
+        if (article) this.prime(article, names);
+      });
+    }
     for (let i = 0; i < articles.length; i++) {
       if (options.signal?.aborted) return { fromCache, recognized: i - fromCache, cancelled: true, ms: performance.now() - started };
       const article = articles[i];
       const hit = cached?.files[article.path];
       const primed = this.primed.get(article.path);
-      if (hit && hit.size === article.size && hit.mtimeMs === article.mtimeMs) {
+      if (hit && sameStamp(hit, article)) {
         found.push({ article, names: hit, mentions: hit.mentions });
         fromCache++;
-      } else if (primed && primed.size === article.size && primed.mtimeMs === article.mtimeMs) {
+      } else if (primed && sameStamp(primed, article)) {
         found.push({ article, names: primed.names });
       } else {
         found.push({ article, names: articleNames(recognizer, { paragraphs: this.paragraphs(article.path) }) });
