@@ -1,7 +1,8 @@
 /**
- * The one object features talk to: it owns the loaded articles and their search index, keeps them
- * current as files change, caches them on disk, and tells listeners when they changed.
- * No VS Code here: the CLI, the benchmarks and the tests use it as is.
+ * The one object features talk to: it owns the corpus's stores (articles and their text, the search
+ * index, the entities), keeps them current as files change, and tells listeners what changed. No
+ * VS Code here: the CLI, the benchmarks and the tests use it as is. It is long because it is the
+ * façade: most of its methods hand a question to the store, the search backend or the entities.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
