@@ -1,5 +1,7 @@
 /** `corpus-lens`: the engine from a shell, for scripts and tests. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as v8 from 'node:v8';
 import * as path from 'node:path';
 import { decodeText } from './core/ingest/textDecoding';
 import { fileLines, placeInFile } from './core/ingest/filePlaces';
@@ -33,7 +35,8 @@ const USAGE = `Usage:
 --entities: corrections (default: .corpus-lens/entities.json in the current folder, if any).
 --cache-dir DIR: where the corpus's stores are kept between runs (default: a folder per corpus under
   $XDG_CACHE_HOME/corpus-lens or ~/.cache/corpus-lens); --no-cache: keep nothing.
---memory-budget MB: the memory the search index may take (default: most of the heap).
+--memory-budget MB: the memory the search index may take (default: most of the heap; a larger
+  budget runs the command with a heap to match).
 --sources FILE: source and date rules for folders (default: .corpus-lens/sources.json in the current folder, if any).
 Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
@@ -303,7 +306,26 @@ function exitWhenFlushed(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
+/**
+ * A --memory-budget past what V8 gives this process by default: the CLI runs itself again with a
+ * heap to match (the extension does the same for its engine thread). Returns the exit code, or
+ * undefined when this process can go on.
+ */
+function rerunWithHeapFor(argv: string[]): number | undefined {
+  const at = argv.indexOf('--memory-budget');
+  const budget = at >= 0 ? Number(argv[at + 1]) : NaN;
+  const heapNeeded = Math.ceil(budget / 0.85);
+  if (!(heapNeeded > v8.getHeapStatistics().heap_size_limit / 1024 / 1024) || process.env.CORPUS_LENS_HEAP_SET) return undefined;
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapNeeded}`, process.argv[1], ...argv], {
+    stdio: 'inherit',
+    env: { ...process.env, CORPUS_LENS_HEAP_SET: '1' },
+  });
+  return child.status ?? 1;
+}
+
 if (require.main === module) {
+  const rerun = rerunWithHeapFor(process.argv.slice(2));
+  if (rerun !== undefined) process.exit(rerun);
   runCli(
     process.argv.slice(2),
     (s) => process.stdout.write(s + '\n'),

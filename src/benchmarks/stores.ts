@@ -199,7 +199,7 @@ export async function benchStores(argv: string[]): Promise<void> {
         ['query p50 / p95: plain minisearch (bare search)', `${ms(med((r) => r.plain.p50))} / ${ms(med((r) => r.plain.p95))}`],
         ['names from their cache', s(session.namesMs)],
         ['one changed file applied (tree, index, its names), median of 5', ms(session.changeMs)],
-      ['then the names of the whole corpus resolved again (0.5 s after the last change)', s(session.settleMs)],
+        ['then the names of the whole corpus resolved again (0.5 s after the last change)', s(session.settleMs)],
         ['peak RSS of the whole session (search + names)', mb(session.rssMB)],
         ['live heap after a full GC: with the index / added by the names', `${mb(session.heapSearchMB)} / ${mb(session.heapNamesMB)}`],
         ['CLI `articles --json` from its cache: time, peak RSS', `${s(med((r) => r.cli.ms))}, ${mb(med((r) => r.cli.rssMB))}`],
