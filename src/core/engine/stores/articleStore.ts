@@ -214,8 +214,10 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
 
 /** Stores without a cache folder keep their text in a temporary one, removed on dispose or when the process exits. */
 const temporaryFolders = new Set<string>();
+let exitHook = false;
 function temporaryFolder(): string {
-  if (temporaryFolders.size === 0) process.once('exit', () => temporaryFolders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  if (!exitHook) process.once('exit', () => temporaryFolders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  exitHook = true;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-text-'));
   temporaryFolders.add(dir);
   return dir;
