@@ -112,8 +112,10 @@ function missedSurnames(
     const words = [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}]+)*/gu)];
     words.forEach((word, i) => {
       const start = word.index ?? 0;
+      // Capitalised words only: most words are not, and folding every word of the corpus costs.
+      if (!/^\p{Lu}/u.test(word[0])) return;
       const names = surnames.get(fold(word[0]));
-      if (!names || !/^\p{Lu}/u.test(word[0]) || context.isCommon(word[0]) || taken(paragraph, start)) return;
+      if (!names || context.isCommon(word[0]) || taken(paragraph, start)) return;
       if (partOfLongerName(text, words, i)) return;
       const title = i > 0 && HONORIFICS.has(fold(words[i - 1][0])) && /^\.?\s+$/.test(text.slice((words[i - 1].index ?? 0) + words[i - 1][0].length, start));
       const from = title ? (words[i - 1].index ?? 0) : start;
