@@ -35,6 +35,24 @@ describe('dates of web pages', () => {
     assert.equal(parseHtml(url).overrides.date, '2016-06-04');
   });
 
+  it('reads a UTC time stamp on the calendar of the page\'s language, and any other stamp as written', () => {
+    const stamped = (value: string, lang: string) =>
+      parseHtml(page(`<title>Rat</title><meta property="article:published_time" content="${value}">`, story, lang)).overrides.date;
+    assert.equal(stamped('2021-11-04T23:00Z', 'de'), '2021-11-05', 'midnight in Berlin, stored in UTC');
+    assert.equal(stamped('2022-07-01T22:30:00.000Z', 'fr-FR'), '2022-07-02', 'summer time: UTC+2 in Paris');
+    assert.equal(stamped('2021-11-04T23:00Z', 'en'), '2021-11-04', 'English is spoken in too many zones to guess');
+    assert.equal(stamped('2021-11-04T23:00:00+01:00', 'de'), '2021-11-04', 'a stamp with its own offset is the local date already');
+  });
+
+  it('reads a <time datetime> whose page layout has "no-sidebars" or whose article is in a category named "event"', () => {
+    const html = page(
+      '<title>Paris</title>',
+      `<div class="layoutTwoColumnsRightSidebar"><article class="post category-event tag-calendar"><div class="entry-meta"><time datetime="2014-01-27T19:02:50+01:00">27. Januar 2014</time></div>${story}</article></div>`,
+      'de',
+    ).replace('<body>', '<body class="no-sidebars">');
+    assert.equal(parseHtml(html).overrides.date, '2014-01-27');
+  });
+
   it('never takes an updated stamp, a comment or a sidebar date for the publication date', () => {
     const html = page(
       '<title>Council</title>',

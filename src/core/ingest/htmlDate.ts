@@ -42,9 +42,41 @@ function fullDateIn(text: string, parser: chrono.Chrono): ArticleDate | null {
   return null;
 }
 
-/** A date written in metadata: ISO as it is ("2016-06-04T…"), anything else read in the page's language. */
-function statedValue(value: string, parser: chrono.Chrono): ArticleDate | null {
-  if (/^\s*\d{4}-\d{2}-\d{2}/.test(value)) return normaliseDateValue(value);
+/**
+ * Where a page's language is spoken in one time zone (or several with the same clock): a time stamped
+ * in UTC is then read on the publisher's own calendar ("2021-11-04T23:00Z" on a German page is the
+ * 5th of November there). Languages spoken across many zones (en, es, pt, ru) are left as stamped.
+ */
+const LANGUAGE_TIME_ZONES: Record<string, string> = {
+  de: 'Europe/Berlin',
+  fr: 'Europe/Paris',
+  it: 'Europe/Rome',
+  nl: 'Europe/Amsterdam',
+  pl: 'Europe/Warsaw',
+  cs: 'Europe/Prague',
+  da: 'Europe/Copenhagen',
+  sv: 'Europe/Stockholm',
+  nb: 'Europe/Oslo',
+  no: 'Europe/Oslo',
+  fi: 'Europe/Helsinki',
+  hu: 'Europe/Budapest',
+  el: 'Europe/Athens',
+  ja: 'Asia/Tokyo',
+  ko: 'Asia/Seoul',
+};
+
+/** A UTC time stamp ("…T23:00:00Z", "…T23:00+00:00") on the calendar of the page's language, if it has one zone. */
+function localDateOfUtcStamp(value: string, lang: string): ArticleDate | null {
+  const zone = LANGUAGE_TIME_ZONES[lang.toLowerCase().split('-')[0]];
+  if (!zone || !/^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]00:?00)\s*$/i.test(value)) return null;
+  const instant = new Date(value.trim().replace(' ', 'T'));
+  if (Number.isNaN(instant.getTime())) return null;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** A date written in metadata: ISO as it is ("2016-06-04T…", a UTC stamp on the page's calendar), anything else read in the page's language. */
+function statedValue(value: string, parser: chrono.Chrono, lang: string): ArticleDate | null {
+  if (/^\s*\d{4}-\d{2}-\d{2}/.test(value)) return localDateOfUtcStamp(value, lang) ?? normaliseDateValue(value);
   return fullDateIn(value.slice(0, MAX_DATE_TEXT), parser);
 }
 
@@ -56,10 +88,17 @@ function urlDate(document: PageDocument): ArticleDate | null {
   return null;
 }
 
-/** True when the element or one of its ancestors is a comment, a sidebar, an update stamp…: no publication date there. */
+/**
+ * Class and id words that describe a page's layout or an article's topics, not what an element is:
+ * "no-sidebars", "layoutTwoColumnsRightSidebar", "category-event", "tag-calendar", "has-sidebar".
+ */
+const LAYOUT_OR_TOPIC = /^(no-|has-|layout|category-|tag-|cat-)/i;
+
+/** True when the element or one of its ancestors (below <body>) is a comment, a sidebar, an update stamp…: no publication date there. */
 function outOfBounds(element: PageElement | null): boolean {
-  for (let at = element; at; at = at.parentElement) {
-    if (NOT_PUBLICATION.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+  for (let at = element; at && at.tagName !== 'BODY' && at.tagName !== 'HTML'; at = at.parentElement) {
+    const words = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`.split(/\s+/).filter((w) => w && !LAYOUT_OR_TOPIC.test(w));
+    if (words.some((w) => NOT_PUBLICATION.test(w))) return true;
   }
   return false;
 }
@@ -77,7 +116,8 @@ function dateElementText(document: PageDocument, parser: chrono.Chrono): Article
 }
 
 export function pageDate(document: PageDocument): ArticleDate | null {
-  const parser = parserFor(document.documentElement?.getAttribute('lang') ?? '');
+  const lang = document.documentElement?.getAttribute('lang') ?? '';
+  const parser = parserFor(lang);
   const itemprop = document.querySelector('[itemprop="datePublished"]');
   const stated = [
     metaContent(document, PUBLISHED_META),
@@ -86,7 +126,7 @@ export function pageDate(document: PageDocument): ArticleDate | null {
     outOfBounds(document.querySelector('time[datetime]')) ? undefined : (document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined),
   ];
   for (const value of stated) {
-    const date = value ? statedValue(value, parser) : null;
+    const date = value ? statedValue(value, parser, lang) : null;
     if (date) return date;
   }
   return urlDate(document) ?? (itemprop ? fullDateIn(itemprop.textContent ?? '', parser) : null) ?? dateElementText(document, parser);
