@@ -35,7 +35,7 @@ describe('dates of web pages', () => {
     assert.equal(parseHtml(url).overrides.date, '2016-06-04');
   });
 
-  it('reads a UTC time stamp on the calendar of the page\'s language, and any other stamp as written', () => {
+  it("reads a UTC time stamp on the calendar of the page's language, and any other stamp as written", () => {
     const stamped = (value: string, lang: string) =>
       parseHtml(page(`<title>Rat</title><meta property="article:published_time" content="${value}">`, story, lang)).overrides.date;
     assert.equal(stamped('2021-11-04T23:00Z', 'de'), '2021-11-05', 'midnight in Berlin, stored in UTC');
@@ -51,6 +51,15 @@ describe('dates of web pages', () => {
       'de',
     ).replace('<body>', '<body class="no-sidebars">');
     assert.equal(parseHtml(html).overrides.date, '2014-01-27');
+  });
+
+  it('reads the date beside a calendar icon, and a short line that says it is the publication date', () => {
+    const icon = page('<title>Rat</title>', `<ul><li><i class="fa fa-calendar"></i> 16.10.2021</li></ul>${story}`, 'de');
+    assert.equal(parseHtml(icon).overrides.date, '2021-10-16');
+    const label = page('<title>Rat</title>', `<div style="x">Pressemitteilung vom 20.01.2022</div>${story}`, 'de');
+    assert.equal(parseHtml(label).overrides.date, '2022-01-20');
+    const mention = page('<title>Rat</title>', `<p>Am 20.01.2022 trat der Rat zusammen und beschloss vieles, was später folgte.</p>${story}`, 'de');
+    assert.equal(parseHtml(mention).overrides.date, undefined, 'a date in a sentence of the story is not its publication date');
   });
 
   it('never takes an updated stamp, a comment or a sidebar date for the publication date', () => {

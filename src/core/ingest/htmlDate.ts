@@ -99,20 +99,39 @@ function outOfBounds(element: PageElement | null): boolean {
   for (let at = element; at && at.tagName !== 'BODY' && at.tagName !== 'HTML'; at = at.parentElement) {
     const words = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`.split(/\s+/).filter((w) => w && !LAYOUT_OR_TOPIC.test(w));
     if (words.some((w) => NOT_PUBLICATION.test(w))) return true;
+    // Sidebars and comments stand beside the article or inside it: what wraps the article is layout.
+    if (at.tagName === 'ARTICLE' || at.tagName === 'MAIN') return false;
   }
   return false;
 }
 
+/** A calendar or clock icon ("fa fa-calendar", "glyphicon-time"): the text beside it is a date. */
+const DATE_ICON = /(^|\s)(fa|glyphicon|icon|bi|dashicons)-(calendar|clock|time|date)/i;
+/** Words that introduce a publication date in a short line: "veröffentlicht 28.01.2022", "Pressemitteilung vom 20.01.2022". */
+const PUBLISHED_LABEL =
+  /^(veröffentlicht|erschienen|publiziert|pressemitteilung vom|pressemeldung vom|fachmeldung vom|meldung vom|published|posted|publié|pubblicato|publicado|gepubliceerd)\b/i;
+
 function dateElementText(document: PageDocument, parser: chrono.Chrono): ArticleDate | null {
   for (const element of document.querySelectorAll('[class], [id], time')) {
     const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.tagName === 'TIME' ? 'time' : ''}`;
-    if (!DATE_ELEMENT.test(label) || outOfBounds(element)) continue;
+    const icon = DATE_ICON.test(label) ? element.parentElement : null;
+    const dated = icon ?? (DATE_ELEMENT.test(label) ? element : null);
+    if (!dated || outOfBounds(icon ? dated : element)) continue;
+    const date = shortDateText(dated, parser);
+    if (date) return date;
+  }
+  for (const element of document.querySelectorAll('p, span, div, li, small, strong')) {
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length === 0 || text.length > MAX_DATE_TEXT) continue;
+    if (text.length > 60 || !PUBLISHED_LABEL.test(text) || outOfBounds(element)) continue;
     const date = fullDateIn(text, parser);
     if (date) return date;
   }
   return null;
+}
+
+function shortDateText(element: PageElement, parser: chrono.Chrono): ArticleDate | null {
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text.length === 0 || text.length > MAX_DATE_TEXT ? null : fullDateIn(text, parser);
 }
 
 export function pageDate(document: PageDocument): ArticleDate | null {
