@@ -87,6 +87,13 @@ describe('titles of web pages', () => {
     assert.equal(parseHtml(html).overrides.title, 'Haubenfahrzeuge - Teil 49 – Büssing-NAG');
   });
 
+  it('takes the heading that is the first part of "Headline - Tagline - Site", never a blog name that is the last', () => {
+    const surf = page('<title>Ben Wilson Surf - Point of Sail - Segelmacher in Kiel</title>', `<h1>Ben Wilson Surf</h1>${story}`);
+    assert.equal(parseHtml(surf).overrides.title, 'Ben Wilson Surf');
+    const blog = page('<title>Was ist Virales Marketing? | DimidoBlog</title>', `<h1>DimidoBlog</h1>${story}`);
+    assert.match(parseHtml(blog).overrides.title ?? '', /^Was ist Virales Marketing\?/);
+  });
+
   it('names the source by the site, else its JSON-LD publisher, else the host of its canonical address', () => {
     assert.equal(parseHtml(page('<meta property="og:site_name" content="Tagesanzeiger">', story)).overrides.source, 'Tagesanzeiger');
     assert.equal(

@@ -1,7 +1,7 @@
 /**
  * The headline of a web page, without the site's name: "Headline | Site", "Site - Headline" and
  * "Headline – Section – Site" lose the site's part (its og:site_name or the words of its host), and
- * the page's own <h1> wins when it is the same headline written more fully.
+ * the page's own <h1> wins when it is the same headline written more fully, or the title's first part.
  */
 import { jsonLdMatch, pageHost, type PageDocument } from './htmlMeta';
 
@@ -53,7 +53,12 @@ export function pageTitle(document: PageDocument, siteName: string | undefined):
     collapse(document.querySelector('title')?.textContent ?? '');
   const title = stated ? withoutSiteName(stated, names) : undefined;
   const headings = [...document.querySelectorAll('h1')].map((h) => collapse(h.textContent ?? '')).filter((h) => h.length >= 4 && h.length <= 300);
-  // The page's own heading, when it is the headline (not the site's logo) and says at least as much.
-  const heading = headings.find((h) => !names.some((n) => overlap(h, n) >= 0.8) && (!title || (overlap(h, title) >= 0.6 && h.length >= title.length * 0.8)));
+  // The page's own heading, when it is the headline (not the site's logo) and says at least as much,
+  // or when it is the first part of "Headline - Tagline - Site" (a blog's name heading is the last).
+  const notSite = (h: string) => !names.some((n) => overlap(h, n) >= 0.8);
+  const parts = stated.split(SEPARATOR).map((p) => collapse(p).toLowerCase());
+  const heading =
+    headings.find((h) => notSite(h) && (!title || (overlap(h, title) >= 0.6 && h.length >= title.length * 0.8))) ??
+    (parts.length > 1 ? headings.find((h) => notSite(h) && h.toLowerCase() === parts[0]) : undefined);
   return heading ?? title;
 }
