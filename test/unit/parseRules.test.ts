@@ -88,6 +88,10 @@ describe('boilerplate removal', () => {
     const lines = ['Title here', 'A sentence of the story.', 'Related Headline One', 'Another Related Headline'];
     assert.deepEqual(readingLineMask(lines), [true, true, false, false]);
   });
+  it('keeps closing lines that end a sentence in Chinese, Japanese, Arabic or Hindi punctuation', () => {
+    const lines = ['Title here', 'A sentence of the story.', '記者は会見で述べた。', '这是最后一句。', 'هل هذا صحيح؟', 'यह अंतिम वाक्य है।'];
+    assert.deepEqual(readingLineMask(lines), [true, true, true, true, true, true]);
+  });
   it('drops a media caption followed by "please wait"', () => {
     assert.deepEqual(readingLineMask(['Story text.', 'Video Caption Here', 'please wait', 'More text.']), [true, false, false, true]);
   });

@@ -42,7 +42,7 @@ const CUT_MARKERS: RegExp[] = [
 /** A media player's caption is the line just before its "please wait". */
 const MEDIA_PLAYER_MARKER = /^please wait$/i;
 
-const SENTENCE_END = /[.!?…"”’)\]:;]$/;
+const SENTENCE_END = /[.!?…"”’)\]:;。！？」』）｡؟।]$/u;
 const SHORT_LINE = 120;
 const MIN_DEBRIS_RUN = 2;
 
