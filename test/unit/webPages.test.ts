@@ -62,6 +62,25 @@ describe('dates of web pages', () => {
     assert.equal(parseHtml(mention).overrides.date, undefined, 'a date in a sentence of the story is not its publication date');
   });
 
+  it('reads a date that is a part of the title, stands alone right under the headline, or is the title of a datePublished abbr', () => {
+    assert.equal(parseHtml(page('<title>23.01.2022 - Dorothea jubelt</title>', story, 'de')).overrides.date, '2022-01-23');
+    const under = page(
+      '<title>Rat</title>',
+      `<div><h1>Levelpässe ab sofort</h1><b>Synchronschwimmen</b><br><span class="blue">01.02.2022</span></div>${story}`,
+      'de',
+    );
+    assert.equal(parseHtml(under).overrides.date, '2022-02-01');
+    const abbr = page(
+      '<title>Privacy</title>',
+      `<abbr class="published" itemprop="datePublished" title="2018-06-05T08:00:00-07:00">June 5</abbr>${story}`,
+      'en',
+    );
+    assert.equal(parseHtml(abbr).overrides.date, '2018-06-05');
+    const list = `<ul>${Array.from({ length: 30 }, (_, i) => `<li><span>0${(i % 9) + 1}.01.2020</span></li>`).join('')}</ul>`;
+    const far = page('<title>Rat</title>', `${list}<h1>Ein Titel</h1>${story}${list}`, 'de');
+    assert.equal(parseHtml(far).overrides.date, undefined, 'dates of a list far from the headline are not its date');
+  });
+
   it('never takes an updated stamp, a comment or a sidebar date for the publication date', () => {
     const html = page(
       '<title>Council</title>',

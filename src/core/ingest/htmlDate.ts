@@ -22,7 +22,7 @@ const PUBLISHED_META = [
   'sailthru.date',
   'parsely-pub-date',
 ];
-const DATE_ELEMENT = /date|time|publish|byline|posted|entry-meta|post-meta|dateline/i;
+const DATE_ELEMENT = /date|time|publish|byline|posted|(entry|post|article)-?meta|dateline/i;
 const NOT_PUBLICATION = /updat|modif|edited|comment|sidebar|widget|related|footer|copyright|event|calendar/i;
 const MAX_DATE_TEXT = 100;
 const MIN_YEAR = 1995;
@@ -141,12 +141,50 @@ export function pageDate(document: PageDocument): ArticleDate | null {
   const stated = [
     metaContent(document, PUBLISHED_META),
     jsonLdMatch(document, /"datePublished"\s*:\s*"([^"]{6,40})"/),
-    itemprop?.getAttribute('content') ?? itemprop?.getAttribute('datetime') ?? undefined,
+    itemprop?.getAttribute('content') ?? itemprop?.getAttribute('datetime') ?? itemprop?.getAttribute('title') ?? undefined,
     outOfBounds(document.querySelector('time[datetime]')) ? undefined : (document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined),
   ];
   for (const value of stated) {
     const date = value ? statedValue(value, parser, lang) : null;
     if (date) return date;
   }
-  return urlDate(document) ?? (itemprop ? fullDateIn(itemprop.textContent ?? '', parser) : null) ?? dateElementText(document, parser);
+  return (
+    urlDate(document) ??
+    (itemprop ? fullDateIn(itemprop.textContent ?? '', parser) : null) ??
+    titleDate(document, parser) ??
+    dateElementText(document, parser) ??
+    dateUnderHeadline(document, parser)
+  );
+}
+
+/** A part of the page's title that is only a date: "23.01.2022 - Headline", "Headline | DW | 23.05.2011". */
+function titleDate(document: PageDocument, parser: chrono.Chrono): ArticleDate | null {
+  const titles = [document.querySelector('meta[property="og:title"]')?.getAttribute('content'), document.querySelector('title')?.textContent];
+  for (const title of titles) {
+    for (const part of (title ?? '').split(/\s+(?:[|–—»·•]|-{1,2})\s+/)) {
+      if (BARE_DATE.test(part.trim())) return fullDateIn(part, parser);
+    }
+  }
+  return null;
+}
+
+/** A short text that is only a date, with a time or a word before it at most: "01.02.2022", "am 25.01.2022", "01.11.2023 11:35". */
+const BARE_DATE = /^(\p{L}{1,4}\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(,?\s+\d{1,2}:\d{2}(\s*Uhr)?)?$/u;
+/** A paragraph this long is the story's: a publication line stands before it. */
+const STORY_PARAGRAPH = 60;
+/** How many elements after the headline a bare date may stand (a publication line sits right under it). */
+const UNDER_HEADLINE = 25;
+
+/** The first element right after the page's <h1> whose whole text is a date. */
+function dateUnderHeadline(document: PageDocument, parser: chrono.Chrono): ArticleDate | null {
+  const all = [...document.querySelectorAll('body *')];
+  const headline = all.findIndex((element) => element.tagName === 'H1');
+  if (headline < 0) return null;
+  for (const element of all.slice(headline + 1, headline + 1 + UNDER_HEADLINE)) {
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // The story has begun: dates from here on are the story's or the page's lists.
+    if (element.tagName === 'P' && text.length > STORY_PARAGRAPH) return null;
+    if (BARE_DATE.test(text) && !outOfBounds(element)) return fullDateIn(text, parser);
+  }
+  return null;
 }
