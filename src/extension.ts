@@ -14,6 +14,7 @@ import * as whatWasRead from './features/whatWasRead';
 import * as openArticle from './features/openArticle';
 import * as quickSearch from './features/quickSearch';
 import * as searchPanel from './features/searchPanel';
+import * as searchStatus from './features/searchStatus';
 import { createLog, type Log } from './features/shared/log';
 
 /** What activate returns: used by the in-host tests, and by other extensions that want the corpus. */
@@ -21,6 +22,7 @@ export interface CorpusLensApi {
   engine: EngineClient;
   articlesTree: articlesTree.ArticlesTreeProvider;
   searchPanel: searchPanel.SearchPanelProvider;
+  searchStatus: searchStatus.SearchStatus;
   loading: corpusLoading.CorpusLoading;
   entities: entityBuilding.EntityBuilding;
   entitiesTree: entitiesView.EntitiesTreeProvider;
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   quickSearch.activate(context, engine);
   articleNames.activate(context, engine);
   const panel = searchPanel.activate(context, engine);
+  const status = searchStatus.activate(context, engine, log);
   corpusCommands.activate(context, loading);
   const entities = entityBuilding.activate(context, engine, loading, log);
   entityHover.activate(context, engine);
@@ -51,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     engine.onDidNotice((message) => log.channel.warn(message)),
   );
   const ready = loading.reload();
-  return { engine, articlesTree: tree, searchPanel: panel, loading, entities, entitiesTree, ready };
+  return { engine, articlesTree: tree, searchPanel: panel, searchStatus: status, loading, entities, entitiesTree, ready };
 }
 
 /** A crashed or stuck engine is restarted by the client: load again from the cache, and say so (one notification a session). */

@@ -66,4 +66,20 @@ describe('searching in a real VS Code', () => {
       'facets carry the filter they add and their label',
     );
   });
+
+  it('says in the status bar and in the QuickPick that search is off when the index would pass corpusLens.memoryBudgetMB', async () => {
+    assert.equal(api.searchStatus.text, undefined, 'nothing in the status bar while search is ready');
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    await config.update('memoryBudgetMB', 0.01, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the status bar item', () => /search is off/.test(api.searchStatus.text ?? ''), 20_000);
+      const pick = (await vscode.commands.executeCommand('corpusLens.searchArticles', 'Lavrov')) as Pick;
+      await waitFor('the message row', () => pick.items.length === 1 && !pick.busy);
+      assert.match(pick.items[0].label, /Search is off for this corpus: its index \(5 articles/);
+      assert.ok(api.engine.size >= 5, 'the tree keeps its articles');
+    } finally {
+      await config.update('memoryBudgetMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('search back on', () => api.searchStatus.text === undefined && api.engine.searchState.kind === 'ready', 20_000);
+  });
 });

@@ -42,13 +42,14 @@ export class EmbeddedSearch implements SearchBackend {
 
   async prepare(options: PrepareOptions): Promise<{ rebuilt?: string }> {
     const { articles } = this;
-    if (this.current.kind === 'ready') return {};
+    // The budget is checked on every load: a lower one turns off an index already loaded.
     const neededMB = estimatedIndexMB(articles.textBytes, articles.size);
     if (neededMB > options.budgetMB) {
       this.index = this.building = undefined;
       this.current = { kind: 'off', message: overBudgetMessage(articles.size, articles.textBytes, neededMB, options.budgetMB) };
       return {};
     }
+    if (this.current.kind === 'ready') return {};
     if (this.building) {
       const { index, stamps } = this.building;
       this.building = undefined;
