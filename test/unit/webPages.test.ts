@@ -113,6 +113,14 @@ describe('titles of web pages', () => {
     assert.match(parseHtml(blog).overrides.title ?? '', /^Was ist Virales Marketing\?/);
   });
 
+  it('takes the page\'s headline when the title only names the section ("Pressemitteilungen", "About Us")', () => {
+    const html = page(
+      '<title>Pressemitteilungen</title>',
+      `<h3>Zeitungslandschaft</h3><h1>Olafur Eliasson gestaltet Titelseite für die Zeitungen</h1>${story}`,
+    );
+    assert.equal(parseHtml(html).overrides.title, 'Olafur Eliasson gestaltet Titelseite für die Zeitungen');
+  });
+
   it('names the source by the site, else its JSON-LD publisher, else the host of its canonical address', () => {
     assert.equal(parseHtml(page('<meta property="og:site_name" content="Tagesanzeiger">', story)).overrides.source, 'Tagesanzeiger');
     assert.equal(

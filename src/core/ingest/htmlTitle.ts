@@ -59,6 +59,8 @@ export function pageTitle(document: PageDocument, siteName: string | undefined):
   const parts = stated.split(SEPARATOR).map((p) => collapse(p).toLowerCase());
   const heading =
     headings.find((h) => notSite(h) && (!title || (overlap(h, title) >= 0.6 && h.length >= title.length * 0.8))) ??
-    (parts.length > 1 ? headings.find((h) => notSite(h) && h.toLowerCase() === parts[0]) : undefined);
+    (parts.length > 1 ? headings.find((h) => notSite(h) && h.toLowerCase() === parts[0]) : undefined) ??
+    // A title of a word or two names the section ("Pressemitteilungen", "About Us"): the page's headline says more.
+    (title && wordsOf(title).length <= 2 ? headings.find((h) => notSite(h) && wordsOf(h).length >= 4) : undefined);
   return heading ?? title;
 }
