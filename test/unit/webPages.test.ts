@@ -113,6 +113,19 @@ describe('titles of web pages', () => {
     assert.match(parseHtml(blog).overrides.title ?? '', /^Was ist Virales Marketing\?/);
   });
 
+  it('leaves out the kicker or date line set above the headline inside its <h1>', () => {
+    const html = page(
+      '<title>Adblue nachfüllen: wo kaufen; Preis | autozeitung.de</title>',
+      `<h1><span class="article-header__roofline">Adblue nachfüllen: wo kaufen; Preis</span> So wird Adblue richtig angewendet</h1>${story}`,
+    );
+    assert.equal(parseHtml(html).overrides.title, 'So wird Adblue richtig angewendet');
+    const dated = page(
+      '<title>BAFA - Mineralölstatistik - MineralölINFO November 2021</title><link rel="canonical" href="https://www.bafa.de/x.html">',
+      `<h1><span class="topline"><span class="date">27.01.2022</span></span>MineralölINFO November 2021</h1>${story}`,
+    );
+    assert.equal(parseHtml(dated).overrides.title, 'MineralölINFO November 2021');
+  });
+
   it('takes the page\'s headline when the title only names the section ("Pressemitteilungen", "About Us")', () => {
     const html = page(
       '<title>Pressemitteilungen</title>',

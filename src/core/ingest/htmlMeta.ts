@@ -6,6 +6,7 @@ export interface PageElement {
   textContent: string | null;
   parentElement: PageElement | null;
   tagName: string;
+  querySelectorAll(selector: string): Iterable<PageElement>;
 }
 
 export interface PageDocument {

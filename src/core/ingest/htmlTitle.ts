@@ -3,7 +3,7 @@
  * "Headline – Section – Site" lose the site's part (its og:site_name or the words of its host), and
  * the page's own <h1> wins when it is the same headline written more fully, or the title's first part.
  */
-import { jsonLdMatch, pageHost, type PageDocument } from './htmlMeta';
+import { jsonLdMatch, pageHost, type PageDocument, type PageElement } from './htmlMeta';
 
 const SEPARATOR = /\s+(?:[|–—»·•:]|-{1,2}|\/\/?)\s+/;
 
@@ -45,6 +45,18 @@ export function withoutSiteName(title: string, names: string[]): string {
   return kept.join(separator);
 }
 
+/** A line set above a headline inside its <h1>: a kicker, roofline or date ("Dachzeile"). */
+const KICKER = /topline|roofline|kicker|overline|dachzeile|eyebrow|supertitle|(^|[\s_-])date([\s_-]|$)/i;
+
+/** An <h1>'s text as written, and without the kicker lines it holds (the headline itself). */
+function headingTexts(h1: PageElement): { full: string; headline: string } {
+  const full = collapse(h1.textContent ?? '');
+  const kickers = [...h1.querySelectorAll('[class]')].filter((e) => KICKER.test(e.getAttribute('class') ?? ''));
+  let headline = full;
+  for (const kicker of kickers) headline = headline.replace(collapse(kicker.textContent ?? ''), ' ');
+  return { full, headline: collapse(headline) || full };
+}
+
 /** Read before Readability, which removes headings: og:title, else <title>, without the site's name; or the page's <h1>. */
 export function pageTitle(document: PageDocument, siteName: string | undefined): string | undefined {
   const names = siteNames(document, siteName);
@@ -52,15 +64,23 @@ export function pageTitle(document: PageDocument, siteName: string | undefined):
     collapse(document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '') ||
     collapse(document.querySelector('title')?.textContent ?? '');
   const title = stated ? withoutSiteName(stated, names) : undefined;
-  const headings = [...document.querySelectorAll('h1')].map((h) => collapse(h.textContent ?? '')).filter((h) => h.length >= 4 && h.length <= 300);
-  // The page's own heading, when it is the headline (not the site's logo) and says at least as much,
-  // or when it is the first part of "Headline - Tagline - Site" (a blog's name heading is the last).
+  const headings = [...document.querySelectorAll('h1')].map(headingTexts).filter((h) => h.full.length >= 4 && h.full.length <= 300);
   const notSite = (h: string) => !names.some((n) => overlap(h, n) >= 0.8);
   const parts = stated.split(SEPARATOR).map((p) => collapse(p).toLowerCase());
+  const namesSite = (part: string) => names.some((n) => overlap(part, n) >= 0.6);
+  const isTitlePart = (h: string, i: number) => parts.length > 1 && parts[i] === h.toLowerCase() && !namesSite(parts[i]);
   const heading =
-    headings.find((h) => notSite(h) && (!title || (overlap(h, title) >= 0.6 && h.length >= title.length * 0.8))) ??
-    (parts.length > 1 ? headings.find((h) => notSite(h) && h.toLowerCase() === parts[0]) : undefined) ??
-    // A title of a word or two names the section ("Pressemitteilungen", "About Us"): the page's headline says more.
-    (title && wordsOf(title).length <= 2 ? headings.find((h) => notSite(h) && wordsOf(h).length >= 4) : undefined);
-  return heading ?? title;
+    // The page's own heading, when it is the headline (not the site's logo) and says at least as much…
+    headings.find(({ full }) => notSite(full) && (!title || (overlap(full, title) >= 0.6 && full.length >= title.length * 0.8))) ??
+    // …or a part of "Headline - Tagline - Site": the first, or any of three words or more when another
+    // part names the site (a blog's name heading is the last part and names nothing we know; a
+    // section's name is a word)…
+    headings.find(
+      ({ headline }) =>
+        notSite(headline) &&
+        (isTitlePart(headline, 0) || (parts.some(namesSite) && wordsOf(headline).length >= 3 && parts.some((_, i) => isTitlePart(headline, i)))),
+    ) ??
+    // …or, when the title is a word or two naming the section ("Pressemitteilungen", "About Us"), the headline.
+    (title && wordsOf(title).length <= 2 ? headings.find(({ headline }) => notSite(headline) && wordsOf(headline).length >= 4) : undefined);
+  return heading?.headline ?? title;
 }
