@@ -92,6 +92,17 @@ describe('boilerplate removal', () => {
     const lines = ['Title here', 'A sentence of the story.', '記者は会見で述べた。', '这是最后一句。', 'هل هذا صحيح؟', 'यह अंतिम वाक्य है।'];
     assert.deepEqual(readingLineMask(lines), [true, true, true, true, true, true]);
   });
+  it('drops links to other stories inside a story ("Read more: …", "Lea también: …") and "was this helpful?" lines', () => {
+    const lines = [
+      'Title here',
+      'A sentence of the story.',
+      'Read more: Looted colonial art',
+      'Lea también: Impiden ingreso a reportero',
+      'The story goes on.',
+      'War der Artikel nützlich?',
+    ];
+    assert.deepEqual(readingLineMask(lines), [true, true, false, false, true, false]);
+  });
   it('drops a media caption followed by "please wait"', () => {
     assert.deepEqual(readingLineMask(['Story text.', 'Video Caption Here', 'please wait', 'More text.']), [true, false, false, true]);
   });

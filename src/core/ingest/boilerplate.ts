@@ -23,6 +23,9 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^\d+(\s+\d+)*$/, // share and comment counters ("0 63")
   /^watch:\s.*$/i,
   /^(read more|related|see also)( articles| stories)?:?$/i,
+  // A link to another story inside this one: "Read more: …", "Lea también: …", "Lesen Sie auch: …".
+  /^(read more|read also|see also|also read|related|lea (también|más|además)|lee también|puedes ver|ver también|leia (também|mais)|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche|czytaj (też|także))\s*:.{3,200}$/i,
+  /^(was this article (helpful|useful)\??|war (der|dieser) artikel (hilfreich|nützlich)\??|möchten sie (den|diesen) artikel teilen\??)$/i,
   /^to find out more, click here\.?$/i,
   /^community standards\s*(discussion)?$/i,
   /^(discussion|comment on this story)$/i,
