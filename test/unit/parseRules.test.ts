@@ -103,6 +103,10 @@ describe('boilerplate removal', () => {
     ];
     assert.deepEqual(readingLineMask(lines), [true, true, false, false, true, false]);
   });
+  it("drops a picture's credit line and a call to subscribe, not a sentence about a photo", () => {
+    const lines = ['Title here', 'Foto: Sascha Klahn', 'Subscribe now to our eNATION edition for the full story.', 'The photo: it showed the team at dawn.'];
+    assert.deepEqual(readingLineMask(lines), [true, false, false, true]);
+  });
   it('drops a media caption followed by "please wait"', () => {
     assert.deepEqual(readingLineMask(['Story text.', 'Video Caption Here', 'please wait', 'More text.']), [true, false, false, true]);
   });

@@ -26,6 +26,8 @@ const BOILERPLATE_LINES: RegExp[] = [
   // A link to another story inside this one: "Read more: …", "Lea también: …", "Lesen Sie auch: …".
   /^(read more|read also|see also|also read|related|lea (también|más|además)|lee también|puedes ver|ver también|leia (também|mais)|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche|czytaj (też|także))\s*:.{3,200}$/i,
   /^(was this article (helpful|useful)\??|war (der|dieser) artikel (hilfreich|nützlich)\??|möchten sie (den|diesen) artikel teilen\??)$/i,
+  /^\(?(foto|fotos|photo|photos|bild|bilder)\s*:\s*[^.!?]{2,80}\)?$/i, // a picture's credit line ("Foto: Sascha Klahn")
+  /^(subscribe (now|today)|sign up (for|to) (our|the)|abonniere|abonnieren sie)\b.{0,150}$/i, // newsletter and subscription calls
   /^to find out more, click here\.?$/i,
   /^community standards\s*(discussion)?$/i,
   /^(discussion|comment on this story)$/i,
