@@ -38,6 +38,17 @@ export interface Article {
   mtimeMs: number;
 }
 
+/** A file's size and modification time: what tells a cache that the file changed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** True when both stamps exist and are the same. */
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
 /** An article without its text: what the tree and the counts need, cheap to keep and to send between threads. */
 export type ArticleSummary = Pick<Article, 'path' | 'title' | 'source' | 'date'>;
 

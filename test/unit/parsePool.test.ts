@@ -25,11 +25,11 @@ function poolCorpus(): string {
 describe('the parse pool (cold builds on all cores)', function () {
   this.timeout(60_000);
 
-  it('reads, parses and names a corpus exactly as the engine does on its own thread', async () => {
+  it('reads, parses, indexes and names a corpus exactly as the engine does on its own thread', async () => {
     const dir = poolCorpus();
     const pooled = new CorpusEngine({ parseThreads: 2, parseWorkerFile: workerFile });
     const single = new CorpusEngine({ parseThreads: 1 });
-    const [pooledReport, singleReport] = [await pooled.load([dir], { recognizeNames: true }), await single.load([dir])];
+    const [pooledReport, singleReport] = [await pooled.load([dir]), await single.load([dir])];
     assert.deepEqual(
       pooledReport.problems.map((p) => path.basename(p.path)),
       singleReport.problems.map((p) => path.basename(p.path)),
@@ -41,25 +41,9 @@ describe('the parse pool (cold builds on all cores)', function () {
         .map((a) => JSON.stringify([a.path, a.title, a.source, a.date, e.paragraphs(a.path, 9)]))
         .sort();
     assert.deepEqual(rows(pooled), rows(single));
-    const names = await pooled.buildEntities();
-    assert.equal(names.recognized, POOL_MIN_FILES + 50, 'the names recognized in the pool are taken, not recognized again');
-    await single.buildEntities();
-    const entities = (e: CorpusEngine) =>
-      e
-        .entityList()
-        .map((x) => `${x.name} ${x.articleCount} ${x.mentionCount}`)
-        .sort();
-    assert.deepEqual(entities(pooled), entities(single));
     const hits = (e: CorpusEngine) => (e.search('Lavrov "item 7"', 1000) as { hits: { path: string }[] }).hits.map((h) => h.path).sort();
     assert.deepEqual(hits(pooled), hits(single));
-  });
-
-  it('recognizes the names of stored articles on all cores in the entity build', async () => {
-    const dir = poolCorpus();
-    const pooled = new CorpusEngine({ parseThreads: 2, parseWorkerFile: workerFile });
-    const single = new CorpusEngine({ parseThreads: 1 });
-    await pooled.load([dir]);
-    await single.load([dir]);
+    // The names: recognized in the pool's threads for the pooled engine, in its own thread for the other.
     const [pooledNames, singleNames] = [await pooled.buildEntities(), await single.buildEntities()];
     assert.equal(pooledNames.recognized, singleNames.recognized);
     const entities = (e: CorpusEngine) =>

@@ -7,7 +7,8 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { ParsedQuery } from '../search/query';
 import { SearchIndex, type IndexableArticle, type SearchOptions, type SearchResults } from '../search/searchIndex';
-import type { ArticleRecordLike, ArticleRepository, PrepareOptions, SearchBackend, SearchState } from './backend';
+import { sameStamp } from '../types';
+import type { ArticleRepository, PrepareOptions, SearchBackend, SearchState } from './backend';
 import { estimatedIndexMB, overBudgetMessage } from './memoryBudget';
 import { indexFileBytes, readIndexFile, writeIndexFile, type IndexedStamps } from './stores/indexFile';
 
@@ -151,8 +152,4 @@ function reconcile(index: SearchIndex, stamps: IndexedStamps, articles: ArticleR
     changed++;
   }
   return changed;
-}
-
-function sameStamp(stamp: { size: number; mtimeMs: number } | undefined, record: ArticleRecordLike): boolean {
-  return stamp !== undefined && stamp.size === record.size && stamp.mtimeMs === record.mtimeMs;
 }

@@ -24,14 +24,14 @@ import {
 import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import type { SearchResults } from '../search/searchIndex';
-import { summarize, type Article, type ArticleSummary, type Paragraph, type Problem } from '../types';
+import { sameStamp, summarize, type Article, type ArticleSummary, type Paragraph, type Problem } from '../types';
 import { loadingMessage, type ArticleRepository, type SearchBackend, type SearchState } from './backend';
 import { EmbeddedSearch } from './embeddedSearch';
 import { defaultBudgetMB, estimatedIndexMB } from './memoryBudget';
 import { ArticleStore } from './stores/articleStore';
 import { EntityChanges } from './entityChanges';
-import { readArticleFiles, sameStamp, statAll } from './fileReading';
-import { defaultPoolSize, parseWorkerFile, POOL_MIN_FILES, runRecognizePool } from './parsePool';
+import { readArticleFiles, statAll } from './fileReading';
+import { poolFor, runRecognizePool } from './parsePool';
 import type { ArticleNames } from '../entities/resolve';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
@@ -62,8 +62,6 @@ export interface EngineLoadOptions extends Pick<LoadOptions, 'signal'> {
   searchInBackground?: boolean;
   /** Only the articles (a CLI listing): no search index is loaded or built. */
   withoutSearch?: boolean;
-  /** Recognize names while reading files in the parse pool (the entities are built next). */
-  recognizeNames?: boolean;
 }
 
 export interface LoadReport {
@@ -192,14 +190,13 @@ export class CorpusEngine {
     }
     const indexNow = () => backend?.accepting === true;
     const onProgress = (done: number) => options.onProgress?.(fromCache + done, files.length, 'files');
-    const take = (article: Article, names?: ArticleNames) => {
+    const take = (article: Article) => {
       store.put(article);
       parsed.add(article.path);
-      if (names) this.entities.prime(article, names);
       if (indexNow()) backend?.upsert(article.path, article);
     };
     const notice = (message: string) => this.emit({ kind: 'notice', message });
-    await readArticleFiles(stale, { ...this.options, signal: options.signal, recognizeNames: options.recognizeNames }, { report, onProgress, take, notice });
+    await readArticleFiles(stale, { ...this.options, signal: options.signal }, { report, onProgress, take, notice });
     if (options.signal?.aborted) return { fromCache, parsed: parsed.size, changed: parsed.size > 0 };
     const listed = new Set(files);
     const staleSet = new Set(stale);
@@ -404,12 +401,12 @@ export class CorpusEngine {
 
   /** Many articles' names recognized on all cores (few are left to the entity build's own loop). */
   private readonly recognizeInPool = async (paths: string[], visit: (path: string, names: ArticleNames) => void): Promise<void> => {
-    const workerFile = paths.length >= POOL_MIN_FILES && this.options.parseThreads !== 1 ? (this.options.parseWorkerFile ?? parseWorkerFile()) : undefined;
-    if (!workerFile || !this.store) return;
+    const pool = poolFor(paths.length, this.options);
+    if (!pool || !this.store) return;
     const store = this.store;
     // A failing pool leaves the articles it had not done to the build's own loop.
-    await runRecognizePool(workerFile, this.options.parseThreads || defaultPoolSize(), { paths, paragraphs: (p) => store.paragraphs(p), visit }).catch(
-      (error: Error) => this.emit({ kind: 'notice', message: `${error.message}; the names it had not recognized are recognized without it` }),
+    await runRecognizePool(pool.workerFile, pool.size, { paths, paragraphs: (p) => store.paragraphs(p), visit }).catch((error: Error) =>
+      this.emit({ kind: 'notice', message: `${error.message}; the names it had not recognized are recognized without it` }),
     );
   };
 

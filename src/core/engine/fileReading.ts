@@ -1,49 +1,38 @@
 /**
  * Reading the files of a load: their stamps (to tell which changed), and the changed ones parsed,
- * many in the parse pool (names recognized there too when asked), a few in the engine's thread.
+ * many in the parse pool, a few in the engine's thread.
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import type { ArticleNames } from '../entities/resolve';
 import { forEachArticle } from '../ingest/loader';
-import type { Article, Problem } from '../types';
+import type { Article, FileStamp, Problem } from '../types';
 import type { EngineOptions } from './engine';
-import { defaultPoolSize, parseWorkerFile, POOL_MIN_FILES, runParsePool, type PoolLoadOptions } from './parsePool';
-
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
+import { poolFor, runParsePool, type PoolLoadOptions } from './parsePool';
 
 export interface ReadingCallbacks {
   report(problem: Problem): void;
   onProgress(done: number): void;
-  take(article: Article, names?: ArticleNames): void;
+  take(article: Article): void;
   /** Something the user should read (a pool thread that failed). */
   notice(message: string): void;
 }
 
 /** Reads and parses files; when a pool thread fails, the files it had not finished are read in this thread. */
-export async function readArticleFiles(
-  files: string[],
-  options: EngineOptions & { signal?: AbortSignal; recognizeNames?: boolean },
-  callbacks: ReadingCallbacks,
-): Promise<void> {
+export async function readArticleFiles(files: string[], options: EngineOptions & { signal?: AbortSignal }, callbacks: ReadingCallbacks): Promise<void> {
   const { report, onProgress, take } = callbacks;
-  const workerFile = files.length >= POOL_MIN_FILES && options.parseThreads !== 1 ? (options.parseWorkerFile ?? parseWorkerFile()) : undefined;
+  const pool = poolFor(files.length, options);
   const handled = new Set<string>();
-  if (workerFile) {
+  if (pool) {
     const run = {
       files,
       options: poolOptions(options),
-      recognize: options.recognizeNames === true,
       signal: options.signal,
-      visit: (article: Article, names?: ArticleNames) => (handled.add(path.resolve(article.path)), take(article, names)),
+      visit: (article: Article) => (handled.add(path.resolve(article.path)), take(article)),
       onProblem: (problem: Problem) => (handled.add(path.resolve(problem.path)), report(problem)),
       onProgress,
     };
-    const failed = await runParsePool(workerFile, options.parseThreads || defaultPoolSize(), run).then(
+    const failed = await runParsePool(pool.workerFile, pool.size, run).then(
       () => undefined,
       (error: Error) => error.message,
     );
@@ -58,10 +47,6 @@ export async function readArticleFiles(
 function poolOptions(options: EngineOptions): PoolLoadOptions {
   const { maxFileBytes, concurrency, sourcePatterns, sourceRules } = options;
   return { maxFileBytes, concurrency, sourcePatterns, sourceRules };
-}
-
-export function sameStamp(record: FileStamp | undefined, stat: FileStamp | undefined): boolean {
-  return record !== undefined && stat !== undefined && record.size === stat.size && record.mtimeMs === stat.mtimeMs;
 }
 
 /**

@@ -14,21 +14,15 @@ import type { Article, Paragraph, Problem } from '../types';
 export type PoolLoadOptions = Omit<LoadOptions, 'signal' | 'onProgress' | 'onProblem'>;
 
 export type ToParseWorker =
-  | { kind: 'read'; files: string[]; options: PoolLoadOptions; recognize: boolean }
-  | { kind: 'recognize'; articles: { path: string; paragraphs: Paragraph[] }[] };
+  { kind: 'read'; files: string[]; options: PoolLoadOptions } | { kind: 'recognize'; articles: { path: string; paragraphs: Paragraph[] }[] };
 export type FromParseWorker =
-  | { type: 'article'; article: Article; names?: ArticleNames }
-  | { type: 'problem'; problem: Problem }
-  | { type: 'names'; path: string; names: ArticleNames }
-  | { type: 'batchDone' };
+  { type: 'article'; article: Article } | { type: 'problem'; problem: Problem } | { type: 'names'; path: string; names: ArticleNames } | { type: 'batchDone' };
 
 export interface PoolRun {
   files: string[];
   options: PoolLoadOptions;
-  /** Also recognize each article's names (what the entity build would do next). */
-  recognize: boolean;
   signal?: AbortSignal;
-  visit(article: Article, names: ArticleNames | undefined): void;
+  visit(article: Article): void;
   onProblem(problem: Problem): void;
   onProgress(done: number): void;
 }
@@ -38,14 +32,21 @@ const BATCH = 16;
 export const POOL_MIN_FILES = 400;
 
 /** The bundled worker beside this file (dist/parseWorker.js), if the build made one. */
-export function parseWorkerFile(): string | undefined {
+function parseWorkerFile(): string | undefined {
   const file = path.join(__dirname, 'parseWorker.js');
   return existsSync(file) ? file : undefined;
 }
 
 /** As many threads as the machine has cores (the engine's own thread then mostly waits and stores). */
-export function defaultPoolSize(): number {
+function defaultPoolSize(): number {
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/** The pool for this many files or articles, or none: too few, one thread asked for, or no worker bundle. */
+export function poolFor(items: number, options: { parseThreads?: number; parseWorkerFile?: string }): { workerFile: string; size: number } | undefined {
+  if (items < POOL_MIN_FILES || options.parseThreads === 1) return undefined;
+  const workerFile = options.parseWorkerFile ?? parseWorkerFile();
+  return workerFile ? { workerFile, size: options.parseThreads || defaultPoolSize() } : undefined;
 }
 
 /** Runs the files through `size` worker threads; resolves when every file was visited or reported, or the signal aborted. */
@@ -56,9 +57,9 @@ export function runParsePool(workerFile: string, size: number, run: PoolRun): Pr
     size,
     run.files,
     run.signal,
-    (files) => ({ kind: 'read', files, options: run.options, recognize: run.recognize }),
+    (files) => ({ kind: 'read', files, options: run.options }),
     (message) => {
-      if (message.type === 'article') run.visit(message.article, message.names);
+      if (message.type === 'article') run.visit(message.article);
       else if (message.type === 'problem') run.onProblem(message.problem);
       else return;
       run.onProgress(++done);

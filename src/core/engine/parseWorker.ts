@@ -1,7 +1,7 @@
 /**
- * One thread of the parse pool: reads and parses the files it is sent (recognizing their names when
- * asked), or recognizes the names of articles sent with their text; each answer goes back as soon as
- * it is ready. parsePool.ts is the other end.
+ * One thread of the parse pool: reads and parses the files it is sent, or recognizes the names of
+ * articles sent with their text; each answer goes back as soon as it is ready. parsePool.ts is the
+ * other end.
  */
 import { parentPort } from 'node:worker_threads';
 import { articleNames } from '../entities/corpusEntities';
@@ -24,7 +24,7 @@ port.on('message', (message: ToParseWorker) => {
         const result = await readArticle(file, message.options);
         let reply: FromParseWorker;
         if ('problem' in result) reply = { type: 'problem', problem: result.problem };
-        else reply = { type: 'article', article: result.article, names: message.recognize ? articleNames(model(), result.article) : undefined };
+        else reply = { type: 'article', article: result.article };
         port.postMessage(reply);
       }
     }

@@ -9,7 +9,7 @@ import { readJsonCache, writeJsonAtomically } from '../engine/stores/jsonFiles';
 import { recognizeArticle } from '../ner/articleEntities';
 import { parseModel } from '../ner/model';
 import { defaultModelPath, Recognizer } from '../ner/recognizer';
-import type { Article, Paragraph } from '../types';
+import { sameStamp, type Article, type Paragraph } from '../types';
 import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
 import type { ArticleNames, Resolution } from './resolve';
@@ -50,10 +50,6 @@ export interface EntityBuildReport {
   ms: number;
 }
 
-function sameStamp(a: { size: number; mtimeMs: number } | undefined, b: { size: number; mtimeMs: number }): boolean {
-  return a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
 /** Names of one article: everything the recognizer tags (types are decided across the corpus) and its acronym definitions. */
 export function articleNames(recognizer: Recognizer, article: Pick<Article, 'paragraphs'>): ArticleNames {
   return {
@@ -83,13 +79,6 @@ export class CorpusEntities {
     private readonly modelFile = defaultModelPath(),
   ) {
     this.index = new EntityIndex((path) => paragraphs(path).map((p) => p.text));
-  }
-
-  /** Names recognized while the files were read (the parse pool), for the next build to take instead of recognizing again. */
-  private readonly primed = new Map<string, StampedArticle & { names: ArticleNames }>();
-
-  prime(article: StampedArticle, names: ArticleNames): void {
-    this.primed.set(article.path, { path: article.path, size: article.size, mtimeMs: article.mtimeMs, names });
   }
 
   /** The model loads on first use; its version is a hash of the file. */
@@ -123,24 +112,20 @@ export class CorpusEntities {
     const cached = 'data' in read && read.data.model === version ? read.data : undefined;
     const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] }[] = [];
     let fromCache = 0;
-    if (options.recognizeMany) {
-      const stamped = new Map(articles.map((a) => [a.path, a]));
-      const missing = articles.filter((a) => !sameStamp(cached?.files[a.path], a) && !sameStamp(this.primed.get(a.path), a)).map((a) => a.path);
-      await options.recognizeMany(missing, (path, names) => {
-        const article = stamped.get(path);
-        if (article) this.prime(article, names);
-      });
-    }
+    // Names recognized elsewhere (the parse pool's threads) for the articles the cache does not cover.
+    const recognized = new Map<string, ArticleNames>();
+    const missing = articles.filter((a) => !sameStamp(cached?.files[a.path], a)).map((a) => a.path);
+    await options.recognizeMany?.(missing, (path, names) => recognized.set(path, names));
     for (let i = 0; i < articles.length; i++) {
       if (options.signal?.aborted) return { fromCache, recognized: i - fromCache, cancelled: true, ms: performance.now() - started };
       const article = articles[i];
       const hit = cached?.files[article.path];
-      const primed = this.primed.get(article.path);
+      const elsewhere = recognized.get(article.path);
       if (hit && sameStamp(hit, article)) {
         found.push({ article, names: hit, mentions: hit.mentions });
         fromCache++;
-      } else if (primed && sameStamp(primed, article)) {
-        found.push({ article, names: primed.names });
+      } else if (elsewhere) {
+        found.push({ article, names: elsewhere });
       } else {
         found.push({ article, names: articleNames(recognizer, { paragraphs: this.paragraphs(article.path) }) });
         // Let the worker answer searches and hovers between articles.
@@ -149,7 +134,6 @@ export class CorpusEntities {
       if (i % 50 === 49) options.onProgress?.(i + 1, articles.length);
     }
     options.onProgress?.(articles.length, articles.length);
-    this.primed.clear();
     this.stamps.clear();
     for (const { article } of found) this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
     const unchanged =
