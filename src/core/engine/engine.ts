@@ -154,7 +154,9 @@ export class CorpusEngine {
     const search = prepared.then(async (rebuilt) => {
       const cacheUnwritable =
         opened.unwritable ??
-        (this.cacheDir && isCurrent() ? await this.trySaveCache({ articles: changed || !opened.restored || rebuilt !== undefined, index: true }) : undefined);
+        (this.cacheDir && isCurrent()
+          ? await this.trySaveCache({ articles: changed || !(opened.restored || opened.reused) || rebuilt !== undefined, index: true })
+          : undefined);
       return { rebuilt, cacheUnwritable };
     });
     this.indexing = search;
@@ -221,9 +223,12 @@ export class CorpusEngine {
   }
 
   /** Opens the cache folder's store, or keeps the open one when it is the same folder with the same parse rules. */
-  private async openStore(cacheDir: string | undefined, signature: string): Promise<{ restored: boolean; rebuilt?: string; unwritable?: string }> {
+  private async openStore(
+    cacheDir: string | undefined,
+    signature: string,
+  ): Promise<{ restored: boolean; reused?: boolean; rebuilt?: string; unwritable?: string }> {
     const key = JSON.stringify([cacheDir ?? null, signature]);
-    if (this.store && this.storeKey === key) return { restored: false };
+    if (this.store && this.storeKey === key) return { restored: false, reused: true };
     const { store, opening } = await ArticleStore.open(cacheDir, signature);
     this.store?.dispose();
     this.store = store;
