@@ -210,10 +210,15 @@ export class CorpusEngine {
     return { fromCache, parsed: parsed.size, changed: parsed.size > 0 || gone.length > 0 };
   }
 
+  /** The memory the search index may take: the setting, else most of what this thread may use. */
+  private budgetMB(): number {
+    return this.options.memoryBudgetMB || defaultBudgetMB();
+  }
+
   /** Whether an index of files this size would fit the memory budget (file bytes: at least the text they hold). */
   private fitsBudget(stats: ({ size: number } | undefined)[]): boolean {
     const bytes = stats.reduce((sum, s) => sum + (s?.size ?? 0), 0);
-    return estimatedIndexMB(bytes, stats.length) <= (this.options.memoryBudgetMB || defaultBudgetMB());
+    return estimatedIndexMB(bytes, stats.length) <= this.budgetMB();
   }
 
   /** Resolves when the search index of the last load is loaded, built, or refused. */
@@ -246,7 +251,7 @@ export class CorpusEngine {
     onProgress: EngineLoadOptions['onProgress'],
   ): Promise<string | undefined> {
     const backend = this.searchBackend as SearchBackend;
-    const budgetMB = this.options.memoryBudgetMB || defaultBudgetMB();
+    const budgetMB = this.budgetMB();
     let lastPercent = 0;
     const prepared = backend.prepare({
       dir: this.cacheDir,

@@ -51,9 +51,8 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
     private readonly dir: string,
     private readonly temporary: boolean,
     textFile: string,
-    validUpTo?: number,
   ) {
-    this.text = new TextStore(path.join(dir, textFile), validUpTo);
+    this.text = new TextStore(path.join(dir, textFile));
   }
 
   /** Opens the store of a cache folder (a missing, old or corrupt one starts empty and says why). */
@@ -62,7 +61,7 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
     const read = await readJsonCache<SummariesFile>(path.join(dir, SUMMARIES_FILE), SUMMARIES_VERSION, isComplete);
     const textMissing = 'data' in read && textFileSize(path.join(dir, read.data.textFile)) < read.data.textBytes;
     if ('data' in read && read.data.signature === signature && !textMissing) {
-      const store = new ArticleStore(dir, false, read.data.textFile, read.data.textBytes);
+      const store = new ArticleStore(dir, false, read.data.textFile);
       store.restore(read.data);
       return { store, opening: { restored: store.size } };
     }

@@ -23,14 +23,10 @@ export class TextStore {
   private end: number;
   private readonly recent = new Map<number, Paragraph[]>();
 
-  /** Opens (or creates) the file; `validUpTo` is where the last saved summaries said it ended (bytes past it are a crashed write). */
-  constructor(
-    readonly file: string,
-    validUpTo?: number,
-  ) {
+  /** Opens (or creates) the file; new text goes after all it holds (bytes of a crashed write included, never reused). */
+  constructor(readonly file: string) {
     this.fd = openSync(file, 'a+');
-    const size = fstatSync(this.fd).size;
-    this.end = validUpTo !== undefined && validUpTo <= size ? validUpTo : size;
+    this.end = fstatSync(this.fd).size;
   }
 
   /** Bytes in the file, the superseded ones included. */
@@ -41,7 +37,7 @@ export class TextStore {
   put(paragraphs: readonly Paragraph[]): TextRef {
     const stored: StoredParagraph[] = paragraphs.map((p) => (p.breaks?.length ? [p.text, p.line, p.breaks] : [p.text, p.line]));
     const bytes = Buffer.from(JSON.stringify(stored), 'utf8');
-    // 'a+' appends at the end of the file whatever the position: bytes past `end` (a crashed write) are skipped over, not reused.
+    // 'a+' appends at the end of the file whatever the position, also after another process's writes.
     const at = Math.max(this.end, fstatSync(this.fd).size);
     writeSync(this.fd, bytes, 0, bytes.length);
     this.end = at + bytes.length;
