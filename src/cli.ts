@@ -3,12 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as v8 from 'node:v8';
 import * as path from 'node:path';
-import { decodeText } from './core/ingest/textDecoding';
-import { fileLines, placeInFile } from './core/ingest/filePlaces';
 import { dateLabel, groupArticles, sourceLabel, type Group } from './core/grouping';
 import { CorpusEngine } from './core/engine/engine';
 import { readArticle } from './core/ingest/loader';
-import { recognizeArticle } from './core/ner/articleEntities';
+import { namesInFile } from './core/ner/fileNames';
 import { Recognizer } from './core/ner/recognizer';
 import { isArticleFile, type ParseOptions } from './core/ingest/parse';
 import { parseQuery } from './core/search/query';
@@ -259,27 +257,13 @@ async function search(args: CliArgs, out: (s: string) => void, err: (s: string) 
 }
 
 async function ner(file: string, json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const result = await readArticle(file);
+  const result = await namesInFile(Recognizer.fromFile(), file);
   if ('problem' in result) {
     err(`corpus-lens: ${result.problem.path}: ${result.problem.message}`);
     return 2;
   }
-  const mentions = recognizeArticle(Recognizer.fromFile(), result.article);
-  const lines = fileLines(decodeText(readFileSync(file)).text);
-  const rows = mentions.map((m) => {
-    const place = placeInFile(lines, result.article.paragraphs[m.paragraphIndex], m.start, m.text);
-    return {
-      type: m.type,
-      text: m.text,
-      start: place.start,
-      end: place.end,
-      line: place.line + 1,
-      column: place.column + 1,
-      ...(m.role ? { role: m.role } : {}),
-    };
-  });
-  if (json) out(JSON.stringify(rows, null, 2));
-  else for (const r of rows) out(`${r.line}\t${r.type}\t${r.text}${r.role ? `\t(${r.role})` : ''}`);
+  if (json) out(JSON.stringify(result.names, null, 2));
+  else for (const r of result.names) out(`${r.line}\t${r.type}\t${r.text}${r.role ? `\t(${r.role})` : ''}`);
   return 0;
 }
 

@@ -24,7 +24,9 @@ function rules(text: string, taggedAs: string[], demonyms: string[] = []): strin
       if (first >= 0 && last >= first) spans[s].push({ type, start: first, end: last + 1 });
     });
   }
-  return applyCaptureRules(text, sentences, spans, (w) => demonyms.includes(w)).map((e) => `${e.type}:${e.text}${e.role ? ` (${e.role})` : ''}`);
+  return applyCaptureRules(text, sentences, spans, (words) => words.length === 1 && demonyms.includes(words[0])).map(
+    (e) => `${e.type}:${e.text}${e.role ? ` (${e.role})` : ''}`,
+  );
 }
 
 describe('NER rules for web captures', () => {
@@ -41,6 +43,16 @@ describe('NER rules for web captures', () => {
       'Chinese Special Syria Envoy Calls on Sides to Peace Talks\nLavrov Meets Kerry Over Syria Ceasefire\nKerry and others spoke in Geneva on Monday.';
     const found = rules(text, ['MISC:Chinese', 'LOC:Syria', 'PER:Lavrov', 'PER:Kerry', 'LOC:Syria', 'PER:Kerry', 'LOC:Geneva']);
     assert.deepEqual(found, ['PER:Kerry', 'PER:Kerry', 'LOC:Geneva']);
+  });
+
+  it('keeps names on a line with figures, which is a table row or a result and not a headline', () => {
+    const text = 'Saeed Anwar Caught Stewart Bowled Gough 33\nThe match was drawn.';
+    assert.deepEqual(rules(text, ['PER:Saeed Anwar', 'PER:Stewart', 'PER:Gough']), ['PER:Saeed Anwar', 'PER:Stewart', 'PER:Gough']);
+  });
+
+  it('keeps a place named like an organization a place, and the closing bracket of "Mladost (L)"', () => {
+    assert.deepEqual(rules('Settlers in the West Bank protested.', ['LOC:West Bank']), ['LOC:West Bank']);
+    assert.deepEqual(rules('Borac 1 Mladost (L) 2', ['ORG:Borac', 'ORG:Mladost (L)']), ['ORG:Borac', 'ORG:Mladost (L)']);
   });
 
   it('keeps a two-word byline, which is a name and not a headline', () => {

@@ -88,6 +88,14 @@ describe('boilerplate removal', () => {
     const lines = ['Title here', 'A sentence of the story.', 'Related Headline One', 'Another Related Headline'];
     assert.deepEqual(readingLineMask(lines), [true, true, false, false]);
   });
+  it('keeps a closing results table (standings, scores), which is article text and not a list of other stories', () => {
+    const lines = ['Title here', 'Results of the weekend.', 'Puchon 3 1 0 6 1 10', 'Chonan 3 0 1 13 10 9', 'NEW YORK AT CALIFORNIA', 'Livingston 1 Hamilton 0'];
+    assert.deepEqual(readingLineMask(lines), [true, true, true, true, true, true]);
+  });
+  it('still drops closing lines with a figure or two that are not a table (dates, addresses, counters)', () => {
+    const lines = ['Title here', 'A sentence of the story.', '13 August', 'Baumwall 3', '20459 Hamburg', 'Nächste Vorstandssitzung'];
+    assert.deepEqual(readingLineMask(lines), [true, true, false, false, false, false]);
+  });
   it('keeps closing lines that end a sentence in Chinese, Japanese, Arabic or Hindi punctuation', () => {
     const lines = ['Title here', 'A sentence of the story.', '記者は会見で述べた。', '这是最后一句。', 'هل هذا صحيح؟', 'यह अंतिम वाक्य है।'];
     assert.deepEqual(readingLineMask(lines), [true, true, true, true, true, true]);

@@ -49,6 +49,11 @@ const MEDIA_PLAYER_MARKER = /^please wait$/i;
 
 const SENTENCE_END = /[.!?…"”’)\]:;。！？」』）｡؟।]$/u;
 const SHORT_LINE = 120;
+/** A cell of figures standing alone: "3", "52.41", "3:53.47", "133-5", ".596", "297,157". */
+const FIGURE_CELL = /^[(+-]?[\d.,:/-]*\d[\d.,:/%-]*\)?$/u;
+/** A run is a table (standings, results, prices) when this share of its lines are rows, and at least MIN_TABLE_ROWS. */
+const TABLE_SHARE = 0.5;
+const MIN_TABLE_ROWS = 3;
 const MIN_DEBRIS_RUN = 2;
 
 export function isBoilerplateLine(line: string): boolean {
@@ -91,6 +96,19 @@ function previousNonBlank(lines: string[], index: number): number {
  * Related-story titles and tag lists pile up after the story: a run of short lines with no
  * sentence punctuation at the very end. The story's own last line ends a sentence.
  */
+/** League standings, scores and market tables are article text, not a list of other stories. */
+function looksLikeTable(run: string[]): boolean {
+  const rows = run.filter(isTableRow).length;
+  return rows >= MIN_TABLE_ROWS && rows >= TABLE_SHARE * run.length;
+}
+
+/** "Puchon 3 1 0 6 1 10", "Livingston 1 Hamilton 0", "2. Claudia Mues (Germany) 18.80": two figures, one of them last. */
+function isTableRow(line: string): boolean {
+  const cells = line.trim().split(/\s+/);
+  const last = cells[cells.length - 1];
+  return cells.filter((cell) => FIGURE_CELL.test(cell)).length >= 2 && (FIGURE_CELL.test(last) || last === '-');
+}
+
 function dropTrailingDebris(lines: string[], keep: boolean[]): void {
   const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
   let start = kept.length;
@@ -101,5 +119,6 @@ function dropTrailingDebris(lines: string[], keep: boolean[]): void {
   }
   // One unpunctuated last line is usually a byline or a credit, not debris.
   if (kept.length - start < MIN_DEBRIS_RUN) return;
+  if (looksLikeTable(kept.slice(start).map((i) => lines[i]))) return;
   for (let k = start; k < kept.length; k++) keep[kept[k]] = false;
 }

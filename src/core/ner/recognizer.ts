@@ -107,11 +107,11 @@ export class Recognizer {
 
   recognize(text: string): Entity[] {
     const { sentences, spans } = this.recognizeRaw(text);
-    return applyCaptureRules(text, sentences, spans, this.isDemonym);
+    return applyCaptureRules(text, sentences, spans, this.onlyMisc);
   }
 
-  /** "Syrian": a word the training data only ever labelled as MISC. */
-  private readonly isDemonym = (word: string): boolean => this.model.gazetteer.typesOf([word]) === 1 << ENTITY_TYPES.indexOf('MISC');
+  /** "Syrian", "American League": a name the training data only ever labelled as MISC. */
+  private readonly onlyMisc = (words: string[]): boolean => this.model.gazetteer.typesOf(words) === 1 << ENTITY_TYPES.indexOf('MISC');
 }
 
 /** The training text has straight quotes only. */

@@ -110,8 +110,11 @@ const isCapitalised = (word: string): boolean => /^[\p{Lu}\d]/u.test(word);
 const isWordLike = (word: string): boolean => /[\p{L}\d]/u.test(word);
 const isRoleWord = (word: string): boolean => ROLE_WORDS.has(word.toLowerCase());
 
-/** Applies the rules to the tagger's spans; `isDemonym("Syrian")` tells a nationality word. */
-export function applyCaptureRules(text: string, sentences: Token[][], spans: TokenSpan[][], isDemonym: (word: string) => boolean): RuledEntity[] {
+/** A name the training data only ever labelled MISC: "Syrian", "American League". */
+export type OnlyMisc = (words: string[]) => boolean;
+
+/** Applies the rules to the tagger's spans. */
+export function applyCaptureRules(text: string, sentences: Token[][], spans: TokenSpan[][], onlyMisc: OnlyMisc): RuledEntity[] {
   const lines = lineFacts(text, sentences);
   const headline = lines.map((line) => line?.headline ?? false);
   const perSentence = sentences.map((tokens, s) => {
@@ -121,8 +124,8 @@ export function applyCaptureRules(text: string, sentences: Token[][], spans: Tok
     result = result.map((span) => trimPunctuation(span, words)).filter((span): span is RuleSpan => span !== undefined);
     result = joinParticles(result, words);
     result = result.flatMap((span) => splitCoordinated(span, words));
-    result = result.flatMap((span) => splitRoles(span, words, isDemonym));
-    result.forEach((span) => retype(span, words));
+    result = result.flatMap((span) => splitRoles(span, words, onlyMisc));
+    result.forEach((span) => retype(span, words, onlyMisc));
     const tagged = new Array<boolean>(words.length).fill(false);
     for (const span of spans[s]) tagged.fill(true, span.start, span.end);
     result.forEach((span) => attachRole(span, words, tokens, text, tagged));
@@ -162,21 +165,32 @@ function lineFacts(text: string, sentences: Token[][]): (LineFacts | undefined)[
     if (!facts) {
       const end = text.indexOf('\n', start);
       const line = text.slice(start, end < 0 ? text.length : end);
-      const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-      // Four words or more: a byline ("Hazem Sabbagh") is a name, not a headline.
-      facts = { headline: words.length >= 4 && isHeadline(words), boilerplate: isBoilerplateLine(line) || isCutMarker(line) };
+      const cells = line.split(/\s+/);
+      const words = cells.filter((w) => /\p{L}/u.test(w));
+      // A byline ("Hazem Sabbagh") is a name, not another story's title.
+      const otherHeadline = words.length >= 4 && isHeadline(words) && !isOwnLine(line, cells);
+      facts = { headline: otherHeadline, boilerplate: isBoilerplateLine(line) || isCutMarker(line) };
       byLineStart.set(start, facts);
     }
     return facts;
   });
 }
 
+/**
+ * Title-case lines that are not another story's title: a table row or a result (it has figures), a
+ * list of names ending a sentence, a wire headline in capitals (the story's own).
+ */
+function isOwnLine(line: string, cells: string[]): boolean {
+  return cells.some((cell) => /^[(+-]?[\d.,:/-]*\d/.test(cell)) || /\.$/.test(line.trim()) || line === line.toUpperCase();
+}
+
 const spanText = (span: TokenSpan, tokens: Token[], text: string): string => text.slice(tokens[span.start].start, tokens[span.end - 1].end);
 
+/** Punctuation at a span's ends goes, but a closing bracket whose opening one is inside stays: "Mladost (L)". */
 function trimPunctuation(span: RuleSpan, words: string[]): RuleSpan | undefined {
   let { start, end } = span;
   while (start < end && !isWordLike(words[start])) start++;
-  while (end > start && !isWordLike(words[end - 1])) end--;
+  while (end > start && !isWordLike(words[end - 1]) && !(words[end - 1] === ')' && words.slice(start, end - 1).includes('('))) end--;
   return start < end ? { ...span, start, end } : undefined;
 }
 
@@ -221,7 +235,7 @@ function splitCoordinated(span: RuleSpan, words: string[]): RuleSpan[] {
  * "UN Special Envoy" alone is a role, not an organization; "Syrian President Bashar Assad" as one
  * person is a role and a name; "Envoy for Syria Staffan de Mistura" as one span is a place and a person.
  */
-function splitRoles(span: RuleSpan, words: string[], isDemonym: (word: string) => boolean): RuleSpan[] {
+function splitRoles(span: RuleSpan, words: string[], onlyMisc: OnlyMisc): RuleSpan[] {
   if (span.type !== 'PER' && isRoleWord(words[span.end - 1])) return [];
   let lastRole = -1;
   for (let i = span.start; i < span.end - 1; i++) if (isRoleWord(words[i])) lastRole = i;
@@ -233,14 +247,23 @@ function splitRoles(span: RuleSpan, words: string[], isDemonym: (word: string) =
       { type: 'PER', start: span.start + 1, end: span.end },
     ];
   }
-  if (span.type === 'PER' && span.end - span.start >= 2 && isDemonym(words[span.start])) return [{ ...span, start: span.start + 1 }];
+  if (span.type === 'PER' && span.end - span.start >= 2 && onlyMisc([words[span.start]])) return [{ ...span, start: span.start + 1 }];
   return [span];
 }
 
-function retype(span: RuleSpan, words: string[]): void {
+/** A known organization, or a person or other name named like one ("Nusra Front", "Syrian Arab Army"); a place ("West Bank") keeps its type. */
+function retype(span: RuleSpan, words: string[], onlyMisc: OnlyMisc): void {
   const name = words.slice(span.start, span.end).join(' ').toLowerCase();
   if (KNOWN_ORGS.has(name)) span.type = 'ORG';
-  else if (span.end - span.start >= 2 && (ORG_FIRST_WORDS.has(words[span.start].toLowerCase()) || ORG_LAST_WORDS.has(words[span.end - 1]))) span.type = 'ORG';
+  else if (
+    span.type === 'PER' &&
+    span.end - span.start >= 2 &&
+    (ORG_FIRST_WORDS.has(words[span.start].toLowerCase()) || ORG_LAST_WORDS.has(words[span.end - 1]))
+  )
+    span.type = 'ORG';
+  // A competition the training data knows ("American League") stays MISC; an army or a council does not.
+  else if (span.type === 'MISC' && span.end - span.start >= 2 && ORG_LAST_WORDS.has(words[span.end - 1]) && !onlyMisc(words.slice(span.start, span.end)))
+    span.type = 'ORG';
 }
 
 /**
