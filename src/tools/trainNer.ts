@@ -1,11 +1,14 @@
 /**
- * `npm run train:ner -- --train eng.train --dev eng.testa [--out media/ner-model.bin]`: trains the
- * tagger, picks the epoch count and the quantisation on dev, prints dev scores, writes the model.
+ * `npm run train:ner -- --train eng.train --dev eng.testa [--no-external] [--out media/ner-model.bin]`:
+ * reads the names of the data packages (WordNet, first-name lists), trains the tagger, picks the
+ * epoch count and the quantisation on dev, prints dev scores, writes the model.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readConll } from '../core/ner/conll';
+import { externalGazetteer } from '../core/ner/externalNames';
+import { Gazetteer } from '../core/ner/gazetteer';
 import { evaluateOnRawText, evaluateOnTokens } from '../core/ner/conllEval';
 import { parseArguments, wholeNumber } from '../args';
 import { formatScoreTable } from '../core/ner/evaluate';
@@ -21,6 +24,7 @@ interface Args {
   buckets: number;
   epochs: number;
   seed: number;
+  external: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -31,8 +35,10 @@ function parseArgs(argv: string[]): Args {
     buckets: { type: 'string' },
     epochs: { type: 'string' },
     seed: { type: 'string' },
+    'no-external': { type: 'boolean' },
   });
-  if (!values.train || !values.dev) throw new Error('usage: train:ner -- --train FILE --dev FILE [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
+  if (!values.train || !values.dev)
+    throw new Error('usage: train:ner -- --train FILE --dev FILE [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
   return {
     train: values.train,
     dev: values.dev,
@@ -40,6 +46,7 @@ function parseArgs(argv: string[]): Args {
     buckets: 2 ** wholeNumber(values.buckets, '--buckets', 20),
     epochs: wholeNumber(values.epochs, '--epochs', 12),
     seed: wholeNumber(values.seed, '--seed', 1, 0),
+    external: !values['no-external'],
   };
 }
 
@@ -66,7 +73,10 @@ function main(): void {
   const trainDocs = readConll(readFileSync(args.train, 'utf8'));
   const devDocs = readConll(readFileSync(args.dev, 'utf8'));
   console.log(`training on ${trainDocs.length} documents, choosing epochs on ${devDocs.length} dev documents`);
+  const external = args.external ? externalGazetteer(require.resolve) : { gazetteer: new Gazetteer(), names: 0 };
+  console.log(`external gazetteer: ${external.names} names from WordNet and the first-name lists`);
   const trained = train(trainDocs, devDocs, {
+    external: external.gazetteer,
     buckets: args.buckets,
     maxEpochs: args.epochs,
     patience: 2,
@@ -81,6 +91,7 @@ function main(): void {
     scale,
     transition: trained.transition,
     gazetteer: trained.gazetteer,
+    external: trained.external,
     meta: { devF1: 0, epochs: trained.epochs, trainedOn: path.basename(args.train), trainingSeconds: 0 },
   });
   const quantised = bestQuantisation(trained.emission, (emission, scale) => coreF1(evaluateOnTokens(new Recognizer(asModel(emission, scale)), devDocs)));

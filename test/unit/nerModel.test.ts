@@ -59,14 +59,15 @@ describe('NER decoder', () => {
 describe('NER features', () => {
   const gazetteer = new Gazetteer();
   gazetteer.add(['Staffan', 'de', 'Mistura'], 'PER');
+  const lexicon = { gazetteer, external: new Gazetteer() };
 
   it('fills every slot for every token, the same way each time', () => {
     const words = ['Staffan', 'de', 'Mistura', 'met', 'reporters', '.'];
     const context = documentContext([words]);
-    const a = sentenceFeatures(words, context, gazetteer, 2 ** 20 - 1);
+    const a = sentenceFeatures(words, context, lexicon, 2 ** 20 - 1);
     assert.equal(a.length, words.length * FEATURES_PER_TOKEN);
-    assert.deepEqual(a, sentenceFeatures(words, context, gazetteer, 2 ** 20 - 1));
-    const other = sentenceFeatures(['Kerry', 'de', 'Mistura', 'met', 'reporters', '.'], context, gazetteer, 2 ** 20 - 1);
+    assert.deepEqual(a, sentenceFeatures(words, context, lexicon, 2 ** 20 - 1));
+    const other = sentenceFeatures(['Kerry', 'de', 'Mistura', 'met', 'reporters', '.'], context, lexicon, 2 ** 20 - 1);
     assert.notDeepEqual(a.slice(0, FEATURES_PER_TOKEN), other.slice(0, FEATURES_PER_TOKEN));
   });
 
@@ -124,7 +125,7 @@ describe('NER training and the model file', () => {
   }
 
   it('learns a tiny synthetic task deterministically and keeps it through the model file', () => {
-    const options = { buckets: 2 ** 14, maxEpochs: 5, patience: 2, seed: 7, gazetteerFolds: 2 };
+    const options = { buckets: 2 ** 14, maxEpochs: 5, patience: 2, seed: 7, gazetteerFolds: 2, external: new Gazetteer() };
     const trainedA = train(synthetic(0, 40), synthetic(1, 10), options);
     const trainedB = train(synthetic(0, 40), synthetic(1, 10), options);
     assert.equal(trainedA.devF1, 100);
@@ -139,6 +140,7 @@ describe('NER training and the model file', () => {
       scale,
       transition: trainedA.transition,
       gazetteer: trainedA.gazetteer,
+      external: trainedA.external,
       meta: { devF1: 100, epochs: trainedA.epochs, trainedOn: 'synthetic', trainingSeconds: 0 },
     };
     const restored = parseModel(serialiseModel(model));

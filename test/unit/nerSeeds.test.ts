@@ -34,6 +34,8 @@ const SEEDS: Record<string, { people: string[]; orgs: string[]; misses?: string[
       'European Union',
       'EU',
     ],
+    // "UN Special Envoy for Syria Staffan de Mistura": the model (two passes) keeps "UN" inside the role.
+    misses: ['ORG:UN'],
   },
   '002_36d8fbcc4219a082.txt': {
     people: [
@@ -63,20 +65,23 @@ const SEEDS: Record<string, { people: string[]; orgs: string[]; misses?: string[
       'AP',
     ],
     // "Geneva Declaration" is a document (MISC); "UN-Arab League" names the joint mediation.
-    extras: ['ORG:Geneva Declaration', 'ORG:UN-Arab League'],
+    // "[Syrian President] Bashar al-Assad": after a bracket the name is taken for an organization;
+    // "AFP, and AP", the last of a list of agencies, is missed.
+    misses: ['PER:Bashar al-Assad', 'ORG:AP'],
+    extras: ['ORG:Geneva Declaration', 'ORG:UN-Arab League', 'ORG:Bashar al-Assad'],
   },
   '003_53251bd098308f0e.txt': {
     people: ['Sergey Lavrov', 'Lavrov', 'John Kerry', 'Kerry', 'Mark Toner', 'Toner', 'Vitaly Churkin', 'Assad'],
     orgs: ['EIRNS', 'Foreign Ministry', 'Reuters', 'State Department', 'UN', 'UN Security Council', 'al-Nusra Front'],
-    // The wire tag glued to a date and a dash: "June 4, 2016 (EIRNS)—Russian…".
+    // The wire tag glued to a date and a dash: "June 4, 2016 (EIRNS)—Russian…"; "not to bomb Al Nusra" reads like a person.
     misses: ['ORG:EIRNS'],
+    extras: ['PER:Al Nusra'],
   },
   '004_732f6ac769fbedc7.txt': {
     people: ['Kerry', 'Lavrov', 'Cook', 'Staffan de Mistura', 'De Mistura', 'Assad', 'John Kerry', 'Sergei Lavrov'],
     orgs: ['IS', 'Nusra Front', 'Jabhat Fatah al-Sham', 'Reuters', 'United Nations'],
-    // "IS" (Islamic State) is not in the 1996 training text; "Aleppo, Syria's second city…" opens a sentence like a byline.
+    // "IS" (Islamic State) is not in the 1996 training text.
     misses: ['ORG:IS'],
-    extras: ['PER:Aleppo'],
   },
 };
 

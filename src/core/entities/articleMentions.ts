@@ -29,6 +29,8 @@ export interface ArticleScanContext {
   /** Folded spellings that are short forms (resolved by the article's full names). */
   shortForms: ReadonlySet<string>;
   isCommon: (word: string) => boolean;
+  /** Places and other names the recognizer found in this article ("New York"): an alias inside one of them is no mention ("York"). */
+  enclosingNames?: readonly string[];
 }
 
 interface FullName {
@@ -38,7 +40,12 @@ interface FullName {
 }
 
 export function articleMentions(paragraphs: readonly string[], context: ArticleScanContext): StoredMention[] {
-  const raw = paragraphs.flatMap((text, paragraph) => context.matcher.scan(text).map((m) => ({ ...m, paragraph, written: text.slice(m.start, m.end) })));
+  const raw = paragraphs.flatMap((text, paragraph) =>
+    context.matcher
+      .scan(text)
+      .filter((m) => !insideLongerName(text, m.start, m.end, context.enclosingNames ?? []))
+      .map((m) => ({ ...m, paragraph, written: text.slice(m.start, m.end) })),
+  );
   const fullNames = new Map<string, FullName[]>();
   for (const m of raw) {
     const target = context.targets[m.entity];
@@ -60,6 +67,17 @@ export function articleMentions(paragraphs: readonly string[], context: ArticleS
     if (entity !== undefined) mentions.push({ entity, paragraph: m.paragraph, start: m.start, end: m.end });
   }
   return [...mentions, ...missedSurnames(paragraphs, fullNames, mentions, context)].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+}
+
+/** Whether [start, end) lies inside an occurrence of a longer name in the text. */
+function insideLongerName(text: string, start: number, end: number, names: readonly string[]): boolean {
+  const written = text.slice(start, end);
+  return names.some((name) => {
+    if (name.length <= written.length || !name.includes(written)) return false;
+    const from = Math.max(0, end - name.length);
+    const at = text.indexOf(name, from);
+    return at >= 0 && at <= start && at + name.length >= end;
+  });
 }
 
 /** The full name the short form means: the corpus default when it is in the article, else the nearest one before, else the first after. */

@@ -337,7 +337,8 @@ export class EntityIndex {
   }
 
   private scan(path: string): void {
-    const context = { matcher: this.matcher, targets: this.targets, shortForms: this.shortForms, isCommon: this.wordCase.isCommon };
+    const enclosingNames = (this.names.get(path)?.names ?? []).filter((n) => n.type === 'LOC' || n.type === 'MISC').map((n) => n.text);
+    const context = { matcher: this.matcher, targets: this.targets, shortForms: this.shortForms, isCommon: this.wordCase.isCommon, enclosingNames };
     this.found.set(path, packMentions(articleMentions(this.textsOf(path), context)));
   }
 

@@ -1,12 +1,16 @@
 /**
  * Corrections to the recognizer's votes, from what a name looks like and how the corpus uses it:
  * events are not organisations ("Champions League", "Six Nations"), places are not people ("Downing
- * Street"), countable acronyms are common nouns ("PCs", "MPs"), and one word that no article ever
- * introduces with a first name or a title is not a person ("Yukos", "Christmas").
+ * Street"), countable acronyms are common nouns ("PCs", "MPs"), a title alone is nobody ("Lord"),
+ * "Mr X" is a person, and one word that no article ever introduces with a first name or a title is
+ * not a person ("Yukos", "Christmas").
  */
 import type { EntityType } from '../ner/tags';
 import { fold, HONORIFICS, isAcronym, nameWords, NAME_PARTICLES } from './names';
 import { personFullKeys, personShortKey } from './shortForms';
+
+/** A title written alone ("Lord", "Prince") names nobody in particular. */
+const TITLES_ALONE = new Set([...HONORIFICS, 'lord', 'lady', 'prince', 'princess', 'king', 'queen', 'president', 'chancellor', 'minister']);
 
 /** What the corpus's own text says about words. */
 export interface CorpusWords {
@@ -86,7 +90,13 @@ const INTRODUCED_MIN_ARTICLES = 3;
 
 export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly ReadonlySet<string>[], words: CorpusWords): void {
   for (const spelling of spellings.values()) {
-    if (isEventName(spelling.text)) demote(spelling, ['PER', 'ORG']);
+    const written = nameWords(spelling.text);
+    if (written.length === 1 && TITLES_ALONE.has(fold(written[0]))) demote(spelling, ['PER', 'ORG']);
+    else if (written.length >= 2 && HONORIFICS.has(fold(written[0]))) {
+      // "Mr Ebbers" is a person, whatever one tag said.
+      spelling.counts.PER += spelling.counts.ORG;
+      spelling.counts.ORG = 0;
+    } else if (isEventName(spelling.text)) demote(spelling, ['PER', 'ORG']);
     else if (isPlaceName(spelling.text)) demote(spelling, ['PER']);
     else if (isAcronym(spelling.text) && words.isCountable(spelling.text.replace(/\./g, ''))) demote(spelling, ['PER', 'ORG']);
   }

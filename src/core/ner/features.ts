@@ -4,10 +4,16 @@
  * is a hashed string, so the model is a flat weight table with no feature dictionary.
  */
 import type { Gazetteer } from './gazetteer';
-import { ENTITY_TYPES } from './tags';
+import { ENTITY_TYPES, type EntityType } from './tags';
 
 /** Feature slots per token: every slot always holds one feature (absence is a feature too). */
-export const FEATURES_PER_TOKEN = 36;
+export const FEATURES_PER_TOKEN = 41;
+
+/** What the model knows of words beyond their letters: names seen in training, and names from data packages. */
+export interface Lexicon {
+  gazetteer: Gazetteer;
+  external: Gazetteer;
+}
 
 /** FNV-1a over a template number and a string, for hashing without building the feature string. */
 function hash(template: number, value: string, seed = 0x811c9dc5): number {
@@ -60,8 +66,8 @@ export interface DocumentContext {
   seenCapitalisedInside: Set<string>;
   /** Acronyms defined in the document as "Long Name (ACR)". */
   acronyms: Set<string>;
-  /** Pass two: the entity types the first pass gave each word elsewhere in the document. */
-  labelledAs?: Map<string, number>;
+  /** Pass two: how often the first pass gave each (lowercased) word each entity type in the document. */
+  labelledAs?: Map<string, Uint16Array>;
 }
 
 /** A sentence is a headline when every word of 4+ letters is capitalised (and it has at least two). */
@@ -112,8 +118,8 @@ function definedAcronyms(words: string[]): string[] {
  */
 /** Groups: the token itself, then as the previous, next, second previous and second next word. */
 export const WORD_GROUPS = 5;
-/** Per token: 13 of its own, 2 from each of four neighbours, 15 that depend on position and document. */
-export const POSITIONAL_PER_TOKEN = 15;
+/** Per token: 13 of its own, 2 from each of four neighbours, 20 that depend on position, document and gazetteers. */
+export const POSITIONAL_PER_TOKEN = 20;
 
 export interface WordInfo {
   lower: string;
@@ -122,6 +128,8 @@ export interface WordInfo {
   flags: number;
   /** Unmasked hashes per group (see WORD_GROUPS). */
   groups: number[][];
+  /** The group scores under one model, kept on the word for speed (a property read, not a map lookup). */
+  scores?: { model: object; values: Float64Array };
 }
 
 const wordCache = new Map<string, WordInfo>();
@@ -156,6 +164,7 @@ export const BEFORE_SENTENCE = makeWordInfo('<s>', '<s>', [], 0);
 export const AFTER_SENTENCE = makeWordInfo('</s>', '</s>', [], 0);
 const FLAG_HASHES = Array.from({ length: 32 }, (_, bits) => hash(20, String(bits)));
 const GAZ_HASHES = ENTITY_TYPES.map((_, t) => Array.from({ length: 5 }, (_, v) => hash(26 + t, String(v))));
+const EXTERNAL_HASHES = ENTITY_TYPES.map((_, t) => Array.from({ length: 5 }, (_, v) => hash(50 + t, String(v))));
 const ACRONYM_HASHES = [hash(33, '-'), hash(33, 'acronym')];
 
 /** The info of the word at i, or the sentence boundary. */
@@ -164,13 +173,13 @@ export function neighbour(infos: WordInfo[], i: number): WordInfo {
 }
 
 /** Features that depend on the position, the neighbours together, the gazetteer or the document: POSITIONAL_PER_TOKEN per token. */
-export function positionalFeatures(words: string[], infos: WordInfo[], context: DocumentContext, gazetteer: Gazetteer, mask: number): Int32Array {
+export function positionalFeatures(words: string[], infos: WordInfo[], context: DocumentContext, lexicon: Lexicon, mask: number): Int32Array {
   const n = words.length;
   const headline = isHeadline(words);
-  const gaz = gazetteer.match(
-    words,
-    infos.map((info) => info.lower),
-  );
+  const lowers = infos.map((info) => info.lower);
+  const gaz = lexicon.gazetteer.match(words, lowers);
+  const external = lexicon.external.match(words, lowers);
+  const labels = labelFeatures(infos, context, mask);
   const out = new Int32Array(n * POSITIONAL_PER_TOKEN);
   const types = ENTITY_TYPES.length;
   let k = 0;
@@ -186,10 +195,12 @@ export function positionalFeatures(words: string[], infos: WordInfo[], context: 
     out[k++] = hash2(24, info.lower, next.lower) & mask;
     out[k++] = hash(25, next.shape, hash(25, info.shape, hash(25, previous.shape))) & mask;
     for (let t = 0; t < types; t++) out[k++] = GAZ_HASHES[t][gaz[i * types + t]] & mask;
+    for (let t = 0; t < types; t++) out[k++] = EXTERNAL_HASHES[t][external[i * types + t]] & mask;
     out[k++] = hash(capital && context.seenLowercase.has(info.lower) ? 131 : 31, info.shape) & mask;
     out[k++] = hash(capital && (i === 0 || headline) && context.seenCapitalisedInside.has(info.lower) ? 132 : 32, info.shape) & mask;
     out[k++] = ACRONYM_HASHES[Number(context.acronyms.has(words[i]))] & mask;
-    out[k++] = hash(34, labelBits(context, info.lower)) & mask;
+    out[k++] = labels[2 * i];
+    out[k++] = labels[2 * i + 1];
     out[k++] = hash(35, String(i > 0 ? gazCode(gaz, i - 1) : -1), gazCode(gaz, i)) & mask;
   }
   return out;
@@ -199,9 +210,9 @@ export function positionalFeatures(words: string[], infos: WordInfo[], context: 
 export const GROUP_OFFSETS = [0, -1, 1, -2, 2];
 
 /** All features of every token (word groups and positional), FEATURES_PER_TOKEN per token: what training uses. */
-export function sentenceFeatures(words: string[], context: DocumentContext, gazetteer: Gazetteer, mask: number): Int32Array {
+export function sentenceFeatures(words: string[], context: DocumentContext, lexicon: Lexicon, mask: number): Int32Array {
   const infos = words.map(wordInfo);
-  const positional = positionalFeatures(words, infos, context, gazetteer, mask);
+  const positional = positionalFeatures(words, infos, context, lexicon, mask);
   const out = new Int32Array(words.length * FEATURES_PER_TOKEN);
   let k = 0;
   for (let i = 0; i < words.length; i++) {
@@ -211,9 +222,52 @@ export function sentenceFeatures(words: string[], context: DocumentContext, gaze
   return out;
 }
 
+/** Slots per token that depend on what pass one found in the document (pass two changes only these). */
+export const LABEL_SLOTS = 2;
+
+/** The LABEL_SLOTS features of each token: the types pass one gave the word in the document, and the most frequent one. */
+export function labelFeatures(infos: WordInfo[], context: DocumentContext, mask: number): Int32Array {
+  const out = new Int32Array(infos.length * LABEL_SLOTS);
+  infos.forEach((info, i) => {
+    out[2 * i] = hash(34, labelBits(context, info.lower)) & mask;
+    out[2 * i + 1] = hash(info.flags & 1 ? 36 : 136, majorityLabel(context, info.lower)) & mask;
+  });
+  return out;
+}
+
+/** The set of types the first pass gave the word in this document, as a bit string. */
 function labelBits(context: DocumentContext, lower: string): string {
   if (!context.labelledAs) return 'no-pass';
-  return String(context.labelledAs.get(lower) ?? 0);
+  const counts = context.labelledAs.get(lower);
+  let bits = 0;
+  counts?.forEach((n, t) => (bits |= n > 0 ? 1 << t : 0));
+  return String(bits);
+}
+
+/** The type the first pass gave the word most often in this document ("Newmont" of "Newmont Mining Corp" is ORG). */
+function majorityLabel(context: DocumentContext, lower: string): string {
+  if (!context.labelledAs) return 'no-pass';
+  const counts = context.labelledAs.get(lower);
+  if (!counts) return 'none';
+  let best = 0;
+  for (let t = 1; t < counts.length; t++) if (counts[t] > counts[best]) best = t;
+  return ENTITY_TYPES[best];
+}
+
+/** Pass two's document facts: for each word, how often the first pass put it in a name of each type. */
+export function labelledWords(sentences: string[][], spans: { type: EntityType; start: number; end: number }[][]): Map<string, Uint16Array> {
+  const labelled = new Map<string, Uint16Array>();
+  sentences.forEach((words, s) => {
+    for (const span of spans[s] ?? []) {
+      for (let i = span.start; i < span.end; i++) {
+        const lower = words[i].toLowerCase();
+        let counts = labelled.get(lower);
+        if (!counts) labelled.set(lower, (counts = new Uint16Array(ENTITY_TYPES.length)));
+        counts[ENTITY_TYPES.indexOf(span.type)]++;
+      }
+    }
+  });
+  return labelled;
 }
 
 /** The gazetteer positions of token i for all types, as one number. */

@@ -1,6 +1,6 @@
 /**
- * The trained model: quantised emission weights (int8, sparse rows), the transition matrix and
- * the gazetteer. File layout: "CLNR", u32 header length, header JSON,
+ * The trained model: quantised emission weights (int8, sparse rows), the transition matrix and the
+ * gazetteers. File layout: "CLNR", u32 header length, header JSON,
  * u32 count, then per nonzero weight a varint gap in the flat index and an int8 value.
  */
 import { FEATURES_PER_TOKEN } from './features';
@@ -8,7 +8,7 @@ import { Gazetteer } from './gazetteer';
 import { TAG_COUNT } from './tags';
 import type { SparseRows } from './viterbi';
 
-export const MODEL_FORMAT = 1;
+export const MODEL_FORMAT = 2;
 const MAGIC = 'CLNR';
 
 export interface ModelMeta {
@@ -28,6 +28,8 @@ export interface NerModel {
   /** transition[prev * TAG_COUNT + cur], prev = START before the first token. */
   transition: Float32Array;
   gazetteer: Gazetteer;
+  /** Names from data packages (WordNet, first-name lists). */
+  external: Gazetteer;
   meta: ModelMeta;
 }
 
@@ -39,6 +41,7 @@ interface Header {
   scale: number;
   transition: number[];
   gazetteer: [string, number][];
+  external: [string, number][];
   meta: ModelMeta;
 }
 
@@ -71,6 +74,7 @@ export function serialiseModel(model: NerModel): Buffer {
     scale: model.scale,
     transition: Array.from(model.transition, (v) => Math.round(v * 1000) / 1000),
     gazetteer: model.gazetteer.toJSON(),
+    external: model.external.toJSON(),
     meta: model.meta,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -133,6 +137,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
     scale: header.scale,
     transition: Float32Array.from(header.transition),
     gazetteer: Gazetteer.fromJSON(header.gazetteer),
+    external: Gazetteer.fromJSON(header.external),
     meta: header.meta,
   };
 }

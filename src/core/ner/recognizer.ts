@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import { sparseScores, viterbi } from './viterbi';
 import {
   documentContext,
+  labelFeatures,
+  labelledWords,
+  LABEL_SLOTS,
   neighbour,
   positionalFeatures,
   wordInfo,
@@ -50,17 +53,31 @@ export class Recognizer {
     return new Recognizer(parseModel(readFileSync(file)));
   }
 
-  /** Tags already-tokenized sentences of one document. */
+  /**
+   * Tags already-tokenized sentences of one document, twice: the second pass sees what the first
+   * made of each word elsewhere in the document, so that one name gets one type. Only the label
+   * features differ between the passes, so the second pass adjusts the first pass's scores.
+   */
   tagSentences(sentences: string[][]): TokenSpan[][] {
     const context = documentContext(sentences);
-    return sentences.map((words) => (words.length === 0 ? [] : tagsToSpans(viterbi(this.scoreSentence(words, context), this.model.transition))));
+    const infos = sentences.map((words) => words.map(wordInfo));
+    const scores = sentences.map((words, s) => (words.length === 0 ? undefined : this.scoreSentence(words, infos[s], context)));
+    const decode = (sentenceScores: Float64Array | undefined) => (sentenceScores ? tagsToSpans(viterbi(sentenceScores, this.model.transition)) : []);
+    const secondPass = { ...context, labelledAs: labelledWords(sentences, scores.map(decode)) };
+    const { emission, scale, buckets } = this.model;
+    return scores.map((sentenceScores, s) => {
+      if (!sentenceScores) return [];
+      const before = sparseScores(labelFeatures(infos[s], context, buckets - 1), LABEL_SLOTS, emission, scale);
+      const after = sparseScores(labelFeatures(infos[s], secondPass, buckets - 1), LABEL_SLOTS, emission, scale);
+      for (let k = 0; k < sentenceScores.length; k++) sentenceScores[k] += after[k] - before[k];
+      return decode(sentenceScores);
+    });
   }
 
   /** Scores per token and tag: cached per-word group scores plus the positional features. */
-  private scoreSentence(words: string[], context: DocumentContext): Float64Array {
-    const { emission, scale, gazetteer, buckets } = this.model;
-    const infos = words.map(wordInfo);
-    const scores = sparseScores(positionalFeatures(words, infos, context, gazetteer, buckets - 1), POSITIONAL_PER_TOKEN, emission, 1);
+  private scoreSentence(words: string[], infos: WordInfo[], context: DocumentContext): Float64Array {
+    const { emission, scale, buckets } = this.model;
+    const scores = sparseScores(positionalFeatures(words, infos, context, this.model, buckets - 1), POSITIONAL_PER_TOKEN, emission, 1);
     for (let i = 0; i < words.length; i++) {
       for (let g = 0; g < WORD_GROUPS; g++) {
         const own = this.groupScores(neighbour(infos, i + GROUP_OFFSETS[g]));
@@ -71,24 +88,21 @@ export class Recognizer {
     return scores;
   }
 
-  /** Unscaled scores of a word's feature groups, computed once per distinct word. */
+  /** Unscaled scores of a word's feature groups, computed once per distinct word and model. */
   private groupScores(info: WordInfo): Float64Array {
-    let cached = this.wordScores.get(info);
-    if (cached) return cached;
-    cached = new Float64Array(WORD_GROUPS * TAG_COUNT);
-    const { rowStart, tags, values } = this.model.emission;
+    if (info.scores?.model === this.model) return info.scores.values;
+    const values = new Float64Array(WORD_GROUPS * TAG_COUNT);
+    const { rowStart, tags, values: weights } = this.model.emission;
     const mask = this.model.buckets - 1;
     info.groups.forEach((hashes, g) => {
       for (const h of hashes) {
         const bucket = h & mask;
-        for (let j = rowStart[bucket]; j < rowStart[bucket + 1]; j++) cached![g * TAG_COUNT + tags[j]] += values[j];
+        for (let j = rowStart[bucket]; j < rowStart[bucket + 1]; j++) values[g * TAG_COUNT + tags[j]] += weights[j];
       }
     });
-    this.wordScores.set(info, cached);
-    return cached;
+    info.scores = { model: this.model, values };
+    return values;
   }
-
-  private readonly wordScores = new WeakMap<WordInfo, Float64Array>();
 
   /** The model's spans over raw text, before the web-capture rules. */
   recognizeRaw(text: string): { sentences: Sentence[]; spans: TokenSpan[][]; entities: Entity[] } {

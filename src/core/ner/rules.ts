@@ -1,10 +1,12 @@
 /**
  * Web captures are not newswire. Rules on top of the tagger's spans, applied per sentence in order:
  * boilerplate lines, punctuation at span ends, name particles, coordinated names, organization
- * heads and news agencies, titles and roles split off people, and headline lines.
+ * heads and news agencies, titles and roles split off people, works and products (works.ts), and
+ * headline lines.
  */
 import { isBoilerplateLine, isCutMarker } from '../ingest/boilerplate';
 import { isHeadline } from './features';
+import { markWorks } from './works';
 import type { EntityType, TokenSpan } from './tags';
 import type { Token } from './tokenizer';
 
@@ -125,12 +127,17 @@ export function applyCaptureRules(text: string, sentences: Token[][], spans: Tok
     result = joinParticles(result, words);
     result = result.flatMap((span) => splitCoordinated(span, words));
     result = result.flatMap((span) => splitRoles(span, words, onlyMisc));
+    result = result.map((span) => extendToOrganisationHead(span, words, result));
     result.forEach((span) => retype(span, words, onlyMisc));
     const tagged = new Array<boolean>(words.length).fill(false);
     for (const span of spans[s]) tagged.fill(true, span.start, span.end);
     result.forEach((span) => attachRole(span, words, tokens, text, tagged));
     return result;
   });
+  markWorks(
+    perSentence,
+    sentences.map((tokens) => tokens.map((t) => t.text)),
+  );
   const bodyNames = new Set<string>();
   perSentence.forEach((result, s) => {
     if (headline[s]) return;
@@ -249,6 +256,16 @@ function splitRoles(span: RuleSpan, words: string[], onlyMisc: OnlyMisc): RuleSp
   }
   if (span.type === 'PER' && span.end - span.start >= 2 && onlyMisc([words[span.start]])) return [{ ...span, start: span.start + 1 }];
   return [span];
+}
+
+/** "Syrian Arab" + "Army", "Russian" + "Aerospace Forces": a nationality or place before untagged capitalised words ending in an organisation's head word is that organisation. */
+function extendToOrganisationHead(span: RuleSpan, words: string[], spans: RuleSpan[]): RuleSpan {
+  if (span.type !== 'MISC' && span.type !== 'LOC') return span;
+  const taken = (i: number) => spans.some((other) => other !== span && other.start <= i && i < other.end);
+  for (let end = span.end; end < words.length && end - span.end < 3 && isCapitalised(words[end]) && !taken(end); end++) {
+    if (ORG_LAST_WORDS.has(words[end])) return { ...span, type: 'ORG', end: end + 1 };
+  }
+  return span;
 }
 
 /** A known organization, or a person or other name named like one ("Nusra Front", "Syrian Arab Army"); a place ("West Bank") keeps its type. */

@@ -1,12 +1,16 @@
 /**
  * Training the tagger: an averaged structured perceptron over hashed features, decoded with
  * constrained Viterbi. Deterministic (seeded shuffling); the epoch count is chosen on dev.
+ * One model serves both passes of the recognizer: it learns each training sentence as the first
+ * pass sees it, and as the second pass sees it, with what a first-pass model that never saw the
+ * document made of its words (cross-validated, so the second pass learns how far to trust them).
  */
 import type { LabelledDocument } from './conll';
 import { denseScores, viterbi } from './viterbi';
 import { emptyTally, tally, score, combine, CORE_TYPES, type Tally } from './evaluate';
-import { documentContext, sentenceFeatures, FEATURES_PER_TOKEN } from './features';
+import { documentContext, labelledWords, sentenceFeatures, FEATURES_PER_TOKEN, type Lexicon } from './features';
 import { Gazetteer } from './gazetteer';
+
 import { spansToTags, tagsToSpans, START, TAG_COUNT } from './tags';
 
 export interface TrainOptions {
@@ -16,8 +20,13 @@ export interface TrainOptions {
   /** Stop after this many epochs without a better dev score. */
   patience: number;
   seed: number;
-  /** The gazetteer feature of a training document comes from the other folds, so it doesn't leak. */
+  /**
+   * The gazetteer feature of a training document comes from the other folds, so it doesn't leak;
+   * pass one's labels of a training document come from a model trained on the other folds.
+   */
   gazetteerFolds: number;
+  /** Names from data packages (an empty Gazetteer for none). */
+  external: Gazetteer;
   onEpoch?: (epoch: number, devF1: number, seconds: number) => void;
 }
 
@@ -31,6 +40,7 @@ export interface Trained {
   emission: Float32Array;
   transition: Float32Array;
   gazetteer: Gazetteer;
+  external: Gazetteer;
   epochs: number;
   devF1: number;
 }
@@ -45,32 +55,73 @@ export function buildGazetteer(documents: LabelledDocument[]): Gazetteer {
   return gazetteer;
 }
 
-export function toInstances(documents: LabelledDocument[], gazetteerFor: (documentIndex: number) => Gazetteer, mask: number): Instance[] {
-  const instances: Instance[] = [];
-  documents.forEach((document, d) => {
-    const context = documentContext(document.sentences.map((s) => s.words));
-    const gazetteer = gazetteerFor(d);
-    for (const sentence of document.sentences) {
-      instances.push({
-        features: sentenceFeatures(sentence.words, context, gazetteer, mask),
-        gold: Int32Array.from(spansToTags(sentence.spans, sentence.words.length)),
-      });
-    }
+/** Each document's sentences as instances; `labelledFor` gives pass two's view of a document. */
+export function documentInstances(
+  documents: LabelledDocument[],
+  lexiconFor: (documentIndex: number) => Lexicon,
+  mask: number,
+  labelledFor?: (documentIndex: number) => Map<string, Uint16Array>,
+): Instance[][] {
+  return documents.map((document, d) => {
+    const context = { ...documentContext(document.sentences.map((s) => s.words)), labelledAs: labelledFor?.(d) };
+    const lexicon = lexiconFor(d);
+    return document.sentences.map((sentence) => ({
+      features: sentenceFeatures(sentence.words, context, lexicon, mask),
+      gold: Int32Array.from(spansToTags(sentence.spans, sentence.words.length)),
+    }));
   });
-  return instances;
+}
+
+type Weights = { emission: Float32Array; transition: Float32Array };
+
+const predictSpans = (instance: Instance, weights: Weights) =>
+  tagsToSpans(viterbi(denseScores(instance.features, FEATURES_PER_TOKEN, weights.emission), weights.transition));
+
+/** What pass one made of each document's words, with the given weights. */
+function firstPassLabels(
+  documents: LabelledDocument[],
+  firstPass: Instance[][],
+  weights: Weights,
+  only: (d: number) => boolean = () => true,
+): Map<number, Map<string, Uint16Array>> {
+  const labels = new Map<number, Map<string, Uint16Array>>();
+  documents.forEach((document, d) => {
+    if (!only(d)) return;
+    const spans = firstPass[d].map((instance) => predictSpans(instance, weights));
+    labels.set(
+      d,
+      labelledWords(
+        document.sentences.map((s) => s.words),
+        spans,
+      ),
+    );
+  });
+  return labels;
+}
+
+/** Two passes over each dev document, as the recognizer runs them; entity-level tally. */
+function evaluateTwoPasses(documents: LabelledDocument[], firstPass: Instance[][], weights: Weights, lexicon: Lexicon, mask: number): Tally {
+  const labels = firstPassLabels(documents, firstPass, weights);
+  const secondPass = documentInstances(
+    documents,
+    () => lexicon,
+    mask,
+    (d) => labels.get(d)!,
+  );
+  return evaluateInstances(secondPass.flat(), weights);
 }
 
 /** Entity-level tally of float weights on labelled instances. */
-export function evaluateInstances(instances: Instance[], weights: { emission: Float32Array; transition: Float32Array }): Tally {
+export function evaluateInstances(instances: Instance[], weights: Weights): Tally {
   const t = emptyTally();
   for (const instance of instances) {
-    const predicted = viterbi(denseScores(instance.features, FEATURES_PER_TOKEN, weights.emission), weights.transition);
-    tally(t, tagsToSpans(instance.gold), tagsToSpans(predicted));
+    tally(t, tagsToSpans(instance.gold), predictSpans(instance, weights));
   }
   return t;
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: deterministic shuffling for a given seed. */
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -135,29 +186,55 @@ export function coreF1(t: Tally): number {
 
 export function train(trainDocuments: LabelledDocument[], devDocuments: LabelledDocument[], options: TrainOptions): Trained {
   const mask = options.buckets - 1;
+  const { external, gazetteerFolds: folds } = options;
   const gazetteer = buildGazetteer(trainDocuments);
-  const foldGazetteers = Array.from({ length: options.gazetteerFolds }, (_, fold) =>
-    buildGazetteer(trainDocuments.filter((_, d) => d % options.gazetteerFolds !== fold)),
-  );
-  const trainSet = toInstances(trainDocuments, (d) => foldGazetteers[d % options.gazetteerFolds], mask);
-  const devSet = toInstances(devDocuments, () => gazetteer, mask);
+  const foldGazetteers = Array.from({ length: folds }, (_, fold) => buildGazetteer(trainDocuments.filter((_, d) => d % folds !== fold)));
+  const trainLexicon = (d: number): Lexicon => ({ gazetteer: foldGazetteers[d % folds], external });
+  const devLexicon: Lexicon = { gazetteer, external };
+  const firstPass = documentInstances(trainDocuments, trainLexicon, mask);
+  const labels = crossValidatedLabels(trainDocuments, firstPass, options);
+  const secondPass = documentInstances(trainDocuments, trainLexicon, mask, (d) => labels.get(d)!);
+  const trainSet = [...firstPass.flat(), ...secondPass.flat()];
+  const devFirstPass = documentInstances(devDocuments, () => devLexicon, mask);
   const perceptron = new Perceptron(options.buckets);
-  const random = mulberry32(options.seed);
-  const order = trainSet.map((_, i) => i);
+  const random = seededRandom(options.seed);
   let best: Trained | undefined;
   for (let epoch = 1; epoch <= options.maxEpochs; epoch++) {
     const started = performance.now();
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    for (const i of order) perceptron.learn(trainSet[i]);
+    runEpoch(perceptron, trainSet, random);
     const averaged = perceptron.averaged();
-    const devF1 = coreF1(evaluateInstances(devSet, averaged));
+    const devF1 = coreF1(evaluateTwoPasses(devDocuments, devFirstPass, averaged, devLexicon, mask));
     options.onEpoch?.(epoch, devF1, (performance.now() - started) / 1000);
-    if (!best || devF1 > best.devF1) best = { ...averaged, gazetteer, epochs: epoch, devF1 };
+    if (!best || devF1 > best.devF1) best = { ...averaged, gazetteer, external, epochs: epoch, devF1 };
     else if (epoch - best.epochs >= options.patience) break;
   }
   if (!best) throw new Error('maxEpochs must be at least 1');
   return best;
 }
+
+/** One shuffled pass over the instances. */
+function runEpoch(perceptron: Perceptron, instances: Instance[], random: () => number): void {
+  const order = instances.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  for (const i of order) perceptron.learn(instances[i]);
+}
+
+/** Pass one's labels for each training document, from a first-pass model trained on the other folds. */
+function crossValidatedLabels(documents: LabelledDocument[], firstPass: Instance[][], options: TrainOptions): Map<number, Map<string, Uint16Array>> {
+  const labels = new Map<number, Map<string, Uint16Array>>();
+  const folds = options.gazetteerFolds;
+  for (let fold = 0; fold < folds; fold++) {
+    const perceptron = new Perceptron(options.buckets);
+    const random = seededRandom(options.seed + fold + 1);
+    const instances = firstPass.filter((_, d) => d % folds !== fold).flat();
+    for (let epoch = 0; epoch < CROSS_VALIDATION_EPOCHS; epoch++) runEpoch(perceptron, instances, random);
+    for (const [d, words] of firstPassLabels(documents, firstPass, perceptron.averaged(), (d) => d % folds === fold)) labels.set(d, words);
+  }
+  return labels;
+}
+
+/** Epochs of each cross-validation model: near the usual best, no dev set needed. */
+const CROSS_VALIDATION_EPOCHS = 8;
