@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import type { CardArticle } from '../core/entities/entityCard';
 import type { EntityInfo } from '../core/entities/entityQueries';
+import { byMentions } from '../core/entities/entityOrder';
 import { dateLabel, sourceLabel } from '../core/grouping';
 
 export type EntitiesNode =
@@ -92,7 +93,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   }
 
   private async shown(): Promise<EntityInfo[]> {
-    this.entities ??= this.engine.entityList().then((list) => list.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name)));
+    this.entities ??= this.engine.entityList().then((list) => list.sort(byMentions));
     const all = await this.entities;
     if (!this.filterText) return all;
     const needle = this.filterText.toLowerCase();

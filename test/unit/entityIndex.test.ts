@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { entityCard } from '../../src/core/entities/entityCard';
 import { EntityIndex } from '../../src/core/entities/entityIndex';
+import type { EntityType } from '../../src/core/ner/tags';
 import type { ArticleNames } from '../../src/core/entities/resolve';
 import type { Article } from '../../src/core/types';
 
@@ -17,7 +18,7 @@ function article(path: string, date: string | null, ...paragraphs: string[]): Ar
 }
 
 function names(...list: string[]): ArticleNames {
-  return { names: list.map((x) => ({ type: x.startsWith('ORG:') ? ('ORG' as const) : ('PER' as const), text: x.replace(/^\w+:/, '') })), acronyms: [] };
+  return { names: list.map((x) => ({ type: x.slice(0, x.indexOf(':')) as EntityType, text: x.slice(x.indexOf(':') + 1) })), acronyms: [] };
 }
 
 describe('the entity index', () => {
@@ -39,6 +40,13 @@ describe('the entity index', () => {
     assert.equal(lavrov?.name, 'Sergei Lavrov');
     assert.equal(lavrov?.mentionCount, 3);
     assert.equal(lavrov?.articleCount, 2);
+  });
+
+  it('finds no mention of an organization inside a place the article names: "York" in "New York"', () => {
+    const index = new EntityIndex();
+    const c = article('/c/c.txt', null, 'York City won at home.', 'Fans came from New York to see it.');
+    index.reset([{ article: c, names: names('ORG:York', 'LOC:New York') }]);
+    assert.equal(index.find('York')?.mentionCount, 1);
   });
 
   it('builds a card: newest article first, the sentence around the mention, co-mentioned entities', () => {

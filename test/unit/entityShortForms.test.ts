@@ -54,6 +54,11 @@ describe('short forms of names across the corpus', () => {
     assert.deepEqual(groups(resolved.entities), ['organization:Yukos = Yukos', 'person:Passion Oscar = Passion Oscar']);
   });
 
+  it('makes a person of "Mr Ebbers" whatever one tag said, and nobody of a title alone ("Lord")', () => {
+    const resolved = resolveEntities(articles(...repeat(3, ['PER:Bernie Ebbers', 'ORG:Mr Ebbers', 'ORG:Lord', 'PER:Lord'])));
+    assert.deepEqual(groups(resolved.entities), ['person:Bernie Ebbers = Bernie Ebbers | Mr Ebbers']);
+  });
+
   it("makes an organization of a lone word that leads organizations' names: Sony of Sony Ericsson", () => {
     const resolved = resolveEntities(articles(...repeat(3, ['PER:Sony']), ['ORG:Sony Ericsson']));
     assert.ok(resolved.entities.some((e) => e.name === 'Sony' && e.type === 'organization'));

@@ -55,6 +55,25 @@ describe('NER rules for web captures', () => {
     assert.deepEqual(rules('Borac 1 Mladost (L) 2', ['ORG:Borac', 'ORG:Mladost (L)']), ['ORG:Borac', 'ORG:Mladost (L)']);
   });
 
+  it('makes works and awards MISC, in the whole document: "the film Vera Drake", "won an Oscar for"', () => {
+    const text = 'Staunton stars in the film Vera Drake. Vera Drake opened in London. She won an Oscar for it.';
+    assert.deepEqual(rules(text, ['PER:Staunton', 'PER:Vera Drake', 'PER:Vera Drake', 'LOC:London', 'ORG:Oscar']), [
+      'PER:Staunton',
+      'MISC:Vera Drake',
+      'MISC:Vera Drake',
+      'LOC:London',
+      'MISC:Oscar',
+    ]);
+  });
+
+  it('keeps an organization that makes a thing or modifies a noun: "a BBC reporter", "the Sony console"', () => {
+    assert.deepEqual(rules('A BBC reporter tried the Sony console.', ['ORG:BBC', 'ORG:Sony']), ['ORG:BBC', 'ORG:Sony']);
+  });
+
+  it('makes a nationality before an organization\'s head word that organization: "Syrian Arab Army"', () => {
+    assert.deepEqual(rules('The Syrian Arab Army advanced.', ['MISC:Syrian Arab']), ['ORG:Syrian Arab Army']);
+  });
+
   it('keeps a two-word byline, which is a name and not a headline', () => {
     assert.deepEqual(rules('Hazem Sabbagh\nThe minister spoke on Monday.', ['PER:Hazem Sabbagh']), ['PER:Hazem Sabbagh']);
   });

@@ -99,6 +99,7 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
     } else if (isEventName(spelling.text)) demote(spelling, ['PER', 'ORG']);
     else if (isPlaceName(spelling.text)) demote(spelling, ['PER']);
     else if (isAcronym(spelling.text) && words.isCountable(spelling.text.replace(/\./g, ''))) demote(spelling, ['PER', 'ORG']);
+    else if (/^[A-Z]{2,}s$/.test(spelling.text)) demote(spelling, ['PER', 'ORG']); // "PCs", "MPs": the plural is a common noun
   }
   // Journalists introduce a person with a first name or a title in each story; a lone word seldom so introduced is something else.
   const introducing = new Map<string, string[]>();

@@ -117,7 +117,8 @@ function collectSpellings(
   const inArticles: Set<string>[] = [];
   const add = (written: string, type: EntityType | undefined): string | undefined => {
     const text = type ? withoutLeadingFunctionWords(withoutPossessive(written)) : written;
-    if (!text || !/^[\p{L}\p{N}]/u.test(text) || !nameKey(text, 'organization')) return undefined;
+    // One letter ("I." taken for an initial) names nothing: as an alias it would match every "I".
+    if (!text || !/^[\p{L}\p{N}]/u.test(text) || text.replace(/[^\p{L}\p{N}]/gu, '').length < 2 || !nameKey(text, 'organization')) return undefined;
     if (type && !isAcronym(text) && nameWords(text).length === 1 && (isCommon(text) || NOT_NAMES.has(fold(text)))) return undefined;
     let spelling = spellings.get(text);
     if (!spelling) spellings.set(text, (spelling = { text, counts: { PER: 0, ORG: 0, LOC: 0, MISC: 0 } }));
@@ -266,6 +267,8 @@ function mergeAbbreviations(
   isCommon: (word: string) => boolean,
 ): void {
   const orgs = [...spellings.values()].filter((s) => kindOf(s) === 'organization' && !isAcronym(s.text) && nameWords(s.text).length >= 2);
+  // A short form the recognizer mostly took for a person ("Lib Dems") still shortens the organisation.
+  const shorts = [...spellings.values()].filter((s) => kindOf(s) !== 'other' && !isAcronym(s.text) && nameWords(s.text).length >= 2);
   // Names that can shorten one another share the first three letters of each word: compare within those buckets only.
   const bucketOf = (text: string) =>
     nameWords(text)
@@ -273,11 +276,14 @@ function mergeAbbreviations(
       .join(' ');
   const buckets = new Map<string, Spelling[]>();
   for (const org of orgs) buckets.set(bucketOf(org.text), [...(buckets.get(bucketOf(org.text)) ?? []), org]);
-  for (const short of orgs) {
+  for (const short of shorts) {
     if (overrides.keepApart.has(fold(short.text))) continue;
     const longer = (buckets.get(bucketOf(short.text)) ?? []).filter((o) => o !== short && abbreviates(short.text, o.text, isCommon));
     const roots = new Set(longer.map((o) => groups.find(o.text)));
-    if (roots.size === 1) groups.union([...roots][0], short.text);
+    if (roots.size !== 1) continue;
+    short.counts.ORG += short.counts.PER;
+    short.counts.PER = 0;
+    groups.union([...roots][0], short.text);
   }
 }
 
