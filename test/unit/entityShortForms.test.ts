@@ -59,6 +59,21 @@ describe('short forms of names across the corpus', () => {
     assert.deepEqual(groups(resolved.entities), ['person:Bernie Ebbers = Bernie Ebbers | Mr Ebbers']);
   });
 
+  it('makes a person of a surname taken for an organization in stories that name the person in full ("Nadal")', () => {
+    const resolved = resolveEntities(articles(...repeat(4, ['PER:Rafael Nadal', 'ORG:Nadal'])));
+    assert.deepEqual(groups(resolved.entities), ['person:Rafael Nadal = Nadal | Rafael Nadal']);
+  });
+
+  it('counts no work, product or award the rules called MISC in enough stories as an organization ("Golden Globe")', () => {
+    const resolved = resolveEntities(articles(...repeat(3, ['ORG:Golden Globe']), ...repeat(2, ['MISC:Golden Globe']), ['ORG:Microsoft']));
+    assert.deepEqual(groups(resolved.entities), ['organization:Microsoft = Microsoft']);
+  });
+
+  it('names an entity by its full name, not one with a headline\'s word after it ("European Union In")', () => {
+    const resolved = resolveEntities(articles(['ORG:European Union In'], ...repeat(3, ['ORG:European Union', 'ORG:EU'])));
+    assert.equal(resolved.entities[0]?.name, 'European Union');
+  });
+
   it("makes an organization of a lone word that leads organizations' names: Sony of Sony Ericsson", () => {
     const resolved = resolveEntities(articles(...repeat(3, ['PER:Sony']), ['ORG:Sony Ericsson']));
     assert.ok(resolved.entities.some((e) => e.name === 'Sony' && e.type === 'organization'));

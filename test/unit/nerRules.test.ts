@@ -66,6 +66,22 @@ describe('NER rules for web captures', () => {
     ]);
   });
 
+  it('makes products MISC: "Microsoft\'s Xbox", "Halo 2 is"; keeps a player after his club ("Newcastle\'s Alan Shearer") and results lines', () => {
+    assert.deepEqual(rules("Microsoft's Xbox sold well.", ['ORG:Microsoft', 'ORG:Xbox']), ['ORG:Microsoft', 'MISC:Xbox']);
+    assert.deepEqual(rules('Halo 2 is out.', ['ORG:Halo']), ['MISC:Halo']);
+    assert.deepEqual(rules("Newcastle's Alan Shearer scored.", ['ORG:Newcastle', 'PER:Alan Shearer']), ['ORG:Newcastle', 'PER:Alan Shearer']);
+    assert.deepEqual(rules('Telekom 4 hours 48 minutes', ['ORG:Telekom']), ['ORG:Telekom']);
+  });
+
+  it('joins a firm\'s names around "&" and two nationalities before an organization: "Marsh & McLennan", "British and Irish Lions"', () => {
+    assert.deepEqual(rules('Marsh & McLennan was fined.', ['PER:Marsh & McLennan']), ['ORG:Marsh & McLennan']);
+    assert.deepEqual(rules('The British and Irish Lions toured.', ['MISC:British', 'ORG:Irish Lions'], ['British', 'Irish']), ['ORG:British and Irish Lions']);
+  });
+
+  it('makes a word the training data only called MISC MISC, whatever the tagger said: "Muslim"', () => {
+    assert.deepEqual(rules('Muslim voters turned out.', ['PER:Muslim'], ['Muslim']), ['MISC:Muslim']);
+  });
+
   it('keeps an organization that makes a thing or modifies a noun: "a BBC reporter", "the Sony console"', () => {
     assert.deepEqual(rules('A BBC reporter tried the Sony console.', ['ORG:BBC', 'ORG:Sony']), ['ORG:BBC', 'ORG:Sony']);
   });

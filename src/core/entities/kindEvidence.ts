@@ -85,6 +85,8 @@ const isPersonLike = (s: Votes) => s.counts.PER > 0 && s.counts.PER >= Math.max(
 
 /** The share of its articles in which a lone word must be introduced (first name or title beside it) to count as a person… */
 const INTRODUCED_SHARE = 0.2;
+/** The share of its articles in which a lone word "organisation" stands beside a person's full name ending in it, to be that person. */
+const SURNAME_SHARE = 0.6;
 /** …judged only from this many articles on: fewer say too little. */
 const INTRODUCED_MIN_ARTICLES = 3;
 
@@ -129,14 +131,19 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
     const introduced = new Set([...here].flatMap((text) => introducing.get(text) ?? []));
     for (const text of here) {
       const spelling = spellings.get(text);
-      if (!spelling || nameWords(text).length !== 1 || isAcronym(text) || !isPersonLike(spelling)) continue;
+      if (!spelling || nameWords(text).length !== 1 || isAcronym(text) || total(spelling.counts) === 0) continue;
       const count = seen.get(text) ?? { articles: 0, introduced: 0 };
       seen.set(text, { articles: count.articles + 1, introduced: count.introduced + (introduced.has(personShortKey(text) ?? '') ? 1 : 0) });
     }
   }
   for (const [text, count] of seen) {
     const spelling = spellings.get(text);
-    if (spelling && count.articles >= INTRODUCED_MIN_ARTICLES && count.introduced < count.articles * INTRODUCED_SHARE)
-      notAPerson(spelling, leadsOrganisation(text));
+    if (!spelling || count.articles < INTRODUCED_MIN_ARTICLES) continue;
+    if (isPersonLike(spelling) && count.introduced < count.articles * INTRODUCED_SHARE) notAPerson(spelling, leadsOrganisation(text));
+    // "Nadal", "Kilroy-Silk" taken for an organisation in stories that name the person in full.
+    else if (!isPersonLike(spelling) && spelling.counts.ORG > 0 && count.introduced >= count.articles * SURNAME_SHARE) {
+      spelling.counts.PER += spelling.counts.ORG;
+      spelling.counts.ORG = 0;
+    }
   }
 }

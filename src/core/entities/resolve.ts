@@ -155,9 +155,14 @@ function withoutLeadingFunctionWords(text: string): string {
 
 export type KindGuess = EntityKind | 'other';
 
+/** The share of a name's tags that say "other name" (MISC) for it to be no person or organisation. */
+const OTHER_NAME_SHARE = 0.35;
+
 export function guessKind(counts: Record<EntityType, number>): KindGuess {
   const best = (Object.keys(counts) as EntityType[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
   if (counts[best] === 0) return 'organization';
+  // A work, a product or an award the rules found in enough stories is not an organisation elsewhere.
+  if (counts.MISC >= OTHER_NAME_SHARE * (counts.PER + counts.ORG + counts.LOC + counts.MISC)) return 'other';
   return KIND_OF[best] ?? 'other';
 }
 
@@ -336,7 +341,12 @@ function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrid
  */
 function orderAliases(group: Spelling[], isCommon: (word: string) => boolean): string[] {
   const total = (s: Spelling) => s.counts.PER + s.counts.ORG + s.counts.LOC + s.counts.MISC;
-  const words = (s: Spelling) => nameWords(s.text).filter((w, i) => i > 0 || !HONORIFICS.has(fold(w))).length;
+  // A trailing function word ("European Union In", from a headline) adds nothing to a name.
+  const words = (s: Spelling) => {
+    const written = nameWords(s.text);
+    while (written.length > 1 && NOT_NAMES.has(fold(written[written.length - 1]))) written.pop();
+    return written.filter((w, i) => i > 0 || !HONORIFICS.has(fold(w))).length;
+  };
   const shortened = (s: Spelling) => group.some((o) => o !== s && abbreviates(s.text, o.text, isCommon));
   const score = (s: Spelling) => (isAcronym(s.text) ? 0 : 1) * 1e6 + Math.max(0, Math.min(words(s), 3) - (shortened(s) ? 1 : 0)) * 1e4 + total(s);
   return [...group].sort((a, b) => score(b) - score(a) || a.text.localeCompare(b.text)).map((s) => s.text);

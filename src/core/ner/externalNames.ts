@@ -1,6 +1,6 @@
 /**
  * Names from well-kept data packages, for evidence on names the training text never saw: WordNet's
- * proper nouns by lexicographer file (people, places, groups), and English first names. Read at
+ * named people and places (instances) and capitalised groups, and English first names. Read at
  * training time; the gazetteer they make is stored in the model.
  */
 import { readFileSync } from 'node:fs';
@@ -10,14 +10,15 @@ import type { EntityType } from './tags';
 /** WordNet's lexicographer files for the kinds of name we tag. */
 const WORDNET_FILES: Record<string, EntityType> = { '18': 'PER', '15': 'LOC', '14': 'ORG' };
 
-/** data.noun lines: offset, lexicographer file, type, word count (hex), then word and lex id pairs. */
+/** data.noun lines: offset, lexicographer file, type, word count (hex), then word and lex id pairs, then pointers ("@i": an instance of). */
 export function addWordNetNames(gazetteer: Gazetteer, dataNoun: string): number {
   let added = 0;
   for (const line of dataNoun.split('\n')) {
     if (line.startsWith('  ') || !line) continue;
     const fields = line.split(' ');
     const type = WORDNET_FILES[fields[1]];
-    if (!type) continue;
+    // People and places only as instances ("Einstein", "Paris"), not classes ("Muslim", "Londoner").
+    if (!type || (type !== 'ORG' && !line.includes(' @i '))) continue;
     const count = parseInt(fields[3], 16);
     for (let i = 0; i < count; i++) {
       const lemma = fields[4 + 2 * i].replace(/\(\w+\)$/, '');

@@ -8,6 +8,8 @@ import { ENTITY_TYPES, type EntityType } from './tags';
 
 /** Feature slots per token: every slot always holds one feature (absence is a feature too). */
 export const FEATURES_PER_TOKEN = 41;
+/** Slots per token that depend on what pass one found in the document (pass two changes only these). */
+export const LABEL_SLOTS = 2;
 
 /** What the model knows of words beyond their letters: names seen in training, and names from data packages. */
 export interface Lexicon {
@@ -54,8 +56,13 @@ function shape(word: string, maxRun: number, maxChars: number): string {
 export const shortShape = (word: string): string => shape(word, 1, 40);
 const longShape = (word: string): string => shape(word, 4, 12);
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
-const hasLetters = (word: string): boolean => /\p{L}/u.test(word);
+/** A capital first (ASCII at a glance, other scripts by the Unicode class). */
+function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(word);
+}
+/** ASCII letters at a glance; other scripts by the Unicode class. */
+const hasLetters = (word: string): boolean => /[A-Za-z]/.test(word) || /\p{L}/u.test(word);
 const STOP_IN_NAMES = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'de', 'du', 'des', 'la', 'le', '&']);
 
 /** What the document says about its words, computed once per document. */
@@ -138,7 +145,7 @@ const WORD_CACHE_LIMIT = 200_000;
 function makeWordInfo(lower: string, short: string, own: number[], flags: number): WordInfo {
   const groups = [[hash(0, ''), hash(1, lower), hash(6, short), ...own]];
   for (let g = 1; g < WORD_GROUPS; g++) groups.push([hash(1 + g, lower), hash(6 + g, short)]);
-  return { lower, shape: short, flags, groups };
+  return { lower, shape: short, flags, groups, scores: undefined };
 }
 
 export function wordInfo(word: string): WordInfo {
@@ -172,8 +179,20 @@ export function neighbour(infos: WordInfo[], i: number): WordInfo {
   return i < 0 ? BEFORE_SENTENCE : i >= infos.length ? AFTER_SENTENCE : infos[i];
 }
 
-/** Features that depend on the position, the neighbours together, the gazetteer or the document: POSITIONAL_PER_TOKEN per token. */
-export function positionalFeatures(words: string[], infos: WordInfo[], context: DocumentContext, lexicon: Lexicon, mask: number): Int32Array {
+/**
+ * Features that depend on the position, the neighbours together, the gazetteers or the document:
+ * POSITIONAL_PER_TOKEN per token, the last LEXICON_SLOTS of them about names known from the
+ * gazetteers and the document. `unknownOut[i]` is set to 1 when all of those take the value of a
+ * word nothing is known of (see lexiconUnknownBuckets), so that a caller can add them at once.
+ */
+export function positionalFeatures(
+  words: string[],
+  infos: WordInfo[],
+  context: DocumentContext,
+  lexicon: Lexicon,
+  mask: number,
+  unknownOut?: Uint8Array,
+): Int32Array {
   const n = words.length;
   const headline = isHeadline(words);
   const lowers = infos.map((info) => info.lower);
@@ -188,22 +207,41 @@ export function positionalFeatures(words: string[], infos: WordInfo[], context: 
     const previous = neighbour(infos, i - 1);
     const next = neighbour(infos, i + 1);
     const capital = (info.flags & 1) === 1;
+    const seenLowercase = capital && context.seenLowercase.has(info.lower);
+    const seenCapitalisedInside = capital && (i === 0 || headline) && context.seenCapitalisedInside.has(info.lower);
     out[k++] = FLAG_HASHES[info.flags | (Number(i === 0) << 4)] & mask;
     out[k++] = hash(i === 0 ? 21 : 121, info.shape) & mask;
     out[k++] = hash(headline ? 22 : 122, info.shape) & mask;
+    out[k++] = hash(seenLowercase ? 131 : 31, info.shape) & mask;
+    out[k++] = hash(seenCapitalisedInside ? 132 : 32, info.shape) & mask;
     out[k++] = hash2(23, previous.lower, info.lower) & mask;
     out[k++] = hash2(24, info.lower, next.lower) & mask;
     out[k++] = hash(25, next.shape, hash(25, info.shape, hash(25, previous.shape))) & mask;
+    // The LEXICON_SLOTS last: for most words they take their "nothing known" values.
     for (let t = 0; t < types; t++) out[k++] = GAZ_HASHES[t][gaz[i * types + t]] & mask;
     for (let t = 0; t < types; t++) out[k++] = EXTERNAL_HASHES[t][external[i * types + t]] & mask;
-    out[k++] = hash(capital && context.seenLowercase.has(info.lower) ? 131 : 31, info.shape) & mask;
-    out[k++] = hash(capital && (i === 0 || headline) && context.seenCapitalisedInside.has(info.lower) ? 132 : 32, info.shape) & mask;
-    out[k++] = ACRONYM_HASHES[Number(context.acronyms.has(words[i]))] & mask;
+    const acronym = context.acronyms.has(words[i]);
+    out[k++] = ACRONYM_HASHES[Number(acronym)] & mask;
     out[k++] = labels[2 * i];
     out[k++] = labels[2 * i + 1];
-    out[k++] = hash(35, String(i > 0 ? gazCode(gaz, i - 1) : -1), gazCode(gaz, i)) & mask;
+    const gazHere = gazCode(gaz, i);
+    const gazBefore = i > 0 ? gazCode(gaz, i - 1) : -1;
+    out[k++] = hash(35, String(gazBefore), gazHere) & mask;
+    if (unknownOut) unknownOut[i] = Number(gazHere === 0 && gazBefore <= 0 && gazCode(external, i) === 0 && !acronym && !context.labelledAs?.has(info.lower));
   }
   return out;
+}
+
+/** The last slots of each token's positional features: gazetteers (training and external), acronym, pass-one labels, gazetteer pair. */
+export const LEXICON_SLOTS = 2 * ENTITY_TYPES.length + 1 + LABEL_SLOTS + 1;
+
+/** The LEXICON_SLOTS buckets of a word nothing is known of, capitalised or not, first in its sentence or not. */
+export function lexiconUnknownBuckets(capital: boolean, first: boolean, mask: number): Int32Array {
+  const labels = [hash(34, '0'), hash(capital ? 36 : 136, 'none')];
+  return Int32Array.from(
+    [...GAZ_HASHES.map((h) => h[0]), ...EXTERNAL_HASHES.map((h) => h[0]), ACRONYM_HASHES[0], ...labels, hash(35, String(first ? -1 : 0), 0)],
+    (h) => h & mask,
+  );
 }
 
 /** Where each word group of token i comes from: the token itself, or a neighbour. */
@@ -222,9 +260,6 @@ export function sentenceFeatures(words: string[], context: DocumentContext, lexi
   return out;
 }
 
-/** Slots per token that depend on what pass one found in the document (pass two changes only these). */
-export const LABEL_SLOTS = 2;
-
 /** The LABEL_SLOTS features of each token: the types pass one gave the word in the document, and the most frequent one. */
 export function labelFeatures(infos: WordInfo[], context: DocumentContext, mask: number): Int32Array {
   const out = new Int32Array(infos.length * LABEL_SLOTS);
@@ -235,10 +270,13 @@ export function labelFeatures(infos: WordInfo[], context: DocumentContext, mask:
   return out;
 }
 
-/** The set of types the first pass gave the word in this document, as a bit string. */
+/**
+ * The set of types the first pass gave the word in this document, as a bit string. Pass one knows
+ * nothing yet, which reads as "never labelled": a sentence whose words pass one never labelled
+ * scores the same in both passes, so pass two need not decode it again.
+ */
 function labelBits(context: DocumentContext, lower: string): string {
-  if (!context.labelledAs) return 'no-pass';
-  const counts = context.labelledAs.get(lower);
+  const counts = context.labelledAs?.get(lower);
   let bits = 0;
   counts?.forEach((n, t) => (bits |= n > 0 ? 1 << t : 0));
   return String(bits);
@@ -246,8 +284,7 @@ function labelBits(context: DocumentContext, lower: string): string {
 
 /** The type the first pass gave the word most often in this document ("Newmont" of "Newmont Mining Corp" is ORG). */
 function majorityLabel(context: DocumentContext, lower: string): string {
-  if (!context.labelledAs) return 'no-pass';
-  const counts = context.labelledAs.get(lower);
+  const counts = context.labelledAs?.get(lower);
   if (!counts) return 'none';
   let best = 0;
   for (let t = 1; t < counts.length; t++) if (counts[t] > counts[best]) best = t;

@@ -11,6 +11,13 @@ interface TrieNode {
 }
 
 const newNode = (): TrieNode => ({ next: new Map(), types: 0 });
+
+/** A capital letter or a digit first (ASCII at a glance, other scripts by the Unicode class). */
+function startsName(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return /^\p{Lu}/u.test(word);
+}
 const MAX_NAME_TOKENS = 8;
 
 export class Gazetteer {
@@ -40,10 +47,11 @@ export class Gazetteer {
    */
   match(words: string[], lower: string[]): Uint8Array {
     const out = new Uint8Array(words.length * ENTITY_TYPES.length);
+    const longest = new Array<number>(ENTITY_TYPES.length);
     for (let i = 0; i < words.length; i++) {
-      if (!/^[\p{Lu}\d]/u.test(words[i])) continue;
+      if (!startsName(words[i]) || !this.root.next.has(lower[i])) continue;
       let node: TrieNode | undefined = this.root;
-      const longest = new Array<number>(ENTITY_TYPES.length).fill(0);
+      longest.fill(0);
       for (let j = i; j < words.length && j - i < MAX_NAME_TOKENS; j++) {
         node = node.next.get(lower[j]);
         if (!node) break;

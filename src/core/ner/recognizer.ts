@@ -5,13 +5,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { sparseScores, viterbi } from './viterbi';
+import { viterbi } from './viterbi';
 import {
   documentContext,
   labelFeatures,
   labelledWords,
   LABEL_SLOTS,
-  neighbour,
+  LEXICON_SLOTS,
+  lexiconUnknownBuckets,
+  AFTER_SENTENCE,
+  BEFORE_SENTENCE,
   positionalFeatures,
   wordInfo,
   GROUP_OFFSETS,
@@ -56,37 +59,98 @@ export class Recognizer {
   /**
    * Tags already-tokenized sentences of one document, twice: the second pass sees what the first
    * made of each word elsewhere in the document, so that one name gets one type. Only the label
-   * features differ between the passes, so the second pass adjusts the first pass's scores.
+   * features differ between the passes, so the second pass adjusts the first pass's scores, and
+   * only in sentences where the first pass disagrees with itself: a word it labelled here with
+   * another type than elsewhere, or left out here and labelled elsewhere.
    */
   tagSentences(sentences: string[][]): TokenSpan[][] {
     const context = documentContext(sentences);
     const infos = sentences.map((words) => words.map(wordInfo));
     const scores = sentences.map((words, s) => (words.length === 0 ? undefined : this.scoreSentence(words, infos[s], context)));
     const decode = (sentenceScores: Float64Array | undefined) => (sentenceScores ? tagsToSpans(viterbi(sentenceScores, this.model.transition)) : []);
-    const secondPass = { ...context, labelledAs: labelledWords(sentences, scores.map(decode)) };
-    const { emission, scale, buckets } = this.model;
+    const first = scores.map(decode);
+    const labelledAs = labelledWords(sentences, first);
+    const secondPass = { ...context, labelledAs };
     return scores.map((sentenceScores, s) => {
-      if (!sentenceScores) return [];
-      const before = sparseScores(labelFeatures(infos[s], context, buckets - 1), LABEL_SLOTS, emission, scale);
-      const after = sparseScores(labelFeatures(infos[s], secondPass, buckets - 1), LABEL_SLOTS, emission, scale);
-      for (let k = 0; k < sentenceScores.length; k++) sentenceScores[k] += after[k] - before[k];
+      if (!sentenceScores || agreesWithDocument(infos[s], first[s], labelledAs)) return first[s];
+      const labels = labelFeatures(infos[s], secondPass, this.model.buckets - 1);
+      const unlabelled = labelFeatures(infos[s], context, this.model.buckets - 1);
+      infos[s].forEach((info, i) => {
+        if (!labelledAs.has(info.lower)) return;
+        for (let slot = 0; slot < LABEL_SLOTS; slot++) {
+          this.addRow(sentenceScores, i, labels[i * LABEL_SLOTS + slot], this.model.scale);
+          this.addRow(sentenceScores, i, unlabelled[i * LABEL_SLOTS + slot], -this.model.scale);
+        }
+      });
       return decode(sentenceScores);
     });
   }
 
-  /** Scores per token and tag: cached per-word group scores plus the positional features. */
+  /** Adds one feature bucket's weights, times `factor`, to token i's scores. */
+  private addRow(scores: Float64Array, i: number, bucket: number, factor: number): void {
+    const { rowStart, tags, values } = this.model.emission;
+    for (let j = rowStart[bucket]; j < rowStart[bucket + 1]; j++) scores[i * TAG_COUNT + tags[j]] += factor * values[j];
+  }
+
+  /**
+   * Scores per token and tag: cached per-word group scores plus the positional features; a word
+   * nothing is known of in the gazetteers and the document gets those slots' scores at once.
+   */
   private scoreSentence(words: string[], infos: WordInfo[], context: DocumentContext): Float64Array {
-    const { emission, scale, buckets } = this.model;
-    const scores = sparseScores(positionalFeatures(words, infos, context, this.model, buckets - 1), POSITIONAL_PER_TOKEN, emission, 1);
+    const mask = this.model.buckets - 1;
+    const unknown = new Uint8Array(words.length);
+    const features = positionalFeatures(words, infos, context, this.model, mask, unknown);
+    const scores = new Float64Array(words.length * TAG_COUNT);
+    const lexiconFrom = POSITIONAL_PER_TOKEN - LEXICON_SLOTS;
+    const { rowStart, tags, values } = this.model.emission;
     for (let i = 0; i < words.length; i++) {
-      for (let g = 0; g < WORD_GROUPS; g++) {
-        const own = this.groupScores(neighbour(infos, i + GROUP_OFFSETS[g]));
-        for (let t = 0; t < TAG_COUNT; t++) scores[i * TAG_COUNT + t] += own[g * TAG_COUNT + t];
+      const base = i * POSITIONAL_PER_TOKEN;
+      const row = i * TAG_COUNT;
+      const last = base + (unknown[i] ? lexiconFrom : POSITIONAL_PER_TOKEN);
+      for (let k = base; k < last; k++) {
+        const bucket = features[k];
+        for (let j = rowStart[bucket], end = rowStart[bucket + 1]; j < end; j++) scores[row + tags[j]] += values[j];
       }
+      if (unknown[i]) this.addScores(scores, i, this.unknownLexiconScores((infos[i].flags & 1) === 1, i === 0), 0);
     }
-    for (let k = 0; k < scores.length; k++) scores[k] *= scale;
+    this.addGroupScores(scores, infos);
+    for (let k = 0; k < scores.length; k++) scores[k] *= this.model.scale;
     return scores;
   }
+
+  /** Each token's own word groups and its neighbours', from the scores cached per word. */
+  private addGroupScores(scores: Float64Array, infos: WordInfo[]): void {
+    const n = infos.length;
+    const own = infos.map((info) => this.groupScores(info));
+    const before = this.groupScores(BEFORE_SENTENCE);
+    const after = this.groupScores(AFTER_SENTENCE);
+    for (let g = 0; g < WORD_GROUPS; g++) {
+      const offset = GROUP_OFFSETS[g];
+      const from = g * TAG_COUNT;
+      for (let i = 0; i < n; i++) {
+        const j = i + offset;
+        const source = j < 0 ? before : j >= n ? after : own[j];
+        const row = i * TAG_COUNT;
+        for (let t = 0; t < TAG_COUNT; t++) scores[row + t] += source[from + t];
+      }
+    }
+  }
+
+  private addScores(scores: Float64Array, i: number, add: Float64Array, from: number): void {
+    for (let t = 0; t < TAG_COUNT; t++) scores[i * TAG_COUNT + t] += add[from + t];
+  }
+
+  /** The summed (unscaled) weights of the lexicon slots of a word nothing is known of, per capitalisation and place. */
+  private unknownLexiconScores(capital: boolean, first: boolean): Float64Array {
+    const key = Number(capital) * 2 + Number(first);
+    let cached = this.unknownLexicon[key];
+    if (cached) return cached;
+    cached = new Float64Array(TAG_COUNT);
+    for (const bucket of lexiconUnknownBuckets(capital, first, this.model.buckets - 1)) this.addRow(cached, 0, bucket, 1);
+    return (this.unknownLexicon[key] = cached);
+  }
+
+  private readonly unknownLexicon: (Float64Array | undefined)[] = [];
 
   /** Unscaled scores of a word's feature groups, computed once per distinct word and model. */
   private groupScores(info: WordInfo): Float64Array {
@@ -126,6 +190,18 @@ export class Recognizer {
 
   /** "Syrian", "American League": a name the training data only ever labelled as MISC. */
   private readonly onlyMisc = (words: string[]): boolean => this.model.gazetteer.typesOf(words) === 1 << ENTITY_TYPES.indexOf('MISC');
+}
+
+/** Whether every word of the sentence was labelled by pass one as it was everywhere else in the document. */
+function agreesWithDocument(infos: WordInfo[], spans: TokenSpan[], labelledAs: Map<string, Uint16Array>): boolean {
+  const typeAt = new Array<number>(infos.length).fill(-1);
+  for (const span of spans) typeAt.fill(ENTITY_TYPES.indexOf(span.type), span.start, span.end);
+  return infos.every((info, i) => {
+    const counts = labelledAs.get(info.lower);
+    // Lowercase words ("of" in "Bank of England") say little about a name's type.
+    if (!counts || (info.flags & 1) === 0) return true;
+    return typeAt[i] >= 0 && counts.every((n, t) => t === typeAt[i] || n === 0);
+  });
 }
 
 /** The training text has straight quotes only. */

@@ -48,13 +48,21 @@ const PREVIOUS_LISTS = Array.from({ length: TAG_COUNT }, (_, cur) =>
 const PREVIOUS = Int32Array.from(PREVIOUS_LISTS.flat());
 const PREVIOUS_START = Int32Array.from([0, ...PREVIOUS_LISTS.map((_, cur) => PREVIOUS_LISTS.slice(0, cur + 1).flat().length)]);
 
+let bestBuffer = new Float64Array(64 * TAG_COUNT);
+let backBuffer = new Int32Array(64 * TAG_COUNT);
+
 /** The best legal tag sequence for the scores. */
 export function viterbi(scores: Float64Array, transition: ArrayLike<number>): Int32Array {
   const n = scores.length / TAG_COUNT;
   const tags = new Int32Array(n);
   if (n === 0) return tags;
-  const best = new Float64Array(n * TAG_COUNT).fill(-Infinity);
-  const back = new Int32Array(n * TAG_COUNT);
+  if (bestBuffer.length < n * TAG_COUNT) {
+    bestBuffer = new Float64Array(2 * n * TAG_COUNT);
+    backBuffer = new Int32Array(2 * n * TAG_COUNT);
+  }
+  // Reused between calls (one thread, no reentry): a sentence's scratch is not garbage each time.
+  const best = bestBuffer.fill(-Infinity, 0, n * TAG_COUNT);
+  const back = backBuffer;
   for (let t = 0; t < TAG_COUNT; t++) {
     if (ALLOWED[START * TAG_COUNT + t]) best[t] = scores[t] + transition[START * TAG_COUNT + t];
   }

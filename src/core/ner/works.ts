@@ -1,7 +1,7 @@
 /**
  * Films, games, products and awards are not people or organisations, though the tagger (trained on
- * 1996 newswire) takes them for ones: "the film Vera Drake", "the game Halo", "the Xbox console", "won an
- * Oscar for". A person or organisation written in such a context becomes MISC, and so does every
+ * 1996 newswire) takes them for ones: "the film Vera Drake", "the game Halo", "Halo 2 is",
+ * "Microsoft's Xbox", "won an Oscar for". A person or organisation written in such a context becomes MISC, and so does every
  * other span of the same text in the document (one name, one type).
  */
 import type { RuleSpan } from './rules';
@@ -16,11 +16,29 @@ const WORK_AFTER = new Set('nomination nominations nominee nominees award awards
 /** After "a"/"an" + name: the name is counted, so it is a thing ("won an Oscar for best actress"), not a modifier ("a BBC reporter"). */
 const AFTER_COUNTED = /^(?:[.,;:!?)"”’]|for|in|at|and|or|of|with|on|to|from|by|this|last|next)$/;
 
-function isWorkContext(words: string[], span: RuleSpan): boolean {
+/** A model number after a product's name: "PlayStation 2", "Xbox 360" (one digit, or 360). */
+const MODEL_NUMBER = /^(?:[1-9]|360)$/;
+/** What follows a number in results ("Telekom 4 hours", "Surrey 5 points"): a measure, not a product's model. */
+const MEASURES = new Set(
+  'hour hours minute minutes second seconds point points run runs goal goals lap laps wicket wickets km metres meters percent pct per shots strokes million billion'.split(
+    ' ',
+  ),
+);
+/** Company names end so ("Boatmen's Bancshares Inc."): a company, not a product. */
+const COMPANY_ENDINGS = /^(?:inc|corp|ltd|plc|co|group|bank|holdings|bancorp|bancshares|motors|airlines)\.?$/i;
+
+function isWorkContext(words: string[], span: RuleSpan, spans: RuleSpan[]): boolean {
   const before = words[span.start - 1]?.toLowerCase() ?? '';
   const after = words[span.end]?.toLowerCase() ?? '';
   if (WORK_BEFORE.has(before) || WORK_AFTER.has(after)) return true;
-  return (before === 'a' || before === 'an') && (after === '' || AFTER_COUNTED.test(after));
+  if ((before === 'a' || before === 'an') && (after === '' || AFTER_COUNTED.test(after))) return true;
+  if (span.type !== 'ORG') return false; // "Newcastle's Alan Shearer" is a person
+  // "Halo 2 is", "Xbox 360 console": a number and then a lowercase word (a results line has a name or a full stop there).
+  const following = words[span.end + 1] ?? '';
+  if (MODEL_NUMBER.test(after) && /^\p{Ll}/u.test(following) && !MEASURES.has(following)) return true;
+  // "Microsoft's Xbox", "Nintendo's DS": an organisation's product, a name of a word or two.
+  const maker = spans.find((other) => other.end === span.start - 1 && other.type === 'ORG');
+  return maker !== undefined && /^['’]s$/.test(words[span.start - 1]) && span.end - span.start <= 2 && !COMPANY_ENDINGS.test(words[span.end - 1]);
 }
 
 /** Retypes people and organisations written as works or products, across the document. */
@@ -28,7 +46,7 @@ export function markWorks(perSentence: RuleSpan[][], sentenceWords: string[][]):
   const works = new Set<string>();
   perSentence.forEach((spans, s) => {
     for (const span of spans) {
-      if ((span.type === 'PER' || span.type === 'ORG') && isWorkContext(sentenceWords[s], span)) works.add(nameOf(sentenceWords[s], span));
+      if ((span.type === 'PER' || span.type === 'ORG') && isWorkContext(sentenceWords[s], span, spans)) works.add(nameOf(sentenceWords[s], span));
     }
   });
   if (works.size === 0) return;
