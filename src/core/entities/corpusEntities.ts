@@ -15,7 +15,8 @@ import { acronymDefinitions } from './names';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
 
-const NAMES_CACHE_VERSION = 4;
+/** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (5: works, firms, line ends, tables). */
+const NAMES_CACHE_VERSION = 5;
 
 /**
  * Per file: what the recognizer found, and where the entities are mentioned (flat quadruples

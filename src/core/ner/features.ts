@@ -136,7 +136,7 @@ export interface WordInfo {
   /** Unmasked hashes per group (see WORD_GROUPS). */
   groups: number[][];
   /** The group scores under one model, kept on the word for speed (a property read, not a map lookup). */
-  scores?: { model: object; values: Float64Array };
+  scores?: { model: object; values: Int16Array };
 }
 
 const wordCache = new Map<string, WordInfo>();
