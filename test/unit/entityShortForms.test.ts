@@ -59,9 +59,9 @@ describe('short forms of names across the corpus', () => {
     assert.deepEqual(groups(resolved.entities), ['person:Bernie Ebbers = Bernie Ebbers | Mr Ebbers']);
   });
 
-  it('makes a person of a surname taken for an organization in stories that name the person in full ("Nadal")', () => {
-    const resolved = resolveEntities(articles(...repeat(4, ['PER:Rafael Nadal', 'ORG:Nadal'])));
-    assert.deepEqual(groups(resolved.entities), ['person:Rafael Nadal = Nadal | Rafael Nadal']);
+  it('makes a person of a surname taken for an organization in stories that name the person in full ("Nadal", "Kilroy-Silk")', () => {
+    const resolved = resolveEntities(articles(...repeat(4, ['PER:Rafael Nadal', 'ORG:Nadal', 'PER:Robert Kilroy-Silk', 'ORG:Kilroy-Silk'])));
+    assert.deepEqual(groups(resolved.entities), ['person:Rafael Nadal = Nadal | Rafael Nadal', 'person:Robert Kilroy-Silk = Kilroy-Silk | Robert Kilroy-Silk']);
   });
 
   it('counts no work, product or award the rules called MISC in enough stories as an organization ("Golden Globe")', () => {

@@ -131,7 +131,7 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
     const introduced = new Set([...here].flatMap((text) => introducing.get(text) ?? []));
     for (const text of here) {
       const spelling = spellings.get(text);
-      if (!spelling || nameWords(text).length !== 1 || isAcronym(text) || total(spelling.counts) === 0) continue;
+      if (!spelling || /\s/.test(text.trim()) || isAcronym(text) || total(spelling.counts) === 0) continue; // one word, hyphens and all ("Kilroy-Silk")
       const count = seen.get(text) ?? { articles: 0, introduced: 0 };
       seen.set(text, { articles: count.articles + 1, introduced: count.introduced + (introduced.has(personShortKey(text) ?? '') ? 1 : 0) });
     }
