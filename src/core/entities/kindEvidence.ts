@@ -62,22 +62,27 @@ function isPlaceName(text: string): boolean {
   return words.length > 0 && PLACE_HEADS.has(fold(words[words.length - 1]));
 }
 
-function total(counts: Record<EntityType, number>): number {
+export function totalVotes(counts: Record<EntityType, number>): number {
   return counts.PER + counts.ORG + counts.LOC + counts.MISC;
+}
+
+/** Moves a spelling's votes of some types to another type ("Mr Ebbers" tagged ORG is a person). */
+export function moveVotes(counts: Record<EntityType, number>, from: EntityType[], to: EntityType): void {
+  for (const type of from) {
+    counts[to] += counts[type];
+    counts[type] = 0;
+  }
 }
 
 /** Moves votes of some types to "other names": the spelling is kept (an alias still matches) but is no entity of those types. */
 function demote(spelling: Votes, types: EntityType[]): void {
-  for (const type of types) {
-    spelling.counts.MISC += spelling.counts[type];
-    spelling.counts[type] = 0;
-  }
+  moveVotes(spelling.counts, types, 'MISC');
 }
 
 /** A person's votes where the name is not a person: they go to organisation when the word leads an organisation's name ("Sony" of "Sony Ericsson"). */
 function notAPerson(spelling: Votes, leadsOrganisation: boolean): void {
   if (leadsOrganisation) spelling.counts.ORG += spelling.counts.PER;
-  else if (total(spelling.counts) === spelling.counts.PER) spelling.counts.MISC += spelling.counts.PER;
+  else if (totalVotes(spelling.counts) === spelling.counts.PER) spelling.counts.MISC += spelling.counts.PER;
   spelling.counts.PER = 0;
 }
 
@@ -95,9 +100,7 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
     const written = nameWords(spelling.text);
     if (written.length === 1 && TITLES_ALONE.has(fold(written[0]))) demote(spelling, ['PER', 'ORG']);
     else if (written.length >= 2 && HONORIFICS.has(fold(written[0]))) {
-      // "Mr Ebbers" is a person, whatever one tag said.
-      spelling.counts.PER += spelling.counts.ORG;
-      spelling.counts.ORG = 0;
+      moveVotes(spelling.counts, ['ORG'], 'PER'); // "Mr Ebbers" is a person, whatever one tag said
     } else if (isEventName(spelling.text)) demote(spelling, ['PER', 'ORG']);
     else if (isPlaceName(spelling.text)) demote(spelling, ['PER']);
     else if (isAcronym(spelling.text) && words.isCountable(spelling.text.replace(/\./g, ''))) demote(spelling, ['PER', 'ORG']);
@@ -131,7 +134,7 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
     const introduced = new Set([...here].flatMap((text) => introducing.get(text) ?? []));
     for (const text of here) {
       const spelling = spellings.get(text);
-      if (!spelling || /\s/.test(text.trim()) || isAcronym(text) || total(spelling.counts) === 0) continue; // one word, hyphens and all ("Kilroy-Silk")
+      if (!spelling || /\s/.test(text.trim()) || isAcronym(text) || totalVotes(spelling.counts) === 0) continue; // one word, hyphens and all ("Kilroy-Silk")
       const count = seen.get(text) ?? { articles: 0, introduced: 0 };
       seen.set(text, { articles: count.articles + 1, introduced: count.introduced + (introduced.has(personShortKey(text) ?? '') ? 1 : 0) });
     }
@@ -141,9 +144,7 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
     if (!spelling || count.articles < INTRODUCED_MIN_ARTICLES) continue;
     if (isPersonLike(spelling) && count.introduced < count.articles * INTRODUCED_SHARE) notAPerson(spelling, leadsOrganisation(text));
     // "Nadal", "Kilroy-Silk" taken for an organisation in stories that name the person in full.
-    else if (!isPersonLike(spelling) && spelling.counts.ORG > 0 && count.introduced >= count.articles * SURNAME_SHARE) {
-      spelling.counts.PER += spelling.counts.ORG;
-      spelling.counts.ORG = 0;
-    }
+    else if (!isPersonLike(spelling) && spelling.counts.ORG > 0 && count.introduced >= count.articles * SURNAME_SHARE)
+      moveVotes(spelling.counts, ['ORG'], 'PER');
   }
 }

@@ -3,7 +3,7 @@
  * organisation, with every spelling as an alias and one type (the majority of its mentions).
  */
 import type { EntityType } from '../ner/tags';
-import { correctKinds, isEventName, NO_CORPUS_WORDS, type CorpusWords } from './kindEvidence';
+import { correctKinds, isEventName, moveVotes, NO_CORPUS_WORDS, totalVotes, type CorpusWords } from './kindEvidence';
 import { fold, HONORIFICS, isAcronym, nameKey, nameWords, NAME_PARTICLES, NOT_NAMES, withoutPossessive, type KeyKind } from './names';
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveShortForms } from './shortForms';
@@ -162,7 +162,7 @@ export function guessKind(counts: Record<EntityType, number>): KindGuess {
   const best = (Object.keys(counts) as EntityType[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
   if (counts[best] === 0) return 'organization';
   // A work, a product or an award the rules found in enough stories is not an organisation elsewhere.
-  if (counts.MISC >= OTHER_NAME_SHARE * (counts.PER + counts.ORG + counts.LOC + counts.MISC)) return 'other';
+  if (counts.MISC >= OTHER_NAME_SHARE * totalVotes(counts)) return 'other';
   return KIND_OF[best] ?? 'other';
 }
 
@@ -286,8 +286,7 @@ function mergeAbbreviations(
     const longer = (buckets.get(bucketOf(short.text)) ?? []).filter((o) => o !== short && abbreviates(short.text, o.text, isCommon));
     const roots = new Set(longer.map((o) => groups.find(o.text)));
     if (roots.size !== 1) continue;
-    short.counts.ORG += short.counts.PER;
-    short.counts.PER = 0;
+    moveVotes(short.counts, ['PER'], 'ORG');
     groups.union([...roots][0], short.text);
   }
 }
@@ -340,7 +339,6 @@ function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrid
  * then the rest by count.
  */
 function orderAliases(group: Spelling[], isCommon: (word: string) => boolean): string[] {
-  const total = (s: Spelling) => s.counts.PER + s.counts.ORG + s.counts.LOC + s.counts.MISC;
   // A trailing function word ("European Union In", from a headline) adds nothing to a name.
   const words = (s: Spelling) => {
     const written = nameWords(s.text);
@@ -348,6 +346,6 @@ function orderAliases(group: Spelling[], isCommon: (word: string) => boolean): s
     return written.filter((w, i) => i > 0 || !HONORIFICS.has(fold(w))).length;
   };
   const shortened = (s: Spelling) => group.some((o) => o !== s && abbreviates(s.text, o.text, isCommon));
-  const score = (s: Spelling) => (isAcronym(s.text) ? 0 : 1) * 1e6 + Math.max(0, Math.min(words(s), 3) - (shortened(s) ? 1 : 0)) * 1e4 + total(s);
+  const score = (s: Spelling) => (isAcronym(s.text) ? 0 : 1) * 1e6 + Math.max(0, Math.min(words(s), 3) - (shortened(s) ? 1 : 0)) * 1e4 + totalVotes(s.counts);
   return [...group].sort((a, b) => score(b) - score(a) || a.text.localeCompare(b.text)).map((s) => s.text);
 }

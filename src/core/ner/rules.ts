@@ -127,7 +127,8 @@ export function applyCaptureRules(text: string, sentences: Token[][], spans: Tok
     result = joinParticles(result, words, onlyMisc);
     result = result.flatMap((span) => splitCoordinated(span, words));
     result = result.flatMap((span) => splitRoles(span, words, onlyMisc));
-    result = result.map((span) => extendToOrganisationHead(span, words, result)).filter((span) => span.start < span.end);
+    result = joinOrganisationHeads(result, words);
+    result = result.map((span) => extendToOrganisationHead(span, words, result));
     result.forEach((span) => retype(span, words, onlyMisc));
     const tagged = new Array<boolean>(words.length).fill(false);
     for (const span of spans[s]) tagged.fill(true, span.start, span.end);
@@ -273,15 +274,24 @@ function splitRoles(span: RuleSpan, words: string[], onlyMisc: OnlyMisc): RuleSp
   return [span];
 }
 
+/** "Syrian Arab" + "Army" tagged apart: an organisation's head word alone, right after a nationality or place, joins it. */
+function joinOrganisationHeads(spans: RuleSpan[], words: string[]): RuleSpan[] {
+  const out: RuleSpan[] = [];
+  for (const span of spans) {
+    const previous = out[out.length - 1];
+    const isHead = span.type === 'ORG' && span.end === span.start + 1 && ORG_LAST_WORDS.has(words[span.start]);
+    if (previous && isHead && previous.end === span.start && (previous.type === 'MISC' || previous.type === 'LOC')) {
+      out[out.length - 1] = { ...previous, type: 'ORG', end: span.end };
+      continue;
+    }
+    out.push(span);
+  }
+  return out;
+}
+
 /** "Syrian Arab" + "Army", "Russian" + "Aerospace Forces": a nationality or place before untagged capitalised words ending in an organisation's head word is that organisation. */
 function extendToOrganisationHead(span: RuleSpan, words: string[], spans: RuleSpan[]): RuleSpan {
   if (span.type !== 'MISC' && span.type !== 'LOC') return span;
-  // "Syrian Arab" + "Army" tagged apart: the head word alone, right after, joins.
-  const head = spans.find((other) => other.start === span.end && other.end === span.end + 1 && other.type === 'ORG' && ORG_LAST_WORDS.has(words[other.start]));
-  if (head) {
-    head.start = head.end; // emptied: filtered out by the caller
-    return { ...span, type: 'ORG', end: span.end + 1 };
-  }
   const taken = (i: number) => spans.some((other) => other !== span && other.start <= i && i < other.end);
   for (let end = span.end; end < words.length && end - span.end < 3 && isCapitalised(words[end]) && !taken(end); end++) {
     if (ORG_LAST_WORDS.has(words[end])) return { ...span, type: 'ORG', end: end + 1 };
