@@ -12,11 +12,12 @@ import { defaultModelPath, Recognizer } from '../ner/recognizer';
 import { sameStamp, type Article, type Paragraph } from '../types';
 import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
+import { findQuotes } from '../quotes/quotes';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
 
-/** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (5: works, firms, line ends, tables). */
-const NAMES_CACHE_VERSION = 5;
+/** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (6: quotes kept with the names). */
+const NAMES_CACHE_VERSION = 6;
 
 /**
  * Per file: what the recognizer found, and where the entities are mentioned (flat quadruples
@@ -53,9 +54,15 @@ export interface EntityBuildReport {
 
 /** Names of one article: everything the recognizer tags (types are decided across the corpus) and its acronym definitions. */
 export function articleNames(recognizer: Recognizer, article: Pick<Article, 'paragraphs'>): ArticleNames {
+  const mentions = recognizeArticle(recognizer, article);
+  const texts = article.paragraphs.map((p) => p.text);
   return {
-    names: recognizeArticle(recognizer, article).map((m) => ({ type: m.type, text: m.text })),
-    acronyms: article.paragraphs.flatMap((p) => acronymDefinitions(p.text)),
+    names: mentions.map((m) => ({ type: m.type, text: m.text })),
+    acronyms: texts.flatMap((text) => acronymDefinitions(text)),
+    quotes: findQuotes(
+      texts,
+      mentions.map((m) => ({ type: m.type, paragraph: m.paragraphIndex, start: m.start, end: m.end, text: m.text })),
+    ),
   };
 }
 

@@ -8,10 +8,14 @@ import { fold, HONORIFICS, isAcronym, nameKey, nameWords, NAME_PARTICLES, NOT_NA
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveShortForms } from './shortForms';
 
-/** What resolution needs from one article: its recognized names and the acronyms it defines. */
+import type { FoundQuote } from '../quotes/quotes';
+
+/** What resolution needs from one article: its recognized names and the acronyms it defines (and what the cache keeps with them). */
 export interface ArticleNames {
   names: { type: EntityType; text: string }[];
   acronyms: { long: string; short: string }[];
+  /** The article's quotes and who said them (absent in caches from before quotes). */
+  quotes?: FoundQuote[];
 }
 
 export type EntityKind = 'person' | 'organization';
