@@ -14,6 +14,7 @@ import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from '.
 import type { Article, ArticleSummary } from './core/types';
 import { parseArguments, wholeNumber } from './args';
 import { entitiesCommand, entityCommand } from './cliEntities';
+import { quotesCommand, storiesCommand } from './cliStories';
 import { defaultCacheDir, reportLoad } from './cliLoad';
 
 const USAGE = `Usage:
@@ -30,6 +31,10 @@ const USAGE = `Usage:
                                                  every article that mentions a person or organization
   corpus-lens entities [--corpus DIR] [--json] [--entities FILE]
                                                  all people and organizations, with counts
+  corpus-lens stories [--corpus DIR] [--json]    articles that report the same event, across sources
+  corpus-lens quotes "<name>" [--corpus DIR] [--json] [--entities FILE]
+                                                 what a person or organization is quoted saying
+                                                 (direct quotes and paraphrases), newest first
 --entities: corrections (default: .corpus-lens/entities.json in the current folder, if any).
 --cache-dir DIR: where the corpus's stores are kept between runs (default: a folder per corpus under
   $XDG_CACHE_HOME/corpus-lens or ~/.cache/corpus-lens); --no-cache: keep nothing.
@@ -40,7 +45,7 @@ Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['articles', 'tree', 'search', 'article', 'ner', 'entity', 'entities'];
+const COMMANDS = ['articles', 'tree', 'search', 'article', 'ner', 'entity', 'entities', 'stories', 'quotes'];
 /** Commands that read one article file given as their argument. */
 const FILE_COMMANDS = ['article', 'ner'];
 const DEFAULT_LIMIT = 20;
@@ -78,9 +83,11 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   ner: [],
   entity: ['sources', 'entities', 'cache-dir'],
   entities: ['sources', 'entities', 'cache-dir'],
+  stories: ['sources', 'entities', 'cache-dir'],
+  quotes: ['sources', 'entities', 'cache-dir'],
 };
 /** Commands that load the whole corpus, and so take --cache-dir and --no-cache. */
-const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'entity', 'entities'];
+const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'entity', 'entities', 'stories', 'quotes'];
 
 function parseCommandLine(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -93,7 +100,7 @@ function parseCommandLine(argv: string[]): CliArgs {
   ]);
   let parsed: ReturnType<typeof parseArguments>;
   try {
-    parsed = parseArguments(rest, spec, ['search', 'entity', ...FILE_COMMANDS].includes(command) ? 1 : 0);
+    parsed = parseArguments(rest, spec, ['search', 'entity', 'quotes', ...FILE_COMMANDS].includes(command) ? 1 : 0);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -132,6 +139,7 @@ function checkArgs(args: CliArgs): void {
   if (args.sourcesFile && !existsSync(args.sourcesFile)) throw new UsageError(`sources file not found: ${args.sourcesFile}`);
   if (command === 'search' && !args.query?.trim()) throw new UsageError('search needs a query, e.g. corpus-lens search "secret talks"');
   if (command === 'entity' && !args.query?.trim()) throw new UsageError('entity needs a name, e.g. corpus-lens entity "Lavrov"');
+  if (command === 'quotes' && !args.query?.trim()) throw new UsageError('quotes needs a name, e.g. corpus-lens quotes "Lavrov"');
   if (FILE_COMMANDS.includes(command)) {
     if (!args.file) throw new UsageError(`${command} needs an article file, e.g. corpus-lens ${command} seeds/000_24cedd494502b823.txt`);
     if (!isArticleFile(args.file)) throw new UsageError(`not an article file (.txt, .md, .html, .htm): ${args.file}`);
@@ -192,6 +200,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   if (args.command === 'article') return articleCommand(args.file ?? '', args, out, err);
   if (args.command === 'entity') return entityCommand(args.query ?? '', args, out, err);
   if (args.command === 'entities') return entitiesCommand(args, out, err);
+  if (args.command === 'stories') return storiesCommand(args, out, err);
+  if (args.command === 'quotes') return quotesCommand(args.query ?? '', args, out, err);
   const engine = new CorpusEngine(args.parseOptions);
   const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
   reportLoad(args, problems, cacheUnwritable, err);

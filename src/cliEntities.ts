@@ -18,7 +18,7 @@ export interface EntityCliArgs {
   cacheDir?: string;
 }
 
-async function buildEngine(args: EntityCliArgs, err: Print): Promise<CorpusEngine | undefined> {
+export async function buildEngine(args: EntityCliArgs, err: Print): Promise<CorpusEngine | undefined> {
   const engine = new CorpusEngine(args.parseOptions);
   const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
   reportLoad(args, problems, cacheUnwritable, err);

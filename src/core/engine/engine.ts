@@ -33,6 +33,8 @@ import { EntityChanges } from './entityChanges';
 import { readArticleFiles, statAll } from './fileReading';
 import { poolFor, runRecognizePool } from './parsePool';
 import type { ArticleNames } from '../entities/resolve';
+import { quotesOf, type QuoteInfo } from '../quotes/quoteQueries';
+import { corpusStories, storyOf, type StoryInfo } from '../stories/corpusStories';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
 export type EngineChange =
@@ -388,6 +390,23 @@ export class CorpusEngine {
     return this.entities.index.list();
   }
 
+  /** Articles that report the same event, across sources (found once the entities are built). */
+  stories(): StoryInfo[] {
+    return this.entitiesBuilt ? corpusStories(this.entities.index, () => this.articles()) : [];
+  }
+
+  /** The story an article is part of, if any. */
+  storyOf(filePath: string): StoryInfo | undefined {
+    return this.entitiesBuilt ? storyOf(this.entities.index, () => this.articles(), path.resolve(filePath)) : undefined;
+  }
+
+  /** What a person or organization (by id or any name) is quoted saying, newest first. */
+  quotes(name: string): QuoteInfo[] {
+    const index = this.entities.index;
+    const entity = index.get(name) ?? index.find(name);
+    return entity ? quotesOf(index, this.lookup, entity.id) : [];
+  }
+
   private readonly lookup = (filePath: string) => this.get(filePath);
 
   /** People and organisations across the corpus; kept current by file changes once built. Texts are read from the store. */
@@ -442,7 +461,7 @@ export class CorpusEngine {
     if (state.kind === 'loading') return { ok: false, loading: true, error: loadingMessage(state) };
     if (state.kind === 'off') return { ok: false, error: state.message };
     if (state.kind === 'none' || !this.searchBackend) return { ok: false, loading: true, error: 'The corpus is still loading…' };
-    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt);
+    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.lookup);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
     const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
     const results = this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing });

@@ -2,6 +2,8 @@
  * The engine as the extension host sees it: a CorpusEngine running in a worker thread, reached by
  * messages. It keeps a mirror of the article summaries so the tree reads them without waiting.
  */
+import type { QuoteInfo } from '../quotes/quoteQueries';
+import type { StoryInfo } from '../stories/corpusStories';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome } from './engine';
@@ -208,6 +210,19 @@ export class EngineClient {
 
   entityList(): Promise<EntityInfo[]> {
     return this.request('entityList');
+  }
+
+  stories(): Promise<StoryInfo[]> {
+    return this.request('stories');
+  }
+
+  storyOf(path: string): Promise<StoryInfo | undefined> {
+    return this.request('storyOf', path);
+  }
+
+  /** What a person or organization (by id or any name) is quoted saying, newest first. */
+  quotes(name: string): Promise<QuoteInfo[]> {
+    return this.request('quotes', name);
   }
 
   setEntityOverrides(text: string): Promise<OverridesParse> {

@@ -24,6 +24,9 @@ export type EngineMethod =
   | 'entityCard'
   | 'entityMentions'
   | 'entityList'
+  | 'stories'
+  | 'storyOf'
+  | 'quotes'
   | 'setEntityOverrides'
   | 'whatWasRead';
 

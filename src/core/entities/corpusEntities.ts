@@ -13,10 +13,11 @@ import { sameStamp, type Article, type Paragraph } from '../types';
 import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
 import { findQuotes } from '../quotes/quotes';
+import { storyFeatures } from '../stories/storyFeatures';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
 
-/** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (6: quotes kept with the names). */
+/** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (6: quotes and story features kept with the names). */
 const NAMES_CACHE_VERSION = 6;
 
 /**
@@ -62,6 +63,10 @@ export function articleNames(recognizer: Recognizer, article: Pick<Article, 'par
     quotes: findQuotes(
       texts,
       mentions.map((m) => ({ type: m.type, paragraph: m.paragraphIndex, start: m.start, end: m.end, text: m.text })),
+    ),
+    story: storyFeatures(
+      texts,
+      mentions.map((m) => m.text),
     ),
   };
 }

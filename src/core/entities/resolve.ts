@@ -9,6 +9,7 @@ import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveShortForms } from './shortForms';
 
 import type { FoundQuote } from '../quotes/quotes';
+import type { StoryFeatures } from '../stories/storyFeatures';
 
 /** What resolution needs from one article: its recognized names and the acronyms it defines (and what the cache keeps with them). */
 export interface ArticleNames {
@@ -16,6 +17,8 @@ export interface ArticleNames {
   acronyms: { long: string; short: string }[];
   /** The article's quotes and who said them (absent in caches from before quotes). */
   quotes?: FoundQuote[];
+  /** What story clustering compares (absent in caches from before stories). */
+  story?: StoryFeatures;
 }
 
 export type EntityKind = 'person' | 'organization';

@@ -2,7 +2,8 @@
  * The search query language, parsed into a small tree:
  *   words (AND by default), "exact phrases", a OR b, -exclude, -"excluded phrase",
  *   source:sputnik, source:"al jazeera", date:2016, date:2016-06, date:2016-01..2016-08, date:2016-06-04,
- *   person:lavrov, person:"John Kerry", org:"Nusra Front" (articles that mention that entity, by any alias).
+ *   person:lavrov, person:"John Kerry", org:"Nusra Front" (articles that mention that entity, by any alias),
+ *   said:lavrov (articles that quote that person or organization directly).
  * A malformed query yields a message, never an exception.
  */
 
@@ -19,7 +20,7 @@ export interface ParsedQuery {
   sources: string[];
   dates: DateRange[];
   /** Entity filters, resolved by the engine against the entity index. */
-  entities: { kind: 'person' | 'organization'; name: string }[];
+  entities: { kind: 'person' | 'organization' | 'said'; name: string }[];
 }
 
 export type ParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string };
@@ -31,8 +32,14 @@ interface Token {
   field?: string;
 }
 
-const FIELDS = new Set(['source', 'date', 'person', 'org']);
-const FIELD_EXAMPLES: Record<string, string> = { date: 'date:2016-06', source: 'source:sputnik', person: 'person:lavrov', org: 'org:"Nusra Front"' };
+const FIELDS = new Set(['source', 'date', 'person', 'org', 'said']);
+const FIELD_EXAMPLES: Record<string, string> = {
+  date: 'date:2016-06',
+  source: 'source:sputnik',
+  person: 'person:lavrov',
+  org: 'org:"Nusra Front"',
+  said: 'said:lavrov',
+};
 
 export function words(text: string): string[] {
   // The same split as minisearch's tokenizer: letters and digits, everything else separates.
@@ -95,8 +102,8 @@ export function parseQuery(input: string): ParseResult {
       query.sources.push(token.text.toLowerCase());
       continue;
     }
-    if (token.field === 'person' || token.field === 'org') {
-      query.entities.push({ kind: token.field === 'person' ? 'person' : 'organization', name: token.text });
+    if (token.field === 'person' || token.field === 'org' || token.field === 'said') {
+      query.entities.push({ kind: token.field === 'person' ? 'person' : token.field === 'org' ? 'organization' : 'said', name: token.text });
       continue;
     }
     if (token.field === 'date') {

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { CorpusEngine } from '../../src/core/engine/engine';
+import { clusterStories } from '../../src/core/stories/stories';
+import { storyFeatures } from '../../src/core/stories/storyFeatures';
+import { seedsDir, tempDir } from './helpers';
+
+async function storiesOf(folder: string): Promise<string[][]> {
+  const engine = new CorpusEngine({ parseThreads: 1 });
+  try {
+    await engine.load([folder], { withoutSearch: true });
+    await engine.buildEntities();
+    return engine.stories().map((s) => s.articles.map((a) => path.relative(folder, a.path)).sort());
+  } finally {
+    engine.dispose();
+  }
+}
+
+describe('stories: the same event across outlets', () => {
+  it('the seeds: Sputnik (000) and SANA (001) report one press conference; 002, 003 and 004 stay apart', async () => {
+    assert.deepEqual(await storiesOf(seedsDir), [['000_24cedd494502b823.txt', '001_c7973225191394ad.txt']]);
+  });
+
+  it('exact copies of an article are one story with it, whatever their names', async () => {
+    const folder = tempDir();
+    for (const copy of ['a', 'b', 'c']) {
+      mkdirSync(path.join(folder, copy));
+      for (const file of readdirSync(seedsDir)) copyFileSync(path.join(seedsDir, file), path.join(folder, copy, file));
+    }
+    const stories = await storiesOf(folder);
+    const sizes = stories.map((s) => s.length).sort();
+    // Each of 002, 003, 004 with its two copies; 000 and 001 with theirs in one story.
+    assert.deepEqual(sizes, [3, 3, 3, 6]);
+  });
+
+  it('two reports with full dates more than a few days apart are never one story', () => {
+    const text = ['Lavrov and Kerry met in Geneva on Monday to discuss the ceasefire in Aleppo and the humanitarian corridors.'];
+    const other = ['Lavrov and Kerry met in Geneva on Monday to discuss the ceasefire in Aleppo and the humanitarian corridors again.'];
+    const features = [storyFeatures(text, ['Lavrov', 'Kerry', 'Geneva']), storyFeatures(other, ['Lavrov', 'Kerry', 'Geneva'])];
+    const topics = [
+      'football transfer striker',
+      'weather storm flooding',
+      'market shares bank',
+      'film festival award',
+      'election ballot voters',
+      'mobile phone chip',
+      'tennis final champion',
+      'oil price barrel',
+    ];
+    const filler = topics.map((topic) => storyFeatures([`A report on ${topic} news.`]));
+    const articles = (dates: (string | null)[]) => [
+      ...features.map((f, i) => ({ path: `/c/${i}.txt`, date: dates[i], features: f })),
+      ...filler.map((f, i) => ({ path: `/c/filler${i}.txt`, date: null, features: f })),
+    ];
+    assert.equal(clusterStories(articles(['2016-06-01', '2016-06-02'])).length, 1);
+    assert.equal(clusterStories(articles(['2016-06-01', null])).length, 1, 'a missing date does not forbid a match');
+    assert.equal(clusterStories(articles(['2016-06-01', '2016-09-01'])).length, 0);
+  });
+});
