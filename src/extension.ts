@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { EngineClient } from './core/engine/engineClient';
 import * as articleNames from './features/articleNames';
 import * as articlesTree from './features/articlesTree';
+import * as compareCoverage from './features/compareCoverage';
 import * as corpusCommands from './features/corpusCommands';
 import * as corpusLoading from './features/corpusLoading';
 import * as entityBuilding from './features/entityBuilding';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const entitiesTree = entitiesView.activate(context, engine);
   insertCitation.activate(context, engine);
   whatWasRead.activate(context, engine);
+  compareCoverage.activate(context, engine);
   context.subscriptions.push(
     { dispose: () => engine.dispose() },
     recoverFromRestarts(engine, loading, log),

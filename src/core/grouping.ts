@@ -1,4 +1,4 @@
-/** Grouping articles for the tree and the CLI: source → date → article, or date → source → article. */
+/** Grouping articles for the tree and the CLI: source → date → article, date → source → article, or story → article. */
 import { isPartialDate, isPeriod, UNDATED_LABEL } from './articleDate';
 
 export { UNDATED_LABEL };
@@ -6,13 +6,15 @@ import type { ArticleSummary, ArticleDate } from './types';
 
 export const UNKNOWN_SOURCE_LABEL = 'Unknown source';
 
-export type GroupingMode = 'source' | 'date';
+export type GroupingMode = 'source' | 'date' | 'story';
+
+export const NOT_IN_A_STORY_LABEL = 'Not in a story';
 
 export interface Group {
   /** The source name or date this group stands for; null for "Unknown source" / "Undated". */
   key: string | null;
   label: string;
-  kind: 'source' | 'date';
+  kind: 'source' | 'date' | 'story';
   count: number;
   children: Group[];
   articles: ArticleSummary[];
@@ -75,6 +77,30 @@ function makeGroup(kind: Group['kind'], key: string | null, label: string, list:
   return { kind, key, label, count: list.length, children, articles: inner ? [] : [...list].sort(compareArticles) };
 }
 
-export function groupArticles(articles: ArticleSummary[], mode: GroupingMode): Group[] {
+/** A story as grouping needs it: its id, title and articles' paths (newest first). */
+export interface StoryGroupInput {
+  id: string;
+  title: string;
+  articles: Pick<ArticleSummary, 'path'>[];
+}
+
+export function groupArticles(articles: ArticleSummary[], mode: GroupingMode, stories: readonly StoryGroupInput[] = []): Group[] {
+  if (mode === 'story') return storyGroups(articles, stories);
   return mode === 'source' ? sourceGroups(articles, (list) => dateGroups(list)) : dateGroups(articles, (list) => sourceGroups(list));
+}
+
+/** Each story (most articles first) with its articles newest first, then the articles in none, by title. */
+function storyGroups(articles: ArticleSummary[], stories: readonly StoryGroupInput[]): Group[] {
+  const byPath = new Map(articles.map((a) => [a.path, a]));
+  const placed = new Set<string>();
+  const groups: Group[] = [];
+  for (const story of stories) {
+    const list = story.articles.flatMap((a) => byPath.get(a.path) ?? []);
+    if (list.length < 2) continue;
+    list.forEach((a) => placed.add(a.path));
+    groups.push({ kind: 'story', key: story.id, label: story.title, count: list.length, children: [], articles: list });
+  }
+  const alone = articles.filter((a) => !placed.has(a.path)).sort(compareArticles);
+  if (alone.length) groups.push({ kind: 'story', key: null, label: NOT_IN_A_STORY_LABEL, count: alone.length, children: [], articles: alone });
+  return groups;
 }

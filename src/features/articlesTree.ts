@@ -1,10 +1,11 @@
-/** The Articles tree: source → date → article (or date → source → article), with open and reveal. */
+/** The Articles tree: source → date → article (or date → source → article, or story → article), with open and reveal. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { setting } from './shared/settings';
 import type { EngineClient } from '../core/engine/engineClient';
 import { groupArticles, sourceLabel, dateLabel, type Group, type GroupingMode } from '../core/grouping';
 import type { ArticleSummary } from '../core/types';
+import type { StoryInfo } from '../core/stories/corpusStories';
 
 export type ArticlesNode =
   | { kind: 'group'; id: string; group: Group; parent?: ArticlesNode; children: ArticlesNode[] }
@@ -18,6 +19,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
   readonly onDidChangeTreeData = this.changed.event;
   private roots: ArticlesNode[] | undefined;
   private byPath = new Map<string, ArticlesNode>();
+  private stories: StoryInfo[] = [];
 
   constructor(
     private readonly engine: EngineClient,
@@ -28,9 +30,16 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
     return this.mode;
   }
 
-  setGrouping(mode: GroupingMode): void {
+  async setGrouping(mode: GroupingMode): Promise<void> {
     this.mode = mode;
+    if (mode === 'story') await this.loadStories();
     this.refresh();
+  }
+
+  /** The engine's stories, asked for again when the names change (stories are found with them). */
+  async loadStories(): Promise<void> {
+    this.stories = await this.engine.stories().catch(() => []);
+    this.invalidate();
   }
 
   refresh(): void {
@@ -63,14 +72,17 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
   }
 
   getTreeItem(node: ArticlesNode): vscode.TreeItem {
-    return node.kind === 'group' ? groupItem(node) : articleItem(node.article);
+    return node.kind === 'group' ? groupItem(node) : articleItem(node.article, this.mode === 'story');
   }
 
   /** The tooltip's opening lines come from the engine only when the user hovers an article. */
   async resolveTreeItem(item: vscode.TreeItem, node: ArticlesNode): Promise<vscode.TreeItem> {
     if (node.kind !== 'article') return item;
-    const paragraphs = await this.engine.paragraphs(node.article.path, TOOLTIP_LINES).catch(() => []);
-    item.tooltip = articleTooltip(node.article, paragraphs.map((p) => p.text).join('\n'));
+    const [paragraphs, story] = await Promise.all([
+      this.engine.paragraphs(node.article.path, TOOLTIP_LINES).catch(() => []),
+      this.engine.storyOf(node.article.path).catch(() => undefined),
+    ]);
+    item.tooltip = articleTooltip(node.article, paragraphs.map((p) => p.text).join('\n'), story);
     return item;
   }
 
@@ -89,7 +101,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
           });
       return node;
     };
-    this.roots = groupArticles(this.engine.articles(), this.mode).map((group) => toNode(group, undefined, this.mode));
+    this.roots = groupArticles(this.engine.articles(), this.mode, this.stories).map((group) => toNode(group, undefined, this.mode));
     return this.roots;
   }
 }
@@ -100,23 +112,36 @@ function groupItem(node: Extract<ArticlesNode, { kind: 'group' }>): vscode.TreeI
   item.id = node.id;
   item.description = `${group.count}`;
   item.tooltip = `${group.label}: ${group.count} article${group.count === 1 ? '' : 's'}`;
-  item.iconPath = new vscode.ThemeIcon(
-    group.kind === 'source' ? (group.key === null ? 'question' : 'globe') : group.key === null ? 'circle-slash' : 'calendar',
-  );
+  item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[group.kind][group.key === null ? 1 : 0]);
+  if (group.kind === 'story' && group.key !== null) item.description = `${group.count} · ${new Set(group.articles.map((a) => a.source)).size} sources`;
   item.contextValue = `corpusLens.${group.kind}Group`;
   return item;
 }
 
+/** A group's icon, and the one of its unknown/undated/not-in-a-story group. */
+const GROUP_ICONS: Record<Group['kind'], [string, string]> = {
+  source: ['globe', 'question'],
+  date: ['calendar', 'circle-slash'],
+  story: ['layers', 'circle-slash'],
+};
+
 /** A plain-string tooltip: article text is untrusted and is never rendered as Markdown. */
-function articleTooltip(article: ArticleSummary, opening: string): string {
-  const head = `${article.title}\n${sourceLabel(article.source)} · ${dateLabel(article.date)}`;
+function articleTooltip(article: ArticleSummary, opening: string, story?: StoryInfo): string {
+  const head = `${article.title}\n${sourceLabel(article.source)} · ${dateLabel(article.date)}${story ? `\n${sameStoryLine(article, story)}` : ''}`;
   return opening ? `${head}\n\n${opening.slice(0, TOOLTIP_CHARS)}` : head;
 }
 
-function articleItem(article: ArticleSummary): vscode.TreeItem {
+/** "Same story: 2 other outlets (SANA, RFE/RL)". */
+function sameStoryLine(article: ArticleSummary, story: StoryInfo): string {
+  const others = story.articles.filter((a) => a.path !== article.path);
+  const outlets = [...new Set(others.map((a) => sourceLabel(a.source)))];
+  return `Same story: ${outlets.length} other outlet${outlets.length === 1 ? '' : 's'} (${outlets.join(', ')})`;
+}
+
+function articleItem(article: ArticleSummary, inStory: boolean): vscode.TreeItem {
   const item = new vscode.TreeItem(article.title, vscode.TreeItemCollapsibleState.None);
   item.resourceUri = vscode.Uri.file(article.path);
-  item.description = path.basename(article.path);
+  item.description = inStory ? `${sourceLabel(article.source)} · ${dateLabel(article.date)}` : path.basename(article.path);
   // No tooltip here: VS Code calls resolveTreeItem on hover only while it is undefined.
   item.iconPath = new vscode.ThemeIcon('file-text');
   item.contextValue = 'corpusLens.article';
@@ -141,7 +166,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
     }, 50);
   });
   const setGrouping = async (mode: GroupingMode) => {
-    provider.setGrouping(mode);
+    await provider.setGrouping(mode);
     await vscode.commands.executeCommand('setContext', 'corpusLens.treeGrouping', mode);
   };
   void vscode.commands.executeCommand('setContext', 'corpusLens.treeGrouping', provider.grouping);
@@ -156,6 +181,10 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
     ),
     vscode.commands.registerCommand('corpusLens.groupByDate', () => setGrouping('date')),
     vscode.commands.registerCommand('corpusLens.groupBySource', () => setGrouping('source')),
+    vscode.commands.registerCommand('corpusLens.groupByStory', () => setGrouping('story')),
+    engine.onDidChangeEntities(() => {
+      if (provider.grouping === 'story') void provider.loadStories().then(() => provider.refresh());
+    }),
     vscode.commands.registerCommand('corpusLens.revealActiveArticle', async () => {
       const editor = vscode.window.activeTextEditor;
       const node = editor && provider.nodeFor(editor.document.uri.fsPath);

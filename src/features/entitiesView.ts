@@ -1,17 +1,20 @@
 /**
- * The Entities view: People / Organizations → entity (with its mention count) → the articles that
- * mention it, newest first. A filter in the title bar narrows it to names containing some text.
+ * The Entities view: People / Organizations → entity (with its mention count) → its Quotes (what it
+ * is quoted saying) and the articles that mention it, newest first. A filter in the title bar narrows it to names containing some text.
  */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import type { CardArticle } from '../core/entities/entityCard';
 import type { EntityInfo } from '../core/entities/entityQueries';
 import { byMentions } from '../core/entities/entityOrder';
+import type { QuoteInfo } from '../core/quotes/quoteQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
 
 export type EntitiesNode =
   | { kind: 'type'; type: EntityInfo['type']; count: number }
   | { kind: 'entity'; entity: EntityInfo }
+  | { kind: 'quotes'; entity: EntityInfo; quotes: QuoteInfo[] }
+  | { kind: 'quote'; entity: EntityInfo; quote: QuoteInfo; index: number }
   | { kind: 'article'; entity: EntityInfo; article: CardArticle };
 
 const TYPE_LABELS: Record<EntityInfo['type'], string> = { person: 'People', organization: 'Organizations' };
@@ -56,12 +59,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         .map((entity) => ({ kind: 'entity' as const, entity }));
     }
     if (node.kind === 'entity') {
-      const card = await this.engine.entityCard(node.entity.id, { limit: 500, related: 0 });
+      const [card, quotes] = await Promise.all([this.engine.entityCard(node.entity.id, { limit: 500, related: 0 }), this.engine.quotes(node.entity.id)]);
       const seen = new Set<string>();
-      return (card?.articles ?? [])
+      const articles = (card?.articles ?? [])
         .filter((a) => !seen.has(a.path) && seen.add(a.path))
         .map((article) => ({ kind: 'article' as const, entity: node.entity, article }));
+      return quotes.length ? [{ kind: 'quotes' as const, entity: node.entity, quotes }, ...articles] : articles;
     }
+    if (node.kind === 'quotes') return node.quotes.map((quote, index) => ({ kind: 'quote' as const, entity: node.entity, quote, index }));
     return [];
   }
 
@@ -82,6 +87,15 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       item.contextValue = 'corpusLens.entity';
       return item;
     }
+    if (node.kind === 'quotes') {
+      const item = new vscode.TreeItem('Quotes', vscode.TreeItemCollapsibleState.Collapsed);
+      const direct = node.quotes.filter((q) => q.kind === 'direct').length;
+      item.id = `entity/${node.entity.id}/quotes`;
+      item.description = `${direct} said, ${node.quotes.length - direct} reported`;
+      item.iconPath = new vscode.ThemeIcon('quote');
+      return item;
+    }
+    if (node.kind === 'quote') return quoteItem(node);
     const { article } = node;
     const item = new vscode.TreeItem(article.title, vscode.TreeItemCollapsibleState.None);
     item.id = `entity/${node.entity.id}/${article.path}`;
@@ -99,6 +113,19 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     const needle = this.filterText.toLowerCase();
     return all.filter((e) => e.aliases.some((a) => a.toLowerCase().includes(needle)));
   }
+}
+
+/** A quote: its words (a paraphrase marked so), where it was said, opening at its line. */
+function quoteItem({ entity, quote, index }: Extract<EntitiesNode, { kind: 'quote' }>): vscode.TreeItem {
+  const words = quote.kind === 'direct' ? `“${quote.text.replace(/[,;:]$/, '')}”` : `(said that) ${quote.text}`;
+  const item = new vscode.TreeItem(words.length > 120 ? `${words.slice(0, 118)}…` : words, vscode.TreeItemCollapsibleState.None);
+  item.id = `entity/${entity.id}/quote/${index}`;
+  item.description = `${sourceLabel(quote.source)} · ${dateLabel(quote.date)}`;
+  item.tooltip = `${words}\n\n${quote.title}\n${sourceLabel(quote.source)} · ${dateLabel(quote.date)}, line ${quote.line + 1}`;
+  item.resourceUri = vscode.Uri.file(quote.path);
+  item.iconPath = new vscode.ThemeIcon(quote.kind === 'direct' ? 'quote' : 'comment');
+  item.command = { command: 'corpusLens.openArticle', title: 'Open Article', arguments: [quote.path, quote.line] };
+  return item;
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): EntitiesTreeProvider {

@@ -40,7 +40,10 @@ describe('Corpus Lens in a real VS Code', () => {
     assert.equal(item.command?.command, 'corpusLens.openArticle');
     assert.equal(item.tooltip, undefined, 'left undefined so that VS Code asks resolveTreeItem');
     const resolved = await api.articlesTree.resolveTreeItem(item, article);
-    assert.match(String(resolved.tooltip), /^Lavrov: Russia isn’t’ conducting any secret negotiations about Syria\nSANA · Undated\n\nLavrov:/);
+    assert.match(
+      String(resolved.tooltip),
+      /^Lavrov: Russia isn’t’ conducting any secret negotiations about Syria\nSANA · Undated\nSame story: 1 other outlet \(Sputnik\)\n\nLavrov:/,
+    );
   });
 
   it('opens an article at a line from its tree item command', async () => {

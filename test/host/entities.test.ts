@@ -21,9 +21,9 @@ async function hoverOn(document: vscode.TextDocument, word: string): Promise<str
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
-/** Opened article links in a card: command:corpusLens.openArticle?[path, line, match]. */
+/** Opened article links in a card's article list (not its "Said" section): command:corpusLens.openArticle?[path, line, match]. */
 function linkedArticles(markdown: string): string[] {
-  return [...markdown.matchAll(/\(command:corpusLens\.openArticle\?([^ )]+)/g)].map((m) =>
+  return [...markdown.split('**Said**')[0].matchAll(/\(command:corpusLens\.openArticle\?([^ )]+)/g)].map((m) =>
     path.basename((JSON.parse(decodeURIComponent(m[1])) as string[])[0]),
   );
 }
@@ -169,7 +169,11 @@ describe('people and organizations: hovers and references', () => {
     const lavrov = people.find((p) => tree.getTreeItem(p).label === 'Sergei Lavrov');
     assert.ok(lavrov, 'Sergei Lavrov is listed');
     assert.equal(tree.getTreeItem(lavrov).description, '30 in 5 articles');
-    const articles = await tree.getChildren(lavrov);
+    const [quotes, ...articles] = await tree.getChildren(lavrov);
+    assert.equal(quotes.kind, 'quotes', 'what he said comes first');
+    assert.match(String(tree.getTreeItem(quotes).description), /^\d+ said, \d+ reported$/);
+    const firstQuote = (await tree.getChildren(quotes))[0];
+    assert.equal(tree.getTreeItem(firstQuote).command?.command, 'corpusLens.openArticle');
     assert.equal(articles.length, 5);
     assert.equal(tree.getTreeItem(articles[0]).command?.command, 'corpusLens.openArticle');
     await vscode.commands.executeCommand('corpusLens.filterEntities', 'nusra');

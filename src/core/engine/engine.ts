@@ -35,6 +35,7 @@ import { poolFor, runRecognizePool } from './parsePool';
 import type { ArticleNames } from '../entities/resolve';
 import { quotesOf, type QuoteInfo } from '../quotes/quoteQueries';
 import { corpusStories, storyOf, type StoryInfo } from '../stories/corpusStories';
+import { compareCoverage, type Coverage } from '../stories/coverage';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
 export type EngineChange =
@@ -87,6 +88,8 @@ export interface EngineSearchOptions {
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
 
 const NO_SEARCH: SearchState = { kind: 'none' };
+/** How many quotes a hover card shows under "Said". */
+const SAID_ON_CARD = 3;
 
 interface SaveWhat {
   articles: boolean;
@@ -373,12 +376,33 @@ export class CorpusEngine {
 
   /** The name under a cursor in a line of text, with its card; `path`: the corpus article the line is from. */
   hoverAt(text: string, offset: number, options: CardOptions, path?: string): HoverAnswer | undefined {
-    return hoverAt(this.entities.index, this.lookup, text, offset, options, path);
+    const answer = hoverAt(this.entities.index, this.lookup, text, offset, options, path);
+    return answer && 'card' in answer ? { ...answer, card: this.withStoriesAndQuotes(answer.card) } : answer;
   }
 
   /** An entity's card, by id or by any of its names. */
   entityCard(name: string, options: CardOptions): EntityCard | undefined {
-    return cardFor(this.entities.index, this.lookup, name, options);
+    const card = cardFor(this.entities.index, this.lookup, name, options);
+    return card && this.withStoriesAndQuotes(card);
+  }
+
+  /** A card's articles with the other outlets of their story, and the entity's latest quotes. */
+  private withStoriesAndQuotes(card: EntityCard): EntityCard {
+    const articles = card.articles.map((article) => ({ ...article, sameStory: this.otherOutlets(article.path) }));
+    const said = quotesOf(this.entities.index, this.lookup, card.entity.id)
+      .filter((q) => q.kind === 'direct')
+      .slice(0, SAID_ON_CARD)
+      .map(({ text, path, title, source, date, line }) => ({ text, path, title, source, date, line }));
+    return { ...card, articles, said };
+  }
+
+  /** How many other outlets report an article's story (other articles, when their sources are unknown). */
+  otherOutlets(filePath: string): number {
+    const story = this.storyOf(filePath);
+    if (!story) return 0;
+    const own = story.articles.find((a) => a.path === path.resolve(filePath))?.source ?? null;
+    const sources = new Set(story.articles.flatMap((a) => (a.source && a.source !== own ? [a.source] : [])));
+    return sources.size || story.articles.length - 1;
   }
 
   /** Every mention of an entity, placed in its file. */
@@ -398,6 +422,16 @@ export class CorpusEngine {
   /** The story an article is part of, if any. */
   storyOf(filePath: string): StoryInfo | undefined {
     return this.entitiesBuilt ? storyOf(this.entities.index, () => this.articles(), path.resolve(filePath)) : undefined;
+  }
+
+  /** The articles of an article's story side by side (at most `limit`, the article first): shared passages and names. */
+  compareCoverage(filePath: string, limit = 6): Coverage | undefined {
+    const resolved = path.resolve(filePath);
+    const story = this.storyOf(resolved);
+    if (!story) return undefined;
+    const chosen = [resolved, ...story.articles.map((a) => a.path).filter((p) => p !== resolved)].slice(0, limit);
+    const articles = chosen.flatMap((p) => this.get(p) ?? []);
+    return compareCoverage(story.title, articles, this.entities.index);
   }
 
   /** What a person or organization (by id or any name) is quoted saying, newest first. */

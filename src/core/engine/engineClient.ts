@@ -4,6 +4,7 @@
  */
 import type { QuoteInfo } from '../quotes/quoteQueries';
 import type { StoryInfo } from '../stories/corpusStories';
+import type { Coverage } from '../stories/coverage';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome } from './engine';
@@ -218,6 +219,10 @@ export class EngineClient {
 
   storyOf(path: string): Promise<StoryInfo | undefined> {
     return this.request('storyOf', path);
+  }
+
+  compareCoverage(path: string): Promise<Coverage | undefined> {
+    return this.request('compareCoverage', path);
   }
 
   /** What a person or organization (by id or any name) is quoted saying, newest first. */

@@ -26,6 +26,7 @@ export type EngineMethod =
   | 'entityList'
   | 'stories'
   | 'storyOf'
+  | 'compareCoverage'
   | 'quotes'
   | 'setEntityOverrides'
   | 'whatWasRead';

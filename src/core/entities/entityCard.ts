@@ -18,6 +18,18 @@ export interface CardArticle extends ArticleSummary {
   match: string;
   sentence: SentenceAround;
   mentions: number;
+  /** How many other outlets (or other articles, without sources) report the same story. */
+  sameStory?: number;
+}
+
+/** One thing the entity is quoted saying (the card's "Said" section). */
+export interface CardQuote {
+  text: string;
+  path: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  line: number;
 }
 
 export interface EntityCard {
@@ -29,6 +41,8 @@ export interface EntityCard {
   /** Articles not shown because of the limit. */
   more: number;
   related: { id: string; name: string; type: string; articles: number }[];
+  /** The latest direct quotes, when the engine knows them. */
+  said?: CardQuote[];
 }
 
 export type ArticleLookup = (path: string) => (ArticleSummary & { paragraphs: Paragraph[] }) | undefined;

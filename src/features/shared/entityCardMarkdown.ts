@@ -40,8 +40,18 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
   for (const a of card.articles) {
     const label = escapeMarkdown(`${sourceLabel(a.source)} · ${dateLabel(a.date)} · ${a.title}`);
     const { before, name, after } = a.sentence;
-    md.appendMarkdown(`- ${commandLink(label, 'corpusLens.openArticle', [a.path, a.line, a.match], 'Open the article at the mention')}  \n`);
+    const story = a.sameStory ? ` · same story: ${a.sameStory} other outlet${a.sameStory === 1 ? '' : 's'}` : '';
+    md.appendMarkdown(`- ${commandLink(label, 'corpusLens.openArticle', [a.path, a.line, a.match], 'Open the article at the mention')}${story}  \n`);
     md.appendMarkdown(`  ${escapeMarkdown(before)}**${escapeMarkdown(name)}**${escapeMarkdown(after)}\n`);
+  }
+  if (card.said?.length) {
+    md.appendMarkdown(`\n**Said**\n\n`);
+    for (const q of card.said) {
+      const where = escapeMarkdown(`${sourceLabel(q.source)} · ${dateLabel(q.date)}`);
+      md.appendMarkdown(
+        `- “${escapeMarkdown(shortQuote(q.text))}” — ${commandLink(where, 'corpusLens.openArticle', [q.path, q.line], 'Open the article at the quote')}\n`,
+      );
+    }
   }
   if (card.more > 0) md.appendMarkdown(`\n${commandLink(`${card.more} more…`, 'corpusLens.showMentions', [entity.id], 'List every mention')}\n`);
   if (card.related.length) {
@@ -51,6 +61,12 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
     `\n\n${commandLink('Show all mentions', 'corpusLens.showMentions', [entity.id])} · ${commandLink('Search the corpus', 'corpusLens.searchArticles', [searchQueryFor(entity)])}`,
   );
   return md;
+}
+
+/** A quote cut to a hover's width, at a word. */
+function shortQuote(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').replace(/[,;:]$/, '');
+  return clean.length <= 160 ? clean : `${clean.slice(0, 160).replace(/\s\S*$/, '')}…`;
 }
 
 /** A short name that stands for several entities: each candidate, with links to its mentions. */

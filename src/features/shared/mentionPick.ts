@@ -6,11 +6,13 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../../core/engine/engineClient';
 import type { AmbiguousCard, MentionLocation } from '../../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../../core/grouping';
+import type { QuoteInfo } from '../../core/quotes/quoteQueries';
 import { articlePath } from './entityDocuments';
 import { escapeThemeIcons } from './inertText';
 
 export interface MentionItem extends vscode.QuickPickItem {
-  mention: MentionLocation;
+  mention?: MentionLocation;
+  quote?: QuoteInfo;
 }
 
 /** An entity id or name from a command argument: a string, or an Entities view node. */
@@ -28,6 +30,7 @@ export async function mentionPick(
   engine: EngineClient,
   entity: string | undefined,
   onAccept: (mention: MentionLocation) => void,
+  onQuote?: (quote: QuoteInfo) => void,
 ): Promise<vscode.QuickPick<MentionItem> | undefined> {
   const name = entity ?? (await nameUnderCursor(engine));
   const card = name ? await engine.entityCard(name, { limit: 0, related: 0 }) : undefined;
@@ -45,16 +48,32 @@ export async function mentionPick(
   pick.placeholder = 'Filter by source, title or sentence; Enter to choose';
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  pick.items = mentions.map((m) => ({
+  const mentionItems: MentionItem[] = mentions.map((m) => ({
     label: escapeThemeIcons(m.title),
     description: escapeThemeIcons(`${sourceLabel(m.source)} · ${dateLabel(m.date)} · line ${m.line + 1}`),
     detail: escapeThemeIcons(`${m.sentence.before}${m.sentence.name}${m.sentence.after}`),
     mention: m,
   }));
+  // With a quote handler (Insert Citation), what the entity said comes first.
+  const quotes = onQuote ? (await engine.quotes(card.entity.id)).filter((q) => q.kind === 'direct') : [];
+  pick.items = quotes.length
+    ? [
+        { label: 'Quotes', kind: vscode.QuickPickItemKind.Separator },
+        ...quotes.map((q) => ({
+          label: escapeThemeIcons(`“${q.text.replace(/[,;:]$/, '')}”`),
+          description: escapeThemeIcons(`${sourceLabel(q.source)} · ${dateLabel(q.date)} · line ${q.line + 1}`),
+          detail: escapeThemeIcons(q.title),
+          quote: q,
+        })),
+        { label: 'Mentions', kind: vscode.QuickPickItemKind.Separator },
+        ...mentionItems,
+      ]
+    : mentionItems;
   pick.onDidAccept(() => {
-    const chosen = pick.selectedItems[0]?.mention;
+    const chosen = pick.selectedItems[0];
     pick.hide();
-    if (chosen) onAccept(chosen);
+    if (chosen?.mention) onAccept(chosen.mention);
+    else if (chosen?.quote) onQuote?.(chosen.quote);
   });
   pick.onDidHide(() => pick.dispose());
   pick.show();

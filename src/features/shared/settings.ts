@@ -9,7 +9,7 @@ export interface Settings {
   corpusFolders: string[];
   maxFileSizeMB: number;
   memoryBudgetMB: number;
-  treeGrouping: 'source' | 'date';
+  treeGrouping: 'source' | 'date' | 'story';
   'hover.languages': string[];
   'hover.maxArticles': number;
   sourcePatterns: SourcePatternSetting[];
