@@ -23,7 +23,7 @@ async function hoverOn(document: vscode.TextDocument, word: string): Promise<str
 
 /** Opened article links in a card's article list (not its "Said" section): command:corpusLens.openArticle?[path, line, match]. */
 function linkedArticles(markdown: string): string[] {
-  return [...markdown.split('**Said**')[0].matchAll(/\(command:corpusLens\.openArticle\?([^ )]+)/g)].map((m) =>
+  return [...(markdown.split('**Mentioned in**')[1] ?? markdown).matchAll(/\(command:corpusLens\.openArticle\?([^ )]+)/g)].map((m) =>
     path.basename((JSON.parse(decodeURIComponent(m[1])) as string[])[0]),
   );
 }

@@ -67,14 +67,14 @@ export async function clickTreeRow(page: Page, label: string, view?: Parameters<
     .click();
 }
 
-/** The search panel's page lives in a nested iframe (the webview's "active-frame"). */
-export async function searchPanelFrame(page: Page): Promise<Frame> {
+/** A webview's page lives in a nested iframe (the webview's "active-frame"): the first frame holding `selector`. */
+export async function webviewFrame(page: Page, selector: string, what: string): Promise<Frame> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       if (
         await frame
-          .locator('#query')
+          .locator(selector)
           .count()
           .catch(() => 0)
       )
@@ -82,7 +82,11 @@ export async function searchPanelFrame(page: Page): Promise<Frame> {
     }
     await page.waitForTimeout(250);
   }
-  throw new Error('the search panel webview did not appear');
+  throw new Error(`${what} did not appear`);
+}
+
+export function searchPanelFrame(page: Page): Promise<Frame> {
+  return webviewFrame(page, '#query', 'the search panel webview');
 }
 
 /**

@@ -37,21 +37,22 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
   if (others.length) md.appendMarkdown(` · also ${others.map(escapeMarkdown).join(', ')}`);
   const articles = entity.articleCount;
   md.appendMarkdown(`\n\nMentioned in ${articles} article${articles === 1 ? '' : 's'} ${sourcesPhrase(card)}\n\n`);
-  for (const a of card.articles) {
-    const label = escapeMarkdown(`${sourceLabel(a.source)} · ${dateLabel(a.date)} · ${a.title}`);
-    const { before, name, after } = a.sentence;
-    const story = a.sameStory ? ` · same story: ${a.sameStory} other outlet${a.sameStory === 1 ? '' : 's'}` : '';
-    md.appendMarkdown(`- ${commandLink(label, 'corpusLens.openArticle', [a.path, a.line, a.match], 'Open the article at the mention')}${story}  \n`);
-    md.appendMarkdown(`  ${escapeMarkdown(before)}**${escapeMarkdown(name)}**${escapeMarkdown(after)}\n`);
-  }
   if (card.said?.length) {
-    md.appendMarkdown(`\n**Said**\n\n`);
+    md.appendMarkdown(`**Said**\n\n`);
     for (const q of card.said) {
       const where = escapeMarkdown(`${sourceLabel(q.source)} · ${dateLabel(q.date)}`);
       md.appendMarkdown(
         `- “${escapeMarkdown(shortQuote(q.text))}” — ${commandLink(where, 'corpusLens.openArticle', [q.path, q.line], 'Open the article at the quote')}\n`,
       );
     }
+    md.appendMarkdown(`\n**Mentioned in**\n\n`);
+  }
+  for (const a of card.articles) {
+    const label = escapeMarkdown(`${sourceLabel(a.source)} · ${dateLabel(a.date)} · ${a.title}`);
+    const { before, name, after } = a.sentence;
+    const story = a.sameStory ? ` · same story: ${a.sameStory} other outlet${a.sameStory === 1 ? '' : 's'}` : '';
+    md.appendMarkdown(`- ${commandLink(label, 'corpusLens.openArticle', [a.path, a.line, a.match], 'Open the article at the mention')}${story}  \n`);
+    md.appendMarkdown(`  ${escapeMarkdown(before)}**${escapeMarkdown(name)}**${escapeMarkdown(after)}\n`);
   }
   if (card.more > 0) md.appendMarkdown(`\n${commandLink(`${card.more} more…`, 'corpusLens.showMentions', [entity.id], 'List every mention')}\n`);
   if (card.related.length) {

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { runCommand } from '../../src/tools/workbench';
+import { openFile, screenshot, useSampleSession, webviewFrame } from './helpers';
+
+describe('stories and quotes in VS Code for the web (Playwright + Chromium)', () => {
+  const ui = useSampleSession('Sergei Lavrov', 'People & Organizations');
+  let page: Page;
+  beforeEach(() => (page = ui.page));
+
+  it('shows what Lavrov said in his hover card', async () => {
+    await openFile(page, 'notes.md');
+    const name = page.locator('.editor-instance .view-lines span', { hasText: /Lavrov/ }).first();
+    await name.waitFor();
+    const box = await name.boundingBox();
+    assert.ok(box, 'the name is on screen');
+    const text = await name.innerText();
+    await page.mouse.move(box.x + (box.width * (text.indexOf('Lavrov') + 3)) / Math.max(text.length, 1), box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: 'Said' });
+    await hover.waitFor({ timeout: 20_000 });
+    const card = await hover.innerText();
+    assert.match(card, /There are no secret talks between Russia and the United States/);
+    assert.match(card, /same story: 1 other outlet/);
+    await screenshot(page, 'hover-card-quotes');
+  });
+
+  it('opens Compare Coverage on the Sputnik article: Sputnik and SANA side by side, shared passages marked', async () => {
+    await openFile(page, '000_24cedd494502b823.txt');
+    await runCommand(page, 'Corpus Lens: Compare Coverage');
+    const frame = await webviewFrame(page, '.column', 'the Compare Coverage webview');
+    await frame.locator('.column').nth(1).waitFor();
+    const columns = await frame.locator('.column .meta').allInnerTexts();
+    assert.deepEqual(
+      columns.map((c) => c.split(' · ')[0]),
+      ['Sputnik', 'SANA'],
+    );
+    assert.ok((await frame.locator('.passage.shared').count()) > 0, 'some passages are shared');
+    assert.match(await frame.locator('table').innerText(), /Sergey Lavrov/);
+    await frame.locator('.passage').first().focus();
+    await screenshot(page, 'compare-coverage');
+  });
+});
