@@ -4,6 +4,7 @@ import { benchLoad } from './benchmarks/load';
 import { benchNer } from './benchmarks/ner';
 import { benchSearch } from './benchmarks/search';
 import { benchStores } from './benchmarks/stores';
+import { benchQuotes, benchStories } from './benchmarks/stories';
 import { benchVscode } from './benchmarks/vscode';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
@@ -13,6 +14,8 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   entities: benchEntities,
   vscode: benchVscode,
   stores: benchStores,
+  stories: benchStories,
+  quotes: benchQuotes,
 };
 
 async function main(): Promise<void> {

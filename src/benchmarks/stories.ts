@@ -1,0 +1,122 @@
+/**
+ * `npm run bench -- stories|quotes --corpus DIR [--copies N] [--runs R]`. Stories: clustering time
+ * (median of R, from the features the entity build keeps), and the copies check (with N exact
+ * copies every story has a multiple of N articles). Quotes: finding them in every article (the
+ * part of recognition they add), and answering "what did X say" for the most quoted people.
+ */
+import { CorpusEngine } from '../core/engine/engine';
+import { byMentions } from '../core/entities/entityOrder';
+import { recognizeArticle } from '../core/ner/articleEntities';
+import { quotesOf } from '../core/quotes/quoteQueries';
+import { findQuotes } from '../core/quotes/quotes';
+import { clusterStories, type StoryInput } from '../core/stories/stories';
+import { corpusCopies, median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
+
+async function engineOn(folder: string): Promise<CorpusEngine> {
+  const engine = new CorpusEngine();
+  await engine.load([folder], { withoutSearch: true });
+  await engine.buildEntities();
+  return engine;
+}
+
+export async function benchStories(argv: string[]): Promise<void> {
+  const args = parseBenchArgs(argv);
+  const copies = corpusCopies(args.corpus, args.copies);
+  try {
+    const engine = await engineOn(copies.folder);
+    const index = engine.entities.index;
+    const inputs: StoryInput[] = engine.articles().flatMap((a) => {
+      const features = index.namesOf(a.path)?.story;
+      return features ? [{ path: a.path, date: a.date, features }] : [];
+    });
+    const times: number[] = [];
+    let stories = clusterStories(inputs);
+    for (let run = 0; run < args.runs; run++) {
+      const started = performance.now();
+      stories = clusterStories(inputs);
+      times.push(performance.now() - started);
+    }
+    const sizes = stories.map((s) => s.paths.length);
+    const wholeCopies = stories.filter((s) => s.paths.length % args.copies === 0).length;
+    printTable(`Stories (${copies.folder}: ${engine.size} articles, ${args.copies} cop${args.copies === 1 ? 'y' : 'ies'})`, [
+      [`clustering (median of ${args.runs})`, `${(median(times) / 1000).toFixed(2)} s`],
+      ['stories (articles in them)', `${stories.length} (${sizes.reduce((n, s) => n + s, 0)})`],
+      [
+        'largest stories',
+        sizes
+          .sort((a, b) => b - a)
+          .slice(0, 5)
+          .join(', '),
+      ],
+      [`stories whose size is a multiple of ${args.copies} (copies check)`, `${wholeCopies} of ${stories.length}`],
+      ['peak RSS', `${peakRssMB().toFixed(0)} MB`],
+    ]);
+    engine.dispose();
+  } finally {
+    copies.dispose();
+  }
+}
+
+export async function benchQuotes(argv: string[]): Promise<void> {
+  const args = parseBenchArgs(argv);
+  const copies = corpusCopies(args.corpus, args.copies);
+  try {
+    const engine = await engineOn(copies.folder);
+    const index = engine.entities.index;
+    // The quotes' own cost: attribution over names already recognized (recognition is the entities benchmark).
+    const articles = engine
+      .articles()
+      .slice(0, 2000)
+      .flatMap((a) => engine.get(a.path) ?? []);
+    const named = articles.map((article) => ({
+      texts: article.paragraphs.map((p) => p.text),
+      names: recognizeArticle(engine.entities.recognizer, article).map((m) => ({
+        type: m.type,
+        paragraph: m.paragraphIndex,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+      })),
+    }));
+    const finding: number[] = [];
+    let found = 0;
+    for (let run = 0; run < args.runs; run++) {
+      const started = performance.now();
+      found = named.reduce((n, a) => n + findQuotes(a.texts, a.names).length, 0);
+      finding.push(performance.now() - started);
+    }
+    const chars = articles.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.text.length, 0), 0);
+    const people = index
+      .list()
+      .filter((e) => e.type === 'person')
+      .sort(byMentions)
+      .slice(0, 50);
+    const lookup = (p: string) => engine.get(p);
+    const asks = people.map((person) => {
+      const started = performance.now();
+      quotesOf(index, lookup, person.id);
+      return performance.now() - started;
+    });
+    const quoted = people.map((p) => ({ name: p.name, quotes: quotesOf(index, lookup, p.id).filter((q) => q.kind === 'direct').length }));
+    printTable(`Quotes (${copies.folder}: ${engine.size} articles, ${args.copies} cop${args.copies === 1 ? 'y' : 'ies'})`, [
+      [
+        `finding quotes in ${articles.length} articles (median of ${args.runs})`,
+        `${(median(finding) / 1000).toFixed(2)} s (${(((chars / median(finding)) * 1000) / 1e6).toFixed(1)} M chars/s)`,
+      ],
+      ['quotes and paraphrases found there', String(found)],
+      ['"what did X say", 50 most mentioned people: p50 / p95 (first ask)', `${percentile(asks, 50).toFixed(1)} / ${percentile(asks, 95).toFixed(1)} ms`],
+      [
+        'most quoted of them',
+        quoted
+          .sort((a, b) => b.quotes - a.quotes)
+          .slice(0, 3)
+          .map((q) => `${q.name} ${q.quotes}`)
+          .join(', '),
+      ],
+      ['peak RSS', `${peakRssMB().toFixed(0)} MB`],
+    ]);
+    engine.dispose();
+  } finally {
+    copies.dispose();
+  }
+}
