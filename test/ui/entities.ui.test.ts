@@ -25,7 +25,7 @@ describe('people and organizations in VS Code for the web (Playwright + Chromium
     for (const source of ['Sputnik', 'SANA', 'RFE/RL', 'EIR']) assert.ok(card.includes(source), `the card names ${source}`);
     assert.match(card, /Show all mentions/);
     await screenshot(page, 'hover-card');
-    const link = hover.locator('a', { hasText: /^Sputnik · 2021-08-01/ });
+    const link = hover.locator('a[title="Open the article at the mention"]', { hasText: /^Sputnik · 2021-08-01/ });
     await link.hover();
     await link.click();
     await page.locator('.tabs-container .tab', { hasText: '000_24cedd494502b823.txt' }).waitFor({ timeout: 15_000 });

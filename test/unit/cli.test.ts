@@ -102,6 +102,31 @@ describe('the corpus-lens CLI', () => {
     assert.deepEqual((JSON.parse(out) as { path: string }[]).map((r) => r.path).sort(), ['003_53251bd098308f0e.txt', '004_732f6ac769fbedc7.txt']);
   });
 
+  it('lists the stories of the seeds as JSON: Sputnik and SANA report one press conference', async () => {
+    const { code, out } = await run('stories', '--json');
+    assert.equal(code, 0);
+    const stories = JSON.parse(out) as { id: string; title: string; articles: { path: string; source: string | null; date: string | null }[] }[];
+    assert.equal(stories.length, 1);
+    assert.match(stories[0].id, /^story-/);
+    assert.deepEqual(stories[0].articles, [
+      { path: '000_24cedd494502b823.txt', source: 'Sputnik', date: '2021-08-01' },
+      { path: '001_c7973225191394ad.txt', source: 'SANA', date: null },
+    ]);
+  });
+
+  it('lists what a person said, direct quotes and paraphrases, with file lines; exits 1 for an unknown name', async () => {
+    const { code, out } = await run('quotes', 'Brahimi', '--json');
+    assert.equal(code, 0);
+    const quotes = JSON.parse(out) as { text: string; kind: string; path: string; line: number; source: string | null; date: string | null }[];
+    const direct = quotes.filter((q) => q.kind === 'direct');
+    assert.equal(direct.length, 2);
+    assert.match(direct[0].text, /^The bloodshed that is taking place/);
+    assert.deepEqual([direct[0].path, direct[0].source, direct[0].date], ['002_36d8fbcc4219a082.txt', 'RFE/RL', null]);
+    assert.equal(direct[0].line, 52, 'the line in the file, counted from 1');
+    assert.ok(quotes.some((q) => q.kind === 'paraphrase'));
+    assert.equal((await run('quotes', 'Nobody Atall')).code, 1);
+  });
+
   it('shows what was read from one file: title, source, date, paragraphs with their lines, and notes', async () => {
     const { code, out } = await run('article', path.join(seedsDir, '003_53251bd098308f0e.txt'), '--json');
     assert.equal(code, 0);

@@ -75,17 +75,19 @@ describe('the query language', () => {
   });
 });
 
-describe('person: and org: in queries', () => {
+describe('person:, org: and said: in queries', () => {
   it('reads them as entity filters, quoted or not', () => {
-    const query = parsed('talks person:"John Kerry" org:ISSG');
+    const query = parsed('talks person:"John Kerry" org:ISSG said:Lavrov');
     assert.deepEqual(query.entities, [
       { kind: 'person', name: 'John Kerry' },
       { kind: 'organization', name: 'ISSG' },
+      { kind: 'said', name: 'Lavrov' },
     ]);
     assert.equal(query.clauses.length, 1);
   });
 
   it('asks for a value when there is none', () => {
     assert.equal(error('person: talks'), '"person:" needs a value, e.g. person:lavrov');
+    assert.equal(error('said: talks'), '"said:" needs a value, e.g. said:lavrov');
   });
 });

@@ -13,6 +13,7 @@ import { sameStamp, type Article, type Paragraph } from '../types';
 import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
 import { findQuotes } from '../quotes/quotes';
+import { packQuotes } from '../quotes/quotePacking';
 import { storyFeatures } from '../stories/storyFeatures';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
@@ -60,9 +61,11 @@ export function articleNames(recognizer: Recognizer, article: Pick<Article, 'par
   return {
     names: mentions.map((m) => ({ type: m.type, text: m.text })),
     acronyms: texts.flatMap((text) => acronymDefinitions(text)),
-    quotes: findQuotes(
-      texts,
-      mentions.map((m) => ({ type: m.type, paragraph: m.paragraphIndex, start: m.start, end: m.end, text: m.text })),
+    quotes: packQuotes(
+      findQuotes(
+        texts,
+        mentions.map((m) => ({ type: m.type, paragraph: m.paragraphIndex, start: m.start, end: m.end, text: m.text })),
+      ),
     ),
     story: storyFeatures(
       texts,

@@ -8,15 +8,14 @@ import { fold, HONORIFICS, isAcronym, nameKey, nameWords, NAME_PARTICLES, NOT_NA
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveShortForms } from './shortForms';
 
-import type { FoundQuote } from '../quotes/quotes';
 import type { StoryFeatures } from '../stories/storyFeatures';
 
 /** What resolution needs from one article: its recognized names and the acronyms it defines (and what the cache keeps with them). */
 export interface ArticleNames {
   names: { type: EntityType; text: string }[];
   acronyms: { long: string; short: string }[];
-  /** The article's quotes and who said them (absent in caches from before quotes). */
-  quotes?: FoundQuote[];
+  /** The article's quotes and who said them, packed (quotePacking.ts). */
+  quotes?: number[];
   /** What story clustering compares (absent in caches from before stories). */
   story?: StoryFeatures;
 }

@@ -6,6 +6,7 @@ import { articleNames } from '../entities/corpusEntities';
 import { readArticle } from '../ingest/loader';
 import type { Recognizer } from '../ner/recognizer';
 import type { FoundQuote } from './quotes';
+import { unpackQuotes } from './quotePacking';
 
 export interface GoldQuote {
   /** The quote's opening words. */
@@ -78,7 +79,8 @@ export async function evaluateQuoteGold(gold: QuoteGold, locate: (file: string) 
   for (const article of gold.articles) {
     const read = await readArticle(locate(article.file), {});
     if ('problem' in read) throw new Error(`${article.file}: ${read.problem.message}`);
-    scored.push({ file: article.file, gold: article.quotes, found: articleNames(recognizer, read.article).quotes ?? [] });
+    const texts = read.article.paragraphs.map((p) => p.text);
+    scored.push({ file: article.file, gold: article.quotes, found: unpackQuotes(articleNames(recognizer, read.article).quotes, texts) });
   }
   return scoreQuotes(scored);
 }

@@ -17,7 +17,7 @@ export interface NameSpan {
   text: string;
 }
 
-/** Who said a quote: a name as written in the article, and where (the antecedent, for a pronoun). */
+/** Who said a quote: a name as written in the article, and where (the antecedent, for a pronoun). `name` is the text at that place. */
 export interface Speaker {
   name: string;
   /** PER or ORG as the recognizer (or a title) says; absent for capitalized words it did not tag. */
@@ -143,8 +143,15 @@ function speakerOf(context: Context, p: number, who: Who, which: 'first' | 'last
   if (kind === 'role') return context.lastSpeaker.get(p) ?? lastSpeakerBefore(context, p);
   if (kind === 'organization') return antecedent(context, p, who.start, 'ORG');
   if (kind === 'capitalized') {
-    const name = words.trim().replace(/^[,\s]+|[,\s]+$/g, '');
-    return { name, type: /^(?:Mr|Mrs|Ms|Miss|Dr)\b/.test(name) ? 'PER' : undefined, paragraph: p, start: -1, end: -1 };
+    // The last clause of the words, where it is written ("However, Mr Smith").
+    const name =
+      words
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .at(-1) ?? '';
+    const start = who.start + words.lastIndexOf(name);
+    return { name, type: /^(?:Mr|Mrs|Ms|Miss|Dr)\b/.test(name) ? 'PER' : undefined, paragraph: p, start, end: start + name.length };
   }
   return undefined;
 }

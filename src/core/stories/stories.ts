@@ -29,14 +29,18 @@ export const SAME_STORY = 0.5;
  */
 const CLEAR_MARGIN = 1.2;
 const MUTUAL_FLOOR = 0.3;
-/** Words in more articles than this are not used to find candidates (they still count in the cosine). */
-const CANDIDATE_DF = 60;
+/** Words in more articles than this do not bring candidates (they still count in the cosine). */
+const CANDIDATE_DF = 30;
 const TERMS_WEIGHED = 120;
+/** How many of its heaviest terms an article looks its candidates up by. */
+const PROBES = 12;
 const MAX_DAYS_APART = 4;
 
 interface Vector {
   terms: Uint32Array;
   weights: Float64Array;
+  /** The heaviest few terms, that candidates are looked up by. */
+  probes: Uint32Array;
 }
 
 export function clusterStories(articles: readonly StoryInput[]): Story[] {
@@ -82,13 +86,17 @@ function weigh(articles: readonly StoryInput[]): Vector[] {
       if (idf > 0) weighted.push([features.terms[i], (1 + Math.log(features.terms[i + 1])) * idf]);
     }
     weighted.sort((a, b) => b[1] - a[1]).splice(TERMS_WEIGHED);
+    const probes = Uint32Array.from(weighted.slice(0, PROBES), ([t]) => t);
     weighted.sort((a, b) => a[0] - b[0]);
     const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
-    return { terms: Uint32Array.from(weighted, ([t]) => t), weights: Float64Array.from(weighted, ([, w]) => w / norm) };
+    return { terms: Uint32Array.from(weighted, ([t]) => t), weights: Float64Array.from(weighted, ([, w]) => w / norm), probes };
   });
 }
 
-/** Pairs of articles that share at least one word few articles have. */
+/**
+ * Pairs of articles where one's heaviest terms (its probes) include a word the other has and few
+ * articles have: each pair once, whichever side found it.
+ */
 function* candidatePairs(vectors: readonly Vector[]): Generator<[number, number]> {
   const postings = new Map<number, number[]>();
   vectors.forEach((vector, i) => {
@@ -98,15 +106,15 @@ function* candidatePairs(vectors: readonly Vector[]): Generator<[number, number]
       else postings.set(term, [i]);
     }
   });
-  const seen = new Set<number>();
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > CANDIDATE_DF) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x] * vectors.length + list[y];
-        if (seen.has(key)) continue;
-        seen.add(key);
-        yield [list[x], list[y]];
+  const found = vectors.map(() => new Set<number>());
+  for (let i = 0; i < vectors.length; i++) {
+    for (const term of vectors[i].probes) {
+      const list = postings.get(term) as number[];
+      if (list.length > CANDIDATE_DF) continue;
+      for (const j of list) {
+        if (j === i || found[i].has(j) || found[j].has(i)) continue;
+        found[i].add(j);
+        yield i < j ? [i, j] : [j, i];
       }
     }
   }
