@@ -5,7 +5,7 @@
  * apart (a partial or missing date does not forbid a match). Only pairs that share a rare word are
  * compared, so the work grows with the corpus, not with its square.
  */
-import type { StoryFeatures } from './storyFeatures';
+import { decodeTerms, type StoryFeatures } from './storyFeatures';
 
 export interface StoryInput {
   path: string;
@@ -76,14 +76,15 @@ function storyId(path: string): string {
 
 /** TF-IDF over the kept words, the heaviest few, unit length. */
 function weigh(articles: readonly StoryInput[]): Vector[] {
+  const decoded = articles.map(({ features }) => decodeTerms(features));
   const df = new Map<number, number>();
-  for (const { features } of articles) for (let i = 0; i < features.terms.length; i += 2) df.set(features.terms[i], (df.get(features.terms[i]) ?? 0) + 1);
+  for (const terms of decoded) for (const [hash] of terms) df.set(hash, (df.get(hash) ?? 0) + 1);
   const n = articles.length;
-  return articles.map(({ features }) => {
+  return decoded.map((terms) => {
     const weighted: [number, number][] = [];
-    for (let i = 0; i < features.terms.length; i += 2) {
-      const idf = Math.log(n / (df.get(features.terms[i]) ?? 1));
-      if (idf > 0) weighted.push([features.terms[i], (1 + Math.log(features.terms[i + 1])) * idf]);
+    for (const [hash, count] of terms) {
+      const idf = Math.log(n / (df.get(hash) ?? 1));
+      if (idf > 0) weighted.push([hash, (1 + Math.log(count)) * idf]);
     }
     weighted.sort((a, b) => b[1] - a[1]).splice(TERMS_WEIGHED);
     const probes = Uint32Array.from(weighted.slice(0, PROBES), ([t]) => t);

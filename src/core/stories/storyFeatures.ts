@@ -7,8 +7,8 @@
 export interface StoryFeatures {
   /** FNV-1a of the reading text, hex. */
   text: string;
-  /** Flat pairs: word hash, count; the most frequent content words first. */
-  terms: number[];
+  /** The most frequent content words and names: their hashes (4 bytes each) then their counts (1 byte each, at most 255), base64. */
+  terms: string;
 }
 
 const TERMS_KEPT = 120;
@@ -57,7 +57,23 @@ export function storyFeatures(paragraphs: readonly string[], names: readonly str
   for (const text of paragraphs) for (const word of contentWords(text)) add(word, 1);
   for (const name of names) add(`name:${nameKey(name)}`, NAME_WEIGHT);
   const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, TERMS_KEPT);
-  return { text: fnv1a(paragraphs.join('\n\n')).toString(16), terms: top.flat() };
+  return { text: fnv1a(paragraphs.join('\n\n')).toString(16), terms: encodeTerms(top) };
+}
+
+function encodeTerms(terms: [number, number][]): string {
+  const bytes = Buffer.alloc(terms.length * 5);
+  terms.forEach(([hash, count], i) => {
+    bytes.writeUInt32LE(hash, i * 4);
+    bytes.writeUInt8(Math.min(count, 255), terms.length * 4 + i);
+  });
+  return bytes.toString('base64');
+}
+
+/** The word hashes and counts of an article's features. */
+export function decodeTerms(features: StoryFeatures): [hash: number, count: number][] {
+  const bytes = Buffer.from(features.terms, 'base64');
+  const n = Math.floor(bytes.length / 5);
+  return Array.from({ length: n }, (_, i) => [bytes.readUInt32LE(i * 4), bytes.readUInt8(n * 4 + i)]);
 }
 
 /** A name's last word, folded: "Sergei Lavrov", "Sergey Lavrov" and "Lavrov" are one. */
