@@ -36,6 +36,18 @@ export async function benchStories(argv: string[]): Promise<void> {
       stories = clusterStories(inputs);
       times.push(performance.now() - started);
     }
+    // Growth on distinct articles (copies collapse to one before clustering): a quarter, half, all.
+    const distinct = [...new Map(inputs.map((input) => [input.features.text, input])).values()];
+    const growth = [0.25, 0.5, 1].map((share) => {
+      const part = distinct.slice(0, Math.round(distinct.length * share));
+      const runs = Array.from({ length: args.runs }, () => {
+        const started = performance.now();
+        clusterStories(part);
+        return performance.now() - started;
+      });
+      const ms = median(runs);
+      return `${part.length}: ${ms.toFixed(0)} ms (${((ms / (part.length * Math.log2(part.length))) * 1000).toFixed(1)} µs per n·log n)`;
+    });
     const sizes = stories.map((s) => s.paths.length);
     const wholeCopies = stories.filter((s) => s.paths.length % args.copies === 0).length;
     printTable(`Stories (${copies.folder}: ${engine.size} articles, ${args.copies} cop${args.copies === 1 ? 'y' : 'ies'})`, [
@@ -49,6 +61,7 @@ export async function benchStories(argv: string[]): Promise<void> {
           .join(', '),
       ],
       [`stories whose size is a multiple of ${args.copies} (copies check)`, `${wholeCopies} of ${stories.length}`],
+      ['growth on distinct articles', growth.join('; ')],
       ['peak RSS', `${peakRssMB().toFixed(0)} MB`],
     ]);
     engine.dispose();
