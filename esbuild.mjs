@@ -42,7 +42,7 @@ const targets = {
     format: 'iife',
     sourcemap: true,
     logLevel: 'warning',
-    entryPoints: ['src/webview/searchPanel.ts', 'src/webview/compareCoverage.ts'],
+    entryPoints: ['src/webview/searchPanel.ts', 'src/webview/compareCoverage.ts', 'src/webview/timeline.ts'],
     outdir: 'dist/webview',
   },
 };

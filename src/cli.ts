@@ -12,9 +12,10 @@ import { isArticleFile, type ParseOptions } from './core/ingest/parse';
 import { parseQuery } from './core/search/query';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from './core/ingest/sourceRules';
 import type { Article, ArticleSummary } from './core/types';
+import type { TimelineStep } from './core/timeline/timeline';
 import { parseArguments, wholeNumber } from './args';
 import { entitiesCommand, entityCommand } from './cliEntities';
-import { quotesCommand, storiesCommand } from './cliStories';
+import { quotesCommand, storiesCommand, timelineCommand } from './cliStories';
 import { defaultCacheDir, reportLoad } from './cliLoad';
 
 const USAGE = `Usage:
@@ -35,6 +36,9 @@ const USAGE = `Usage:
   corpus-lens quotes "<name>" [--corpus DIR] [--json] [--entities FILE]
                                                  what a person or organization is quoted saying
                                                  (direct quotes and paraphrases), newest first
+  corpus-lens timeline ["<name>"] [--by month|year] [--corpus DIR] [--json]
+                                                 articles per month (of the corpus, or mentioning
+                                                 someone, with the mentions); undated ones apart
 --entities: corrections (default: .corpus-lens/entities.json in the current folder, if any).
 --cache-dir DIR: where the corpus's stores are kept between runs (default: a folder per corpus under
   $XDG_CACHE_HOME/corpus-lens or ~/.cache/corpus-lens); --no-cache: keep nothing.
@@ -45,7 +49,7 @@ Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['articles', 'tree', 'search', 'article', 'ner', 'entity', 'entities', 'stories', 'quotes'];
+const COMMANDS = ['articles', 'tree', 'search', 'article', 'ner', 'entity', 'entities', 'stories', 'quotes', 'timeline'];
 /** Commands that read one article file given as their argument. */
 const FILE_COMMANDS = ['article', 'ner'];
 const DEFAULT_LIMIT = 20;
@@ -64,6 +68,8 @@ interface CliArgs {
   /** The cache folder of the corpus's stores; undefined with --no-cache. */
   cacheDir?: string;
   memoryBudgetMB?: number;
+  /** timeline: months or years. */
+  by: TimelineStep;
 }
 
 /** The sample corpus shipped with the package: `seeds/` at the package root, wherever this file was bundled. */
@@ -85,9 +91,10 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   entities: ['sources', 'entities', 'cache-dir'],
   stories: ['sources', 'entities', 'cache-dir'],
   quotes: ['sources', 'entities', 'cache-dir'],
+  timeline: ['sources', 'entities', 'cache-dir', 'by'],
 };
 /** Commands that load the whole corpus, and so take --cache-dir and --no-cache. */
-const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'entity', 'entities', 'stories', 'quotes'];
+const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'entity', 'entities', 'stories', 'quotes', 'timeline'];
 
 function parseCommandLine(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -100,7 +107,7 @@ function parseCommandLine(argv: string[]): CliArgs {
   ]);
   let parsed: ReturnType<typeof parseArguments>;
   try {
-    parsed = parseArguments(rest, spec, ['search', 'entity', 'quotes', ...FILE_COMMANDS].includes(command) ? 1 : 0);
+    parsed = parseArguments(rest, spec, ['search', 'entity', 'quotes', 'timeline', ...FILE_COMMANDS].includes(command) ? 1 : 0);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -114,7 +121,11 @@ function parseCommandLine(argv: string[]): CliArgs {
     json: values.json === true,
     limit: DEFAULT_LIMIT,
     parseOptions: {},
+    by: 'month',
   };
+  const by = option('by');
+  if (by !== undefined && by !== 'month' && by !== 'year') throw new UsageError('--by takes month or year');
+  if (by) args.by = by;
   try {
     args.limit = wholeNumber(option('limit'), '--limit', DEFAULT_LIMIT);
   } catch (error) {
@@ -202,6 +213,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   if (args.command === 'entities') return entitiesCommand(args, out, err);
   if (args.command === 'stories') return storiesCommand(args, out, err);
   if (args.command === 'quotes') return quotesCommand(args.query ?? '', args, out, err);
+  if (args.command === 'timeline') return timelineCommand(args.query, args.by, args, out, err);
   const engine = new CorpusEngine(args.parseOptions);
   const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
   reportLoad(args, problems, cacheUnwritable, err);

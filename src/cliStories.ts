@@ -1,7 +1,10 @@
-/** `corpus-lens stories` and `corpus-lens quotes "<name>"`: stories across outlets and who said what, from a shell. */
+/** `corpus-lens stories`, `quotes "<name>"` and `timeline ["<name>"]`: stories across outlets, who said what, and when, from a shell. */
 import * as path from 'node:path';
 import { dateLabel, sourceLabel } from './core/grouping';
 import { buildEngine, type EntityCliArgs } from './cliEntities';
+import { CorpusEngine } from './core/engine/engine';
+import { reportLoad } from './cliLoad';
+import type { TimelineStep } from './core/timeline/timeline';
 
 type Print = (s: string) => void;
 
@@ -49,4 +52,45 @@ export async function quotesCommand(name: string, args: EntityCliArgs, out: Prin
       out(`  ${q.kind === 'direct' ? `“${q.text}”` : `(said that) ${q.text}`}\n    ${q.path}:${q.line}  ${sourceLabel(q.source)} · ${dateLabel(q.date)}`);
   }
   return 0;
+}
+
+export async function timelineCommand(name: string | undefined, by: TimelineStep, args: EntityCliArgs, out: Print, err: Print): Promise<number> {
+  // The corpus's own timeline needs no names.
+  const engine = name === undefined ? await loadArticles(args, err) : await buildEngine(args, err);
+  if (!engine) return 2;
+  const timeline = engine.timeline(name ?? null, by);
+  engine.dispose();
+  if (!timeline) {
+    err(`corpus-lens: no person or organization called "${name}" in ${args.corpus}`);
+    return 1;
+  }
+  const { buckets, partial, periods, undated } = timeline;
+  if (args.json) {
+    const rows = buckets.map((b) => ({ period: b.period, articles: b.articles, mentions: b.mentions, sources: b.bySource }));
+    out(JSON.stringify({ name: timeline.name, by, buckets: rows, partial, periods, undated }, null, 2));
+    return 0;
+  }
+  out(`${timeline.name ?? 'The corpus'}, articles per ${by}${timeline.name ? ' (mentions)' : ''}:`);
+  const widest = Math.max(1, ...buckets.map((b) => b.articles));
+  for (let i = 0; i < buckets.length; i++) {
+    const empty = buckets.slice(i).findIndex((b) => b.articles > 0);
+    if (empty > 3) {
+      out(`  … ${empty} ${by}s without articles …`);
+      i += empty - 1;
+      continue;
+    }
+    const b = buckets[i];
+    out(
+      `  ${b.period.padEnd(7)} ${String(b.articles).padStart(5)}${timeline.name ? ` (${b.mentions})` : ''}  ${'█'.repeat(Math.ceil((b.articles / widest) * 40))}`,
+    );
+  }
+  out(`Not in the chart: ${partial} dated without a year, ${periods} dated only by a longer period, ${undated} undated.`);
+  return 0;
+}
+
+async function loadArticles(args: EntityCliArgs, err: Print): Promise<CorpusEngine> {
+  const engine = new CorpusEngine(args.parseOptions);
+  const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
+  reportLoad(args, problems, cacheUnwritable, err);
+  return engine;
 }

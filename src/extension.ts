@@ -4,6 +4,7 @@ import { EngineClient } from './core/engine/engineClient';
 import * as articleNames from './features/articleNames';
 import * as articlesTree from './features/articlesTree';
 import * as compareCoverage from './features/compareCoverage';
+import * as timeline from './features/timeline';
 import * as corpusCommands from './features/corpusCommands';
 import * as corpusLoading from './features/corpusLoading';
 import * as entityBuilding from './features/entityBuilding';
@@ -27,6 +28,7 @@ export interface CorpusLensApi {
   loading: corpusLoading.CorpusLoading;
   entities: entityBuilding.EntityBuilding;
   entitiesTree: entitiesView.EntitiesTreeProvider;
+  timeline: timeline.TimelinePanel;
   /** Resolves when the first load has finished. */
   ready: Promise<void>;
 }
@@ -50,13 +52,14 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   insertCitation.activate(context, engine);
   whatWasRead.activate(context, engine);
   compareCoverage.activate(context, engine);
+  const timelinePanel = timeline.activate(context, engine);
   context.subscriptions.push(
     { dispose: () => engine.dispose() },
     recoverFromRestarts(engine, loading, log),
     engine.onDidNotice((message) => log.channel.warn(message)),
   );
   const ready = loading.reload();
-  return { engine, articlesTree: tree, searchPanel: panel, searchStatus: status, loading, entities, entitiesTree, ready };
+  return { engine, articlesTree: tree, searchPanel: panel, searchStatus: status, loading, entities, entitiesTree, timeline: timelinePanel, ready };
 }
 
 /** A crashed or stuck engine is restarted by the client: load again from the cache, and say so (one notification a session). */

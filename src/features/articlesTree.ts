@@ -185,6 +185,12 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
     engine.onDidChangeEntities(() => {
       if (provider.grouping === 'story') void provider.loadStories().then(() => provider.refresh());
     }),
+    vscode.commands.registerCommand('corpusLens.revealPeriod', async (period?: unknown) => {
+      if (typeof period !== 'string') return;
+      if (provider.grouping !== 'date') await setGrouping('date');
+      const node = provider.getChildren().find((n) => n.kind === 'group' && (n.group.key ?? '').startsWith(period));
+      if (node) await view.reveal(node, { select: true, focus: false, expand: true });
+    }),
     vscode.commands.registerCommand('corpusLens.revealActiveArticle', async () => {
       const editor = vscode.window.activeTextEditor;
       const node = editor && provider.nodeFor(editor.document.uri.fsPath);

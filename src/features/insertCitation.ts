@@ -9,9 +9,10 @@ import type { EngineClient } from '../core/engine/engineClient';
 import type { MentionLocation } from '../core/entities/entityQueries';
 import type { QuoteInfo } from '../core/quotes/quoteQueries';
 import { dateLabel, sourceLabel } from '../core/grouping';
-import { entityArgument, mentionPick, nameUnderCursor } from './shared/mentionPick';
+import { entityArgument, mentionPick } from './shared/mentionPick';
+import { pickEntity } from './shared/entityPick';
 import { citationEdit } from './shared/citation';
-import { escapeInlineMarkdown, escapeThemeIcons } from './shared/inertText';
+import { escapeInlineMarkdown } from './shared/inertText';
 
 /** The article as the note links it: relative to the note's folder, else a file URI. */
 function linkTarget(article: string, noteFile: string | undefined): string {
@@ -45,7 +46,7 @@ export async function insertCitation(engine: EngineClient, entity?: string): Pro
     void vscode.window.showInformationMessage('Corpus Lens: open the note to insert the citation into first.');
     return undefined;
   }
-  const chosenEntity = entity ?? (await pickEntity(engine));
+  const chosenEntity = entity ?? (await pickEntity(engine, 'Insert a citation: whose mention?'));
   if (!chosenEntity) return undefined;
   const note = editor.document.uri.scheme === 'file' ? editor.document.uri.fsPath : undefined;
   const insert = (markdown: string) => {
@@ -67,23 +68,6 @@ export async function insertCitation(engine: EngineClient, entity?: string): Pro
     (mention) => insert(citationMarkdown(mention, note)),
     (quote) => insert(quoteCitationMarkdown(quote, note)),
   );
-}
-
-/** The name under the cursor if there is one, else a choice among all people and organizations. */
-async function pickEntity(engine: EngineClient): Promise<string | undefined> {
-  const underCursor = await nameUnderCursor(engine);
-  if (underCursor) return underCursor;
-  const entities = (await engine.entityList()).sort((a, b) => b.mentionCount - a.mentionCount);
-  const chosen = await vscode.window.showQuickPick(
-    entities.map((e) => ({
-      label: escapeThemeIcons(e.name),
-      description: `${e.type} · ${e.articleCount} article${e.articleCount === 1 ? '' : 's'}`,
-      detail: e.aliases.length > 1 ? escapeThemeIcons(`also ${e.aliases.slice(1).join(', ')}`) : undefined,
-      id: e.id,
-    })),
-    { title: 'Insert a citation: whose mention?', matchOnDetail: true },
-  );
-  return chosen?.id;
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {

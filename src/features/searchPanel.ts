@@ -46,6 +46,13 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
     if (this.view) void this.view.webview.postMessage({ type: 'setQuery', query });
   }
 
+  /** Adds a field filter to the panel's query (a Timeline period), in place of one of the same field. */
+  addFilter(filter: string): Promise<void> {
+    const field = /^([a-z]+):/.exec(filter)?.[1];
+    const kept = field ? this.lastQuery.replace(new RegExp(`(^|\\s)${field}:\\S+`, 'g'), ' ') : this.lastQuery;
+    return this.showQuery(`${kept.trim()} ${filter}`.trim());
+  }
+
   private retry: NodeJS.Timeout | undefined;
 
   /** Runs the query again after the corpus changed, so counts stay true. */
@@ -149,6 +156,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(SEARCH_VIEW_ID, provider, { webviewOptions: { retainContextWhenHidden: true } }),
     vscode.commands.registerCommand('corpusLens.openSearchPanel', (query?: string) => provider.showQuery(typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand('corpusLens.addSearchFilter', (filter?: unknown) => typeof filter === 'string' && provider.addFilter(filter)),
     engine.onDidChange(() => {
       clearTimeout(pending);
       pending = setTimeout(() => provider.refresh(), 300);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { runCommand } from '../../src/tools/workbench';
-import { openFile, screenshot, useSampleSession, webviewFrame } from './helpers';
+import { openFile, screenshot, searchPanelFrame, useSampleSession, webviewFrame } from './helpers';
 
 describe('stories and quotes in VS Code for the web (Playwright + Chromium)', () => {
   const ui = useSampleSession('Sergei Lavrov', 'People & Organizations');
@@ -38,5 +38,23 @@ describe('stories and quotes in VS Code for the web (Playwright + Chromium)', ()
     assert.match(await frame.locator('table').innerText(), /Sergey Lavrov/);
     await frame.locator('.passage').first().focus();
     await screenshot(page, 'compare-coverage');
+  });
+
+  it('shows the timeline of the seeds, stacked by source, and a period chosen from its table filters the search panel', async () => {
+    await runCommand(page, 'Corpus Lens: Show Timeline');
+    const frame = await webviewFrame(page, '#chart', 'the Timeline webview');
+    await frame.locator('#numbers tr').nth(1).waitFor();
+    assert.match(await frame.locator('#summary').innerText(), /Articles per month, by source: 2 dated articles/);
+    assert.match(await frame.locator('#outside').innerText(), /3 undated/);
+    await screenshot(page, 'timeline');
+    await frame.locator('#numbers tr', { hasText: '2016-06' }).focus();
+    await page.keyboard.press('Enter');
+    const panel = await searchPanelFrame(page);
+    await panel.locator('#query').waitFor();
+    await page.waitForFunction(() => true);
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && !(await panel.locator('#query').inputValue()).includes('date:2016-06')) await page.waitForTimeout(200);
+    assert.match(await panel.locator('#query').inputValue(), /date:2016-06/);
+    await screenshot(page, 'timeline-filtered-search');
   });
 });

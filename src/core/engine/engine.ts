@@ -36,6 +36,7 @@ import type { ArticleNames } from '../entities/resolve';
 import { quotesOf, type QuoteInfo } from '../quotes/quoteQueries';
 import { corpusStories, storyOf, type StoryInfo } from '../stories/corpusStories';
 import { compareCoverage, type Coverage } from '../stories/coverage';
+import { timelineOf, type Timeline, type TimelineStep } from '../timeline/timeline';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
 export type EngineChange =
@@ -432,6 +433,21 @@ export class CorpusEngine {
     const chosen = [resolved, ...story.articles.map((a) => a.path).filter((p) => p !== resolved)].slice(0, limit);
     const articles = chosen.flatMap((p) => this.get(p) ?? []);
     return compareCoverage(story.title, articles, this.entities.index);
+  }
+
+  /**
+   * Articles per month or year, stacked by source: of the whole corpus (`name` null), or of the
+   * articles that mention a person or organization, with its mentions. Undefined for an unknown name.
+   */
+  timeline(name: string | null, by: TimelineStep = 'month'): Timeline | undefined {
+    if (name === null) return timelineOf(this.articles(), by);
+    const index = this.entities.index;
+    const entity = index.get(name) ?? index.find(name);
+    if (!entity) return undefined;
+    const mentions = new Map<string, number>();
+    for (const m of index.mentions(entity.id)) mentions.set(m.path, (mentions.get(m.path) ?? 0) + 1);
+    const articles = [...mentions.keys()].flatMap((p) => this.summary(p) ?? []);
+    return timelineOf(articles, by, entity.name, mentions);
   }
 
   /** What a person or organization (by id or any name) is quoted saying, newest first. */

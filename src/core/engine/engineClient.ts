@@ -5,6 +5,7 @@
 import type { QuoteInfo } from '../quotes/quoteQueries';
 import type { StoryInfo } from '../stories/corpusStories';
 import type { Coverage } from '../stories/coverage';
+import type { Timeline, TimelineStep } from '../timeline/timeline';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome } from './engine';
@@ -223,6 +224,10 @@ export class EngineClient {
 
   compareCoverage(path: string): Promise<Coverage | undefined> {
     return this.request('compareCoverage', path);
+  }
+
+  timeline(name: string | null, by: TimelineStep = 'month'): Promise<Timeline | undefined> {
+    return this.request('timeline', name, by);
   }
 
   /** What a person or organization (by id or any name) is quoted saying, newest first. */

@@ -28,6 +28,7 @@ export type EngineMethod =
   | 'storyOf'
   | 'compareCoverage'
   | 'quotes'
+  | 'timeline'
   | 'setEntityOverrides'
   | 'whatWasRead';
 

@@ -12,7 +12,7 @@ import { encodeCommandArgs, escapeMarkdown } from './inertText';
 export { dateLabel, escapeMarkdown };
 
 /** The only commands a card may run. */
-export const CARD_COMMANDS = ['corpusLens.openArticle', 'corpusLens.showMentions', 'corpusLens.searchArticles'];
+export const CARD_COMMANDS = ['corpusLens.openArticle', 'corpusLens.showMentions', 'corpusLens.searchArticles', 'corpusLens.showTimelineFor'];
 
 const TYPE_LABEL: Record<string, string> = { person: 'person', organization: 'organization' };
 
@@ -59,7 +59,7 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
     md.appendMarkdown(`\n\nOften with: ${card.related.map((r) => `${escapeMarkdown(r.name)} (${r.articles})`).join(', ')}`);
   }
   md.appendMarkdown(
-    `\n\n${commandLink('Show all mentions', 'corpusLens.showMentions', [entity.id])} · ${commandLink('Search the corpus', 'corpusLens.searchArticles', [searchQueryFor(entity)])}`,
+    `\n\n${commandLink('Show all mentions', 'corpusLens.showMentions', [entity.id])} · ${commandLink('Search the corpus', 'corpusLens.searchArticles', [searchQueryFor(entity)])} · ${commandLink('Timeline', 'corpusLens.showTimelineFor', [entity.id], 'Mentions per month')}`,
   );
   return md;
 }
