@@ -16,6 +16,7 @@ import type { TimelineStep } from './core/timeline/timeline';
 import { parseArguments, wholeNumber } from './args';
 import { entitiesCommand, entityCommand } from './cliEntities';
 import { quotesCommand, storiesCommand, timelineCommand } from './cliStories';
+import { watchCommand } from './cliWatch';
 import { defaultCacheDir, reportLoad } from './cliLoad';
 
 const USAGE = `Usage:
@@ -36,6 +37,9 @@ const USAGE = `Usage:
   corpus-lens quotes "<name>" [--corpus DIR] [--json] [--entities FILE]
                                                  what a person or organization is quoted saying
                                                  (direct quotes and paraphrases), newest first
+  corpus-lens watch FILE [--corpus DIR] [--json] [--since YYYY-MM-DD]
+                                                 each name and query of a watchlist (JSON with
+                                                 comments) with the articles it matches
   corpus-lens timeline ["<name>"] [--by month|year] [--corpus DIR] [--json]
                                                  articles per month (of the corpus, or mentioning
                                                  someone, with the mentions); undated ones apart
@@ -49,9 +53,11 @@ Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['articles', 'tree', 'search', 'article', 'ner', 'entity', 'entities', 'stories', 'quotes', 'timeline'];
+const COMMANDS = ['articles', 'tree', 'search', 'article', 'ner', 'entity', 'entities', 'stories', 'quotes', 'timeline', 'watch'];
 /** Commands that read one article file given as their argument. */
 const FILE_COMMANDS = ['article', 'ner'];
+/** Commands that read a file of their own (not an article) given as their argument. */
+const OWN_FILE_COMMANDS = ['watch'];
 const DEFAULT_LIMIT = 20;
 
 interface CliArgs {
@@ -70,6 +76,8 @@ interface CliArgs {
   memoryBudgetMB?: number;
   /** timeline: months or years. */
   by: TimelineStep;
+  /** watch: only articles dated on or after this day. */
+  since?: string;
 }
 
 /** The sample corpus shipped with the package: `seeds/` at the package root, wherever this file was bundled. */
@@ -92,9 +100,10 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   stories: ['sources', 'entities', 'cache-dir'],
   quotes: ['sources', 'entities', 'cache-dir'],
   timeline: ['sources', 'entities', 'cache-dir', 'by'],
+  watch: ['sources', 'cache-dir', 'since'],
 };
 /** Commands that load the whole corpus, and so take --cache-dir and --no-cache. */
-const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'entity', 'entities', 'stories', 'quotes', 'timeline'];
+const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'entity', 'entities', 'stories', 'quotes', 'timeline', 'watch'];
 
 function parseCommandLine(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -107,7 +116,7 @@ function parseCommandLine(argv: string[]): CliArgs {
   ]);
   let parsed: ReturnType<typeof parseArguments>;
   try {
-    parsed = parseArguments(rest, spec, ['search', 'entity', 'quotes', 'timeline', ...FILE_COMMANDS].includes(command) ? 1 : 0);
+    parsed = parseArguments(rest, spec, ['search', 'entity', 'quotes', 'timeline', ...FILE_COMMANDS, ...OWN_FILE_COMMANDS].includes(command) ? 1 : 0);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -126,6 +135,7 @@ function parseCommandLine(argv: string[]): CliArgs {
   const by = option('by');
   if (by !== undefined && by !== 'month' && by !== 'year') throw new UsageError('--by takes month or year');
   if (by) args.by = by;
+  args.since = option('since');
   try {
     args.limit = wholeNumber(option('limit'), '--limit', DEFAULT_LIMIT);
   } catch (error) {
@@ -139,7 +149,8 @@ function parseCommandLine(argv: string[]): CliArgs {
   if (CORPUS_COMMANDS.includes(command) && values['no-cache'] !== true) args.cacheDir = path.resolve(option('cache-dir') ?? defaultCacheDir(args.corpus));
   if (option('sources') !== undefined) args.sourcesFile = path.resolve(option('sources') as string);
   if (option('entities') !== undefined) args.entitiesFile = path.resolve(option('entities') as string);
-  if (FILE_COMMANDS.includes(command)) args.file = positionals[0] === undefined ? undefined : path.resolve(positionals[0]);
+  if (FILE_COMMANDS.includes(command) || OWN_FILE_COMMANDS.includes(command))
+    args.file = positionals[0] === undefined ? undefined : path.resolve(positionals[0]);
   else args.query = positionals[0];
   checkArgs(args);
   return args;
@@ -151,6 +162,8 @@ function checkArgs(args: CliArgs): void {
   if (command === 'search' && !args.query?.trim()) throw new UsageError('search needs a query, e.g. corpus-lens search "secret talks"');
   if (command === 'entity' && !args.query?.trim()) throw new UsageError('entity needs a name, e.g. corpus-lens entity "Lavrov"');
   if (command === 'quotes' && !args.query?.trim()) throw new UsageError('quotes needs a name, e.g. corpus-lens quotes "Lavrov"');
+  if (command === 'watch' && !args.file) throw new UsageError('watch needs a watchlist file, e.g. corpus-lens watch .corpus-lens/watchlist.json');
+  if (args.since !== undefined && !/^\d{4}-\d\d-\d\d$/.test(args.since)) throw new UsageError('--since takes a day: YYYY-MM-DD');
   if (FILE_COMMANDS.includes(command)) {
     if (!args.file) throw new UsageError(`${command} needs an article file, e.g. corpus-lens ${command} seeds/000_24cedd494502b823.txt`);
     if (!isArticleFile(args.file)) throw new UsageError(`not an article file (.txt, .md, .html, .htm): ${args.file}`);
@@ -214,6 +227,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   if (args.command === 'stories') return storiesCommand(args, out, err);
   if (args.command === 'quotes') return quotesCommand(args.query ?? '', args, out, err);
   if (args.command === 'timeline') return timelineCommand(args.query, args.by, args, out, err);
+  if (args.command === 'watch') return watchCommand(args.file ?? '', args, out, err);
   const engine = new CorpusEngine(args.parseOptions);
   const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
   reportLoad(args, problems, cacheUnwritable, err);

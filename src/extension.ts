@@ -5,6 +5,7 @@ import * as articleNames from './features/articleNames';
 import * as articlesTree from './features/articlesTree';
 import * as compareCoverage from './features/compareCoverage';
 import * as timeline from './features/timeline';
+import * as watchlist from './features/watchlist';
 import * as corpusCommands from './features/corpusCommands';
 import * as corpusLoading from './features/corpusLoading';
 import * as entityBuilding from './features/entityBuilding';
@@ -29,6 +30,7 @@ export interface CorpusLensApi {
   entities: entityBuilding.EntityBuilding;
   entitiesTree: entitiesView.EntitiesTreeProvider;
   timeline: timeline.TimelinePanel;
+  watchlist: watchlist.WatchlistProvider;
   /** Resolves when the first load has finished. */
   ready: Promise<void>;
 }
@@ -53,13 +55,25 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   whatWasRead.activate(context, engine);
   compareCoverage.activate(context, engine);
   const timelinePanel = timeline.activate(context, engine);
+  const watchlistView = watchlist.activate(context, engine, log);
   context.subscriptions.push(
     { dispose: () => engine.dispose() },
     recoverFromRestarts(engine, loading, log),
     engine.onDidNotice((message) => log.channel.warn(message)),
   );
   const ready = loading.reload();
-  return { engine, articlesTree: tree, searchPanel: panel, searchStatus: status, loading, entities, entitiesTree, timeline: timelinePanel, ready };
+  return {
+    engine,
+    articlesTree: tree,
+    searchPanel: panel,
+    searchStatus: status,
+    loading,
+    entities,
+    entitiesTree,
+    timeline: timelinePanel,
+    watchlist: watchlistView,
+    ready,
+  };
 }
 
 /** A crashed or stuck engine is restarted by the client: load again from the cache, and say so (one notification a session). */

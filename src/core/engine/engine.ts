@@ -37,6 +37,7 @@ import { quotesOf, type QuoteInfo } from '../quotes/quoteQueries';
 import { corpusStories, storyOf, type StoryInfo } from '../stories/corpusStories';
 import { compareCoverage, type Coverage } from '../stories/coverage';
 import { timelineOf, type Timeline, type TimelineStep } from '../timeline/timeline';
+import type { WatchEntry, WatchResult } from '../watch/watchlist';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
 export type EngineChange =
@@ -84,6 +85,8 @@ export interface LoadReport {
 export interface EngineSearchOptions {
   typing?: boolean;
   entityFacets?: boolean;
+  /** Every matched path in `paths` (watchlists). */
+  allPaths?: boolean;
 }
 
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
@@ -450,6 +453,21 @@ export class CorpusEngine {
     return timelineOf(articles, by, entity.name, mentions);
   }
 
+  /** The articles each watchlist entry matches: a person or organization (any alias), or a search query. */
+  watch(entries: WatchEntry[]): WatchResult[] {
+    return entries.map((entry) => {
+      if (entry.kind === 'name') {
+        const index = this.entities.index;
+        const entity = this.entitiesBuilt ? index.find(entry.text) : undefined;
+        if (!entity)
+          return { entry, paths: [], error: this.entitiesBuilt ? `no person or organization called "${entry.text}"` : 'names are still being found' };
+        return { entry, paths: [...new Set(index.mentions(entity.id).map((m) => m.path))] };
+      }
+      const outcome = this.search(entry.text, 0, { allPaths: true });
+      return outcome.ok ? { entry, paths: outcome.paths ?? [] } : { entry, paths: [], error: outcome.error };
+    });
+  }
+
   /** What a person or organization (by id or any name) is quoted saying, newest first. */
   quotes(name: string): QuoteInfo[] {
     const index = this.entities.index;
@@ -514,7 +532,7 @@ export class CorpusEngine {
     const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.lookup);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
     const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
-    const results = this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing });
+    const results = this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing, allPaths: options.allPaths });
     return { ok: true, ...results, ms: performance.now() - started };
   }
 

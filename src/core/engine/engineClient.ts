@@ -6,6 +6,7 @@ import type { QuoteInfo } from '../quotes/quoteQueries';
 import type { StoryInfo } from '../stories/corpusStories';
 import type { Coverage } from '../stories/coverage';
 import type { Timeline, TimelineStep } from '../timeline/timeline';
+import type { WatchEntry, WatchResult } from '../watch/watchlist';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome } from './engine';
@@ -226,6 +227,10 @@ export class EngineClient {
     return this.request('compareCoverage', path);
   }
 
+  watch(entries: WatchEntry[]): Promise<WatchResult[]> {
+    return this.request('watch', entries);
+  }
+
   timeline(name: string | null, by: TimelineStep = 'month'): Promise<Timeline | undefined> {
     return this.request('timeline', name, by);
   }
@@ -252,6 +257,11 @@ export class EngineClient {
     this.apply({ kind: 'reset', folders, articles });
     this.loadedOnce = false;
     return true;
+  }
+
+  /** One article's summary, from the mirror (no message to the worker). */
+  summary(path: string): ArticleSummary | undefined {
+    return this.summaries.get(path);
   }
 
   articles(): ArticleSummary[] {

@@ -29,6 +29,7 @@ export type EngineMethod =
   | 'compareCoverage'
   | 'quotes'
   | 'timeline'
+  | 'watch'
   | 'setEntityOverrides'
   | 'whatWasRead';
 

@@ -18,6 +18,8 @@ export interface Hit {
 export interface SearchResults {
   hits: Hit[];
   total: number;
+  /** Every matched article's path, best first, when asked for (`allPaths`): watchlists count them without snippets. */
+  paths?: string[];
   facets: { sources: [string, number][]; years: [string, number][] } & Partial<EntityFacets>;
 }
 
@@ -34,6 +36,8 @@ export interface SearchOptions {
   onlyPaths?: ReadonlySet<string>;
   /** Adds the people and organizations of the best-ranked articles to the facets. */
   entityFacets?: (paths: string[]) => EntityFacets;
+  /** Also return every matched path (no snippet is made for them). */
+  allPaths?: boolean;
 }
 
 /** The people and organizations most mentioned in the matched articles: [name, articles]. */
@@ -133,6 +137,7 @@ export class SearchIndex {
       total: matched.length,
       facets: entityFacets ? { ...facets, ...entityFacets(matched.slice(0, ENTITY_FACET_ARTICLES).map((r) => r.id as string)) } : facets,
       hits: matched.slice(0, limit).map((r) => this.toHit(r, query)),
+      paths: options.allPaths ? matched.map((r) => r.id as string) : undefined,
     };
   }
 
