@@ -5,6 +5,7 @@ import { benchNer } from './benchmarks/ner';
 import { benchSearch } from './benchmarks/search';
 import { benchStores } from './benchmarks/stores';
 import { benchQuotes, benchStories } from './benchmarks/stories';
+import { benchNotes, benchTimeline } from './benchmarks/timeNotes';
 import { benchVscode } from './benchmarks/vscode';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
@@ -16,6 +17,8 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   stores: benchStores,
   stories: benchStories,
   quotes: benchQuotes,
+  timeline: benchTimeline,
+  notes: benchNotes,
 };
 
 async function main(): Promise<void> {

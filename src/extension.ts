@@ -6,6 +6,8 @@ import * as articlesTree from './features/articlesTree';
 import * as compareCoverage from './features/compareCoverage';
 import * as timeline from './features/timeline';
 import * as watchlist from './features/watchlist';
+import * as noteNames from './features/noteNames';
+import { NotesIndex } from './features/shared/notesIndex';
 import * as corpusCommands from './features/corpusCommands';
 import * as corpusLoading from './features/corpusLoading';
 import * as entityBuilding from './features/entityBuilding';
@@ -31,6 +33,8 @@ export interface CorpusLensApi {
   entitiesTree: entitiesView.EntitiesTreeProvider;
   timeline: timeline.TimelinePanel;
   watchlist: watchlist.WatchlistProvider;
+  notes: NotesIndex;
+  noteMarks: vscode.DiagnosticCollection;
   /** Resolves when the first load has finished. */
   ready: Promise<void>;
 }
@@ -48,14 +52,17 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const status = searchStatus.activate(context, engine, log);
   corpusCommands.activate(context, loading);
   const entities = entityBuilding.activate(context, engine, loading, log);
-  entityHover.activate(context, engine);
+  const notes = new NotesIndex(engine);
+  context.subscriptions.push(notes);
+  entityHover.activate(context, engine, notes);
   entityMentions.activate(context, engine);
-  const entitiesTree = entitiesView.activate(context, engine);
+  const entitiesTree = entitiesView.activate(context, engine, notes);
   insertCitation.activate(context, engine);
   whatWasRead.activate(context, engine);
   compareCoverage.activate(context, engine);
   const timelinePanel = timeline.activate(context, engine);
   const watchlistView = watchlist.activate(context, engine, log);
+  const noteMarks = noteNames.activate(context, engine, notes);
   context.subscriptions.push(
     { dispose: () => engine.dispose() },
     recoverFromRestarts(engine, loading, log),
@@ -72,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     entitiesTree,
     timeline: timelinePanel,
     watchlist: watchlistView,
+    notes,
+    noteMarks,
     ready,
   };
 }

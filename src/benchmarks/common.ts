@@ -1,4 +1,5 @@
 /** Shared pieces of the benchmarks: arguments, corpus copies, medians and tables. */
+import { CorpusEngine } from '../core/engine/engine';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,4 +45,12 @@ export function printTable(title: string, rows: [string, string][]): void {
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\n${title}\n| measure | value |\n|---|---|`);
   for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+}
+
+/** An engine on a folder with its articles (no search index) and its people and organizations built. */
+export async function engineWithEntities(folder: string): Promise<CorpusEngine> {
+  const engine = new CorpusEngine();
+  await engine.load([folder], { withoutSearch: true });
+  await engine.buildEntities();
+  return engine;
 }

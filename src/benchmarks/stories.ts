@@ -4,26 +4,18 @@
  * copies every story has a multiple of N articles). Quotes: finding them in every article (the
  * part of recognition they add), and answering "what did X say" for the most quoted people.
  */
-import { CorpusEngine } from '../core/engine/engine';
 import { byMentions } from '../core/entities/entityOrder';
 import { recognizeArticle } from '../core/ner/articleEntities';
 import { quotesOf } from '../core/quotes/quoteQueries';
 import { findQuotes } from '../core/quotes/quotes';
 import { clusterStories, type StoryInput } from '../core/stories/stories';
-import { corpusCopies, median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
-
-async function engineOn(folder: string): Promise<CorpusEngine> {
-  const engine = new CorpusEngine();
-  await engine.load([folder], { withoutSearch: true });
-  await engine.buildEntities();
-  return engine;
-}
+import { corpusCopies, engineWithEntities, median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
 
 export async function benchStories(argv: string[]): Promise<void> {
   const args = parseBenchArgs(argv);
   const copies = corpusCopies(args.corpus, args.copies);
   try {
-    const engine = await engineOn(copies.folder);
+    const engine = await engineWithEntities(copies.folder);
     const index = engine.entities.index;
     const inputs: StoryInput[] = engine.articles().flatMap((a) => {
       const features = index.namesOf(a.path)?.story;
@@ -74,7 +66,7 @@ export async function benchQuotes(argv: string[]): Promise<void> {
   const args = parseBenchArgs(argv);
   const copies = corpusCopies(args.corpus, args.copies);
   try {
-    const engine = await engineOn(copies.folder);
+    const engine = await engineWithEntities(copies.folder);
     const index = engine.entities.index;
     // The quotes' own cost: attribution over names already recognized (recognition is the entities benchmark).
     const articles = engine

@@ -1,6 +1,7 @@
 /**
  * The Entities view: People / Organizations → entity (with its mention count) → its Quotes (what it
- * is quoted saying) and the articles that mention it, newest first. A filter in the title bar narrows it to names containing some text.
+ * is quoted saying), the lines of the user's notes that name it, and the articles that mention it,
+ * newest first. A filter in the title bar narrows it to names containing some text.
  */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
@@ -8,6 +9,7 @@ import type { CardArticle } from '../core/entities/entityCard';
 import type { EntityInfo } from '../core/entities/entityQueries';
 import { byMentions } from '../core/entities/entityOrder';
 import type { QuoteInfo } from '../core/quotes/quoteQueries';
+import type { NoteMention, NotesIndex } from './shared/notesIndex';
 import { dateLabel, sourceLabel } from '../core/grouping';
 
 export type EntitiesNode =
@@ -15,6 +17,8 @@ export type EntitiesNode =
   | { kind: 'entity'; entity: EntityInfo }
   | { kind: 'quotes'; entity: EntityInfo; quotes: QuoteInfo[] }
   | { kind: 'quote'; entity: EntityInfo; quote: QuoteInfo; index: number }
+  | { kind: 'notes'; entity: EntityInfo; mentions: NoteMention[] }
+  | { kind: 'note'; entity: EntityInfo; mention: NoteMention }
   | { kind: 'article'; entity: EntityInfo; article: CardArticle };
 
 const TYPE_LABELS: Record<EntityInfo['type'], string> = { person: 'People', organization: 'Organizations' };
@@ -26,7 +30,10 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   private entities: Promise<EntityInfo[]> | undefined;
   private filterText = '';
 
-  constructor(private readonly engine: EngineClient) {}
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly notes: NotesIndex,
+  ) {}
 
   get filter(): string {
     return this.filterText;
@@ -64,9 +71,15 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       const articles = (card?.articles ?? [])
         .filter((a) => !seen.has(a.path) && seen.add(a.path))
         .map((article) => ({ kind: 'article' as const, entity: node.entity, article }));
-      return quotes.length ? [{ kind: 'quotes' as const, entity: node.entity, quotes }, ...articles] : articles;
+      const notes = this.notes.mentionsOf(node.entity.id);
+      return [
+        ...(quotes.length ? [{ kind: 'quotes' as const, entity: node.entity, quotes }] : []),
+        ...(notes.length ? [{ kind: 'notes' as const, entity: node.entity, mentions: notes }] : []),
+        ...articles,
+      ];
     }
     if (node.kind === 'quotes') return node.quotes.map((quote, index) => ({ kind: 'quote' as const, entity: node.entity, quote, index }));
+    if (node.kind === 'notes') return node.mentions.map((mention) => ({ kind: 'note' as const, entity: node.entity, mention }));
     return [];
   }
 
@@ -96,6 +109,26 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       return item;
     }
     if (node.kind === 'quote') return quoteItem(node);
+    if (node.kind === 'notes') {
+      const item = new vscode.TreeItem('In your notes', vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `entity/${node.entity.id}/notes`;
+      item.description = `${node.mentions.length} line${node.mentions.length === 1 ? '' : 's'}`;
+      item.iconPath = new vscode.ThemeIcon('notebook');
+      return item;
+    }
+    if (node.kind === 'note') {
+      const { mention } = node;
+      const item = new vscode.TreeItem(mention.text.trim().slice(0, 120) || '(empty line)', vscode.TreeItemCollapsibleState.None);
+      item.id = `entity/${node.entity.id}/note/${mention.uri.toString()}#${mention.line}`;
+      item.description = `${vscode.workspace.asRelativePath(mention.uri)}:${mention.line + 1}`;
+      item.iconPath = new vscode.ThemeIcon('note');
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open Note',
+        arguments: [mention.uri, { selection: new vscode.Range(mention.line, 0, mention.line, 0) }],
+      };
+      return item;
+    }
     const { article } = node;
     const item = new vscode.TreeItem(article.title, vscode.TreeItemCollapsibleState.None);
     item.id = `entity/${node.entity.id}/${article.path}`;
@@ -128,8 +161,8 @@ function quoteItem({ entity, quote, index }: Extract<EntitiesNode, { kind: 'quot
   return item;
 }
 
-export function activate(context: vscode.ExtensionContext, engine: EngineClient): EntitiesTreeProvider {
-  const provider = new EntitiesTreeProvider(engine);
+export function activate(context: vscode.ExtensionContext, engine: EngineClient, notes: NotesIndex): EntitiesTreeProvider {
+  const provider = new EntitiesTreeProvider(engine, notes);
   const view = vscode.window.createTreeView('corpusLens.entities', { treeDataProvider: provider, showCollapseAll: true });
   const describeFilter = () => (view.description = provider.filter ? `filter: ${provider.filter}` : undefined);
   context.subscriptions.push(

@@ -59,7 +59,7 @@ export class WatchlistProvider implements vscode.TreeDataProvider<WatchNode> {
   getChildren(node?: WatchNode): WatchNode[] {
     if (!node) return this.results.map((result) => ({ kind: 'entry', result, fresh: this.fresh.get(entryKey(result.entry)) ?? new Set() }));
     if (node.kind === 'article') return [];
-    const articles = node.result.paths.flatMap((p) => this.engine.summary(p) ?? []);
+    const articles = node.result.paths.flatMap((p) => this.engine.get(p) ?? []);
     // New articles first, then newest first.
     articles.sort((a, b) => Number(node.fresh.has(b.path)) - Number(node.fresh.has(a.path)) || (b.date ?? '').localeCompare(a.date ?? ''));
     return articles.map((article) => ({ kind: 'article', article, fresh: node.fresh.has(article.path), parent: entryKey(node.result.entry) }));

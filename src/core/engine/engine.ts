@@ -89,6 +89,14 @@ export interface EngineSearchOptions {
   allPaths?: boolean;
 }
 
+/** A name in a line of a note: where, and the entity it stands for. */
+export interface NoteName {
+  start: number;
+  end: number;
+  id: string;
+  name: string;
+}
+
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
 
 const NO_SEARCH: SearchState = { kind: 'none' };
@@ -451,6 +459,18 @@ export class CorpusEngine {
     for (const m of index.mentions(entity.id)) mentions.set(m.path, (mentions.get(m.path) ?? 0) + 1);
     const articles = [...mentions.keys()].flatMap((p) => this.summary(p) ?? []);
     return timelineOf(articles, by, entity.name, mentions);
+  }
+
+  /** The people and organizations named in each line of a note (the notes' marks and backlinks). */
+  namesInLines(lines: string[]): NoteName[][] {
+    return this.entitiesBuilt ? lines.map((line) => this.entities.index.namesIn(line)) : lines.map(() => []);
+  }
+
+  /** The latest article that mentions an entity, with the line of its first mention there (a note's link). */
+  latestArticle(id: string): { path: string; title: string; line: number } | undefined {
+    const card = this.entityCard(id, { limit: 1, related: 0 });
+    const first = card?.articles[0];
+    return first && { path: first.path, title: first.title, line: first.line };
   }
 
   /** The articles each watchlist entry matches: a person or organization (any alias), or a search query. */

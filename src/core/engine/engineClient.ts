@@ -9,7 +9,7 @@ import type { Timeline, TimelineStep } from '../timeline/timeline';
 import type { WatchEntry, WatchResult } from '../watch/watchlist';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { EngineLoadOptions, EngineSearchOptions, LoadReport, SearchOutcome } from './engine';
+import type { EngineLoadOptions, EngineSearchOptions, LoadReport, NoteName, SearchOutcome } from './engine';
 import type { EntityBuildOptions, EntityBuildReport } from '../entities/corpusEntities';
 import type { CardOptions, EntityCard, EntityInfo, HoverAnswer, MentionLocation } from '../entities/entityQueries';
 import type { OverridesParse } from '../entities/overrides';
@@ -227,6 +227,14 @@ export class EngineClient {
     return this.request('compareCoverage', path);
   }
 
+  namesInLines(lines: string[]): Promise<NoteName[][]> {
+    return this.request('namesInLines', lines);
+  }
+
+  latestArticle(id: string): Promise<{ path: string; title: string; line: number } | undefined> {
+    return this.request('latestArticle', id);
+  }
+
   watch(entries: WatchEntry[]): Promise<WatchResult[]> {
     return this.request('watch', entries);
   }
@@ -257,11 +265,6 @@ export class EngineClient {
     this.apply({ kind: 'reset', folders, articles });
     this.loadedOnce = false;
     return true;
-  }
-
-  /** One article's summary, from the mirror (no message to the worker). */
-  summary(path: string): ArticleSummary | undefined {
-    return this.summaries.get(path);
   }
 
   articles(): ArticleSummary[] {

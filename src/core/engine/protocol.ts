@@ -30,6 +30,8 @@ export type EngineMethod =
   | 'quotes'
   | 'timeline'
   | 'watch'
+  | 'namesInLines'
+  | 'latestArticle'
   | 'setEntityOverrides'
   | 'whatWasRead';
 

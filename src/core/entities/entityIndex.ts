@@ -226,6 +226,15 @@ export class EntityIndex {
     return { ambiguous: { name: ambiguous.name, type: ambiguous.type, candidates }, start: match.start, end: match.end };
   }
 
+  /** Every name of an entity in a text (a note's line): where, and whose; ambiguous short names are left out. */
+  namesIn(text: string): { start: number; end: number; id: string; name: string }[] {
+    return this.matcher.scan(text).flatMap((match) => {
+      const index = this.targets[match.entity]?.entity;
+      const entity = index === undefined ? undefined : this.entities[index];
+      return entity ? [{ start: match.start, end: match.end, id: entity.id, name: entity.name }] : [];
+    });
+  }
+
   /** The entity most of an article's mentions written so count for ("Mr Brown" in a story about Wes Brown). */
   private entityOfWritten(path: string, written: string): number | undefined {
     const folded = fold(written);

@@ -26,7 +26,17 @@ export function searchQueryFor(entity: { name: string; type: string }): string {
   return `${entity.type === 'person' ? 'person' : 'org'}:"${entity.name.replace(/"/g, '')}"`;
 }
 
-export function renderCard(card: EntityCard): vscode.MarkdownString {
+/** A line of the user's notes that names the entity (a backlink). */
+export interface CardNote {
+  file: string;
+  label: string;
+  line: number;
+  text: string;
+}
+
+const NOTES_ON_CARD = 5;
+
+export function renderCard(card: EntityCard, notes: CardNote[] = []): vscode.MarkdownString {
   const { entity } = card;
   // Theme icons stay off: "$(zap)" in an article is text.
   const md = new vscode.MarkdownString('', false);
@@ -55,6 +65,19 @@ export function renderCard(card: EntityCard): vscode.MarkdownString {
     md.appendMarkdown(`  ${escapeMarkdown(before)}**${escapeMarkdown(name)}**${escapeMarkdown(after)}\n`);
   }
   if (card.more > 0) md.appendMarkdown(`\n${commandLink(`${card.more} more…`, 'corpusLens.showMentions', [entity.id], 'List every mention')}\n`);
+  if (notes.length) {
+    md.appendMarkdown(`\n\n**In your notes**\n\n`);
+    for (const note of notes.slice(0, NOTES_ON_CARD)) {
+      const link = commandLink(
+        escapeMarkdown(`${note.label}:${note.line + 1}`),
+        'corpusLens.openArticle',
+        [note.file, note.line],
+        'Open the note at this line',
+      );
+      md.appendMarkdown(`- ${link} ${escapeMarkdown(note.text.trim().slice(0, 120))}\n`);
+    }
+    if (notes.length > NOTES_ON_CARD) md.appendMarkdown(`- and ${notes.length - NOTES_ON_CARD} more lines\n`);
+  }
   if (card.related.length) {
     md.appendMarkdown(`\n\nOften with: ${card.related.map((r) => `${escapeMarkdown(r.name)} (${r.articles})`).join(', ')}`);
   }

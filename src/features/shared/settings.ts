@@ -12,6 +12,7 @@ export interface Settings {
   treeGrouping: 'source' | 'date' | 'story';
   'hover.languages': string[];
   'hover.maxArticles': number;
+  'notes.uncitedNames': 'hint' | 'information' | 'off';
   sourcePatterns: SourcePatternSetting[];
 }
 
@@ -27,6 +28,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'treeGrouping',
   'hover.languages',
   'hover.maxArticles',
+  'notes.uncitedNames',
   'sourcePatterns',
 ];
 
