@@ -96,20 +96,23 @@ export async function benchQuotes(argv: string[]): Promise<void> {
       .filter((e) => e.type === 'person')
       .sort(byMentions)
       .slice(0, 50);
-    const lookup = (p: string) => engine.get(p);
+    const sources = { summary: (p: string) => engine.summary(p), article: (p: string) => engine.get(p) };
     const asks = people.map((person) => {
       const started = performance.now();
-      quotesOf(index, lookup, person.id);
+      quotesOf(index, sources, person.id, { direct: 3 });
       return performance.now() - started;
     });
-    const quoted = people.map((p) => ({ name: p.name, quotes: quotesOf(index, lookup, p.id).filter((q) => q.kind === 'direct').length }));
+    const quoted = people.map((p) => ({ name: p.name, quotes: quotesOf(index, sources, p.id).filter((q) => q.kind === 'direct').length }));
     printTable(`Quotes (${copies.folder}: ${engine.size} articles, ${args.copies} cop${args.copies === 1 ? 'y' : 'ies'})`, [
       [
         `finding quotes in ${articles.length} articles (median of ${args.runs})`,
         `${(median(finding) / 1000).toFixed(2)} s (${(((chars / median(finding)) * 1000) / 1e6).toFixed(1)} M chars/s)`,
       ],
       ['quotes and paraphrases found there', String(found)],
-      ['"what did X say", 50 most mentioned people: p50 / p95 (first ask)', `${percentile(asks, 50).toFixed(1)} / ${percentile(asks, 95).toFixed(1)} ms`],
+      [
+        'a hover\'s "Said" (3 latest quotes), 50 most mentioned people: p50 / p95 (first ask)',
+        `${percentile(asks, 50).toFixed(1)} / ${percentile(asks, 95).toFixed(1)} ms`,
+      ],
       [
         'most quoted of them',
         quoted

@@ -401,10 +401,9 @@ export class CorpusEngine {
   /** A card's articles with the other outlets of their story, and the entity's latest quotes. */
   private withStoriesAndQuotes(card: EntityCard): EntityCard {
     const articles = card.articles.map((article) => ({ ...article, sameStory: this.otherOutlets(article.path) }));
-    const said = quotesOf(this.entities.index, this.lookup, card.entity.id)
-      .filter((q) => q.kind === 'direct')
-      .slice(0, SAID_ON_CARD)
-      .map(({ text, path, title, source, date, line }) => ({ text, path, title, source, date, line }));
+    const said = quotesOf(this.entities.index, this.quoteSources, card.entity.id, { direct: SAID_ON_CARD }).map(
+      ({ text, path, title, source, date, line }) => ({ text, path, title, source, date, line }),
+    );
     return { ...card, articles, said };
   }
 
@@ -492,10 +491,12 @@ export class CorpusEngine {
   quotes(name: string): QuoteInfo[] {
     const index = this.entities.index;
     const entity = index.get(name) ?? index.find(name);
-    return entity ? quotesOf(index, this.lookup, entity.id) : [];
+    return entity ? quotesOf(index, this.quoteSources, entity.id) : [];
   }
 
   private readonly lookup = (filePath: string) => this.get(filePath);
+  /** Quotes are ordered by the summaries and read from the texts of the ones returned. */
+  private readonly quoteSources = { summary: (filePath: string) => this.summary(filePath), article: this.lookup };
 
   /** People and organisations across the corpus; kept current by file changes once built. Texts are read from the store. */
   readonly entities = new CorpusEntities((filePath) => this.store?.paragraphs(filePath) ?? []);
@@ -549,7 +550,7 @@ export class CorpusEngine {
     if (state.kind === 'loading') return { ok: false, loading: true, error: loadingMessage(state) };
     if (state.kind === 'off') return { ok: false, error: state.message };
     if (state.kind === 'none' || !this.searchBackend) return { ok: false, loading: true, error: 'The corpus is still loading…' };
-    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.lookup);
+    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.quoteSources);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
     const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
     const results = this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing, allPaths: options.allPaths });

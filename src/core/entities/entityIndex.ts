@@ -288,6 +288,16 @@ export class EntityIndex {
     return value;
   }
 
+  /** Every mention in one article, whoever it is of: the entity's id, the paragraph and the offsets. */
+  mentionsIn(path: string): { id: string; paragraph: number; start: number; end: number }[] {
+    const found: { id: string; paragraph: number; start: number; end: number }[] = [];
+    forEachMention(this.found.get(path) ?? NO_MENTIONS, (entity, paragraph, start, end) => {
+      const id = this.entities[entity]?.id;
+      if (id) found.push({ id, paragraph, start, end });
+    });
+    return found;
+  }
+
   /** The ids of the entities one article mentions. */
   entitiesIn(path: string): string[] {
     return distinctFirsts(this.found.get(path) ?? NO_MENTIONS).map((i) => this.entities[i].id);

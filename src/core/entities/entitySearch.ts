@@ -2,20 +2,19 @@
 import type { EntityFacets } from '../search/searchIndex';
 import type { ParsedQuery } from '../search/query';
 import type { EntityIndex } from './entityIndex';
-import type { ArticleLookup } from './entityCard';
-import { articlesQuoting } from '../quotes/quoteQueries';
+import { articlesQuoting, type QuoteSources } from '../quotes/quoteQueries';
 
 const FACET_SIZE = 8;
 
 /** The articles every entity filter allows (`said:` — those quoting the person); undefined without filters; a message when one cannot be met. */
-export function entityFilter(index: EntityIndex, filters: ParsedQuery['entities'], built: boolean, lookup: ArticleLookup): Set<string> | undefined | string {
+export function entityFilter(index: EntityIndex, filters: ParsedQuery['entities'], built: boolean, quotes: QuoteSources): Set<string> | undefined | string {
   if (filters.length === 0) return undefined;
   if (!built) return 'people and organizations are still being found; try person:, org: and said: again in a moment';
   let allowed: Set<string> | undefined;
   for (const { kind, name } of filters) {
     const entity = index.find(name);
     if (!entity || (kind !== 'said' && entity.type !== kind)) return `no ${kind === 'said' ? 'person or organization' : kind} called "${name}" in the corpus`;
-    const paths = kind === 'said' ? articlesQuoting(index, lookup, entity.id) : new Set(index.mentions(entity.id).map((m) => m.path));
+    const paths = kind === 'said' ? articlesQuoting(index, quotes, entity.id) : new Set(index.mentions(entity.id).map((m) => m.path));
     allowed = allowed ? new Set([...allowed].filter((p) => paths.has(p))) : paths;
   }
   return allowed;

@@ -22,6 +22,8 @@ export interface Speaker {
   name: string;
   /** PER or ORG as the recognizer (or a title) says; absent for capitalized words it did not tag. */
   type?: string;
+  /** False for capitalized words the recognizer did not tag ("said Cook"): their entity is found by name. */
+  untagged?: boolean;
   paragraph: number;
   start: number;
   end: number;
@@ -151,7 +153,7 @@ function speakerOf(context: Context, p: number, who: Who, which: 'first' | 'last
         .filter(Boolean)
         .at(-1) ?? '';
     const start = who.start + words.lastIndexOf(name);
-    return { name, type: /^(?:Mr|Mrs|Ms|Miss|Dr)\b/.test(name) ? 'PER' : undefined, paragraph: p, start, end: start + name.length };
+    return { name, type: /^(?:Mr|Mrs|Ms|Miss|Dr)\b/.test(name) ? 'PER' : undefined, paragraph: p, start, end: start + name.length, untagged: true };
   }
   return undefined;
 }
