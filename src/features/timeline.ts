@@ -107,7 +107,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   <span id="chips"></span>
 </div>
 <p id="summary" role="status"></p>
-<div class="chart-box"><canvas id="chart" role="img" aria-label="Bar chart of the numbers in the table below"></canvas></div>
+<div class="chart-box" id="chart-box"><canvas id="chart" role="img" aria-label="Bar chart of the numbers in the table below"></canvas></div>
 <p id="outside"></p>
 <table id="numbers"></table>
 <script nonce="${nonce}" src="${uri('dist', 'webview', 'timeline.js')}"></script>

@@ -20,6 +20,7 @@ const table = document.getElementById('numbers') as HTMLTableElement;
 const chips = document.getElementById('chips') as HTMLElement;
 const byMonth = document.getElementById('by-month') as HTMLButtonElement;
 const byYear = document.getElementById('by-year') as HTMLButtonElement;
+const chartBox = document.getElementById('chart-box') as HTMLElement;
 let chart: Chart<'bar', number[], string> | undefined;
 let periods: string[] = [];
 
@@ -91,6 +92,16 @@ function show({ by, timelines }: ToTimeline): void {
     )
     .join(' ');
   showChips(timelines, corpus);
+  // Nothing dated within one period: say so instead of drawing empty axes.
+  const nothing = periods.length === 0;
+  chartBox.hidden = nothing;
+  table.hidden = nothing;
+  if (nothing) {
+    summary.textContent = `Nothing to chart: no article ${corpus ? 'of the corpus' : 'here'} has a date within one ${by}.`;
+    chart?.destroy();
+    chart = undefined;
+    return;
+  }
   const fg = themeColor('--vscode-foreground', '#cccccc');
   const grid = themeColor('--vscode-editorWidget-border', '#8884');
   chart?.destroy();
@@ -112,6 +123,9 @@ function show({ by, timelines }: ToTimeline): void {
     },
   });
   showTable(timelines, corpus);
+  // Where each period's bars are, in CSS pixels of the canvas: for automation (the UI tests click a bar).
+  const meta = chart.getDatasetMeta(0);
+  canvas.dataset.periodsAt = JSON.stringify(periods.map((period, i) => ({ period, x: Math.round(meta.data[i]?.x ?? 0) })));
 }
 
 function showChips(timelines: Timeline[], corpus: boolean): void {

@@ -12,6 +12,7 @@ import {
   treeLabels,
   type UiSession,
   waitForTreeLabel,
+  webviewFrame,
 } from './helpers';
 
 const bbc = sharedBbcCorpus();
@@ -108,5 +109,20 @@ const bbc = sharedBbcCorpus();
     const credit = lines.findIndex((line, i) => i > said && line.startsWith('> — '));
     assert.match(lines.slice(credit, next - 1).join(''), /^> — Gordon Brown, \[.*\]\(<corpus\/.*\.txt#L\d+>\), BBC News, 2004–2005$/);
     await screenshot(page, 'bbc-citation');
+  });
+  it("shows Tony Blair's timeline: the BBC's years are a period, counted apart, never spread into months", async () => {
+    await runCommand(page, 'Corpus Lens: Show Timeline for…');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Tony Blair');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Tony Blair' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const frame = await webviewFrame(page, '#chart', 'the Timeline webview');
+    await frame.locator('#outside', { hasText: 'Tony Blair' }).waitFor({ timeout: 20_000 });
+    assert.match(await frame.locator('#summary').innerText(), /^Nothing to chart: no article here has a date within one month\.$/);
+    assert.match(
+      await frame.locator('#outside').innerText(),
+      /Tony Blair: not in the chart, \d+ dated without a year, \d{3} dated only by a longer period, 0 undated\./,
+    );
+    await screenshot(page, 'bbc-timeline');
   });
 });

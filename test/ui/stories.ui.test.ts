@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { runCommand } from '../../src/tools/workbench';
+import { runCommand, wordPosition } from '../../src/tools/workbench';
 import { openFile, screenshot, searchPanelFrame, useSampleSession, webviewFrame } from './helpers';
 
 describe('stories and quotes in VS Code for the web (Playwright + Chromium)', () => {
@@ -24,6 +24,18 @@ describe('stories and quotes in VS Code for the web (Playwright + Chromium)', ()
     await screenshot(page, 'hover-card-quotes');
   });
 
+  it('marks a name of the corpus the note does not cite, and offers to cite it or link it (Ctrl+.)', async () => {
+    await openFile(page, 'notes.md');
+    const { x, y } = await wordPosition(page, 'says a deal is close', 'John Kerry');
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget', { hasText: 'Insert citation for John Kerry' });
+    await menu.waitFor({ timeout: 15_000 });
+    assert.match(await menu.innerText(), /Link John Kerry to the latest article/);
+    await screenshot(page, 'note-quick-fix');
+    await page.keyboard.press('Escape');
+  });
+
   it('opens Compare Coverage on the Sputnik article: Sputnik and SANA side by side, shared passages marked', async () => {
     await openFile(page, '000_24cedd494502b823.txt');
     await runCommand(page, 'Corpus Lens: Compare Coverage');
@@ -40,15 +52,20 @@ describe('stories and quotes in VS Code for the web (Playwright + Chromium)', ()
     await screenshot(page, 'compare-coverage');
   });
 
-  it('shows the timeline of the seeds, stacked by source, and a period chosen from its table filters the search panel', async () => {
+  it('shows the timeline of the seeds, stacked by source, and a click on a bar filters the search panel', async () => {
     await runCommand(page, 'Corpus Lens: Show Timeline');
     const frame = await webviewFrame(page, '#chart', 'the Timeline webview');
     await frame.locator('#numbers tr').nth(1).waitFor();
     assert.match(await frame.locator('#summary').innerText(), /Articles per month, by source: 2 dated articles/);
     assert.match(await frame.locator('#outside').innerText(), /3 undated/);
     await screenshot(page, 'timeline');
-    await frame.locator('#numbers tr', { hasText: '2016-06' }).focus();
-    await page.keyboard.press('Enter');
+    // A click on the June 2016 bar (its x from the page, its y a little above the axis).
+    const canvas = frame.locator('#chart');
+    const bars = JSON.parse((await canvas.getAttribute('data-periods-at')) ?? '[]') as { period: string; x: number }[];
+    const june = bars.find((b) => b.period === '2016-06');
+    const box = await canvas.boundingBox();
+    assert.ok(june && box, 'the bar and the chart are on screen');
+    await canvas.click({ position: { x: june.x, y: box.height - 60 } });
     const panel = await searchPanelFrame(page);
     await panel.locator('#query').waitFor();
     await page.waitForFunction(() => true);
