@@ -95,3 +95,22 @@ describe('quotes and who said them', () => {
     assert.ok(score.precision >= 0.9 && score.recall >= 0.8, `precision ${score.precision}, recall ${score.recall}\n${score.errors.join('\n')}`);
   });
 });
+
+describe('sentences of a paragraph too long for the segmenter', () => {
+  it('split at . ! ? before a capital, a quote mark or a digit, covering the whole text', async () => {
+    const { sentenceBounds, SEGMENTER_LIMIT } = await import('../../src/core/text/sentences');
+    const unit = 'He said no. "We will see!" 2016 was hard? yes it was. ';
+    const text = unit.repeat(Math.ceil(SEGMENTER_LIMIT / unit.length) + 1);
+    const bounds = sentenceBounds(text);
+    assert.equal(bounds[0].start, 0);
+    assert.equal(bounds.at(-1)?.end, text.length);
+    assert.ok(
+      bounds.every((b, i) => i === 0 || b.start === bounds[i - 1].end),
+      'no gap, no overlap',
+    );
+    assert.deepEqual(
+      bounds.slice(0, 4).map((b) => text.slice(b.start, b.end)),
+      ['He said no. ', '"We will see!" ', '2016 was hard? yes it was. ', 'He said no. '],
+    );
+  });
+});

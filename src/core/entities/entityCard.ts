@@ -3,6 +3,7 @@
  * around its first mention, and the entities mentioned alongside it. Plain data: the extension
  * renders (and escapes) it; the CLI prints it.
  */
+import { SEGMENTER_LIMIT } from '../text/sentences';
 import { paragraphLine, type ArticleSummary, type Paragraph } from '../types';
 import type { EntityIndex, EntityInfo, EntityMention } from './entityIndex';
 
@@ -48,6 +49,8 @@ export interface EntityCard {
 export type ArticleLookup = (path: string) => (ArticleSummary & { paragraphs: Paragraph[] }) | undefined;
 
 const SENTENCE_LIMIT = 240;
+/** Characters kept each side of a name in a paragraph too long to segment whole. */
+const WINDOW = 2000;
 const ABBREVIATION_END = /(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Sgt|Jr|No)\.)$/;
 
 /** Where the sentence that an abbreviation did not really end finishes. */
@@ -118,6 +121,11 @@ export function newestFirst(a: Pick<ArticleSummary, 'date' | 'title'>, b: Pick<A
 
 /** The sentence holding [start, end), cut to a readable length around the name. */
 export function sentenceAround(text: string, start: number, end: number): SentenceAround {
+  // The segmenter copies the whole text for each sentence: a huge paragraph is cut to a window first.
+  if (text.length > SEGMENTER_LIMIT) {
+    const from = Math.max(0, start - WINDOW);
+    return sentenceAround(text.slice(from, Math.min(text.length, end + WINDOW)), start - from, end - from);
+  }
   let from = 0;
   let to = text.length;
   let sentenceStart = 0;

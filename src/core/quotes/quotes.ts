@@ -7,6 +7,7 @@
  */
 import { reportedSpeech, referenceKind, whoAfter, whoBefore, type ReportedSpeech, type Who } from './attribution';
 import { quoteSpans, type QuoteSpan } from './quoteSpans';
+import { sentenceBounds } from '../text/sentences';
 
 /** A name in the article the recognizer found (paragraph and offsets in its text). */
 export interface NameSpan {
@@ -47,24 +48,75 @@ const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}
 
 interface Context {
   paragraphs: readonly string[];
-  names: NameSpan[];
+  /** Per paragraph, the names outside quotes, by start (looked up by offset: a paragraph may be huge). */
+  names: Map<number, NameSpan[]>;
+  /** Per paragraph, its sentences' bounds (segmented once). */
+  sentences: Map<number, { start: number; end: number }[]>;
   /** The last speaker named in each paragraph so far (for "he said" and continued quotes). */
   lastSpeaker: Map<number, Speaker>;
 }
 
+/** How many sentences back, in one paragraph, a pronoun looks for whom it stands for. */
+const SENTENCES_BACK = 12;
+
+/** The names of a paragraph that lie within [from, to), in order. */
+function namesWithin(context: Context, p: number, from: number, to: number): NameSpan[] {
+  const list = context.names.get(p) ?? [];
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].start < from) low = mid + 1;
+    else high = mid;
+  }
+  const found: NameSpan[] = [];
+  for (let i = low; i < list.length && list[i].start < to; i++) if (list[i].end <= to) found.push(list[i]);
+  return found;
+}
+
+function sentencesOf(context: Context, p: number): { start: number; end: number }[] {
+  let list = context.sentences.get(p);
+  if (!list) {
+    list = sentenceBounds(context.paragraphs[p]);
+    context.sentences.set(p, list);
+  }
+  return list;
+}
+
+/** Names outside the paragraph's quotes (the quoted words are not who is speaking), grouped by paragraph. */
+function namesOutsideQuotes(names: NameSpan[], spans: QuoteSpan[][]): Map<number, NameSpan[]> {
+  const byParagraph = new Map<number, NameSpan[]>();
+  for (const name of [...names].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)) {
+    const list = byParagraph.get(name.paragraph);
+    if (list) list.push(name);
+    else byParagraph.set(name.paragraph, [name]);
+  }
+  for (const [p, list] of byParagraph) {
+    const quoted = spans[p] ?? [];
+    let k = 0;
+    byParagraph.set(
+      p,
+      list.filter((n) => {
+        while (k < quoted.length && quoted[k].end < n.end) k++;
+        return !(k < quoted.length && n.start >= quoted[k].start && n.end <= quoted[k].end);
+      }),
+    );
+  }
+  return byParagraph;
+}
+
 export function findQuotes(paragraphs: readonly string[], recognized: readonly NameSpan[]): FoundQuote[] {
   const names = recognized.map(withTitleType).filter((n) => n.type === 'PER' || n.type === 'ORG');
-  const context: Context = { paragraphs, names, lastSpeaker: new Map() };
   const spans = paragraphs.map((text) => quoteSpans(text).filter((s) => wordCount(text.slice(s.start, s.end)) >= MIN_WORDS));
-  const outside = (p: number, n: NameSpan) => !spans[p].some((s) => n.start >= s.start && n.end <= s.end);
-  context.names = names.filter((n) => outside(n.paragraph, n));
+  const context: Context = { paragraphs, names: namesOutsideQuotes(names, spans), sentences: new Map(), lastSpeaker: new Map() };
   const quotes: FoundQuote[] = [];
   const pending: { quote: FoundQuote; span: QuoteSpan }[] = [];
   for (let p = 0; p < paragraphs.length; p++) {
     // In reading order, so "he said" is whoever was speaking up to there.
     const queue = [...spans[p]];
-    for (const sentence of segmenter.segment(paragraphs[p])) {
-      const end = sentence.index + sentence.segment.length;
+    for (const bounds of sentencesOf(context, p)) {
+      const sentence = { index: bounds.start, segment: paragraphs[p].slice(bounds.start, bounds.end) };
+      const end = bounds.end;
       // "Ms Atlas said PBS could … airing "an important film"": the sentence's speaker said the quote.
       const reported = reportedSpeaker(context, p, sentence.segment, sentence.index);
       while (queue.length && queue[0].start < end) {
@@ -83,9 +135,23 @@ export function findQuotes(paragraphs: readonly string[], recognized: readonly N
     }
   }
   // A paragraph that is only a quote goes on from the one before or opens the one after.
+  const attributed = new Map<number, FoundQuote[]>();
+  for (const q of quotes) {
+    if (q.kind !== 'direct' || !q.speaker) continue;
+    const list = attributed.get(q.paragraph);
+    if (list) list.push(q);
+    else attributed.set(q.paragraph, [q]);
+  }
   for (const { quote, span } of pending) {
     if (quote.speaker) continue;
-    quote.speaker = standaloneSpeaker(context, quotes, quote);
+    quote.speaker = standaloneSpeaker(context, attributed, quote);
+    // A run of such paragraphs hands the speaker on.
+    if (quote.speaker) {
+      const list = attributed.get(quote.paragraph) ?? [];
+      list.push(quote);
+      list.sort((a, b) => a.start - b.start);
+      attributed.set(quote.paragraph, list);
+    }
     if (!quote.speaker && !(wordCount(quote.text) >= MIN_WORDS_ALONE && startsSentence(paragraphs[quote.paragraph], span.start))) quote.text = '';
   }
   return quotes.filter((q) => q.text !== '').sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
@@ -132,7 +198,7 @@ function attribute(context: Context, p: number, span: QuoteSpan): Speaker | unde
 /** The name in the speaker's words (the first or last of several), else what a pronoun or a role stands for. */
 function speakerOf(context: Context, p: number, who: Who, which: 'first' | 'last', at: number): Speaker | undefined {
   if (who.kind === 'continuing') return antecedent(context, p, at, 'PER');
-  const inside = context.names.filter((n) => n.paragraph === p && n.start >= who.start && n.end <= who.end);
+  const inside = namesWithin(context, p, who.start, who.end);
   // "Revolution Studios spokesman Sean Dudas": the person speaks for the organization.
   const people = inside.filter((n) => n.type === 'PER');
   const candidates = people.length ? people : inside;
@@ -171,12 +237,13 @@ function antecedent(context: Context, p: number, before: number, type: string): 
     const earlier = q < p ? context.lastSpeaker.get(q) : undefined;
     if (earlier && (earlier.type ?? type) === type) return earlier;
     const text = context.paragraphs[q];
-    const sentences = [...segmenter.segment(text)].filter((s) => q < p || s.index < before).reverse();
+    const sentences = sentencesOf(context, q)
+      .filter((s) => q < p || s.start < before)
+      .slice(-SENTENCES_BACK)
+      .reverse();
     for (const sentence of sentences) {
-      const end = sentence.index + sentence.segment.length;
-      const subject = context.names.find(
-        (n) => n.paragraph === q && n.type === type && n.start >= sentence.index && n.end <= Math.min(end, q < p ? end : before) && isSubjectLike(text, n.end),
-      );
+      const end = q < p ? sentence.end : Math.min(sentence.end, before);
+      const subject = namesWithin(context, q, sentence.start, end).find((n) => n.type === type && isSubjectLike(text, n.end));
       if (subject) return speakerAt(subject);
     }
   }
@@ -203,18 +270,16 @@ function lastSpeakerBefore(context: Context, p: number): Speaker | undefined {
  * A paragraph that is only a quote, with no attribution: it continues the speaker of the quote
  * before it; else it opens what the next paragraph's attributed quote goes on with.
  */
-function standaloneSpeaker(context: Context, quotes: FoundQuote[], quote: FoundQuote): Speaker | undefined {
+function standaloneSpeaker(context: Context, attributed: Map<number, FoundQuote[]>, quote: FoundQuote): Speaker | undefined {
   const text = context.paragraphs[quote.paragraph];
   if (!/^\s*["“]?\s*$/.test(text.slice(0, quote.start))) return undefined;
-  const direct = (p: number) => quotes.filter((q) => q.paragraph === p && q.kind === 'direct' && q.speaker);
+  const direct = (p: number) => attributed.get(p) ?? [];
   const previous = direct(quote.paragraph - 1).at(-1);
   if (previous) return previous.speaker;
   const next = direct(quote.paragraph + 1)[0];
   if (next && /^\s*["“]?\s*$/.test(context.paragraphs[quote.paragraph + 1].slice(0, next.start))) return next.speaker;
   return lastSpeakerBefore(context, quote.paragraph);
 }
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** The speaker of a sentence of reported speech ("Lavrov said that …"), quotes in it or not. */
 function reportedSpeaker(context: Context, p: number, segment: string, index: number): Speaker | undefined {

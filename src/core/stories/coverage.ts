@@ -6,6 +6,7 @@
 import type { EntityIndex } from '../entities/entityIndex';
 import { paragraphLine, type ArticleSummary, type Paragraph } from '../types';
 import { contentWords } from './storyFeatures';
+import { sentenceBounds } from '../text/sentences';
 
 export interface CoveragePassage {
   text: string;
@@ -35,16 +36,15 @@ export interface Coverage {
 /** Share of the shorter sentence's content words the other has, from which two passages are one. */
 const SAME_PASSAGE = 0.6;
 const MIN_WORDS = 4;
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 type Sentence = CoveragePassage & { words: Set<string> };
 
 function sentencesOf(paragraphs: Paragraph[]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
-    for (const { segment, index } of segmenter.segment(paragraph.text)) {
-      const text = segment.trim();
-      if (text) sentences.push({ text, line: paragraphLine(paragraph, index), sharedWith: [], words: new Set(contentWords(text)) });
+    for (const { start, end } of sentenceBounds(paragraph.text)) {
+      const text = paragraph.text.slice(start, end).trim();
+      if (text) sentences.push({ text, line: paragraphLine(paragraph, start), sharedWith: [], words: new Set(contentWords(text)) });
     }
   }
   return sentences;
