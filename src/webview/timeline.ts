@@ -175,7 +175,12 @@ function showTable(timelines: Timeline[], corpus: boolean): void {
 
 byMonth.addEventListener('click', () => vscode.postMessage({ type: 'by', by: 'month' }));
 byYear.addEventListener('click', () => vscode.postMessage({ type: 'by', by: 'year' }));
+let last: ToTimeline | undefined;
 window.addEventListener('message', (event: MessageEvent<ToTimeline>) => {
-  if (event.data.type === 'show') show(event.data);
+  if (event.data.type !== 'show') return;
+  last = event.data;
+  show(event.data);
 });
+// A theme change (VS Code sets the body's class) redraws the chart in the new theme's colours.
+new MutationObserver(() => last && show(last)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 vscode.postMessage({ type: 'ready' });

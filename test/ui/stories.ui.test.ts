@@ -74,4 +74,28 @@ describe('stories and quotes in VS Code for the web (Playwright + Chromium)', ()
     assert.match(await panel.locator('#query').inputValue(), /date:2016-06/);
     await screenshot(page, 'timeline-filtered-search');
   });
+
+  it('redraws the timeline in the colours of a light and a high-contrast theme', async () => {
+    const frame = await webviewFrame(page, '#chart', 'the Timeline webview');
+    const foreground = () => frame.locator('body').evaluate((body) => getComputedStyle(body).getPropertyValue('--vscode-foreground').trim());
+    const chooseTheme = async (theme: string) => {
+      // Keys typed in the webview stay there: the workbench takes the focus back through the panel's tab.
+      await page.locator('.tabs-container .tab', { hasText: 'Corpus Lens Timeline' }).click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+T');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+      await page.keyboard.type(theme);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1000);
+    };
+    const dark = await foreground();
+    await chooseTheme('Light Modern');
+    const light = await foreground();
+    await screenshot(page, 'timeline-light');
+    await chooseTheme('Dark High Contrast');
+    await screenshot(page, 'timeline-high-contrast');
+    await chooseTheme('Dark Modern');
+    assert.notEqual(light, dark, 'the page follows the theme');
+  });
 });
