@@ -2,7 +2,8 @@
  * The one object features talk to: it owns the corpus's stores (articles and their text, the search
  * index, the entities), keeps them current as files change, and tells listeners what changed. No
  * VS Code here: the CLI, the benchmarks and the tests use it as is. It is long because it is the
- * façade: most of its methods hand a question to the store, the search backend or the entities.
+ * façade: most of its methods hand a question to the store, the search backend, the entities or
+ * the reader's views (readerViews.ts: stories, quotes, timelines, notes, watchlists).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -33,10 +34,11 @@ import { EntityChanges } from './entityChanges';
 import { readArticleFiles, statAll } from './fileReading';
 import { poolFor, runRecognizePool } from './parsePool';
 import type { ArticleNames } from '../entities/resolve';
-import { quotesOf, type QuoteInfo } from '../quotes/quoteQueries';
-import { corpusStories, storyOf, type StoryInfo } from '../stories/corpusStories';
-import { compareCoverage, type Coverage } from '../stories/coverage';
-import { timelineOf, type Timeline, type TimelineStep } from '../timeline/timeline';
+import type { QuoteInfo } from '../quotes/quoteQueries';
+import type { StoryInfo } from '../stories/corpusStories';
+import type { Coverage } from '../stories/coverage';
+import type { Timeline, TimelineStep } from '../timeline/timeline';
+import { ReaderViews, type NoteName } from './readerViews';
 import type { WatchEntry, WatchResult } from '../watch/watchlist';
 
 /** What changed: everything (after a load), or one article added, changed or removed, the entities, search, a notice. */
@@ -89,19 +91,11 @@ export interface EngineSearchOptions {
   allPaths?: boolean;
 }
 
-/** A name in a line of a note: where, and the entity it stands for. */
-export interface NoteName {
-  start: number;
-  end: number;
-  id: string;
-  name: string;
-}
+export type { NoteName };
 
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
 
 const NO_SEARCH: SearchState = { kind: 'none' };
-/** How many quotes a hover card shows under "Said". */
-const SAID_ON_CARD = 3;
 
 interface SaveWhat {
   articles: boolean;
@@ -389,31 +383,13 @@ export class CorpusEngine {
   /** The name under a cursor in a line of text, with its card; `path`: the corpus article the line is from. */
   hoverAt(text: string, offset: number, options: CardOptions, path?: string): HoverAnswer | undefined {
     const answer = hoverAt(this.entities.index, this.lookup, text, offset, options, path);
-    return answer && 'card' in answer ? { ...answer, card: this.withStoriesAndQuotes(answer.card) } : answer;
+    return answer && 'card' in answer ? { ...answer, card: this.views.withStoriesAndQuotes(answer.card) } : answer;
   }
 
   /** An entity's card, by id or by any of its names. */
   entityCard(name: string, options: CardOptions): EntityCard | undefined {
     const card = cardFor(this.entities.index, this.lookup, name, options);
-    return card && this.withStoriesAndQuotes(card);
-  }
-
-  /** A card's articles with the other outlets of their story, and the entity's latest quotes. */
-  private withStoriesAndQuotes(card: EntityCard): EntityCard {
-    const articles = card.articles.map((article) => ({ ...article, sameStory: this.otherOutlets(article.path) }));
-    const said = quotesOf(this.entities.index, this.quoteSources, card.entity.id, { direct: SAID_ON_CARD }).map(
-      ({ text, path, title, source, date, line }) => ({ text, path, title, source, date, line }),
-    );
-    return { ...card, articles, said };
-  }
-
-  /** How many other outlets report an article's story (other articles, when their sources are unknown). */
-  otherOutlets(filePath: string): number {
-    const story = this.storyOf(filePath);
-    if (!story) return 0;
-    const own = story.articles.find((a) => a.path === path.resolve(filePath))?.source ?? null;
-    const sources = new Set(story.articles.flatMap((a) => (a.source && a.source !== own ? [a.source] : [])));
-    return sources.size || story.articles.length - 1;
+    return card && this.views.withStoriesAndQuotes(card);
   }
 
   /** Every mention of an entity, placed in its file. */
@@ -427,76 +403,65 @@ export class CorpusEngine {
 
   /** Articles that report the same event, across sources (found once the entities are built). */
   stories(): StoryInfo[] {
-    return this.entitiesBuilt ? corpusStories(this.entities.index, () => this.articles()) : [];
+    return this.views.stories();
   }
 
   /** The story an article is part of, if any. */
   storyOf(filePath: string): StoryInfo | undefined {
-    return this.entitiesBuilt ? storyOf(this.entities.index, () => this.articles(), path.resolve(filePath)) : undefined;
+    return this.views.storyOf(filePath);
   }
 
   /** The articles of an article's story side by side (at most `limit`, the article first): shared passages and names. */
   compareCoverage(filePath: string, limit = 6): Coverage | undefined {
-    const resolved = path.resolve(filePath);
-    const story = this.storyOf(resolved);
-    if (!story) return undefined;
-    const chosen = [resolved, ...story.articles.map((a) => a.path).filter((p) => p !== resolved)].slice(0, limit);
-    const articles = chosen.flatMap((p) => this.get(p) ?? []);
-    return compareCoverage(story.title, articles, this.entities.index);
+    return this.views.compareCoverage(filePath, limit);
   }
 
-  /**
-   * Articles per month or year, stacked by source: of the whole corpus (`name` null), or of the
-   * articles that mention a person or organization, with its mentions. Undefined for an unknown name.
-   */
+  /** Articles per month or year, stacked by source: the whole corpus (`name` null), or the articles mentioning an entity. */
   timeline(name: string | null, by: TimelineStep = 'month'): Timeline | undefined {
-    if (name === null) return timelineOf(this.articles(), by);
-    const index = this.entities.index;
-    const entity = index.get(name) ?? index.find(name);
-    if (!entity) return undefined;
-    const mentions = new Map<string, number>();
-    for (const m of index.mentions(entity.id)) mentions.set(m.path, (mentions.get(m.path) ?? 0) + 1);
-    const articles = [...mentions.keys()].flatMap((p) => this.summary(p) ?? []);
-    return timelineOf(articles, by, entity.name, mentions);
+    return this.views.timeline(name, by);
   }
 
   /** The people and organizations named in each line of a note (the notes' marks and backlinks). */
   namesInLines(lines: string[]): NoteName[][] {
-    return this.entitiesBuilt ? lines.map((line) => this.entities.index.namesIn(line)) : lines.map(() => []);
+    return this.views.namesInLines(lines);
   }
 
   /** The latest article that mentions an entity, with the line of its first mention there (a note's link). */
   latestArticle(id: string): { path: string; title: string; line: number } | undefined {
-    const card = this.entityCard(id, { limit: 1, related: 0 });
-    const first = card?.articles[0];
+    const first = this.entityCard(id, { limit: 1, related: 0 })?.articles[0];
     return first && { path: first.path, title: first.title, line: first.line };
   }
 
   /** The articles each watchlist entry matches: a person or organization (any alias), or a search query. */
   watch(entries: WatchEntry[]): WatchResult[] {
-    return entries.map((entry) => {
-      if (entry.kind === 'name') {
-        const index = this.entities.index;
-        const entity = this.entitiesBuilt ? index.find(entry.text) : undefined;
-        if (!entity)
-          return { entry, paths: [], error: this.entitiesBuilt ? `no person or organization called "${entry.text}"` : 'names are still being found' };
-        return { entry, paths: [...new Set(index.mentions(entity.id).map((m) => m.path))] };
-      }
-      const outcome = this.search(entry.text, 0, { allPaths: true });
-      return outcome.ok ? { entry, paths: outcome.paths ?? [] } : { entry, paths: [], error: outcome.error };
-    });
+    return this.views.watch(entries);
   }
 
   /** What a person or organization (by id or any name) is quoted saying, newest first. */
   quotes(name: string): QuoteInfo[] {
-    const index = this.entities.index;
-    const entity = index.get(name) ?? index.find(name);
-    return entity ? quotesOf(index, this.quoteSources, entity.id) : [];
+    return this.views.quotes(name);
   }
 
   private readonly lookup = (filePath: string) => this.get(filePath);
-  /** Quotes are ordered by the summaries and read from the texts of the ones returned. */
-  private readonly quoteSources = { summary: (filePath: string) => this.summary(filePath), article: this.lookup };
+  private viewsMade: ReaderViews | undefined;
+  /** Made on first use: it reads the entities, which are set up after this field. */
+  private get views(): ReaderViews {
+    return (this.viewsMade ??= this.makeViews());
+  }
+
+  private makeViews(): ReaderViews {
+    return new ReaderViews({
+      index: this.entities.index,
+      built: () => this.entitiesBuilt,
+      articles: () => this.articles(),
+      summary: (filePath) => this.summary(filePath),
+      article: this.lookup,
+      searchPaths: (query) => {
+        const outcome = this.search(query, 0, { allPaths: true });
+        return outcome.ok ? { paths: outcome.paths ?? [] } : { error: outcome.error };
+      },
+    });
+  }
 
   /** People and organisations across the corpus; kept current by file changes once built. Texts are read from the store. */
   readonly entities = new CorpusEntities((filePath) => this.store?.paragraphs(filePath) ?? []);
@@ -550,7 +515,7 @@ export class CorpusEngine {
     if (state.kind === 'loading') return { ok: false, loading: true, error: loadingMessage(state) };
     if (state.kind === 'off') return { ok: false, error: state.message };
     if (state.kind === 'none' || !this.searchBackend) return { ok: false, loading: true, error: 'The corpus is still loading…' };
-    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.quoteSources);
+    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.views.sources);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
     const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
     const results = this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing, allPaths: options.allPaths });

@@ -3,7 +3,7 @@
  * (`>`, as Insert Citation writes them), not inside a link, an autolink or code, of an entity the
  * note's quotes do not name.
  */
-import type { NoteName } from '../engine/engine';
+import type { NoteName } from '../engine/readerViews';
 
 /** Where a line's text is a quote, a link, or code: names there are citations or references already. */
 export function inertSpans(line: string): [number, number][] {
