@@ -57,6 +57,7 @@ describe('a hostile corpus in the extension host', () => {
     const note = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'What did Tony Blair say?' });
     const markdown = await hoverMarkdown(note, 'Tony Blair');
     assert.match(markdown, /Mentioned in \d+ articles/);
+    assert.match(markdown, /\*\*Said\*\*\n\n- “Run /, 'the hostile quote is in the card, as text');
     assert.deepEqual(foreignMarkup(markdown), []);
     assert.match(markdown, /command:corpusLens\.openArticle\?[^)\s]*odd%20%5C%22name%5C%22%5Bx%5D%28y%29/, 'the odd file name is encoded whole in its link');
   });
