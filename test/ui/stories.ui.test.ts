@@ -80,13 +80,21 @@ describe('stories and quotes in VS Code for the web (Playwright + Chromium)', ()
     const foreground = () => frame.locator('body').evaluate((body) => getComputedStyle(body).getPropertyValue('--vscode-foreground').trim());
     const chooseTheme = async (theme: string) => {
       // Keys typed in the webview stay there: the workbench takes the focus back through the panel's tab.
-      await page.locator('.tabs-container .tab', { hasText: 'Corpus Lens Timeline' }).click();
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+T');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+      // The picker's rows, not a hidden list left from the command palette; the chord is pressed again
+      // if the focus was still on its way back from the webview.
+      const darkModern = page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: 'Dark Modern' }).first();
+      for (let attempt = 0; attempt < 3 && !(await darkModern.isVisible()); attempt++) {
+        await page.keyboard.press('Escape');
+        await page.locator('.tabs-container .tab', { hasText: 'Corpus Lens Timeline' }).click();
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+T');
+        await darkModern.waitFor({ timeout: 5000 }).catch(() => undefined);
+      }
+      await darkModern.waitFor();
       await page.keyboard.type(theme);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+      await page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: theme }).first().waitFor();
       await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget:visible').waitFor({ state: 'hidden' });
       await page.waitForTimeout(1000);
     };
     const dark = await foreground();
