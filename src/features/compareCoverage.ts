@@ -3,12 +3,12 @@
  * side in a webview — the passages they share, the ones only one has, and how each names the same
  * people and organizations. The page renders with textContent under a CSP with a nonce.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import { dateLabel, sourceLabel } from '../core/grouping';
 import type { FromCoverage, ToCoverage } from '../webview/compareCoverageProtocol';
 import { openArticle } from './shared/openArticle';
+import { webviewHtml, webviewRoots } from './shared/webviewPage';
 
 /** The article a command was run on: a tree node, a URI (editor menu), else the active editor's file. */
 function articleArgument(arg: unknown): string | undefined {
@@ -30,7 +30,7 @@ export async function compareCoverage(engine: EngineClient, extensionUri: vscode
   }
   const panel = vscode.window.createWebviewPanel('corpusLens.compareCoverage', `Compare: ${coverage.title.slice(0, 40)}`, vscode.ViewColumn.Active, {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+    localResourceRoots: webviewRoots(extensionUri),
   });
   panel.webview.html = html(panel.webview, extensionUri);
   const labels = coverage.articles.map((a) => `${sourceLabel(a.source)} · ${dateLabel(a.date)}`);
@@ -42,24 +42,14 @@ export async function compareCoverage(engine: EngineClient, extensionUri: vscode
 }
 
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const uri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${uri('media', 'compareCoverage.css')}" rel="stylesheet">
-<title>Compare Coverage</title>
-</head>
-<body>
-<p id="summary" role="status"></p>
+  return webviewHtml(webview, extensionUri, {
+    title: 'Compare Coverage',
+    stylesheet: 'compareCoverage.css',
+    script: 'compareCoverage.js',
+    body: `<p id="summary" role="status"></p>
 <main id="columns"></main>
-<section id="names" aria-label="Names"></section>
-<script nonce="${nonce}" src="${uri('dist', 'webview', 'compareCoverage.js')}"></script>
-</body>
-</html>`;
+<section id="names" aria-label="Names"></section>`,
+  });
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): void {

@@ -2,13 +2,13 @@
  * The search panel: a webview view in the Corpus Lens container. The webview only renders (with
  * textContent, never innerHTML, so article text cannot inject markup); searching happens here.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import { dateLabel, sourceLabel, UNDATED_LABEL, UNKNOWN_SOURCE_LABEL } from '../core/grouping';
 import type { SearchResults } from '../core/search/searchIndex';
 import type { FacetGroup, FromPanel, ToPanel } from '../webview/searchPanelProtocol';
 import { openArticle } from './shared/openArticle';
+import { webviewHtml, webviewRoots } from './shared/webviewPage';
 
 export const SEARCH_VIEW_ID = 'corpusLens.search';
 const LIMIT = 200;
@@ -32,7 +32,7 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
     this.view = view;
     view.webview.options = {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+      localResourceRoots: webviewRoots(this.extensionUri),
     };
     view.webview.html = this.html(view.webview);
     view.webview.onDidReceiveMessage((message: FromPanel) => this.onMessage(message));
@@ -106,27 +106,17 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file));
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${media('searchPanel.css')}" rel="stylesheet">
-<title>Search</title>
-</head>
-<body>
-<div class="query-row">
+    return webviewHtml(webview, this.extensionUri, {
+      title: 'Search',
+      stylesheet: 'searchPanel.css',
+      script: 'searchPanel.js',
+      body: `<div class="query-row">
   <input id="query" type="search" placeholder="Search the corpus" aria-label="Search the corpus: words, &quot;phrases&quot;, OR, -exclude, source:, date:" spellcheck="false">
 </div>
 <div id="status" role="status" aria-live="polite"></div>
 <div id="facets" aria-label="Filters"></div>
-<ol id="results" aria-label="Results"></ol>
-<script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'searchPanel.js'))}"></script>
-</body>
-</html>`;
+<ol id="results" aria-label="Results"></ol>`,
+    });
   }
 }
 

@@ -4,12 +4,12 @@
  * `date:YYYY-MM` to the search panel's query and reveals that period in the Articles tree. Opened
  * from the command palette, a hover card, or the People & Organizations view.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import type { Timeline, TimelineStep } from '../core/timeline/timeline';
 import type { FromTimeline, ToTimeline } from '../webview/timelineProtocol';
 import { pickEntity } from './shared/entityPick';
+import { webviewHtml, webviewRoots } from './shared/webviewPage';
 import { entityArgument } from './shared/mentionPick';
 
 const MAX_COMPARED = 5;
@@ -46,7 +46,7 @@ export class TimelinePanel {
     const panel = vscode.window.createWebviewPanel('corpusLens.timeline', 'Corpus Lens Timeline', vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+      localResourceRoots: webviewRoots(this.extensionUri),
     });
     panel.webview.html = html(panel.webview, this.extensionUri);
     panel.webview.onDidReceiveMessage((message: FromTimeline) => void this.onMessage(message));
@@ -89,19 +89,11 @@ export class TimelinePanel {
 }
 
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const uri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${uri('media', 'timeline.css')}" rel="stylesheet">
-<title>Timeline</title>
-</head>
-<body>
-<div class="toolbar" role="toolbar" aria-label="Timeline">
+  return webviewHtml(webview, extensionUri, {
+    title: 'Timeline',
+    stylesheet: 'timeline.css',
+    script: 'timeline.js',
+    body: `<div class="toolbar" role="toolbar" aria-label="Timeline">
   <button id="by-month" aria-pressed="true">By month</button>
   <button id="by-year" aria-pressed="false">By year</button>
   <span id="chips"></span>
@@ -109,10 +101,8 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 <p id="summary" role="status"></p>
 <div class="chart-box" id="chart-box"><canvas id="chart" role="img" aria-label="Bar chart of the numbers in the table below"></canvas></div>
 <p id="outside"></p>
-<table id="numbers"></table>
-<script nonce="${nonce}" src="${uri('dist', 'webview', 'timeline.js')}"></script>
-</body>
-</html>`;
+<table id="numbers"></table>`,
+  });
 }
 
 export function activate(context: vscode.ExtensionContext, engine: EngineClient): TimelinePanel {
