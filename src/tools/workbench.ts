@@ -71,7 +71,13 @@ export async function wordPosition(page: Page, lineText: string, words: string):
   const text = plain(await line.innerText());
   const at = text.indexOf(words);
   if (at < 0) throw new Error(`"${words}" is not on the line "${lineText}"`);
-  const box = await line.boundingBox();
+  // A line can be laid out a moment after it is in the page (an editor opening, a hover closing).
+  let box = await line.boundingBox();
+  for (let tries = 0; !box && tries < 20; tries++) {
+    await line.scrollIntoViewIfNeeded({ timeout: 1000 }).catch(() => undefined);
+    await page.waitForTimeout(100);
+    box = await line.boundingBox();
+  }
   if (!box) throw new Error(`the line "${lineText}" is not on screen`);
   const charWidth = await line.evaluate((el) => {
     const span = el.querySelector('span span');
