@@ -54,3 +54,14 @@ export async function engineWithEntities(folder: string): Promise<CorpusEngine> 
   await engine.buildEntities();
   return engine;
 }
+
+/** The median time of `runs` calls of `work`, in ms. */
+export function timed(runs: number, work: () => void): number {
+  return median(
+    Array.from({ length: runs }, () => {
+      const started = performance.now();
+      work();
+      return performance.now() - started;
+    }),
+  );
+}

@@ -9,7 +9,7 @@ import { recognizeArticle } from '../core/ner/articleEntities';
 import { quotesOf } from '../core/quotes/quoteQueries';
 import { findQuotes } from '../core/quotes/quotes';
 import { clusterStories, type StoryInput } from '../core/stories/stories';
-import { corpusCopies, engineWithEntities, median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
+import { corpusCopies, engineWithEntities, timed, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
 
 export async function benchStories(argv: string[]): Promise<void> {
   const args = parseBenchArgs(argv);
@@ -21,29 +21,19 @@ export async function benchStories(argv: string[]): Promise<void> {
       const features = index.namesOf(a.path)?.story;
       return features ? [{ path: a.path, date: a.date, features }] : [];
     });
-    const times: number[] = [];
     let stories = clusterStories(inputs);
-    for (let run = 0; run < args.runs; run++) {
-      const started = performance.now();
-      stories = clusterStories(inputs);
-      times.push(performance.now() - started);
-    }
+    const clustering = timed(args.runs, () => (stories = clusterStories(inputs)));
     // Growth on distinct articles (copies collapse to one before clustering): a quarter, half, all.
     const distinct = [...new Map(inputs.map((input) => [input.features.text, input])).values()];
     const growth = [0.25, 0.5, 1].map((share) => {
       const part = distinct.slice(0, Math.round(distinct.length * share));
-      const runs = Array.from({ length: args.runs }, () => {
-        const started = performance.now();
-        clusterStories(part);
-        return performance.now() - started;
-      });
-      const ms = median(runs);
+      const ms = timed(args.runs, () => clusterStories(part));
       return `${part.length}: ${ms.toFixed(0)} ms (${((ms / (part.length * Math.log2(part.length))) * 1000).toFixed(1)} µs per n·log n)`;
     });
     const sizes = stories.map((s) => s.paths.length);
     const wholeCopies = stories.filter((s) => s.paths.length % args.copies === 0).length;
     printTable(`Stories (${copies.folder}: ${engine.size} articles, ${args.copies} cop${args.copies === 1 ? 'y' : 'ies'})`, [
-      [`clustering (median of ${args.runs})`, `${(median(times) / 1000).toFixed(2)} s`],
+      [`clustering (median of ${args.runs})`, `${(clustering / 1000).toFixed(2)} s`],
       ['stories (articles in them)', `${stories.length} (${sizes.reduce((n, s) => n + s, 0)})`],
       [
         'largest stories',
@@ -83,13 +73,8 @@ export async function benchQuotes(argv: string[]): Promise<void> {
         text: m.text,
       })),
     }));
-    const finding: number[] = [];
     let found = 0;
-    for (let run = 0; run < args.runs; run++) {
-      const started = performance.now();
-      found = named.reduce((n, a) => n + findQuotes(a.texts, a.names).length, 0);
-      finding.push(performance.now() - started);
-    }
+    const finding = timed(args.runs, () => (found = named.reduce((n, a) => n + findQuotes(a.texts, a.names).length, 0)));
     const chars = articles.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.text.length, 0), 0);
     const people = index
       .list()
@@ -106,7 +91,7 @@ export async function benchQuotes(argv: string[]): Promise<void> {
     printTable(`Quotes (${copies.folder}: ${engine.size} articles, ${args.copies} cop${args.copies === 1 ? 'y' : 'ies'})`, [
       [
         `finding quotes in ${articles.length} articles (median of ${args.runs})`,
-        `${(median(finding) / 1000).toFixed(2)} s (${(((chars / median(finding)) * 1000) / 1e6).toFixed(1)} M chars/s)`,
+        `${(finding / 1000).toFixed(2)} s (${(((chars / finding) * 1000) / 1e6).toFixed(1)} M chars/s)`,
       ],
       ['quotes and paraphrases found there', String(found)],
       [

@@ -6,20 +6,10 @@
  */
 import { byMentions } from '../core/entities/entityOrder';
 import { uncitedNames } from '../core/notes/uncited';
-import { corpusCopies, engineWithEntities, median, parseBenchArgs, peakRssMB, printTable } from './common';
+import { corpusCopies, engineWithEntities, timed, parseBenchArgs, peakRssMB, printTable } from './common';
 
 const NOTE_LINES = 5000;
 const NOTE_NAMES = 500;
-
-function timed(runs: number, work: () => void): number {
-  return median(
-    Array.from({ length: runs }, () => {
-      const started = performance.now();
-      work();
-      return performance.now() - started;
-    }),
-  );
-}
 
 export async function benchTimeline(argv: string[]): Promise<void> {
   const args = parseBenchArgs(argv);

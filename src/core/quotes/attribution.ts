@@ -155,15 +155,21 @@ const ROLE =
 const ORGANIZATION =
   /^the\s+(?:[\w-]+\s+){0,2}(?:report|company|firm|group|statement|survey|study|bank|government|ministry|department|agency|club|party|union|council)$/i;
 
-/** What kind of words name the speaker when no recognized name is among them. */
-export function referenceKind(words: string): 'pronoun' | 'it' | 'role' | 'organization' | 'capitalized' | undefined {
-  // "However, the report": the last clause names the speaker.
-  const trimmed =
+/** The last clause of the words before or after a speech verb ("However, the report" → "the report"). */
+export function lastClause(words: string): string {
+  return (
     words
       .split(',')
       .map((part) => part.trim())
       .filter(Boolean)
-      .at(-1) ?? '';
+      .at(-1) ?? ''
+  );
+}
+
+/** What kind of words name the speaker when no recognized name is among them. */
+export function referenceKind(words: string): 'pronoun' | 'it' | 'role' | 'organization' | 'capitalized' | undefined {
+  // "However, the report": the last clause names the speaker.
+  const trimmed = lastClause(words);
   if (PRONOUN.test(trimmed)) return 'pronoun';
   if (/^it$/i.test(trimmed)) return 'it';
   if (ROLE.test(trimmed)) return 'role';

@@ -5,7 +5,7 @@
  * ("Lavrov said that …") is kept as a paraphrase. A pronoun ("he said") is the last named speaker
  * of the paragraph, else the last person named before it.
  */
-import { reportedSpeech, referenceKind, whoAfter, whoBefore, type ReportedSpeech, type Who } from './attribution';
+import { lastClause, reportedSpeech, referenceKind, whoAfter, whoBefore, type ReportedSpeech, type Who } from './attribution';
 import { quoteSpans, type QuoteSpan } from './quoteSpans';
 import { sentenceBounds } from '../text/sentences';
 
@@ -212,12 +212,7 @@ function speakerOf(context: Context, p: number, who: Who, which: 'first' | 'last
   if (kind === 'organization') return antecedent(context, p, who.start, 'ORG');
   if (kind === 'capitalized') {
     // The last clause of the words, where it is written ("However, Mr Smith").
-    const name =
-      words
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .at(-1) ?? '';
+    const name = lastClause(words);
     const start = who.start + words.lastIndexOf(name);
     return { name, type: /^(?:Mr|Mrs|Ms|Miss|Dr)\b/.test(name) ? 'PER' : undefined, paragraph: p, start, end: start + name.length, untagged: true };
   }
