@@ -46,9 +46,21 @@ function lastDay(prefix: string): string {
 
 /** True when the article's date (a day or a period) falls in or overlaps the range; partial and missing dates never do. */
 export function dateInRange(date: ArticleDate | null, range: DateRange): boolean {
-  const own = date === null ? undefined : rangeOf(date);
+  const own = daySpan(date);
   if (!own) return false;
-  return firstDay(own.from) <= lastDay(range.to) && lastDay(own.to) >= firstDay(range.from);
+  const wanted = rangeDaySpan(range);
+  return own.first <= wanted.last && own.last >= wanted.first;
+}
+
+/** The first and last day a range covers, as comparable strings (a database filters dates with them). */
+export function rangeDaySpan(range: DateRange): { first: string; last: string } {
+  return { first: firstDay(range.from), last: lastDay(range.to) };
+}
+
+/** The days an article date covers; none for a partial or missing date (they match no date filter). */
+export function daySpan(date: ArticleDate | null): { first: string; last: string } | undefined {
+  const own = date === null ? undefined : rangeOf(date);
+  return own && rangeDaySpan(own);
 }
 
 /** Year facet: the year of a day, "2004–2005" for a period spanning years. */

@@ -25,7 +25,7 @@ import {
 import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import type { SearchResults } from '../search/searchIndex';
-import { sameStamp, summarize, type Article, type ArticleSummary, type Paragraph, type Problem } from '../types';
+import { sameStamp, summarize, type Article, type FileStamp, type ArticleSummary, type Paragraph, type Problem } from '../types';
 import { loadingMessage, type ArticleRepository, type SearchBackend, type SearchState } from './backend';
 import { EmbeddedSearch } from './embeddedSearch';
 import { defaultBudgetMB, estimatedIndexMB } from './memoryBudget';
@@ -351,6 +351,11 @@ export class CorpusEngine {
   /** The articles' summaries (no text), for the tree and the counts. */
   articles(): ArticleSummary[] {
     return [...(this.store?.values() ?? [])].map(summarize);
+  }
+
+  /** Every article's path with the size and modification time it was read at (what a database ingest compares). */
+  *stamps(): IterableIterator<[string, FileStamp]> {
+    for (const record of this.store?.values() ?? []) yield [record.path, { size: record.size, mtimeMs: record.mtimeMs }];
   }
 
   /** One article with its reading text (read from the store). */

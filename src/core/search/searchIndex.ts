@@ -27,7 +27,7 @@ export interface SearchResults {
 type Vocabulary = (term: string, asPrefix: boolean) => boolean;
 
 /** People and organization facets count the best-ranked articles only: a broad query matches thousands. */
-const ENTITY_FACET_ARTICLES = 200;
+export const ENTITY_FACET_ARTICLES = 200;
 
 export interface SearchOptions {
   /** The query is being typed: its last word, unless quoted, matches as a prefix ("negotiat"). */
@@ -129,9 +129,8 @@ export class SearchIndex {
       buildQuery(query, (term, prefix) => this.knows(term, prefix), options.typing ?? false),
       { filter },
     );
-    const needsText = hasPhrase(query.clauses) || query.excluded.some((c) => c.kind !== 'term');
     const patterns = new Map<string, RegExp | null>();
-    const matched = needsText ? raw.filter((r) => this.matchesText(r, query, patterns)) : raw;
+    const matched = needsText(query) ? raw.filter((r) => this.matchesText(r, query, patterns)) : raw;
     const facets = facetsOf(matched.map((r) => this.corpus.summary(r.id as string)).filter((s): s is ArticleSummary => s !== undefined));
     return {
       total: matched.length,
@@ -144,9 +143,7 @@ export class SearchIndex {
   /** Phrases are checked in the title and each paragraph (no string of the whole text is built). */
   private matchesText(result: SearchResult, query: ParsedQuery, patterns: Map<string, RegExp | null>): boolean {
     const path = result.id as string;
-    const texts = [this.corpus.summary(path)?.title ?? '', ...this.corpus.paragraphs(path).map((p) => p.text)];
-    const inText = (clause: Clause, termsMatch: boolean) => clauseInText(clause, texts, termsMatch, patterns);
-    return query.clauses.every((c) => inText(c, true)) && !query.excluded.some((c) => c.kind !== 'term' && inText(c, false));
+    return phrasesMatch(query, this.corpus.summary(path)?.title ?? '', this.corpus.paragraphs(path), patterns);
   }
 
   private toHit(result: SearchResult, query: ParsedQuery): Hit {
@@ -158,7 +155,22 @@ export class SearchIndex {
   }
 }
 
-function clauseWords(clause: Clause): string[] {
+/**
+ * Whether an article that has the query's words also has its phrases (in its title or one
+ * paragraph) and none of its excluded phrases. `patterns` caches the compiled phrases of one search.
+ */
+export function phrasesMatch(query: ParsedQuery, title: string, paragraphs: Paragraph[], patterns = new Map<string, RegExp | null>()): boolean {
+  const texts = [title, ...paragraphs.map((p) => p.text)];
+  const inText = (clause: Clause, termsMatch: boolean) => clauseInText(clause, texts, termsMatch, patterns);
+  return query.clauses.every((c) => inText(c, true)) && !query.excluded.some((c) => c.kind !== 'term' && inText(c, false));
+}
+
+/** Whether a search must read the text: a phrase to find, or one to exclude. */
+export function needsText(query: ParsedQuery): boolean {
+  return hasPhrase(query.clauses) || query.excluded.some((c) => c.kind !== 'term');
+}
+
+export function clauseWords(clause: Clause): string[] {
   return clause.kind === 'term' ? [clause.text] : clause.kind === 'phrase' ? clause.words : clause.options.flatMap(clauseWords);
 }
 
@@ -236,8 +248,12 @@ function facetsOf(docs: ArticleSummary[]): SearchResults['facets'] {
     const year = yearLabel(doc.date);
     years.set(year, (years.get(year) ?? 0) + 1);
   }
-  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return { sources: sorted(sources), years: sorted(years) };
+  return { sources: sortedFacet(sources), years: sortedFacet(years) };
+}
+
+/** A facet's values, most articles first, then by name. */
+export function sortedFacet(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 /** minisearch's term tree: the vocabulary check asks it instead of keeping a second copy of every word. */

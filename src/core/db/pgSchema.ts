@@ -1,0 +1,78 @@
+/**
+ * The database backend's tables, in numbered migrations: a database is brought up to the newest
+ * version by the ingest role (which owns the tables), once, under an advisory lock so that two
+ * ingests starting together do not both migrate. The reader role (the extension's) gets SELECT only.
+ */
+import type { ClientBase } from 'pg';
+
+/** Where the schema version is kept: one row. */
+const VERSION_TABLE = 'corpus_lens_schema';
+/** Any number only Corpus Lens uses: the advisory lock that serialises migrations. */
+const MIGRATION_LOCK = 0x436f7270;
+
+/**
+ * Dates and terms are compared as bytes (COLLATE "C"): a locale collation may ignore the hyphens of
+ * 2004-06-31 or order words differently from the embedded engine.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+   CREATE TABLE articles (
+     path text COLLATE "C" PRIMARY KEY,
+     title text NOT NULL,
+     source text,
+     date text,
+     size bigint NOT NULL,
+     mtime_ms double precision NOT NULL,
+     source_key text NOT NULL,
+     source_label text NOT NULL,
+     year_label text NOT NULL,
+     day_from text COLLATE "C",
+     day_to text COLLATE "C",
+     paragraphs jsonb NOT NULL,
+     text_bytes integer NOT NULL,
+     terms tsvector NOT NULL,
+     long_text boolean NOT NULL
+   );
+   CREATE INDEX articles_terms ON articles USING gin (terms);
+   CREATE TABLE vocabulary (term text COLLATE "C" PRIMARY KEY, docs integer NOT NULL);
+   CREATE INDEX vocabulary_length ON vocabulary (length(term));`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export async function schemaVersion(client: ClientBase): Promise<number> {
+  const exists = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [VERSION_TABLE]);
+  if (!exists.rows[0].present) return 0;
+  const row = await client.query(`SELECT version FROM ${VERSION_TABLE}`);
+  return row.rows[0]?.version ?? 0;
+}
+
+/** Brings the database to SCHEMA_VERSION; a database newer than this code is refused with a message. */
+export async function migrate(client: ClientBase): Promise<void> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    const from = await schemaVersion(client);
+    if (from > SCHEMA_VERSION)
+      throw new Error(`The database's schema is version ${from}, newer than this Corpus Lens (${SCHEMA_VERSION}): update the extension.`);
+    if (from === SCHEMA_VERSION) return;
+    await client.query('BEGIN');
+    try {
+      if (from === 0) await client.query(`CREATE TABLE ${VERSION_TABLE} (version integer NOT NULL); INSERT INTO ${VERSION_TABLE} VALUES (0)`);
+      for (let version = from; version < SCHEMA_VERSION; version++) await client.query(MIGRATIONS[version]);
+      await client.query(`UPDATE ${VERSION_TABLE} SET version = $1`, [SCHEMA_VERSION]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}
+
+/** Lets a role read every table (now and after later migrations by the ingest role), and nothing else. */
+export async function grantReader(client: ClientBase, reader: string): Promise<void> {
+  const role = client.escapeIdentifier(reader);
+  await client.query(`GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role};
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${role}`);
+}

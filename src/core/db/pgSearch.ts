@@ -1,0 +1,137 @@
+/**
+ * Search on the database backend, with the embedded engine's results: the same hit sets (the
+ * agreement test checks it), facets counted in SQL, snippets made by the same code from the top
+ * hits' paragraphs. Paths in the database are relative to the corpus folder; the engine's are
+ * absolute, so they are turned at this boundary.
+ */
+import * as path from 'node:path';
+import type { ClientBase } from 'pg';
+import type { ParsedQuery } from '../search/query';
+import {
+  clauseWords,
+  ENTITY_FACET_ARTICLES,
+  needsText,
+  phrasesMatch,
+  sortedFacet,
+  type Hit,
+  type SearchOptions,
+  type SearchResults,
+} from '../search/searchIndex';
+import { makeSnippet } from '../search/snippet';
+import type { Paragraph } from '../types';
+import { filterSql, textMatch, type TextMatch } from './pgQuery';
+
+/** A query longer than this is refused before it reaches the database. */
+export const MAX_QUERY_CHARS = 2_000;
+
+interface TopRow {
+  path: string;
+  score: number;
+}
+
+interface Summary {
+  total: number;
+  sources: [string, number][] | null;
+  years: [string, number][] | null;
+  top: TopRow[] | null;
+}
+
+interface ArticleText {
+  path: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  paragraphs: Paragraph[];
+}
+
+export class PgSearch {
+  constructor(
+    private readonly client: ClientBase,
+    /** The corpus folder the database's relative paths are under. */
+    private readonly root: string,
+  ) {}
+
+  private relative(absolute: string): string {
+    return path.relative(this.root, absolute).split(path.sep).join('/');
+  }
+
+  private absolute(relative: string): string {
+    return path.join(this.root, ...relative.split('/'));
+  }
+
+  async search(query: ParsedQuery, limit: number, options: SearchOptions = {}): Promise<SearchResults> {
+    const match = await textMatch(this.client, query, options.typing ?? false);
+    const onlyPaths = options.onlyPaths && [...options.onlyPaths].map((p) => this.relative(p));
+    const where = await this.whereClause(query, match, onlyPaths);
+    const topCount = Math.max(limit, options.entityFacets ? ENTITY_FACET_ARTICLES : 0);
+    const summary = await this.client.query<Summary>(
+      `WITH matched AS MATERIALIZED (SELECT path, source_label, year_label, ${where.rank} AS score FROM articles WHERE ${where.sql})
+       SELECT (SELECT count(*)::int FROM matched) AS total,
+         (SELECT json_agg(json_build_array(source_label, n)) FROM (SELECT source_label, count(*)::int AS n FROM matched GROUP BY 1) s) AS sources,
+         (SELECT json_agg(json_build_array(year_label, n)) FROM (SELECT year_label, count(*)::int AS n FROM matched GROUP BY 1) y) AS years,
+         (SELECT json_agg(t) FROM (SELECT path, score FROM matched ORDER BY score DESC, path LIMIT ${topCount}) t) AS top`,
+      where.params,
+    );
+    const { total, sources, years, top } = summary.rows[0];
+    const ranked = top ?? [];
+    const facets = { sources: sortedFacet(new Map(sources ?? [])), years: sortedFacet(new Map(years ?? [])) };
+    const hits = await this.hits(ranked.slice(0, limit), query, match);
+    return {
+      total,
+      facets: options.entityFacets ? { ...facets, ...options.entityFacets(ranked.slice(0, ENTITY_FACET_ARTICLES).map((r) => this.absolute(r.path))) } : facets,
+      hits,
+      paths: options.allPaths ? await this.allPaths(where) : undefined,
+    };
+  }
+
+  /** Rows whose positions were cut are matched by their words, then their text is read for the phrases. */
+  private async whereClause(query: ParsedQuery, match: TextMatch, onlyPaths: string[] | undefined): Promise<{ sql: string; params: unknown[]; rank: string }> {
+    const params: unknown[] = [];
+    const sql: string[] = [];
+    if (match.loose) {
+      params.push(match.loose);
+      sql.push('terms @@ $1::tsquery');
+    }
+    if (match.precise && match.precise !== match.loose) {
+      params.push(match.precise);
+      sql.push(`(long_text OR terms @@ $${params.length}::tsquery)`);
+    }
+    const filters = filterSql(query, onlyPaths, params.length + 1);
+    sql.push(...filters.sql);
+    params.push(...filters.params);
+    if (needsText(query)) {
+      const rejected = await this.longTextsWithoutPhrases(query, sql.join(' AND ') || 'true', params);
+      if (rejected.length > 0) {
+        params.push(rejected);
+        sql.push(`path <> ALL($${params.length}::text[])`);
+      }
+    }
+    return { sql: sql.join(' AND ') || 'true', params, rank: match.loose ? 'ts_rank(terms, $1::tsquery)' : '1' };
+  }
+
+  private async longTextsWithoutPhrases(query: ParsedQuery, where: string, params: unknown[]): Promise<string[]> {
+    const rows = await this.client.query<ArticleText>(`SELECT path, title, paragraphs FROM articles WHERE long_text AND ${where}`, params);
+    const patterns = new Map<string, RegExp | null>();
+    return rows.rows.filter((r) => !phrasesMatch(query, r.title, r.paragraphs, patterns)).map((r) => r.path);
+  }
+
+  private async allPaths(where: { sql: string; params: unknown[]; rank: string }): Promise<string[]> {
+    const rows = await this.client.query<{ path: string }>(`SELECT path FROM articles WHERE ${where.sql} ORDER BY ${where.rank} DESC, path`, where.params);
+    return rows.rows.map((r) => this.absolute(r.path));
+  }
+
+  private async hits(top: TopRow[], query: ParsedQuery, match: TextMatch): Promise<Hit[]> {
+    if (top.length === 0) return [];
+    const rows = await this.client.query<ArticleText>('SELECT path, title, source, date, paragraphs FROM articles WHERE path = ANY($1::text[])', [
+      top.map((t) => t.path),
+    ]);
+    const byPath = new Map(rows.rows.map((r) => [r.path, r]));
+    const words = [...match.highlight, ...query.clauses.flatMap(clauseWords)];
+    return top.flatMap(({ path: relative, score }) => {
+      const row = byPath.get(relative);
+      if (!row) return [];
+      const snippet = makeSnippet({ title: row.title, paragraphs: row.paragraphs }, words);
+      return [{ path: this.absolute(relative), title: row.title, source: row.source || null, date: row.date, score, snippet }];
+    });
+  }
+}

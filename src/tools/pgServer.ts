@@ -1,0 +1,122 @@
+/**
+ * A throwaway PostgreSQL server for tests, benchmarks and `npm run pg:start`: Debian's initdb and
+ * pg_ctl on a temporary folder, listening on loopback at a free port, stopped and removed after.
+ * PostgreSQL refuses to run as root: as root, the folder is handed to the `postgres` user and the
+ * server runs as that user.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface PgServer {
+  /** The superuser's connection string (the harness's own: roles and databases are made with it). */
+  adminUrl: string;
+  port: number;
+  dataDir: string;
+  stop(): void;
+  /** Stops and starts the server again on the same folder and port (a restart mid-session). */
+  restart(): void;
+}
+
+const ADMIN_USER = 'corpus_lens_admin';
+const ADMIN_PASSWORD = 'corpus-lens-test-admin';
+
+/** The folder of Debian's PostgreSQL programs (the newest version installed), or of a PATH install. */
+export function pgBinDir(): string | undefined {
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian)
+      .filter((v) => existsSync(path.join(debian, v, 'bin', 'pg_ctl')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions.length > 0) return path.join(debian, versions[0], 'bin');
+  }
+  const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
+  return which.status === 0 ? path.dirname(which.stdout.trim()) : undefined;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+const runsAsRoot = () => process.getuid?.() === 0;
+
+function run(bin: string, program: string, args: string[]): void {
+  const command = runsAsRoot() ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]] : [path.join(bin, program), args];
+  execFileSync(command[0] as string, command[1] as string[], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export async function startPgServer(options: { settings?: Record<string, string> } = {}): Promise<PgServer> {
+  const bin = pgBinDir();
+  if (!bin) throw new Error('PostgreSQL is not installed: apt-get install postgresql');
+  const root = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-pg-'));
+  const dataDir = path.join(root, 'data');
+  const passwordFile = path.join(root, 'password');
+  writeFileSync(passwordFile, ADMIN_PASSWORD);
+  if (runsAsRoot()) {
+    const ids = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
+    const gid = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
+    for (const entry of [root, passwordFile]) chownSync(entry, Number(ids), Number(gid));
+  }
+  run(bin, 'initdb', ['-D', dataDir, '-U', ADMIN_USER, '--pwfile', passwordFile, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8']);
+  const port = await freePort();
+  const settings = { listen_addresses: '127.0.0.1', port: String(port), unix_socket_directories: root, ...options.settings };
+  const serverOptions = Object.entries(settings)
+    .map(([key, value]) => `-c ${key}=${value}`)
+    .join(' ');
+  const start = () => run(bin, 'pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(root, 'server.log'), '-w', 'start']);
+  const stop = () => run(bin, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+  start();
+  return {
+    adminUrl: `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    stop() {
+      try {
+        stop();
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+    restart() {
+      stop();
+      start();
+    },
+  };
+}
+
+export interface CorpusDatabase {
+  /** The ingest role's connection: it owns the tables (`corpus-lens index --backend`). */
+  ingestUrl: string;
+  /** The reader role's connection: SELECT only (the extension's `corpusLens.backend.url`). */
+  readerUrl: string;
+}
+
+/** A database with an ingest role that owns it and a reader role that may only read it. */
+export async function createCorpusDatabase(server: PgServer, name: string): Promise<CorpusDatabase> {
+  const { Client } = await import('pg');
+  const admin = new Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  try {
+    const id = (role: string) => admin.escapeIdentifier(`${name}_${role}`);
+    const password = (role: string) => admin.escapeLiteral(`${name}-${role}-password`);
+    await admin.query(`CREATE ROLE ${id('ingest')} LOGIN PASSWORD ${password('ingest')}`);
+    await admin.query(`CREATE ROLE ${id('reader')} LOGIN PASSWORD ${password('reader')}`);
+    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} OWNER ${id('ingest')}`);
+    await admin.query(
+      `REVOKE ALL ON DATABASE ${admin.escapeIdentifier(name)} FROM PUBLIC; GRANT CONNECT ON DATABASE ${admin.escapeIdentifier(name)} TO ${id('reader')}`,
+    );
+  } finally {
+    await admin.end();
+  }
+  const url = (role: string) => `postgres://${name}_${role}:${name}-${role}-password@127.0.0.1:${server.port}/${name}`;
+  return { ingestUrl: url('ingest'), readerUrl: url('reader') };
+}
