@@ -270,7 +270,7 @@ async function search(args: CliArgs, out: (s: string) => void, err: (s: string) 
   // person: and org: need the entities, which only those queries wait for.
   const parsed = parseQuery(args.query ?? '');
   if (parsed.ok && parsed.query.entities.length > 0) await engine.buildEntities();
-  const outcome = engine.search(args.query ?? '', args.limit);
+  const outcome = await engine.search(args.query ?? '', args.limit);
   if (!outcome.ok) {
     err(`corpus-lens: ${outcome.error}`);
     return 2;

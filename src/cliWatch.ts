@@ -36,7 +36,7 @@ export async function watchCommand(file: string, args: WatchCliArgs, out: Print,
   reportLoad(args, problems, cacheUnwritable, err);
   if (parsed.entries.some((e) => e.kind === 'name')) await engine.buildEntities();
   const since = args.since;
-  const results = engine.watch(parsed.entries).map(({ entry, paths, error }) => {
+  const results = (await engine.watch(parsed.entries)).map(({ entry, paths, error }) => {
     const articles = paths
       .flatMap((p) => engine.summary(p) ?? [])
       .filter((a) => !since || (a.date !== null && /^\d{4}-\d\d-\d\d$/.test(a.date) && a.date >= since))

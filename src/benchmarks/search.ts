@@ -80,12 +80,6 @@ export const BENCH_QUERIES = [
   'bank OR "central bank"',
 ];
 
-function timeIt<T>(fn: () => T): [T, number] {
-  const started = performance.now();
-  const value = fn();
-  return [value, performance.now() - started];
-}
-
 async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const value = await fn();
@@ -114,7 +108,7 @@ function sessionFromCache(folder: string, cacheFile: string): { ms: number; rssM
 async function runSession(folder: string, cacheFile: string): Promise<void> {
   const engine = new CorpusEngine();
   const [, ms] = await timeAsync(() => engine.load([folder], { cacheDir: cacheFile }));
-  for (const query of BENCH_QUERIES) engine.search(query, 50);
+  for (const query of BENCH_QUERIES) await engine.search(query, 50);
   process.stdout.write(JSON.stringify({ ms, rssMB: peakRssMB() }));
 }
 
@@ -138,7 +132,7 @@ export async function benchSearch(argv: string[]): Promise<void> {
     for (const query of BENCH_QUERIES) {
       const times: number[] = [];
       for (let run = 0; run < 5; run++) {
-        const [outcome, ms] = timeIt(() => engine.search(query, 50));
+        const [outcome, ms] = await timeAsync(() => engine.search(query, 50));
         if (!outcome.ok) throw new Error(`bench query "${query}": ${outcome.error}`);
         times.push(ms);
       }

@@ -21,15 +21,17 @@ type ChildResult = Record<string, number>;
 const PLAIN_OPTIONS = { fields: ['title', 'text', 'source'], storeFields: ['title'] };
 
 /** Each query three times; the median of each, then p50 and p95 over the queries. */
-function queryTimes(run: (query: string) => void): { p50: number; p95: number } {
-  const perQuery = BENCH_QUERIES.map((query) => {
-    const times = [0, 1, 2].map(() => {
+export async function queryTimes(run: (query: string) => Promise<unknown>, queries = BENCH_QUERIES): Promise<{ p50: number; p95: number }> {
+  const perQuery: number[] = [];
+  for (const query of queries) {
+    const times: number[] = [];
+    for (let repeat = 0; repeat < 3; repeat++) {
       const started = performance.now();
-      run(query);
-      return performance.now() - started;
-    });
-    return median(times);
-  });
+      await run(query);
+      times.push(performance.now() - started);
+    }
+    perQuery.push(median(times));
+  }
   return { p50: percentile(perQuery, 50), p95: percentile(perQuery, 95) };
 }
 
@@ -59,7 +61,7 @@ const children: Record<string, (folder: string, cacheDir: string) => Promise<Chi
     const engine = new CorpusEngine();
     await engine.load([folder], { cacheDir });
     const searchableMs = performance.now() - started;
-    const { p50, p95 } = queryTimes((q) => engine.search(q, 50));
+    const { p50, p95 } = await queryTimes((q) => engine.search(q, 50));
     const rssSearchMB = peakRssMB();
     const heapSearchMB = usedHeapMB();
     const namesStarted = performance.now();
@@ -91,7 +93,7 @@ const children: Record<string, (folder: string, cacheDir: string) => Promise<Chi
     const started = performance.now();
     const mini = MiniSearch.loadJSON(readFileSync(path.join(cacheDir, 'plain.json'), 'utf8'), PLAIN_OPTIONS);
     const searchableMs = performance.now() - started;
-    const { p50, p95 } = queryTimes((q) => mini.search(q));
+    const { p50, p95 } = await queryTimes(async (q) => mini.search(q));
     return { searchableMs, p50, p95, rssMB: peakRssMB() };
   },
 };

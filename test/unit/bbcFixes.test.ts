@@ -72,7 +72,7 @@ describe('.corpus-lens/sources.json', () => {
     assert.match(report.cacheRebuilt ?? '', /other source rules/);
     assert.deepEqual([after.get(path.join(dir, 'a.txt'))?.source, after.get(path.join(dir, 'a.txt'))?.date], ['Archive', '2004']);
     assert.equal(after.get(path.join(dir, 'b.txt'))?.date, '2015-03-03', "a file's own date wins");
-    const outcome = after.search('date:2004-06');
+    const outcome = await after.search('date:2004-06');
     assert.ok(outcome.ok && outcome.total === 1, 'a period matches a date filter inside it');
   });
 });

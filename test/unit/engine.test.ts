@@ -115,10 +115,10 @@ describe('the lean engine', () => {
     const engine = new CorpusEngine();
     const report = await engine.load([seedsDir], { cacheDir, searchInBackground: true });
     assert.equal(report.search.kind, 'loading');
-    const early = engine.search('Lavrov');
+    const early = await engine.search('Lavrov');
     assert.ok(!early.ok && early.loading && /^Loading the search index… \d+%$/.test(early.error), JSON.stringify(early));
     assert.equal((await engine.whenSearchable()).kind, 'ready');
-    assert.ok(engine.search('Lavrov').ok);
+    assert.ok((await engine.search('Lavrov')).ok);
   });
 
   it('keeps no article text in memory: a text store on disk gives it back', async () => {
@@ -149,7 +149,7 @@ describe('the lean engine', () => {
     const report = await engine.load([seedsDir]);
     assert.equal(engine.size, 5, 'the tree has every article');
     assert.equal(report.search.kind, 'off');
-    const outcome = engine.search('Lavrov');
+    const outcome = await engine.search('Lavrov');
     assert.ok(
       !outcome.ok && /5 articles, \d+ KB of text.*over the budget of 0\.01 MB.*corpusLens\.memoryBudgetMB/.test(outcome.error),
       JSON.stringify(outcome),
@@ -166,6 +166,6 @@ describe('the lean engine', () => {
     const report = await engine.load([seedsDir], { cacheDir });
     assert.match(report.cacheRebuilt ?? '', /lost its text file/);
     assert.equal(report.parsed, 5);
-    assert.ok(engine.search('Brahimi').ok);
+    assert.ok((await engine.search('Brahimi')).ok);
   });
 });

@@ -41,8 +41,8 @@ describe('the parse pool (cold builds on all cores)', function () {
         .map((a) => JSON.stringify([a.path, a.title, a.source, a.date, e.paragraphs(a.path, 9)]))
         .sort();
     assert.deepEqual(rows(pooled), rows(single));
-    const hits = (e: CorpusEngine) => (e.search('Lavrov "item 7"', 1000) as { hits: { path: string }[] }).hits.map((h) => h.path).sort();
-    assert.deepEqual(hits(pooled), hits(single));
+    const hits = async (e: CorpusEngine) => ((await e.search('Lavrov "item 7"', 1000)) as { hits: { path: string }[] }).hits.map((h) => h.path).sort();
+    assert.deepEqual(await hits(pooled), await hits(single));
     // The names: recognized in the pool's threads for the pooled engine, in its own thread for the other.
     const [pooledNames, singleNames] = [await pooled.buildEntities(), await single.buildEntities()];
     assert.equal(pooledNames.recognized, singleNames.recognized);

@@ -48,7 +48,7 @@ describe('the PostgreSQL backend (a real server)', function () {
         const relative = (p: string) => path.relative(corpus.folder, p).split(path.sep).join('/');
         for (const text of corpus.queries) {
           for (const typing of [false, true]) {
-            const embedded = engine.search(text, 1_000_000, { typing });
+            const embedded = await engine.search(text, 1_000_000, { typing });
             const parsed = parseQuery(text);
             assert.ok(embedded.ok && parsed.ok, text);
             const database = await backend.search(parsed.query, 1_000_000, { typing });

@@ -59,7 +59,7 @@ export interface SearchBackend {
   /** An article was added or changed (indexed from `article` when given, else from the repository) or removed. */
   upsert(path: string, article?: IndexableArticle): void;
   remove(path: string): void;
-  search(query: ParsedQuery, limit: number, options: SearchOptions): SearchResults;
+  search(query: ParsedQuery, limit: number, options: SearchOptions): Promise<SearchResults>;
   /** Saves the index when it changed since it was saved (`force`: even for a few changes). */
   save(dir: string, signature: string, force: boolean): Promise<void>;
 }

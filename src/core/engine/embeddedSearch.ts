@@ -118,7 +118,7 @@ export class EmbeddedSearch implements SearchBackend {
     this.unsaved++;
   }
 
-  search(query: ParsedQuery, limit: number, options: SearchOptions): SearchResults {
+  async search(query: ParsedQuery, limit: number, options: SearchOptions): Promise<SearchResults> {
     if (!this.index) throw new Error('the search index is not ready');
     return this.index.search(query, limit, options);
   }

@@ -438,7 +438,7 @@ export class CorpusEngine {
   }
 
   /** The articles each watchlist entry matches: a person or organization (any alias), or a search query. */
-  watch(entries: WatchEntry[]): WatchResult[] {
+  watch(entries: WatchEntry[]): Promise<WatchResult[]> {
     return this.views.watch(entries);
   }
 
@@ -461,8 +461,8 @@ export class CorpusEngine {
       articles: () => this.articles(),
       summary: (filePath) => this.summary(filePath),
       article: this.lookup,
-      searchPaths: (query) => {
-        const outcome = this.search(query, 0, { allPaths: true });
+      searchPaths: async (query) => {
+        const outcome = await this.search(query, 0, { allPaths: true });
         return outcome.ok ? { paths: outcome.paths ?? [] } : { error: outcome.error };
       },
     });
@@ -512,7 +512,7 @@ export class CorpusEngine {
    * `typing`: the query is still being written (its last word matches as a prefix); `entityFacets`:
    * also count the people and organizations of the best hits (the search panel shows them).
    */
-  search(text: string, limit = 50, options: EngineSearchOptions = {}): SearchOutcome {
+  async search(text: string, limit = 50, options: EngineSearchOptions = {}): Promise<SearchOutcome> {
     const started = performance.now();
     const parsed = parseQuery(text);
     if (!parsed.ok) return parsed;
@@ -523,7 +523,7 @@ export class CorpusEngine {
     const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.views.sources);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
     const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
-    const results = this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing, allPaths: options.allPaths });
+    const results = await this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing, allPaths: options.allPaths });
     return { ok: true, ...results, ms: performance.now() - started };
   }
 

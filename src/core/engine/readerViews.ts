@@ -30,7 +30,7 @@ export interface CorpusAccess {
   summary(path: string): ArticleSummary | undefined;
   article(path: string): Article | undefined;
   /** Every article a query matches, or why it cannot be answered. */
-  searchPaths(query: string): { paths: string[] } | { error: string };
+  searchPaths(query: string): Promise<{ paths: string[] } | { error: string }>;
 }
 
 /** How many quotes a hover card shows under "Said". */
@@ -104,16 +104,19 @@ export class ReaderViews {
     return this.corpus.built() ? lines.map((line) => this.index.namesIn(line)) : lines.map(() => []);
   }
 
-  watch(entries: WatchEntry[]): WatchResult[] {
-    return entries.map((entry): WatchResult => {
-      if (entry.kind === 'query') {
-        const found = this.corpus.searchPaths(entry.text);
-        return 'paths' in found ? { entry, paths: found.paths } : { entry, paths: [], error: found.error };
-      }
-      const entity = this.corpus.built() ? this.index.find(entry.text) : undefined;
-      if (!entity) return { entry, paths: [], error: this.corpus.built() ? `no person or organization called "${entry.text}"` : 'names are still being found' };
-      return { entry, paths: [...new Set(this.index.mentions(entity.id).map((m) => m.path))] };
-    });
+  watch(entries: WatchEntry[]): Promise<WatchResult[]> {
+    return Promise.all(
+      entries.map(async (entry): Promise<WatchResult> => {
+        if (entry.kind === 'query') {
+          const found = await this.corpus.searchPaths(entry.text);
+          return 'paths' in found ? { entry, paths: found.paths } : { entry, paths: [], error: found.error };
+        }
+        const entity = this.corpus.built() ? this.index.find(entry.text) : undefined;
+        if (!entity)
+          return { entry, paths: [], error: this.corpus.built() ? `no person or organization called "${entry.text}"` : 'names are still being found' };
+        return { entry, paths: [...new Set(this.index.mentions(entity.id).map((m) => m.path))] };
+      }),
+    );
   }
 
   quotes(name: string): QuoteInfo[] {
