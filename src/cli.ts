@@ -17,13 +17,17 @@ import { parseArguments, wholeNumber } from './args';
 import { entitiesCommand, entityCommand } from './cliEntities';
 import { quotesCommand, storiesCommand, timelineCommand } from './cliStories';
 import { watchCommand } from './cliWatch';
+import { indexCommand } from './cliIndex';
 import { defaultCacheDir, reportLoad } from './cliLoad';
 
 const USAGE = `Usage:
   corpus-lens articles [--corpus DIR] [--json]   list the articles with title, source and date
   corpus-lens tree [--corpus DIR] [--json]       the articles grouped by source, then date
-  corpus-lens search "<query>" [--corpus DIR] [--json] [--limit N]
+  corpus-lens search "<query>" [--corpus DIR] [--json] [--limit N] [--backend URL]
                                                  best hits first; line numbers count from 1
+  corpus-lens index --backend URL [--corpus DIR] [--json] [--grant-read ROLE]
+                                                 write the corpus into a PostgreSQL database (only
+                                                 what changed; resumes after a kill); ROLE may read
   corpus-lens article FILE [--json] [--sources FILE]
                                                  what was read from one file: title, source, date,
                                                  reading text by paragraph with line numbers, notes
@@ -48,12 +52,14 @@ const USAGE = `Usage:
   $XDG_CACHE_HOME/corpus-lens or ~/.cache/corpus-lens); --no-cache: keep nothing.
 --memory-budget MB: the memory the search index may take (default: most of the heap; a larger
   budget runs the command with a heap to match).
+--backend URL: a PostgreSQL database (postgres://USER@HOST:PORT/DATABASE, ?sslmode=require for TLS);
+  the password comes from PGPASSWORD or ~/.pgpass, never from the command line.
 --sources FILE: source and date rules for folders (default: .corpus-lens/sources.json in the current folder, if any).
 Without --corpus, the bundled sample corpus (seeds/) is used.`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['articles', 'tree', 'search', 'article', 'ner', 'entity', 'entities', 'stories', 'quotes', 'timeline', 'watch'];
+const COMMANDS = ['articles', 'tree', 'search', 'index', 'article', 'ner', 'entity', 'entities', 'stories', 'quotes', 'timeline', 'watch'];
 /** Commands that read one article file given as their argument. */
 const FILE_COMMANDS = ['article', 'ner'];
 /** Commands that read a file of their own (not an article) given as their argument. */
@@ -78,6 +84,10 @@ interface CliArgs {
   by: TimelineStep;
   /** watch: only articles dated on or after this day. */
   since?: string;
+  /** search, index: a PostgreSQL database's connection string. */
+  backend?: string;
+  /** index: a role to let read the tables. */
+  grantRead?: string;
 }
 
 /** The sample corpus shipped with the package: `seeds/` at the package root, wherever this file was bundled. */
@@ -92,7 +102,8 @@ export function bundledSeeds(from = __dirname): string {
 const COMMAND_OPTIONS: Record<string, string[]> = {
   articles: ['sources', 'cache-dir'],
   tree: ['sources', 'cache-dir'],
-  search: ['sources', 'limit', 'cache-dir', 'memory-budget'],
+  search: ['sources', 'limit', 'cache-dir', 'memory-budget', 'backend'],
+  index: ['sources', 'cache-dir', 'backend', 'grant-read'],
   article: ['sources'],
   ner: [],
   entity: ['sources', 'entities', 'cache-dir'],
@@ -103,7 +114,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   watch: ['sources', 'cache-dir', 'since'],
 };
 /** Commands that load the whole corpus, and so take --cache-dir and --no-cache. */
-const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'entity', 'entities', 'stories', 'quotes', 'timeline', 'watch'];
+const CORPUS_COMMANDS = ['articles', 'tree', 'search', 'index', 'entity', 'entities', 'stories', 'quotes', 'timeline', 'watch'];
 
 function parseCommandLine(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -136,6 +147,8 @@ function parseCommandLine(argv: string[]): CliArgs {
   if (by !== undefined && by !== 'month' && by !== 'year') throw new UsageError('--by takes month or year');
   if (by) args.by = by;
   args.since = option('since');
+  args.backend = option('backend');
+  args.grantRead = option('grant-read');
   try {
     args.limit = wholeNumber(option('limit'), '--limit', DEFAULT_LIMIT);
   } catch (error) {
@@ -228,6 +241,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   if (args.command === 'quotes') return quotesCommand(args.query ?? '', args, out, err);
   if (args.command === 'timeline') return timelineCommand(args.query, args.by, args, out, err);
   if (args.command === 'watch') return watchCommand(args.file ?? '', args, out, err);
+  if (args.command === 'index') return indexCommand(args, out, err);
   const engine = new CorpusEngine(args.parseOptions);
   const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
   reportLoad(args, problems, cacheUnwritable, err);
@@ -264,13 +278,14 @@ function readSourceRules(file: string, required: boolean): SourceRule[] | string
 }
 
 async function search(args: CliArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const engine = new CorpusEngine({ ...args.parseOptions, memoryBudgetMB: args.memoryBudgetMB });
+  const engine = new CorpusEngine({ ...args.parseOptions, memoryBudgetMB: args.memoryBudgetMB, backendUrl: args.backend });
   const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir });
   reportLoad(args, problems, cacheUnwritable, err);
   // person: and org: need the entities, which only those queries wait for.
   const parsed = parseQuery(args.query ?? '');
   if (parsed.ok && parsed.query.entities.length > 0) await engine.buildEntities();
   const outcome = await engine.search(args.query ?? '', args.limit);
+  engine.dispose();
   if (!outcome.ok) {
     err(`corpus-lens: ${outcome.error}`);
     return 2;

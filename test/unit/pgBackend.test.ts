@@ -1,17 +1,22 @@
 import * as assert from 'node:assert/strict';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { CorpusEngine } from '../../src/core/engine/engine';
 import { corpusSource } from '../../src/core/db/corpusSource';
 import { ingest } from '../../src/core/db/pgIngest';
-import { grantReader } from '../../src/core/db/pgSchema';
+import { grantReader, SCHEMA_VERSION, schemaVersion } from '../../src/core/db/pgSchema';
 import { PgSearch } from '../../src/core/db/pgSearch';
 import { parseQuery } from '../../src/core/search/query';
 import { createCorpusDatabase, startPgServer, type PgServer } from '../../src/tools/pgServer';
 import { hitSetCorpora } from '../fixtures/hitSetCorpora';
+import { copyOfSeeds } from './helpers';
+import type { EngineChange } from '../../src/core/engine/engine';
 
 async function connected(url: string): Promise<Client> {
   const client = new Client({ connectionString: url });
+  // The restart test ends every connection: the test's own clients must not fail the run.
+  client.on('error', () => undefined);
   await client.connect();
   return client;
 }
@@ -43,7 +48,8 @@ describe('the PostgreSQL backend (a real server)', function () {
         const writer = await connect(database.ingestUrl);
         await ingest(writer, corpusSource(engine, corpus.folder));
         await grantReader(writer, `agree_${corpus.name.replace(/\W/g, '_')}_reader`);
-        const backend = new PgSearch(await connect(database.readerUrl), corpus.folder);
+        const backend = new PgSearch(corpus.folder);
+        const reader = await connect(database.readerUrl);
         const differences: string[] = [];
         const relative = (p: string) => path.relative(corpus.folder, p).split(path.sep).join('/');
         for (const text of corpus.queries) {
@@ -51,7 +57,7 @@ describe('the PostgreSQL backend (a real server)', function () {
             const embedded = await engine.search(text, 1_000_000, { typing });
             const parsed = parseQuery(text);
             assert.ok(embedded.ok && parsed.ok, text);
-            const database = await backend.search(parsed.query, 1_000_000, { typing });
+            const database = await backend.search(reader, parsed.query, 1_000_000, { typing });
             const want = embedded.hits.map((h) => relative(h.path)).sort();
             const got = database.hits.map((h) => relative(h.path)).sort();
             if (want.join('\n') !== got.join('\n') || database.total !== embedded.total)
@@ -64,5 +70,134 @@ describe('the PostgreSQL backend (a real server)', function () {
         assert.deepEqual(differences, []);
       });
     }
+  });
+  /** A copy of the seeds in a new database; the ingest role wrote it, the reader role may read it. */
+  async function seedsDatabase(name: string) {
+    const folder = copyOfSeeds();
+    const database = await createCorpusDatabase(server, name);
+    const engine = new CorpusEngine();
+    await engine.load([folder]);
+    const writer = await connect(database.ingestUrl);
+    const first = await ingest(writer, corpusSource(engine, folder));
+    await grantReader(writer, `${name}_reader`);
+    return { folder, database, engine, writer, first };
+  }
+
+  const hitFiles = (outcome: Awaited<ReturnType<CorpusEngine['search']>>) => {
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
+    return outcome.hits.map((h) => path.basename(h.path)).sort();
+  };
+
+  it('migrates a new database to the newest schema once, and writes only what changed on the next ingest', async () => {
+    const { folder, engine, writer, first } = await seedsDatabase('changes');
+    assert.equal(await schemaVersion(writer), SCHEMA_VERSION);
+    assert.deepEqual(first, { ...first, added: 5, updated: 0, unchanged: 0, removed: 0 });
+    appendFileSync(path.join(folder, '003_53251bd098308f0e.txt'), '\n\nA zanzibarite delegation arrived.\n');
+    rmSync(path.join(folder, '004_732f6ac769fbedc7.txt'));
+    await engine.load([folder]);
+    const second = await ingest(writer, corpusSource(engine, folder));
+    assert.deepEqual([second.added, second.updated, second.unchanged, second.removed], [0, 1, 3, 1]);
+    const docs = async (term: string) => (await writer.query('SELECT docs FROM vocabulary WHERE term = $1', [term])).rows[0]?.docs ?? 0;
+    assert.equal(await docs('zanzibarite'), 1, 'the new word is counted');
+    const onlyInRemoved = await writer.query(
+      `SELECT count(*)::int AS n FROM vocabulary v WHERE v.docs <> (SELECT count(*) FROM articles a WHERE a.terms @@ (quote_literal(v.term) || '')::tsquery)`,
+    );
+    assert.equal(onlyInRemoved.rows[0].n, 0, 'every word counts the articles that hold it, after a replace and a delete');
+    const search = await new PgSearch(folder).search(writer, (parseQuery('zanzibarite') as { ok: true; query: never }).query, 10);
+    assert.deepEqual(
+      search.hits.map((h) => path.basename(h.path)),
+      ['003_53251bd098308f0e.txt'],
+    );
+  });
+
+  it('resumes a killed ingest from its last committed batch', async () => {
+    const folder = copyOfSeeds();
+    const database = await createCorpusDatabase(server, 'resume');
+    const engine = new CorpusEngine();
+    await engine.load([folder]);
+    const writer = await connect(database.ingestUrl);
+    const source = corpusSource(engine, folder);
+    let reads = 0;
+    const dying = { stamps: source.stamps, read: (p: string) => (++reads === 4 ? Promise.reject(new Error('killed')) : source.read(p)) };
+    await assert.rejects(ingest(writer, dying, { batchArticles: 2 }), /killed/);
+    assert.equal((await writer.query('SELECT count(*)::int AS n FROM articles')).rows[0].n, 2, 'the first batch was committed, the second rolled back');
+    const resumed = await ingest(writer, corpusSource(engine, folder), { batchArticles: 2 });
+    assert.deepEqual([resumed.added, resumed.unchanged], [3, 2]);
+  });
+
+  it('lets the reader role read and nothing else', async () => {
+    const { database } = await seedsDatabase('readonly');
+    const reader = await connect(database.readerUrl);
+    assert.equal((await reader.query('SELECT count(*)::int AS n FROM articles')).rows[0].n, 5);
+    await assert.rejects(reader.query('DELETE FROM articles'), /permission denied/);
+    await assert.rejects(reader.query("INSERT INTO vocabulary VALUES ('x', 1)"), /permission denied/);
+    await assert.rejects(reader.query('CREATE TABLE intruder (x int)'), /permission denied/);
+  });
+
+  it('answers hostile queries with hits or a message, and leaves no statement or transaction open', async () => {
+    const { folder, database } = await seedsDatabase('hostile');
+    const engine = new CorpusEngine({ backendUrl: database.readerUrl });
+    await engine.load([folder]);
+    assert.equal(engine.searchState.kind, 'ready');
+    for (const query of ["'); DROP TABLE articles; --", "lavrov':* | !'x", 'back\\slash', "o'neill & !", '"\'" OR -"\\"', 'date:2016 source:%_ lavrov']) {
+      const outcome = await engine.search(query, 10, { typing: true });
+      assert.ok(outcome.ok || !/syntax|tsquery/i.test(outcome.error), `${query}: ${outcome.ok ? '' : outcome.error}`);
+    }
+    const long = await engine.search('lavrov '.repeat(150_000));
+    assert.ok(!long.ok && /too long/.test(long.error));
+    const admin = await connect(server.adminUrl);
+    const open = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'hostile' AND state LIKE 'idle in transaction%'`);
+    assert.equal(open.rows[0].n, 0);
+    engine.dispose();
+  });
+
+  it('filters by person, organization and speaker as the embedded engine does', async () => {
+    const { folder, database, engine: embedded } = await seedsDatabase('entities');
+    const engine = new CorpusEngine({ backendUrl: database.readerUrl });
+    await engine.load([folder]);
+    await Promise.all([embedded.buildEntities(), engine.buildEntities()]);
+    for (const query of ['person:lavrov', 'org:"Nusra Front"', 'person:kerry talks', 'said:lavrov', 'person:lavrov -"Security Council"']) {
+      const want = hitFiles(await embedded.search(query, 100));
+      assert.ok(want.length > 0, query);
+      assert.deepEqual(hitFiles(await engine.search(query, 100)), want, query);
+    }
+    engine.dispose();
+  });
+
+  it('shows one window the articles another window wrote (LISTEN/NOTIFY)', async () => {
+    const { folder, database } = await seedsDatabase('shared');
+    const writing = new CorpusEngine({ backendUrl: database.ingestUrl });
+    const reading = new CorpusEngine({ backendUrl: database.readerUrl });
+    await writing.load([folder]);
+    await reading.load([folder]);
+    const heard = new Promise<void>((resolve) => reading.onDidChange((c: EngineChange) => c.kind === 'search' && resolve()));
+    const file = path.join(folder, '005_new.txt');
+    writeFileSync(file, 'Quokkas at the talks\n\nA quokka delegation joined the Geneva talks on Syria.\n');
+    await writing.update(file);
+    await heard;
+    assert.deepEqual(hitFiles(await reading.search('quokka')), ['005_new.txt']);
+    writing.dispose();
+    reading.dispose();
+  });
+
+  // Last: it restarts the server under every other connection.
+  describe('a server restart mid-session', () => {
+    it('says when the server went away and when it is back, and searches again after a restart', async () => {
+      const { folder, database } = await seedsDatabase('restart');
+      const engine = new CorpusEngine({ backendUrl: database.readerUrl });
+      await engine.load([folder]);
+      const notices: string[] = [];
+      engine.onDidChange((c: EngineChange) => c.kind === 'notice' && notices.push(c.message));
+      const before = hitFiles(await engine.search('lavrov'));
+      server.restart();
+      const back = new Promise<void>((resolve) => engine.onDidChange((c: EngineChange) => c.kind === 'notice' && /Reconnected/.test(c.message) && resolve()));
+      await back;
+      assert.deepEqual(hitFiles(await engine.search('lavrov')), before);
+      assert.ok(
+        notices.some((n) => /Lost the connection/.test(n)),
+        notices.join('\n'),
+      );
+      engine.dispose();
+    });
   });
 });

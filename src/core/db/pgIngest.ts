@@ -47,17 +47,23 @@ export interface IngestSource {
   read(path: string): Article | undefined | Promise<Article | undefined>;
 }
 
-export async function ingest(client: ClientBase, source: IngestSource, onProgress?: (p: IngestProgress) => void): Promise<IngestReport> {
+export interface IngestOptions {
+  onProgress?: (p: IngestProgress) => void;
+  /** Articles per committed batch. */
+  batchArticles?: number;
+}
+
+export async function ingest(client: ClientBase, source: IngestSource, options: IngestOptions = {}): Promise<IngestReport> {
   await migrate(client);
   await client.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
   try {
-    return await ingestLocked(client, source, onProgress);
+    return await ingestLocked(client, source, options);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK]);
   }
 }
 
-async function ingestLocked(client: ClientBase, source: IngestSource, onProgress?: (p: IngestProgress) => void): Promise<IngestReport> {
+async function ingestLocked(client: ClientBase, source: IngestSource, { onProgress, batchArticles = BATCH_ARTICLES }: IngestOptions): Promise<IngestReport> {
   const stored = await storedStamps(client);
   const report: IngestReport = { added: 0, updated: 0, unchanged: 0, removed: 0, textBytes: 0 };
   let batch: ArticleRow[] = [];
@@ -89,7 +95,7 @@ async function ingestLocked(client: ClientBase, source: IngestSource, onProgress
     const row = articleRow(article, path);
     batch.push(row);
     batchBytes += row.textBytes + row.terms.length;
-    if (batch.length >= BATCH_ARTICLES || batchBytes >= BATCH_BYTES) await flush();
+    if (batch.length >= batchArticles || batchBytes >= BATCH_BYTES) await flush();
   }
   await flush();
   const gone = [...stored.keys()].filter((p) => !present.has(p));
@@ -112,6 +118,13 @@ async function writeBatch(client: ClientBase, rows: ArticleRow[], stored: Map<st
     await countTerms(client, rows);
     await notify(client, { changed: rows.length, removed: 0, paths: rows.length <= NOTICE_PATHS ? rows.map((r) => r.path) : undefined });
   });
+}
+
+/** Writes articles the extension read (its file watcher), replacing those already stored. */
+export async function writeArticles(client: ClientBase, rows: ArticleRow[]): Promise<void> {
+  const existing = await client.query<{ path: string }>('SELECT path FROM articles WHERE path = ANY($1::text[])', [rows.map((r) => r.path)]);
+  const stored = new Map<string, FileStamp>(existing.rows.map((r) => [r.path, { size: 0, mtimeMs: 0 }]));
+  await writeBatch(client, rows, stored);
 }
 
 /** Deletes articles that left the corpus, in one transaction. */

@@ -46,7 +46,6 @@ interface ArticleText {
 
 export class PgSearch {
   constructor(
-    private readonly client: ClientBase,
     /** The corpus folder the database's relative paths are under. */
     private readonly root: string,
   ) {}
@@ -59,12 +58,12 @@ export class PgSearch {
     return path.join(this.root, ...relative.split('/'));
   }
 
-  async search(query: ParsedQuery, limit: number, options: SearchOptions = {}): Promise<SearchResults> {
-    const match = await textMatch(this.client, query, options.typing ?? false);
+  async search(client: ClientBase, query: ParsedQuery, limit: number, options: SearchOptions = {}): Promise<SearchResults> {
+    const match = await textMatch(client, query, options.typing ?? false);
     const onlyPaths = options.onlyPaths && [...options.onlyPaths].map((p) => this.relative(p));
-    const where = await this.whereClause(query, match, onlyPaths);
+    const where = await this.whereClause(client, query, match, onlyPaths);
     const topCount = Math.max(limit, options.entityFacets ? ENTITY_FACET_ARTICLES : 0);
-    const summary = await this.client.query<Summary>(
+    const summary = await client.query<Summary>(
       `WITH matched AS MATERIALIZED (SELECT path, source_label, year_label, ${where.rank} AS score FROM articles WHERE ${where.sql})
        SELECT (SELECT count(*)::int FROM matched) AS total,
          (SELECT json_agg(json_build_array(source_label, n)) FROM (SELECT source_label, count(*)::int AS n FROM matched GROUP BY 1) s) AS sources,
@@ -75,17 +74,22 @@ export class PgSearch {
     const { total, sources, years, top } = summary.rows[0];
     const ranked = top ?? [];
     const facets = { sources: sortedFacet(new Map(sources ?? [])), years: sortedFacet(new Map(years ?? [])) };
-    const hits = await this.hits(ranked.slice(0, limit), query, match);
+    const hits = await this.hits(client, ranked.slice(0, limit), query, match);
     return {
       total,
       facets: options.entityFacets ? { ...facets, ...options.entityFacets(ranked.slice(0, ENTITY_FACET_ARTICLES).map((r) => this.absolute(r.path))) } : facets,
       hits,
-      paths: options.allPaths ? await this.allPaths(where) : undefined,
+      paths: options.allPaths ? await this.allPaths(client, where) : undefined,
     };
   }
 
   /** Rows whose positions were cut are matched by their words, then their text is read for the phrases. */
-  private async whereClause(query: ParsedQuery, match: TextMatch, onlyPaths: string[] | undefined): Promise<{ sql: string; params: unknown[]; rank: string }> {
+  private async whereClause(
+    client: ClientBase,
+    query: ParsedQuery,
+    match: TextMatch,
+    onlyPaths: string[] | undefined,
+  ): Promise<{ sql: string; params: unknown[]; rank: string }> {
     const params: unknown[] = [];
     const sql: string[] = [];
     if (match.loose) {
@@ -100,7 +104,7 @@ export class PgSearch {
     sql.push(...filters.sql);
     params.push(...filters.params);
     if (needsText(query)) {
-      const rejected = await this.longTextsWithoutPhrases(query, sql.join(' AND ') || 'true', params);
+      const rejected = await this.longTextsWithoutPhrases(client, query, sql.join(' AND ') || 'true', params);
       if (rejected.length > 0) {
         params.push(rejected);
         sql.push(`path <> ALL($${params.length}::text[])`);
@@ -109,20 +113,20 @@ export class PgSearch {
     return { sql: sql.join(' AND ') || 'true', params, rank: match.loose ? 'ts_rank(terms, $1::tsquery)' : '1' };
   }
 
-  private async longTextsWithoutPhrases(query: ParsedQuery, where: string, params: unknown[]): Promise<string[]> {
-    const rows = await this.client.query<ArticleText>(`SELECT path, title, paragraphs FROM articles WHERE long_text AND ${where}`, params);
+  private async longTextsWithoutPhrases(client: ClientBase, query: ParsedQuery, where: string, params: unknown[]): Promise<string[]> {
+    const rows = await client.query<ArticleText>(`SELECT path, title, paragraphs FROM articles WHERE long_text AND ${where}`, params);
     const patterns = new Map<string, RegExp | null>();
     return rows.rows.filter((r) => !phrasesMatch(query, r.title, r.paragraphs, patterns)).map((r) => r.path);
   }
 
-  private async allPaths(where: { sql: string; params: unknown[]; rank: string }): Promise<string[]> {
-    const rows = await this.client.query<{ path: string }>(`SELECT path FROM articles WHERE ${where.sql} ORDER BY ${where.rank} DESC, path`, where.params);
+  private async allPaths(client: ClientBase, where: { sql: string; params: unknown[]; rank: string }): Promise<string[]> {
+    const rows = await client.query<{ path: string }>(`SELECT path FROM articles WHERE ${where.sql} ORDER BY ${where.rank} DESC, path`, where.params);
     return rows.rows.map((r) => this.absolute(r.path));
   }
 
-  private async hits(top: TopRow[], query: ParsedQuery, match: TextMatch): Promise<Hit[]> {
+  private async hits(client: ClientBase, top: TopRow[], query: ParsedQuery, match: TextMatch): Promise<Hit[]> {
     if (top.length === 0) return [];
-    const rows = await this.client.query<ArticleText>('SELECT path, title, source, date, paragraphs FROM articles WHERE path = ANY($1::text[])', [
+    const rows = await client.query<ArticleText>('SELECT path, title, source, date, paragraphs FROM articles WHERE path = ANY($1::text[])', [
       top.map((t) => t.path),
     ]);
     const byPath = new Map(rows.rows.map((r) => [r.path, r]));

@@ -28,6 +28,7 @@ import type { SearchResults } from '../search/searchIndex';
 import { sameStamp, summarize, type Article, type FileStamp, type ArticleSummary, type Paragraph, type Problem } from '../types';
 import { loadingMessage, type ArticleRepository, type SearchBackend, type SearchState } from './backend';
 import { EmbeddedSearch } from './embeddedSearch';
+import { PgSearchBackend } from '../db/pgBackend';
 import { defaultBudgetMB, estimatedIndexMB } from './memoryBudget';
 import { ArticleStore } from './stores/articleStore';
 import { EntityChanges } from './entityChanges';
@@ -58,6 +59,8 @@ export interface EngineOptions extends LoadOptions {
   parseWorkerFile?: string;
   /** The heap the search index may take, in MB; 0 or none: most of what this thread may use (see memoryBudget). */
   memoryBudgetMB?: number;
+  /** Search in a PostgreSQL database (its connection string, password included) instead of the embedded index. */
+  backendUrl?: string;
 }
 
 export interface EngineLoadOptions extends Pick<LoadOptions, 'signal'> {
@@ -127,6 +130,8 @@ export class CorpusEngine {
   }
 
   setOptions(options: EngineOptions): void {
+    // Another backend takes effect at the next load, with the store opened again.
+    if (options.backendUrl !== this.options.backendUrl) this.storeKey = undefined;
     this.options = options;
   }
 
@@ -155,7 +160,8 @@ export class CorpusEngine {
     if (opened.restored && [...store.values()].every((r) => prefixes.some((p) => r.path.startsWith(p)))) this.emit({ kind: 'reset' });
     // With saved articles, the index loads (CPU) while the files are checked (disk).
     const prepareSearch = () => (options.withoutSearch ? Promise.resolve(undefined) : this.prepareSearch(generation, isCurrent, signature, options.onProgress));
-    const early = opened.restored ? prepareSearch() : undefined;
+    // A database backend catches up with the files once they are read (it writes what changed).
+    const early = opened.restored && !this.options.backendUrl ? prepareSearch() : undefined;
     const { fromCache, parsed, changed } = await this.readChangedFiles(folders, store, options, report);
     if (!isCurrent()) return { problems, fromCache, parsed, search: this.searchState };
     this.entitiesBuilt = false;
@@ -249,9 +255,23 @@ export class CorpusEngine {
     this.store?.dispose();
     this.store = store;
     this.storeKey = key;
-    this.searchBackend = new EmbeddedSearch(store);
+    this.searchBackend?.dispose?.();
+    this.searchBackend = this.makeSearchBackend(store);
     if ('unwritable' in opening) return { restored: false, unwritable: this.cacheUnwritable(opening.unwritable, cacheDir) };
     return { restored: 'restored' in opening, rebuilt: 'invalid' in opening ? `the article store ${opening.invalid}` : undefined };
+  }
+
+  private makeSearchBackend(store: ArticleRepository): SearchBackend {
+    const url = this.options.backendUrl;
+    if (!url) return new EmbeddedSearch(store);
+    const backend: SearchBackend = new PgSearchBackend({
+      url,
+      articles: store,
+      root: () => this.corpusFolders[0],
+      onNotice: (message) => this.emit({ kind: 'notice', message }),
+      onChange: () => backend === this.searchBackend && this.emit({ kind: 'search', state: backend.state }),
+    });
+    return backend;
   }
 
   /** Loads or builds the search index (unless the memory guard refuses it) and says so to listeners. */
@@ -523,8 +543,13 @@ export class CorpusEngine {
     const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.views.sources);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
     const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
-    const results = await this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing, allPaths: options.allPaths });
-    return { ok: true, ...results, ms: performance.now() - started };
+    try {
+      const results = await this.searchBackend.search(parsed.query, limit, { onlyPaths, entityFacets, typing: options.typing, allPaths: options.allPaths });
+      return { ok: true, ...results, ms: performance.now() - started };
+    } catch (error) {
+      // A database backend may fail a query (gone, restarted, a time limit): the user reads why.
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   private forget(resolved: string): void {
@@ -613,6 +638,7 @@ export class CorpusEngine {
     clearTimeout(this.pendingSave);
     this.entityChanges.dispose();
     this.store?.dispose();
+    this.searchBackend?.dispose?.();
   }
 
   private emit(change: EngineChange): void {

@@ -1,0 +1,170 @@
+/**
+ * The database backend behind the engine's SearchBackend interface: search runs in PostgreSQL, the
+ * tree and the text still come from the engine's own article store. A role that may write (the
+ * ingest role, or a single user's own database) also brings the database in step with the corpus
+ * on load and applies the file watcher's changes; a read-only role (a team's shared index) only
+ * reads, and hears other clients' changes. When the database is unreachable, search says so and the
+ * backend keeps trying.
+ */
+import * as path from 'node:path';
+import type { ParsedQuery } from '../search/query';
+import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
+import type { Article, FileStamp } from '../types';
+import type { ArticleRepository, PrepareOptions, SearchBackend, SearchState } from '../engine/backend';
+import { displayUrl, PgConnection } from './pgConnection';
+import { articleRow } from './pgDocument';
+import { ingest, removeArticles, writeArticles, type IngestNotice } from './pgIngest';
+import { schemaVersion, SCHEMA_VERSION } from './pgSchema';
+import { MAX_QUERY_CHARS, PgSearch } from './pgSearch';
+
+/** File events come in bursts: they are written together after this pause. */
+const WRITE_DELAY_MS = 300;
+const RETRY_PREPARE_MS = 5_000;
+
+export interface PgBackendOptions {
+  url: string;
+  articles: ArticleRepository;
+  /** The corpus folder the database's paths are relative to (the first one). */
+  root(): string | undefined;
+  /** Something to tell the user (connection lost or back, a write that failed). */
+  onNotice(message: string): void;
+  /** The state changed, or another client changed the data: searches should run again. */
+  onChange(): void;
+}
+
+export class PgSearchBackend implements SearchBackend {
+  private current: SearchState = { kind: 'none' };
+  private readonly connection: PgConnection;
+  private writable = false;
+  private readonly pending = new Map<string, 'upsert' | 'remove'>();
+  private writeTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: PgBackendOptions) {
+    this.connection = new PgConnection(options.url, {
+      onStatus: (_status, message) => options.onNotice(message),
+      onChange: (notice: IngestNotice) => (notice.changed !== 0 || notice.removed !== 0 ? options.onChange() : undefined),
+    });
+  }
+
+  get state(): SearchState {
+    return this.current;
+  }
+
+  private get root(): string {
+    return this.options.root() ?? '/';
+  }
+
+  private relative(absolute: string): string {
+    return path.relative(this.root, absolute).split(path.sep).join('/');
+  }
+
+  async prepare(options: PrepareOptions): Promise<{ rebuilt?: string }> {
+    clearTimeout(this.retryTimer);
+    try {
+      const version = await this.connection.run((client) => schemaVersion(client));
+      this.writable = await this.connection.run(async (client) => {
+        const privilege = version > 0 ? `has_table_privilege('articles', 'INSERT')` : `has_schema_privilege('public', 'CREATE')`;
+        return (await client.query(`SELECT ${privilege} AS writable`)).rows[0].writable === true;
+      });
+      if (version === 0 && !this.writable)
+        return this.off(
+          `The database at ${displayUrl(this.options.url)} holds no corpus yet: fill it with corpus-lens index --corpus DIR --backend URL (the ingest role).`,
+        );
+      if (version > SCHEMA_VERSION)
+        return this.off(`The database's schema is version ${version}, newer than this Corpus Lens (${SCHEMA_VERSION}): update the extension.`);
+      if (this.writable) await this.catchUp(options);
+      await this.connection.listen();
+      this.current = { kind: 'ready' };
+    } catch (error) {
+      this.off(error instanceof Error ? error.message : String(error));
+      if (!this.disposed)
+        this.retryTimer = setTimeout(() => void this.prepare({ ...options, onProgress: undefined }).then(() => this.options.onChange()), RETRY_PREPARE_MS);
+    }
+    return {};
+  }
+
+  private off(message: string): { rebuilt?: string } {
+    this.current = { kind: 'off', message };
+    return {};
+  }
+
+  /** Writes what changed in the corpus since the database last saw it (a writable role only). */
+  private async catchUp(options: PrepareOptions): Promise<void> {
+    const { articles } = this.options;
+    const total = articles.size;
+    const stamps = function* (this: PgSearchBackend): IterableIterator<[string, FileStamp]> {
+      for (const record of articles.values()) yield [this.relative(record.path), { size: record.size, mtimeMs: record.mtimeMs }];
+    }.call(this);
+    const read = (relative: string) => articles.article(path.join(this.root, ...relative.split('/')));
+    this.current = { kind: 'loading', share: 0 };
+    await this.connection.run((client) => ingest(client, { stamps, read }, { onProgress: (p) => options.onProgress?.(total ? p.seen / total : 1) }));
+  }
+
+  beginBuild(): void {
+    // Nothing to build in memory: the database holds the index.
+  }
+
+  get accepting(): boolean {
+    return this.writable && this.current.kind === 'ready';
+  }
+
+  upsert(filePath: string, article?: IndexableArticle): void {
+    void article;
+    this.pending.set(filePath, 'upsert');
+    this.scheduleWrite();
+  }
+
+  remove(filePath: string): void {
+    this.pending.set(filePath, 'remove');
+    this.scheduleWrite();
+  }
+
+  private scheduleWrite(): void {
+    clearTimeout(this.writeTimer);
+    this.writeTimer = setTimeout(() => void this.writePending(), WRITE_DELAY_MS);
+  }
+
+  /** Applies the file watcher's changes; a failure is said, and the next load's catch-up writes them. */
+  private async writePending(): Promise<void> {
+    const changes = [...this.pending];
+    this.pending.clear();
+    const rows = changes.flatMap(([p, kind]) => {
+      const article: Article | undefined = kind === 'upsert' ? this.options.articles.article(p) : undefined;
+      return article ? [articleRow(article, this.relative(p))] : [];
+    });
+    const removed = changes.filter(([, kind]) => kind === 'remove').map(([p]) => this.relative(p));
+    try {
+      await this.connection.run(async (client) => {
+        if (rows.length > 0) await writeArticles(client, rows);
+        if (removed.length > 0) await removeArticles(client, removed);
+      });
+    } catch (error) {
+      this.options.onNotice(`Could not write ${changes.length} changed article(s) to the database: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async search(query: ParsedQuery, limit: number, options: SearchOptions): Promise<SearchResults> {
+    const length = queryLength(query);
+    if (length > MAX_QUERY_CHARS)
+      throw new Error(`The query is too long for the database (${length.toLocaleString('en')} characters; at most ${MAX_QUERY_CHARS.toLocaleString('en')}).`);
+    const searcher = new PgSearch(this.root);
+    return this.connection.run((client) => searcher.search(client, query, limit, options));
+  }
+
+  async save(): Promise<void> {
+    // Every change is committed as it is written.
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.writeTimer);
+    clearTimeout(this.retryTimer);
+    void this.connection.dispose();
+  }
+}
+
+function queryLength(query: ParsedQuery): number {
+  return JSON.stringify(query).length;
+}
