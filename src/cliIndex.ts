@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import { CorpusEngine } from './core/engine/engine';
 import { corpusSource } from './core/db/corpusSource';
-import { displayUrl } from './core/db/pgConnection';
+import { displayUrl } from './core/db/connectionString';
 import { ingest, type IngestReport } from './core/db/pgIngest';
 import { grantReader } from './core/db/pgSchema';
 import type { ParseOptions } from './core/ingest/parse';

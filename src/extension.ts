@@ -10,6 +10,7 @@ import * as noteNames from './features/noteNames';
 import { NotesIndex } from './features/shared/notesIndex';
 import * as corpusCommands from './features/corpusCommands';
 import * as corpusLoading from './features/corpusLoading';
+import * as databaseBackend from './features/databaseBackend';
 import * as entityBuilding from './features/entityBuilding';
 import * as entityHover from './features/entityHover';
 import * as entityMentions from './features/entityMentions';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const panel = searchPanel.activate(context, engine);
   const status = searchStatus.activate(context, engine, log);
   corpusCommands.activate(context, loading);
+  databaseBackend.activate(context, loading);
   const entities = entityBuilding.activate(context, engine, loading, log);
   const notes = new NotesIndex(engine);
   context.subscriptions.push(notes);

@@ -12,6 +12,7 @@ import type { WorkerOptions } from '../core/engine/protocol';
 import { BUILTIN_SOURCE_PATTERNS, compileSourcePatterns } from '../core/ingest/source';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from '../core/ingest/sourceRules';
 import { corpusFolders } from './shared/corpusFolders';
+import { backendUrl } from './shared/databaseBackend';
 import type { CorpusLoading, CorpusState } from './shared/corpusState';
 import { FileEventQueue } from './shared/fileEventQueue';
 import type { Log } from './shared/log';
@@ -54,8 +55,9 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     // At once: whoever waits for 'ready' (the entities) knows the corpus is being replaced.
     this.setState('loading');
     this.sourceRules = (await this.readSourceRules(userAction)) ?? this.sourceRules;
+    const options = await this.engineOptions();
     if (controller !== this.current) return;
-    void this.engine.setOptions(this.engineOptions());
+    void this.engine.setOptions(options);
     const { folders, missing } = corpusFolders(this.context);
     for (const folder of missing) this.log.problem({ path: folder, message: 'corpus folder not found (setting corpusLens.corpusFolders)' });
     this.watch(folders);
@@ -122,7 +124,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     });
   }
 
-  private engineOptions(): WorkerOptions {
+  private async engineOptions(): Promise<WorkerOptions> {
     const { patterns, errors } = compileSourcePatterns(setting('sourcePatterns'));
     for (const error of errors) this.log.channel.error(`Setting corpusLens.sourcePatterns: ${error}`);
     return {
@@ -130,6 +132,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
       memoryBudgetMB: setting('memoryBudgetMB'),
       sourcePatterns: [...patterns, ...BUILTIN_SOURCE_PATTERNS],
       sourceRules: this.sourceRules,
+      backendUrl: await backendUrl(this.context, this.log),
     };
   }
 

@@ -5,6 +5,7 @@
  * away and that it is back. Every statement has a time limit, so no query can hold a connection.
  */
 import { Client, Pool, type ClientConfig, type PoolClient } from 'pg';
+import { displayUrl } from './connectionString';
 import { CHANGES_CHANNEL, type IngestNotice } from './pgIngest';
 
 const STATEMENT_TIMEOUT_MS = 15_000;
@@ -16,25 +17,6 @@ export interface ConnectionEvents {
   onStatus?(status: 'lost' | 'back', message: string): void;
   /** Another client (an ingest, another window) committed a change. */
   onChange?(notice: IngestNotice): void;
-}
-
-/** The connection string with the password put in (it is kept out of settings: VS Code's secret storage holds it). */
-export function withPassword(url: string, password: string | undefined): string {
-  if (!password) return url;
-  const parsed = new URL(url);
-  parsed.password = encodeURIComponent(password);
-  return parsed.toString();
-}
-
-/** The address without the password, for messages. */
-export function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return `${parsed.host}${parsed.pathname}`;
-  } catch {
-    return 'the database';
-  }
 }
 
 export class PgConnection {

@@ -14,6 +14,7 @@ export interface Settings {
   'hover.maxArticles': number;
   'notes.uncitedNames': 'hint' | 'information' | 'off';
   sourcePatterns: SourcePatternSetting[];
+  'backend.url': string;
 }
 
 export type SettingKey = keyof Settings;
@@ -30,6 +31,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'hover.maxArticles',
   'notes.uncitedNames',
   'sourcePatterns',
+  'backend.url',
 ];
 
 /** The value in force: the user's, the workspace's, or package.json's default. */
