@@ -1,4 +1,5 @@
 /** `npm run bench -- <benchmark> --corpus DIR [--copies N]`: speed figures, never pass/fail. */
+import { benchBackend } from './benchmarks/backend';
 import { benchEntities } from './benchmarks/entities';
 import { benchLoad } from './benchmarks/load';
 import { benchNer } from './benchmarks/ner';
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   quotes: benchQuotes,
   timeline: benchTimeline,
   notes: benchNotes,
+  backend: benchBackend,
 };
 
 async function main(): Promise<void> {

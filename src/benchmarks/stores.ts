@@ -118,7 +118,7 @@ function usedHeapMB(): number {
   return process.memoryUsage().heapUsed / MB;
 }
 
-function runChild(mode: string, folder: string, cacheDir: string, env: Record<string, string> = {}): ChildResult {
+export function runChild(mode: string, folder: string, cacheDir: string, env: Record<string, string> = {}): ChildResult {
   // Every child gets the heap the extension gives its engine thread, plain minisearch too.
   const flags = ['--expose-gc', `--max-old-space-size=${workerHeapLimitMB()}`];
   const child = spawnSync(process.execPath, [...flags, process.argv[1], 'stores', '--child', mode, folder, cacheDir], {

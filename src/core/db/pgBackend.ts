@@ -14,7 +14,8 @@ import type { ArticleRepository, PrepareOptions, SearchBackend, SearchState } fr
 import { displayUrl } from './connectionString';
 import { PgConnection } from './pgConnection';
 import { articleRow } from './pgDocument';
-import { ingest, removeArticles, writeArticles, type IngestNotice } from './pgIngest';
+import { ingest } from './pgIngest';
+import { removeArticles, writeArticles, type IngestNotice } from './pgWrite';
 import { schemaVersion, SCHEMA_VERSION } from './pgSchema';
 import { MAX_QUERY_CHARS, PgSearch } from './pgSearch';
 

@@ -6,7 +6,7 @@
  */
 import { Client, Pool, type ClientConfig, type PoolClient } from 'pg';
 import { displayUrl } from './connectionString';
-import { CHANGES_CHANNEL, type IngestNotice } from './pgIngest';
+import { CHANGES_CHANNEL, type IngestNotice } from './pgWrite';
 
 const STATEMENT_TIMEOUT_MS = 15_000;
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -41,6 +41,8 @@ export class PgConnection {
       statement_timeout: STATEMENT_TIMEOUT_MS,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       application_name: 'corpus-lens',
+      // A search is a few short statements: parallel workers cost more to start than they save (measured on 2 cores).
+      options: '-c max_parallel_workers_per_gather=0',
     };
   }
 

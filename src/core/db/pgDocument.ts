@@ -45,13 +45,20 @@ export interface ArticleRow {
   paragraphs: string;
   textBytes: number;
   terms: string;
+  /** The title's words alone (a small tsvector kept in the row): the first, cheap ranking of many hits. */
+  titleTerms: string;
   /** Positions were cut (a very long text, or a word written hundreds of times): phrases are checked in the text. */
   longText: boolean;
-  /** Each distinct word once (for the vocabulary's counts). */
+  /** Each distinct word once (for the vocabulary). */
   lexemes: string[];
 }
 
 type Weight = 'A' | 'B' | 'D';
+
+/** Too long for a lexeme (a string of letters hundreds long, in a hostile file). */
+function tooLong(lexeme: string): boolean {
+  return lexeme.length > MAX_LEXEME_BYTES / 3 && Buffer.byteLength(lexeme) > MAX_LEXEME_BYTES;
+}
 
 class TsvectorWriter {
   private readonly positions = new Map<string, string[]>();
@@ -61,7 +68,7 @@ class TsvectorWriter {
   add(text: string, weight: Weight): void {
     for (const term of indexTerms(text)) {
       this.position++;
-      if (Buffer.byteLength(term) > MAX_LEXEME_BYTES) continue;
+      if (tooLong(term)) continue;
       const list = this.positions.get(term) ?? [];
       if (list.length === 0) this.positions.set(term, list);
       if (this.position > MAX_POSITION || list.length >= MAX_POSITIONS_PER_LEXEME) {
@@ -77,18 +84,35 @@ class TsvectorWriter {
     return [...this.positions.keys()];
   }
 
-  /** The tsvector's text form; without positions when they would pass PostgreSQL's size limit. */
+  /**
+   * The tsvector's text form. Past PostgreSQL's size limit, positions go first (phrases are then
+   * checked in the text: `cut`), then the words past the limit.
+   */
   toString(): string {
-    const entries = [...this.positions].map(([term, list]) => [quoteLexeme(term), list.join(',')] as const);
-    const withPositions = entries.map(([lexeme, list]) => (list ? `${lexeme}:${list}` : lexeme)).join(' ');
-    if (withPositions.length < MAX_TSVECTOR_BYTES / 2 || Buffer.byteLength(withPositions) < MAX_TSVECTOR_BYTES) return withPositions;
+    const words = [...this.positions.keys()].map(quoteLexeme);
+    const lists = [...this.positions.values()];
+    const full = words.map((w, i) => (lists[i].length > 0 ? `${w}:${lists[i].join(',')}` : w)).join(' ');
+    if (fits(full)) return full;
     this.cut = true;
-    return entries.map(([lexeme]) => lexeme).join(' ');
+    const withoutPositions = words.join(' ');
+    if (fits(withoutPositions)) return withoutPositions;
+    let kept = '';
+    for (const word of words) {
+      if (kept.length + word.length + 1 > MAX_TSVECTOR_BYTES / 4) break;
+      kept += kept ? ` ${word}` : word;
+    }
+    return kept;
   }
+}
+
+function fits(text: string): boolean {
+  return text.length < MAX_TSVECTOR_BYTES / 4 || Buffer.byteLength(text) < MAX_TSVECTOR_BYTES / 2;
 }
 
 /** A lexeme in tsvector or tsquery text: quoted, its quotes doubled and backslashes escaped. */
 export function quoteLexeme(term: string): string {
+  // Index terms never hold these (the tokenizer splits on punctuation); query words may.
+  if (!term.includes("'") && !term.includes('\\')) return `'${term}'`;
   return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
@@ -103,6 +127,7 @@ export function articleRow(article: Article, relativePath: string): ArticleRow {
   writer.add(article.source ?? '', 'B');
   for (const paragraph of article.paragraphs) writer.add(paragraph.text, 'D');
   const terms = writer.toString();
+  const titleTerms = [...new Set(indexTerms(article.title))].filter((t) => !tooLong(t));
   const days = daySpan(article.date);
   const paragraphs = article.paragraphs.map((p) => ({ ...p, text: storable(p.text) }));
   return {
@@ -120,6 +145,7 @@ export function articleRow(article: Article, relativePath: string): ArticleRow {
     paragraphs: JSON.stringify(paragraphs),
     textBytes: article.paragraphs.reduce((sum, p) => sum + Buffer.byteLength(p.text), 0),
     terms,
+    titleTerms: titleTerms.map(quoteLexeme).join(' '),
     longText: writer.cut,
     lexemes: writer.lexemes(),
   };
@@ -142,12 +168,13 @@ export function rowValues(row: ArticleRow): (string | number | boolean | null)[]
     row.paragraphs,
     row.textBytes,
     row.terms,
+    row.titleTerms,
     row.longText,
   ];
 }
 
 export const ARTICLE_COLUMNS =
-  'path, title, source, date, size, mtime_ms, source_key, source_label, year_label, day_from, day_to, paragraphs, text_bytes, terms, long_text';
+  'path, title, source, date, size, mtime_ms, source_key, source_label, year_label, day_from, day_to, paragraphs, text_bytes, terms, title_terms, long_text';
 
 /** One line of COPY's text format. */
 export function copyLine(values: (string | number | boolean | null)[]): string {

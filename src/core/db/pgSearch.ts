@@ -21,6 +21,22 @@ import { makeSnippet } from '../search/snippet';
 import type { Paragraph } from '../types';
 import { filterSql, textMatch, type TextMatch } from './pgQuery';
 
+/**
+ * Ranking reads each hit's whole tsvector: of many hits, only this many are ranked, those whose
+ * title ranks best (then the shortest); the rest follow unranked. Fewer hits are all ranked (the
+ * candidates are cut without a tiebreak by path: comparing paths of thousands of equal hits costs more
+ * than the rest of the search).
+ */
+const RANKED_CANDIDATES = 300;
+
+interface Where {
+  sql: string;
+  params: unknown[];
+  /** The full rank (of a candidate `a`) and the cheap one from the title alone. */
+  rank: string;
+  titleRank: string;
+}
+
 /** A query longer than this is refused before it reaches the database. */
 export const MAX_QUERY_CHARS = 2_000;
 
@@ -63,12 +79,15 @@ export class PgSearch {
     const onlyPaths = options.onlyPaths && [...options.onlyPaths].map((p) => this.relative(p));
     const where = await this.whereClause(client, query, match, onlyPaths);
     const topCount = Math.max(limit, options.entityFacets ? ENTITY_FACET_ARTICLES : 0);
+    const candidates = Math.max(topCount, RANKED_CANDIDATES);
     const summary = await client.query<Summary>(
-      `WITH matched AS MATERIALIZED (SELECT path, source_label, year_label, ${where.rank} AS score FROM articles WHERE ${where.sql})
+      `WITH matched AS MATERIALIZED (SELECT path, source_label, year_label, text_bytes, ${where.titleRank} AS title_score FROM articles WHERE ${where.sql}),
+         candidates AS (SELECT path FROM matched ORDER BY title_score DESC, text_bytes LIMIT ${candidates}),
+         top AS (SELECT a.path, ${where.rank} AS score FROM articles a JOIN candidates USING (path) ORDER BY score DESC, a.path LIMIT ${topCount})
        SELECT (SELECT count(*)::int FROM matched) AS total,
          (SELECT json_agg(json_build_array(source_label, n)) FROM (SELECT source_label, count(*)::int AS n FROM matched GROUP BY 1) s) AS sources,
          (SELECT json_agg(json_build_array(year_label, n)) FROM (SELECT year_label, count(*)::int AS n FROM matched GROUP BY 1) y) AS years,
-         (SELECT json_agg(t) FROM (SELECT path, score FROM matched ORDER BY score DESC, path LIMIT ${topCount}) t) AS top`,
+         (SELECT json_agg(t ORDER BY t.score DESC, t.path) FROM top t) AS top`,
       where.params,
     );
     const { total, sources, years, top } = summary.rows[0];
@@ -84,12 +103,7 @@ export class PgSearch {
   }
 
   /** Rows whose positions were cut are matched by their words, then their text is read for the phrases. */
-  private async whereClause(
-    client: ClientBase,
-    query: ParsedQuery,
-    match: TextMatch,
-    onlyPaths: string[] | undefined,
-  ): Promise<{ sql: string; params: unknown[]; rank: string }> {
+  private async whereClause(client: ClientBase, query: ParsedQuery, match: TextMatch, onlyPaths: string[] | undefined): Promise<Where> {
     const params: unknown[] = [];
     const sql: string[] = [];
     if (match.loose) {
@@ -110,7 +124,12 @@ export class PgSearch {
         sql.push(`path <> ALL($${params.length}::text[])`);
       }
     }
-    return { sql: sql.join(' AND ') || 'true', params, rank: match.loose ? 'ts_rank(terms, $1::tsquery)' : '1' };
+    return {
+      sql: sql.join(' AND ') || 'true',
+      params,
+      rank: match.loose ? 'ts_rank(a.terms, $1::tsquery)' : '1',
+      titleRank: match.loose ? 'ts_rank(title_terms, $1::tsquery)' : '1',
+    };
   }
 
   private async longTextsWithoutPhrases(client: ClientBase, query: ParsedQuery, where: string, params: unknown[]): Promise<string[]> {
@@ -119,8 +138,8 @@ export class PgSearch {
     return rows.rows.filter((r) => !phrasesMatch(query, r.title, r.paragraphs, patterns)).map((r) => r.path);
   }
 
-  private async allPaths(client: ClientBase, where: { sql: string; params: unknown[]; rank: string }): Promise<string[]> {
-    const rows = await client.query<{ path: string }>(`SELECT path FROM articles WHERE ${where.sql} ORDER BY ${where.rank} DESC, path`, where.params);
+  private async allPaths(client: ClientBase, where: Where): Promise<string[]> {
+    const rows = await client.query<{ path: string }>(`SELECT path FROM articles WHERE ${where.sql} ORDER BY ${where.titleRank} DESC, path`, where.params);
     return rows.rows.map((r) => this.absolute(r.path));
   }
 

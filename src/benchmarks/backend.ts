@@ -1,0 +1,182 @@
+/**
+ * `npm run bench -- backend --corpus DIR [--copies N] [--runs R]`: the PostgreSQL backend beside the
+ * embedded engine and plain minisearch, on the same copy of the corpus, each in a fresh process:
+ * ingest (text MB/s written by COPY batches), a fresh session until the tree and search answer,
+ * query p50/p95 over the search benchmark's queries, peak RSS, and the database's size on disk.
+ * The server is Debian's PostgreSQL started for the run (src/tools/pgServer.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { corpusSource } from '../core/db/corpusSource';
+import { articleRow } from '../core/db/pgDocument';
+import { ingest } from '../core/db/pgIngest';
+import { grantReader } from '../core/db/pgSchema';
+import { CorpusEngine } from '../core/engine/engine';
+import { workerHeapLimitMB } from '../core/engine/memoryBudget';
+import { createCorpusDatabase, startPgServer } from '../tools/pgServer';
+import { corpusCopies, median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
+import { BENCH_QUERIES } from './search';
+import { runChild } from './stores';
+
+type ChildResult = Record<string, number>;
+
+/** Tuning a server for this machine would get (the rest are Debian's defaults, fsync on). */
+const SERVER_SETTINGS = { shared_buffers: '1GB', max_wal_size: '4GB', maintenance_work_mem: '512MB' };
+
+async function queryTimes(engine: CorpusEngine): Promise<{ p50: number; p95: number }> {
+  const perQuery: number[] = [];
+  for (const query of BENCH_QUERIES) {
+    const times: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const outcome = await engine.search(query, 50);
+      if (!outcome.ok) throw new Error(`bench query "${query}": ${outcome.error}`);
+      times.push(performance.now() - started);
+    }
+    perQuery.push(median(times));
+  }
+  return { p50: percentile(perQuery, 50), p95: percentile(perQuery, 95) };
+}
+
+/** A fresh session: the tree from the cache, then the first search answered, then the queries. */
+async function session(folder: string, cacheDir: string, backendUrl?: string): Promise<ChildResult> {
+  const started = performance.now();
+  const engine = new CorpusEngine({ backendUrl });
+  const tree = new Promise<number>((resolve) => engine.onDidChange((c) => c.kind === 'reset' && resolve(performance.now() - started)));
+  await engine.load([folder], { cacheDir });
+  const first = await engine.search('government', 50);
+  if (!first.ok) throw new Error(first.error);
+  const searchableMs = performance.now() - started;
+  const { p50, p95 } = await queryTimes(engine);
+  engine.dispose();
+  return { treeMs: await tree, searchableMs, p50, p95, rssMB: peakRssMB() };
+}
+
+const children: Record<string, (folder: string, cacheDir: string, url: string) => Promise<ChildResult>> = {
+  /** Reads the corpus into the cache (not timed: the ingest that follows reads from it). */
+  async read(folder, cacheDir) {
+    const engine = new CorpusEngine();
+    await engine.load([folder], { cacheDir, withoutSearch: true });
+    return { articles: engine.size };
+  },
+
+  async ingest(folder, cacheDir, url) {
+    const engine = new CorpusEngine();
+    await engine.load([folder], { cacheDir, withoutSearch: true });
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    const started = performance.now();
+    const report = await ingest(client, corpusSource(engine, folder));
+    const ms = performance.now() - started;
+    await grantReader(client, 'bench_reader');
+    const rowsStarted = performance.now();
+    for (const summary of engine.articles().slice(0, 2000)) articleRow(engine.get(summary.path)!, summary.path);
+    const rowsMs = ((performance.now() - rowsStarted) / Math.min(2000, engine.size)) * engine.size;
+    const sizes = await client.query(
+      `SELECT pg_database_size(current_database()) AS db, pg_total_relation_size('articles') AS articles, pg_relation_size('articles_terms') AS gin, pg_total_relation_size('vocabulary') AS vocabulary`,
+    );
+    await client.end();
+    const size = sizes.rows[0];
+    return {
+      ms,
+      rowsMs,
+      textBytes: report.textBytes,
+      articles: report.added,
+      dbBytes: Number(size.db),
+      articlesBytes: Number(size.articles),
+      ginBytes: Number(size.gin),
+      vocabularyBytes: Number(size.vocabulary),
+      rssMB: peakRssMB(),
+    };
+  },
+
+  async reingest(folder, cacheDir, url) {
+    const engine = new CorpusEngine();
+    await engine.load([folder], { cacheDir, withoutSearch: true });
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    const started = performance.now();
+    const report = await ingest(client, corpusSource(engine, folder));
+    await client.end();
+    return { ms: performance.now() - started, unchanged: report.unchanged };
+  },
+
+  database: (folder, cacheDir, url) => session(folder, cacheDir, url),
+  embedded: (folder, cacheDir) => session(folder, cacheDir),
+};
+
+function runBackendChild(mode: string, folder: string, cacheDir: string, url = ''): ChildResult {
+  const flags = ['--expose-gc', `--max-old-space-size=${workerHeapLimitMB()}`];
+  const child = spawnSync(process.execPath, [...flags, process.argv[1], 'backend', '--child', mode, folder, cacheDir, url], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(last) as ChildResult;
+  } catch {
+    throw new Error(`bench child "${mode}" failed (exit ${child.status}): ${child.stderr.slice(-2000)}`);
+  }
+}
+
+const MB = 1e6;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+
+export async function benchBackend(argv: string[]): Promise<void> {
+  if (argv[0] === '--child') {
+    process.stdout.write(JSON.stringify(await children[argv[1]](argv[2], argv[3], argv[4])) + '\n');
+    return;
+  }
+  const args = parseBenchArgs(argv);
+  const copies = corpusCopies(args.corpus, args.copies);
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-backend-cache-'));
+  const server = await startPgServer({ settings: SERVER_SETTINGS });
+  try {
+    const database = await createCorpusDatabase(server, 'bench');
+    const { articles } = runBackendChild('read', copies.folder, cacheDir);
+    const ingested = runBackendChild('ingest', copies.folder, cacheDir, database.ingestUrl);
+    const again = runBackendChild('reingest', copies.folder, cacheDir, database.ingestUrl);
+    const runs = Array.from({ length: args.runs }, () => ({
+      database: runBackendChild('database', copies.folder, cacheDir, database.readerUrl),
+      embedded: runBackendChild('embedded', copies.folder, cacheDir),
+    }));
+    runChild('plainBuild', copies.folder, cacheDir);
+    const plain = Array.from({ length: args.runs }, () => runChild('plainSession', copies.folder, cacheDir));
+    const med = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+    const textMB = ingested.textBytes / MB;
+    printTable(
+      `PostgreSQL backend, embedded engine, plain minisearch (${args.corpus} × ${args.copies} = ${articles} articles, ${textMB.toFixed(1)} MB of text; medians of ${args.runs})`,
+      [
+        ['ingest: time, text written per second', `${s(ingested.ms)}, ${(textMB / (ingested.ms / 1000)).toFixed(1)} MB/s`],
+        ['  of which building rows in JS (tokens, tsvector text)', s(ingested.rowsMs)],
+        ['ingest again, nothing changed', `${s(again.ms)} (${again.unchanged} unchanged)`],
+        ['fresh session to the tree: database / embedded', `${s(med((r) => r.database.treeMs))} / ${s(med((r) => r.embedded.treeMs))}`],
+        [
+          'fresh session until search answers: database / embedded / plain minisearch',
+          `${s(med((r) => r.database.searchableMs))} / ${s(med((r) => r.embedded.searchableMs))} / ${s(median(plain.map((p) => p.searchableMs)))}`,
+        ],
+        ['query p50 / p95: database', `${ms(med((r) => r.database.p50))} / ${ms(med((r) => r.database.p95))}`],
+        ['query p50 / p95: embedded', `${ms(med((r) => r.embedded.p50))} / ${ms(med((r) => r.embedded.p95))}`],
+        ['query p50 / p95: plain minisearch (bare search, no snippets)', `${ms(median(plain.map((p) => p.p50)))} / ${ms(median(plain.map((p) => p.p95)))}`],
+        [
+          'peak RSS of the session (the engine thread): database / embedded / plain',
+          `${med((r) => r.database.rssMB).toFixed(0)} / ${med((r) => r.embedded.rssMB).toFixed(0)} / ${median(plain.map((p) => p.rssMB)).toFixed(0)} MB`,
+        ],
+        [
+          'database on disk: all / articles (with TOAST) / GIN index / vocabulary',
+          `${mb(ingested.dbBytes)} / ${mb(ingested.articlesBytes)} / ${mb(ingested.ginBytes)} / ${mb(ingested.vocabularyBytes)}`,
+        ],
+        ['bytes on disk per article', `${((ingested.dbBytes - 8e6) / articles).toFixed(0)}`],
+      ],
+    );
+  } finally {
+    server.stop();
+    copies.dispose();
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The database backend's writes, each batch one transaction: rows copied in, the vocabulary (every
+ * word some article holds, for typo tolerance) kept exact, the change announced on a channel so
+ * other windows refresh. Used by the ingest and by the extension's file watcher.
+ */
+import type { ClientBase } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { ARTICLE_COLUMNS, copyLine, quoteLexeme, rowValues, type ArticleRow } from './pgDocument';
+
+/** The channel a committed change is announced on (payload: JSON of IngestNotice). */
+export const CHANGES_CHANNEL = 'corpus_lens_changes';
+/** Paths named in a notice; past this many it says only how many (a NOTIFY payload stays under 8 kB). */
+const NOTICE_PATHS = 40;
+
+export interface IngestNotice {
+  changed: number;
+  removed: number;
+  paths?: string[];
+}
+
+/**
+ * The words the database's vocabulary holds, as far as this writer knows (an ingest reads them once):
+ * a batch inserts only words it has not seen, so a corpus of known words costs no vocabulary writes.
+ */
+export type KnownWords = Set<string>;
+
+export async function knownWords(client: ClientBase): Promise<KnownWords> {
+  const rows = await client.query<{ term: string }>('SELECT term FROM vocabulary');
+  return new Set(rows.rows.map((r) => r.term));
+}
+
+/** One transaction: the old versions deleted, the rows copied in, the vocabulary made exact, the change announced. */
+export async function writeBatch(client: ClientBase, rows: ArticleRow[], replaced: string[], known?: KnownWords): Promise<void> {
+  await inTransaction(client, async () => {
+    const goneWords = replaced.length > 0 ? await deleteRows(client, replaced) : [];
+    await copyRows(client, rows);
+    await addWords(client, rows, known);
+    if (goneWords.length > 0) {
+      const kept = new Set(rows.flatMap((r) => r.lexemes));
+      await pruneWords(
+        client,
+        goneWords.filter((w) => !kept.has(w)),
+        known,
+      );
+    }
+    await notify(client, { changed: rows.length, removed: 0, paths: rows.length <= NOTICE_PATHS ? rows.map((r) => r.path) : undefined });
+  });
+}
+
+/** Writes articles the extension read (its file watcher), replacing those already stored. */
+export async function writeArticles(client: ClientBase, rows: ArticleRow[]): Promise<void> {
+  const existing = await client.query<{ path: string }>('SELECT path FROM articles WHERE path = ANY($1::text[])', [rows.map((r) => r.path)]);
+  await writeBatch(
+    client,
+    rows,
+    existing.rows.map((r) => r.path),
+  );
+}
+
+/** Deletes articles that left the corpus, in one transaction. */
+export async function removeArticles(client: ClientBase, paths: string[], known?: KnownWords): Promise<void> {
+  await inTransaction(client, async () => {
+    await pruneWords(client, await deleteRows(client, paths), known);
+    await notify(client, { changed: 0, removed: paths.length, paths: paths.length <= NOTICE_PATHS ? paths : undefined });
+  });
+}
+
+async function inTransaction(client: ClientBase, work: () => Promise<void>): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await work();
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Deletes the rows; returns the words they held (each once). */
+async function deleteRows(client: ClientBase, paths: string[]): Promise<string[]> {
+  const gone = await client.query<{ lexeme: string }>(
+    `WITH gone AS (DELETE FROM articles WHERE path = ANY($1::text[]) RETURNING terms)
+     SELECT DISTINCT unnest(tsvector_to_array(gone.terms)) AS lexeme FROM gone`,
+    [paths],
+  );
+  return gone.rows.map((r) => r.lexeme);
+}
+
+function copyRows(client: ClientBase, rows: ArticleRow[]): Promise<void> {
+  const stream = client.query(copyFrom(`COPY articles (${ARTICLE_COLUMNS}) FROM STDIN`));
+  return new Promise((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', () => resolve());
+    stream.end(rows.map((row) => copyLine(rowValues(row))).join(''));
+  });
+}
+
+async function addWords(client: ClientBase, rows: ArticleRow[], known?: KnownWords): Promise<void> {
+  const words = new Set<string>();
+  for (const row of rows) for (const word of row.lexemes) if (!known?.has(word)) words.add(word);
+  if (words.size === 0) return;
+  await client.query('INSERT INTO vocabulary (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [[...words]]);
+  for (const word of words) known?.add(word);
+}
+
+/** Words no article holds any more leave the vocabulary (else a typo near them would not be corrected as the embedded engine does). */
+async function pruneWords(client: ClientBase, candidates: string[], known?: KnownWords): Promise<void> {
+  if (candidates.length === 0) return;
+  const pruned = await client.query<{ term: string }>(
+    `DELETE FROM vocabulary v USING unnest($1::text[], $2::tsquery[]) AS c(term, query)
+     WHERE v.term = c.term AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.terms @@ c.query) RETURNING v.term`,
+    [candidates, candidates.map(quoteLexeme)],
+  );
+  for (const row of pruned.rows) known?.delete(row.term);
+}
+
+async function notify(client: ClientBase, notice: IngestNotice): Promise<void> {
+  await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+}
