@@ -4,48 +4,17 @@
  */
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import { Client } from 'pg';
-import { corpusSource } from '../core/db/corpusSource';
-import { ingest } from '../core/db/pgIngest';
-import { grantReader } from '../core/db/pgSchema';
-import { CorpusEngine } from '../core/engine/engine';
 import { launchBrowser } from './browser';
-import { createCorpusDatabase, startPgServer, type PgServer } from './pgServer';
+import { startSeedsDatabase } from './testDatabase';
 import { startCodeServer } from './codeServer';
 import { makeWorkspace, repoRoot } from './sampleWorkspace';
 
 const TIMEOUT_MS = 5 * 60_000;
 
-/**
- * A PostgreSQL server holding the seeds and one article that is only in the database (so a test can
- * tell that search ran there), for test/host/database.test.ts; its address reaches the extension
- * host through the environment.
- */
-async function startTestDatabase(): Promise<PgServer> {
-  const database = await startPgServer({ settings: { fsync: 'off' } });
-  const corpus = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-host-db-'));
-  cpSync(path.join(repoRoot(), 'seeds'), corpus, { recursive: true });
-  writeFileSync(path.join(corpus, 'only-in-the-database.txt'), 'Quokkas at the talks\n\nA quokka delegation joined the Geneva talks.\n');
-  const { ingestUrl, readerUrl } = await createCorpusDatabase(database, 'hostdb');
-  const engine = new CorpusEngine();
-  await engine.load([corpus]);
-  const writer = new Client({ connectionString: ingestUrl });
-  await writer.connect();
-  await ingest(writer, corpusSource(engine, corpus));
-  await grantReader(writer, 'hostdb_reader');
-  await writer.end();
-  engine.dispose();
-  const reader = new URL(readerUrl);
-  const password = decodeURIComponent(reader.password);
-  reader.password = '';
-  process.env.CORPUS_LENS_TEST_DATABASE = JSON.stringify({ url: reader.toString(), password });
-  return database;
-}
-
 async function main(): Promise<number> {
-  const database = await startTestDatabase();
+  // For test/host/database.test.ts: the address reaches the extension host through the environment.
+  const database = await startSeedsDatabase('hostdb');
+  process.env.CORPUS_LENS_TEST_DATABASE = JSON.stringify({ url: database.url, password: database.password });
   const server = await startCodeServer();
   const browser = await launchBrowser();
   try {
@@ -71,7 +40,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     server.stop();
-    database.stop();
+    database.server.stop();
   }
 }
 

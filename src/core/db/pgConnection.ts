@@ -53,7 +53,7 @@ export class PgConnection {
       client = await this.pool.connect();
     } catch (error) {
       this.markLost(error);
-      throw new Error(`The database at ${displayUrl(this.url)} does not answer (${messageOf(error)}).`);
+      throw new Error(connectProblem(this.url, error));
     }
     let broken: Error | undefined;
     try {
@@ -131,6 +131,15 @@ export class PgConnection {
     this.listener = undefined;
     await Promise.all([listener?.end().catch(() => undefined), this.pool.end().catch(() => undefined)]);
   }
+}
+
+/** Why a connection failed, in words a user can act on. */
+export function connectProblem(url: string, error: unknown): string {
+  const message = messageOf(error);
+  if (/password must be a string|password authentication failed|no password/i.test(message))
+    return `The database at ${displayUrl(url)} refused the password (or none is set): run "Corpus Lens: Set Database Password" (from a shell: PGPASSWORD or ~/.pgpass).`;
+  if (/does not exist/i.test(message)) return `The database at ${displayUrl(url)} says: ${message}.`;
+  return `The database at ${displayUrl(url)} does not answer (${message}).`;
 }
 
 function messageOf(error: unknown): string {
