@@ -19,6 +19,7 @@ import { workerHeapLimitMB } from '../core/engine/memoryBudget';
 import { createCorpusDatabase, startPgServer } from '../tools/pgServer';
 import { corpusCopies, median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
 import { BENCH_QUERIES } from './search';
+import { pgliteSession } from './pglite';
 import { runChild } from './stores';
 
 type ChildResult = Record<string, number>;
@@ -105,6 +106,7 @@ const children: Record<string, (folder: string, cacheDir: string, url: string) =
   },
 
   database: (folder, cacheDir, url) => session(folder, cacheDir, url),
+  pglite: (folder, cacheDir) => pgliteSession(folder, cacheDir),
   embedded: (folder, cacheDir) => session(folder, cacheDir),
 };
 
@@ -145,6 +147,7 @@ export async function benchBackend(argv: string[]): Promise<void> {
       database: runBackendChild('database', copies.folder, cacheDir, database.readerUrl),
       embedded: runBackendChild('embedded', copies.folder, cacheDir),
     }));
+    const pglite = args.copies <= 20 ? runBackendChild('pglite', copies.folder, cacheDir) : undefined;
     runChild('plainBuild', copies.folder, cacheDir);
     const plain = Array.from({ length: args.runs }, () => runChild('plainSession', copies.folder, cacheDir));
     const med = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
@@ -166,6 +169,12 @@ export async function benchBackend(argv: string[]): Promise<void> {
         [
           'peak RSS of the session (the engine thread): database / embedded / plain',
           `${med((r) => r.database.rssMB).toFixed(0)} / ${med((r) => r.embedded.rssMB).toFixed(0)} / ${median(plain.map((p) => p.rssMB)).toFixed(0)} MB`,
+        ],
+        [
+          'PGlite (WebAssembly, in-process, file-backed): ingest MB/s; query p50 / p95; reopen until search answers; peak RSS',
+          pglite
+            ? `${(pglite.textBytes / MB / (pglite.ingestMs / 1000)).toFixed(1)} MB/s; ${ms(pglite.p50)} / ${ms(pglite.p95)}; ${s(pglite.reopenMs)}; ${pglite.rssMB.toFixed(0)} MB`
+            : 'not run at this size',
         ],
         [
           'database on disk: all / articles (with TOAST) / GIN index / vocabulary',

@@ -100,14 +100,15 @@ export interface CorpusDatabase {
   readerUrl: string;
 }
 
-/** A database with an ingest role that owns it and a reader role that may only read it. */
-export async function createCorpusDatabase(server: PgServer, name: string): Promise<CorpusDatabase> {
+/** A database with an ingest role that owns it and a reader role that may only read it (passwords: fixed for tests, else given). */
+export async function createCorpusDatabase(server: PgServer, name: string, passwords?: { ingest: string; reader: string }): Promise<CorpusDatabase> {
   const { Client } = await import('pg');
+  const passwordOf = (role: 'ingest' | 'reader') => passwords?.[role] ?? `${name}-${role}-password`;
   const admin = new Client({ connectionString: server.adminUrl });
   await admin.connect();
   try {
     const id = (role: string) => admin.escapeIdentifier(`${name}_${role}`);
-    const password = (role: string) => admin.escapeLiteral(`${name}-${role}-password`);
+    const password = (role: 'ingest' | 'reader') => admin.escapeLiteral(passwordOf(role));
     await admin.query(`CREATE ROLE ${id('ingest')} LOGIN PASSWORD ${password('ingest')}`);
     await admin.query(`CREATE ROLE ${id('reader')} LOGIN PASSWORD ${password('reader')}`);
     await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} OWNER ${id('ingest')}`);
@@ -117,6 +118,6 @@ export async function createCorpusDatabase(server: PgServer, name: string): Prom
   } finally {
     await admin.end();
   }
-  const url = (role: string) => `postgres://${name}_${role}:${name}-${role}-password@127.0.0.1:${server.port}/${name}`;
+  const url = (role: 'ingest' | 'reader') => `postgres://${name}_${role}:${encodeURIComponent(passwordOf(role))}@127.0.0.1:${server.port}/${name}`;
   return { ingestUrl: url('ingest'), readerUrl: url('reader') };
 }

@@ -5,7 +5,7 @@
  * idempotent); one that changed is replaced; one that is gone from the corpus is deleted.
  */
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import type { ClientBase } from 'pg';
+import type { SqlClient } from './sqlClient';
 import type { Article, FileStamp } from '../types';
 import { articleRow, type ArticleRow } from './pgDocument';
 import { migrate } from './pgSchema';
@@ -44,7 +44,7 @@ export interface IngestOptions {
   batchArticles?: number;
 }
 
-export async function ingest(client: ClientBase, source: IngestSource, options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingest(client: SqlClient, source: IngestSource, options: IngestOptions = {}): Promise<IngestReport> {
   await migrate(client);
   await client.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
   try {
@@ -54,7 +54,7 @@ export async function ingest(client: ClientBase, source: IngestSource, options: 
   }
 }
 
-async function ingestLocked(client: ClientBase, source: IngestSource, { onProgress, batchArticles = BATCH_ARTICLES }: IngestOptions): Promise<IngestReport> {
+async function ingestLocked(client: SqlClient, source: IngestSource, { onProgress, batchArticles = BATCH_ARTICLES }: IngestOptions): Promise<IngestReport> {
   const stored = await storedStamps(client);
   const known = await knownWords(client);
   const report: IngestReport = { added: 0, updated: 0, unchanged: 0, removed: 0, textBytes: 0 };
@@ -119,12 +119,12 @@ async function ingestLocked(client: ClientBase, source: IngestSource, { onProgre
 }
 
 /** New index entries wait in the GIN index's pending list (fast to write, slower to search): merged now, and the planner's statistics renewed. */
-async function settle(client: ClientBase): Promise<void> {
+async function settle(client: SqlClient): Promise<void> {
   await client.query("SELECT gin_clean_pending_list('articles_terms'::regclass)");
   await client.query('ANALYZE articles');
 }
 
-async function storedStamps(client: ClientBase): Promise<Map<string, FileStamp>> {
+async function storedStamps(client: SqlClient): Promise<Map<string, FileStamp>> {
   const result = await client.query<{ path: string; size: string; mtime_ms: number }>('SELECT path, size, mtime_ms FROM articles');
   return new Map(result.rows.map((r) => [r.path, { size: Number(r.size), mtimeMs: r.mtime_ms }]));
 }

@@ -6,7 +6,7 @@
  * tolerance reads the vocabulary table first (one round trip), then everything is one tsquery.
  * Every value travels as a parameter; the tsquery text is built from quoted lexemes only.
  */
-import type { ClientBase } from 'pg';
+import type { SqlClient } from './sqlClient';
 import { rangeDaySpan } from '../articleDate';
 import type { Clause, ParsedQuery } from '../search/query';
 import { fuzziness } from '../search/searchIndex';
@@ -40,7 +40,7 @@ function collect(query: ParsedQuery, typing: boolean): Lookups {
 }
 
 /** Which words the corpus does not know (as a prefix while typing), and their typo matches. */
-async function resolveTypos(client: ClientBase, lookups: Lookups): Promise<void> {
+async function resolveTypos(client: SqlClient, lookups: Lookups): Promise<void> {
   if (lookups.size === 0) return;
   const list = [...lookups.values()];
   const known = await client.query<{ i: number; known: boolean }>(
@@ -111,7 +111,7 @@ function inTitleOrText(option: Clause): string {
   return `(${option.options.map(inTitleOrText).join(' | ')})`;
 }
 
-export async function textMatch(client: ClientBase, query: ParsedQuery, typing: boolean): Promise<TextMatch> {
+export async function textMatch(client: SqlClient, query: ParsedQuery, typing: boolean): Promise<TextMatch> {
   const lookups = collect(query, typing);
   await resolveTypos(client, lookups);
   const last = query.clauses.length - 1;

@@ -3,7 +3,7 @@
  * version by the ingest role (which owns the tables), once, under an advisory lock so that two
  * ingests starting together do not both migrate. The reader role (the extension's) gets SELECT only.
  */
-import type { ClientBase } from 'pg';
+import { quoteIdentifier, type SqlClient } from './sqlClient';
 
 /** Where the schema version is kept: one row. */
 const VERSION_TABLE = 'corpus_lens_schema';
@@ -50,7 +50,7 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export async function schemaVersion(client: ClientBase): Promise<number> {
+export async function schemaVersion(client: SqlClient): Promise<number> {
   const exists = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [VERSION_TABLE]);
   if (!exists.rows[0].present) return 0;
   const row = await client.query(`SELECT version FROM ${VERSION_TABLE}`);
@@ -58,7 +58,7 @@ export async function schemaVersion(client: ClientBase): Promise<number> {
 }
 
 /** Brings the database to SCHEMA_VERSION; a database newer than this code is refused with a message. */
-export async function migrate(client: ClientBase): Promise<void> {
+export async function migrate(client: SqlClient): Promise<void> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
     const from = await schemaVersion(client);
@@ -81,8 +81,8 @@ export async function migrate(client: ClientBase): Promise<void> {
 }
 
 /** Lets a role read every table (now and after later migrations by the ingest role), and nothing else. */
-export async function grantReader(client: ClientBase, reader: string): Promise<void> {
-  const role = client.escapeIdentifier(reader);
+export async function grantReader(client: SqlClient, reader: string): Promise<void> {
+  const role = quoteIdentifier(reader);
   await client.query(`GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role};
     ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${role}`);
 }

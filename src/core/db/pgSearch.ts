@@ -5,7 +5,7 @@
  * absolute, so they are turned at this boundary.
  */
 import * as path from 'node:path';
-import type { ClientBase } from 'pg';
+import type { SqlClient } from './sqlClient';
 import type { ParsedQuery } from '../search/query';
 import {
   clauseWords,
@@ -74,7 +74,7 @@ export class PgSearch {
     return path.join(this.root, ...relative.split('/'));
   }
 
-  async search(client: ClientBase, query: ParsedQuery, limit: number, options: SearchOptions = {}): Promise<SearchResults> {
+  async search(client: SqlClient, query: ParsedQuery, limit: number, options: SearchOptions = {}): Promise<SearchResults> {
     const match = await textMatch(client, query, options.typing ?? false);
     const onlyPaths = options.onlyPaths && [...options.onlyPaths].map((p) => this.relative(p));
     const where = await this.whereClause(client, query, match, onlyPaths);
@@ -103,7 +103,7 @@ export class PgSearch {
   }
 
   /** Rows whose positions were cut are matched by their words, then their text is read for the phrases. */
-  private async whereClause(client: ClientBase, query: ParsedQuery, match: TextMatch, onlyPaths: string[] | undefined): Promise<Where> {
+  private async whereClause(client: SqlClient, query: ParsedQuery, match: TextMatch, onlyPaths: string[] | undefined): Promise<Where> {
     const params: unknown[] = [];
     const sql: string[] = [];
     if (match.loose) {
@@ -132,18 +132,18 @@ export class PgSearch {
     };
   }
 
-  private async longTextsWithoutPhrases(client: ClientBase, query: ParsedQuery, where: string, params: unknown[]): Promise<string[]> {
+  private async longTextsWithoutPhrases(client: SqlClient, query: ParsedQuery, where: string, params: unknown[]): Promise<string[]> {
     const rows = await client.query<ArticleText>(`SELECT path, title, paragraphs FROM articles WHERE long_text AND ${where}`, params);
     const patterns = new Map<string, RegExp | null>();
     return rows.rows.filter((r) => !phrasesMatch(query, r.title, r.paragraphs, patterns)).map((r) => r.path);
   }
 
-  private async allPaths(client: ClientBase, where: Where): Promise<string[]> {
+  private async allPaths(client: SqlClient, where: Where): Promise<string[]> {
     const rows = await client.query<{ path: string }>(`SELECT path FROM articles WHERE ${where.sql} ORDER BY ${where.titleRank} DESC, path`, where.params);
     return rows.rows.map((r) => this.absolute(r.path));
   }
 
-  private async hits(client: ClientBase, top: TopRow[], query: ParsedQuery, match: TextMatch): Promise<Hit[]> {
+  private async hits(client: SqlClient, top: TopRow[], query: ParsedQuery, match: TextMatch): Promise<Hit[]> {
     if (top.length === 0) return [];
     const rows = await client.query<ArticleText>('SELECT path, title, source, date, paragraphs FROM articles WHERE path = ANY($1::text[])', [
       top.map((t) => t.path),

@@ -3,8 +3,7 @@
  * word some article holds, for typo tolerance) kept exact, the change announced on a channel so
  * other windows refresh. Used by the ingest and by the extension's file watcher.
  */
-import type { ClientBase } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyIn, type SqlClient } from './sqlClient';
 import { ARTICLE_COLUMNS, copyLine, quoteLexeme, rowValues, type ArticleRow } from './pgDocument';
 
 /** The channel a committed change is announced on (payload: JSON of IngestNotice). */
@@ -24,13 +23,13 @@ export interface IngestNotice {
  */
 export type KnownWords = Set<string>;
 
-export async function knownWords(client: ClientBase): Promise<KnownWords> {
+export async function knownWords(client: SqlClient): Promise<KnownWords> {
   const rows = await client.query<{ term: string }>('SELECT term FROM vocabulary');
   return new Set(rows.rows.map((r) => r.term));
 }
 
 /** One transaction: the old versions deleted, the rows copied in, the vocabulary made exact, the change announced. */
-export async function writeBatch(client: ClientBase, rows: ArticleRow[], replaced: string[], known?: KnownWords): Promise<void> {
+export async function writeBatch(client: SqlClient, rows: ArticleRow[], replaced: string[], known?: KnownWords): Promise<void> {
   await inTransaction(client, async () => {
     const goneWords = replaced.length > 0 ? await deleteRows(client, replaced) : [];
     await copyRows(client, rows);
@@ -48,7 +47,7 @@ export async function writeBatch(client: ClientBase, rows: ArticleRow[], replace
 }
 
 /** Writes articles the extension read (its file watcher), replacing those already stored. */
-export async function writeArticles(client: ClientBase, rows: ArticleRow[]): Promise<void> {
+export async function writeArticles(client: SqlClient, rows: ArticleRow[]): Promise<void> {
   const existing = await client.query<{ path: string }>('SELECT path FROM articles WHERE path = ANY($1::text[])', [rows.map((r) => r.path)]);
   await writeBatch(
     client,
@@ -58,14 +57,14 @@ export async function writeArticles(client: ClientBase, rows: ArticleRow[]): Pro
 }
 
 /** Deletes articles that left the corpus, in one transaction. */
-export async function removeArticles(client: ClientBase, paths: string[], known?: KnownWords): Promise<void> {
+export async function removeArticles(client: SqlClient, paths: string[], known?: KnownWords): Promise<void> {
   await inTransaction(client, async () => {
     await pruneWords(client, await deleteRows(client, paths), known);
     await notify(client, { changed: 0, removed: paths.length, paths: paths.length <= NOTICE_PATHS ? paths : undefined });
   });
 }
 
-async function inTransaction(client: ClientBase, work: () => Promise<void>): Promise<void> {
+async function inTransaction(client: SqlClient, work: () => Promise<void>): Promise<void> {
   await client.query('BEGIN');
   try {
     await work();
@@ -77,7 +76,7 @@ async function inTransaction(client: ClientBase, work: () => Promise<void>): Pro
 }
 
 /** Deletes the rows; returns the words they held (each once). */
-async function deleteRows(client: ClientBase, paths: string[]): Promise<string[]> {
+async function deleteRows(client: SqlClient, paths: string[]): Promise<string[]> {
   const gone = await client.query<{ lexeme: string }>(
     `WITH gone AS (DELETE FROM articles WHERE path = ANY($1::text[]) RETURNING terms)
      SELECT DISTINCT unnest(tsvector_to_array(gone.terms)) AS lexeme FROM gone`,
@@ -86,16 +85,11 @@ async function deleteRows(client: ClientBase, paths: string[]): Promise<string[]
   return gone.rows.map((r) => r.lexeme);
 }
 
-function copyRows(client: ClientBase, rows: ArticleRow[]): Promise<void> {
-  const stream = client.query(copyFrom(`COPY articles (${ARTICLE_COLUMNS}) FROM STDIN`));
-  return new Promise((resolve, reject) => {
-    stream.on('error', reject);
-    stream.on('finish', () => resolve());
-    stream.end(rows.map((row) => copyLine(rowValues(row))).join(''));
-  });
+function copyRows(client: SqlClient, rows: ArticleRow[]): Promise<void> {
+  return copyIn(client, `COPY articles (${ARTICLE_COLUMNS}) FROM STDIN`, rows.map((row) => copyLine(rowValues(row))).join(''));
 }
 
-async function addWords(client: ClientBase, rows: ArticleRow[], known?: KnownWords): Promise<void> {
+async function addWords(client: SqlClient, rows: ArticleRow[], known?: KnownWords): Promise<void> {
   const words = new Set<string>();
   for (const row of rows) for (const word of row.lexemes) if (!known?.has(word)) words.add(word);
   if (words.size === 0) return;
@@ -104,7 +98,7 @@ async function addWords(client: ClientBase, rows: ArticleRow[], known?: KnownWor
 }
 
 /** Words no article holds any more leave the vocabulary (else a typo near them would not be corrected as the embedded engine does). */
-async function pruneWords(client: ClientBase, candidates: string[], known?: KnownWords): Promise<void> {
+async function pruneWords(client: SqlClient, candidates: string[], known?: KnownWords): Promise<void> {
   if (candidates.length === 0) return;
   const pruned = await client.query<{ term: string }>(
     `DELETE FROM vocabulary v USING unnest($1::text[], $2::tsquery[]) AS c(term, query)
@@ -114,6 +108,6 @@ async function pruneWords(client: ClientBase, candidates: string[], known?: Know
   for (const row of pruned.rows) known?.delete(row.term);
 }
 
-async function notify(client: ClientBase, notice: IngestNotice): Promise<void> {
+async function notify(client: SqlClient, notice: IngestNotice): Promise<void> {
   await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
 }

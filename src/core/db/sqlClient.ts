@@ -1,0 +1,28 @@
+/**
+ * What the database backend needs of a connection: queries with parameters, and COPY in. A
+ * node-postgres client is one as it is (COPY through pg-copy-streams); another driver (PGlite, in
+ * the benchmark) gives `copyIn` itself.
+ */
+import type { ClientBase, QueryResultRow } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+export interface SqlClient {
+  query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+  /** `COPY … FROM STDIN` with `data` in COPY's text format. */
+  copyIn?(sql: string, data: string): Promise<void>;
+}
+
+export function copyIn(client: SqlClient, sql: string, data: string): Promise<void> {
+  if (client.copyIn) return client.copyIn(sql, data);
+  const stream = (client as unknown as ClientBase).query(copyFrom(sql));
+  return new Promise((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', () => resolve());
+    stream.end(data);
+  });
+}
+
+/** A name for SQL text (a role), quoted. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

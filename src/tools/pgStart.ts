@@ -1,0 +1,59 @@
+/**
+ * `npm run pg:start [-- --corpus DIR]`: a local PostgreSQL for the database backend, until Ctrl+C.
+ * It starts Debian's server on a free loopback port (data in a temporary folder, removed at the
+ * end), makes a database with an ingest role and a read-only role, writes the corpus into it (the
+ * bundled seeds by default) and prints what to put in VS Code.
+ */
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { parseArguments } from '../args';
+import { corpusSource } from '../core/db/corpusSource';
+import { ingest } from '../core/db/pgIngest';
+import { grantReader } from '../core/db/pgSchema';
+import { CorpusEngine } from '../core/engine/engine';
+import { createCorpusDatabase, startPgServer } from './pgServer';
+import { repoRoot } from './sampleWorkspace';
+
+const withoutPassword = (url: string) => {
+  const parsed = new URL(url);
+  parsed.password = '';
+  return parsed.toString();
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArguments(process.argv.slice(2), { corpus: { type: 'string' } });
+  const corpus = path.resolve(values.corpus ?? path.join(repoRoot(), 'seeds'));
+  const server = await startPgServer();
+  const stop = () => {
+    server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const passwords = { ingest: randomBytes(12).toString('base64url'), reader: randomBytes(12).toString('base64url') };
+  const database = await createCorpusDatabase(server, 'corpus', passwords);
+  const engine = new CorpusEngine();
+  await engine.load([corpus]);
+  const writer = new Client({ connectionString: database.ingestUrl });
+  await writer.connect();
+  const report = await ingest(writer, corpusSource(engine, corpus));
+  await grantReader(writer, 'corpus_reader');
+  await writer.end();
+  engine.dispose();
+  console.log(`PostgreSQL is running on 127.0.0.1:${server.port} with ${report.added} articles of ${corpus}. Ctrl+C stops it and removes its data.
+
+In VS Code (with ${corpus} as the corpus folder):
+  "corpusLens.backend.url": "${withoutPassword(database.readerUrl)}"
+  then "Corpus Lens: Set Database Password": ${passwords.reader}
+
+From a shell (the ingest role may write):
+  PGPASSWORD=${passwords.ingest} node dist/cli.js index --corpus ${corpus} --backend ${withoutPassword(database.ingestUrl)}
+  PGPASSWORD=${passwords.reader} node dist/cli.js search "lavrov" --corpus ${corpus} --backend ${withoutPassword(database.readerUrl)}`);
+  setInterval(() => undefined, 1 << 30);
+}
+
+main().catch((error: unknown) => {
+  console.error(`pg:start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
