@@ -56,6 +56,17 @@ async function session(folder: string, cacheDir: string, backendUrl?: string): P
   return { treeMs: await tree, searchableMs, p50, p95, rssMB: peakRssMB() };
 }
 
+/** The corpus from its cache, then an ingest into the database, timed (the client stays open for more). */
+async function timedIngest(folder: string, cacheDir: string, url: string) {
+  const engine = new CorpusEngine();
+  await engine.load([folder], { cacheDir, withoutSearch: true });
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const started = performance.now();
+  const report = await ingest(client, corpusSource(engine, folder));
+  return { engine, client, report, ms: performance.now() - started };
+}
+
 const children: Record<string, (folder: string, cacheDir: string, url: string) => Promise<ChildResult>> = {
   /** Reads the corpus into the cache (not timed: the ingest that follows reads from it). */
   async read(folder, cacheDir) {
@@ -65,13 +76,7 @@ const children: Record<string, (folder: string, cacheDir: string, url: string) =
   },
 
   async ingest(folder, cacheDir, url) {
-    const engine = new CorpusEngine();
-    await engine.load([folder], { cacheDir, withoutSearch: true });
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    const started = performance.now();
-    const report = await ingest(client, corpusSource(engine, folder));
-    const ms = performance.now() - started;
+    const { engine, client, report, ms } = await timedIngest(folder, cacheDir, url);
     await grantReader(client, 'bench_reader');
     const rowsStarted = performance.now();
     for (const summary of engine.articles().slice(0, 2000)) articleRow(engine.get(summary.path)!, summary.path);
@@ -95,14 +100,9 @@ const children: Record<string, (folder: string, cacheDir: string, url: string) =
   },
 
   async reingest(folder, cacheDir, url) {
-    const engine = new CorpusEngine();
-    await engine.load([folder], { cacheDir, withoutSearch: true });
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    const started = performance.now();
-    const report = await ingest(client, corpusSource(engine, folder));
+    const { client, report, ms } = await timedIngest(folder, cacheDir, url);
     await client.end();
-    return { ms: performance.now() - started, unchanged: report.unchanged };
+    return { ms, unchanged: report.unchanged };
   },
 
   database: (folder, cacheDir, url) => session(folder, cacheDir, url),

@@ -9,7 +9,7 @@ import type { SqlClient } from './sqlClient';
 import type { Article, FileStamp } from '../types';
 import { articleRow, type ArticleRow } from './pgDocument';
 import { migrate } from './pgSchema';
-import { knownWords, removeArticles, writeBatch } from './pgWrite';
+import { knownWords, removeArticles, writeBatch, type KnownWords } from './pgWrite';
 
 /** One ingest at a time per database: a second waits for the first. */
 const INGEST_LOCK = 0x436f7271;
@@ -56,46 +56,18 @@ export async function ingest(client: SqlClient, source: IngestSource, options: I
 
 async function ingestLocked(client: SqlClient, source: IngestSource, { onProgress, batchArticles = BATCH_ARTICLES }: IngestOptions): Promise<IngestReport> {
   const stored = await storedStamps(client);
-  const known = await knownWords(client);
   const report: IngestReport = { added: 0, updated: 0, unchanged: 0, removed: 0, textBytes: 0 };
-  let batch: ArticleRow[] = [];
-  let batchBytes = 0;
   let seen = 0;
-  // One batch is written while the next is built: the server's work and ours overlap (two cores).
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    batchBytes = 0;
-    await writing;
-    const replaced = rows.filter((r) => stored.has(r.path)).map((r) => r.path);
-    writing = writeBatch(client, rows, replaced, known).then(() => {
-      for (const row of rows) {
-        if (stored.has(row.path)) report.updated++;
-        else report.added++;
-        report.textBytes += row.textBytes;
-      }
-      onProgress?.({ seen, written: report.added + report.updated, bytes: report.textBytes });
-    });
-    // A rejected write is seen by the next flush, not left unhandled meanwhile.
-    writing.catch(() => undefined);
-  };
+  const batches = new BatchWriter(client, await knownWords(client), batchArticles, (rows) => {
+    for (const row of rows) {
+      if (stored.has(row.path)) report.updated++;
+      else report.added++;
+      report.textBytes += row.textBytes;
+    }
+    onProgress?.({ seen, written: report.added + report.updated, bytes: report.textBytes });
+  });
   const present = new Set<string>();
   try {
-    await readAll();
-  } catch (error) {
-    // The batch on its way is committed or rolled back before the lock is let go.
-    await writing.catch(() => undefined);
-    throw error;
-  }
-  const gone = [...stored.keys()].filter((p) => !present.has(p));
-  for (let i = 0; i < gone.length; i += BATCH_ARTICLES) await removeArticles(client, gone.slice(i, i + BATCH_ARTICLES), known);
-  report.removed = gone.length;
-  if (report.added + report.updated + report.removed > 0) await settle(client);
-  return report;
-
-  async function readAll(): Promise<void> {
     for (const [path, stamp] of source.stamps) {
       seen++;
       present.add(path);
@@ -105,16 +77,63 @@ async function ingestLocked(client: SqlClient, source: IngestSource, { onProgres
         continue;
       }
       const article = await source.read(path);
-      if (!article) continue;
-      const row = articleRow(article, path);
-      batch.push(row);
-      batchBytes += row.textBytes + row.terms.length;
-      if (batch.length >= batchArticles || batchBytes >= BATCH_BYTES) await flush();
-      // Lets the socket send the batch being written while rows are built.
-      else if (batch.length % YIELD_EVERY === 0) await yieldToEvents();
+      if (article) await batches.add(articleRow(article, path), stored.has(path));
     }
-    await flush();
-    await writing;
+    await batches.finish();
+  } catch (error) {
+    await batches.abandon();
+    throw error;
+  }
+  const gone = [...stored.keys()].filter((p) => !present.has(p));
+  for (let i = 0; i < gone.length; i += BATCH_ARTICLES) await removeArticles(client, gone.slice(i, i + BATCH_ARTICLES), batches.known);
+  report.removed = gone.length;
+  if (report.added + report.updated + report.removed > 0) await settle(client);
+  return report;
+}
+
+/** Rows gathered into batches; one batch is written while the next is built, so the server's work and ours overlap. */
+class BatchWriter {
+  private rows: ArticleRow[] = [];
+  private replaced: string[] = [];
+  private bytes = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly client: SqlClient,
+    readonly known: KnownWords,
+    private readonly batchArticles: number,
+    private readonly onWritten: (rows: ArticleRow[]) => void,
+  ) {}
+
+  async add(row: ArticleRow, replacing: boolean): Promise<void> {
+    this.rows.push(row);
+    if (replacing) this.replaced.push(row.path);
+    this.bytes += row.textBytes + row.terms.length;
+    if (this.rows.length >= this.batchArticles || this.bytes >= BATCH_BYTES) await this.flush();
+    // Lets the socket send the batch being written while rows are built.
+    else if (this.rows.length % YIELD_EVERY === 0) await yieldToEvents();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.rows.length === 0) return;
+    const { rows, replaced } = this;
+    this.rows = [];
+    this.replaced = [];
+    this.bytes = 0;
+    await this.writing;
+    this.writing = writeBatch(this.client, rows, replaced, this.known).then(() => this.onWritten(rows));
+    // A failed write is seen by the next flush or by finish, not left unhandled meanwhile.
+    this.writing.catch(() => undefined);
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.writing;
+  }
+
+  /** The batch on its way is committed or rolled back before the ingest lets go of its lock. */
+  async abandon(): Promise<void> {
+    await this.writing.catch(() => undefined);
   }
 }
 
