@@ -52,7 +52,7 @@ const USAGE = `Usage:
   $XDG_CACHE_HOME/corpus-lens or ~/.cache/corpus-lens); --no-cache: keep nothing.
 --memory-budget MB: the memory the search index may take (default: most of the heap; a larger
   budget runs the command with a heap to match).
---backend URL: a PostgreSQL database (postgres://USER@HOST:PORT/DATABASE, ?sslmode=require for TLS);
+--backend URL: a PostgreSQL database (postgres://USER@HOST:PORT/DATABASE; TLS: ?sslmode=verify-full, &sslrootcert=FILE);
   the password comes from PGPASSWORD or ~/.pgpass, never from the command line.
 --sources FILE: source and date rules for folders (default: .corpus-lens/sources.json in the current folder, if any).
 Without --corpus, the bundled sample corpus (seeds/) is used.`;

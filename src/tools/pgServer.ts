@@ -5,7 +5,7 @@
  * server runs as that user.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +15,8 @@ export interface PgServer {
   adminUrl: string;
   port: number;
   dataDir: string;
+  /** With `tls`: the server's self-signed certificate, the root a client verifies it with (`sslrootcert`). */
+  certificateFile?: string;
   stop(): void;
   /** Stops and starts the server again on the same folder and port (a restart mid-session). */
   restart(): void;
@@ -54,21 +56,54 @@ function run(bin: string, program: string, args: string[]): void {
   execFileSync(command[0] as string, command[1] as string[], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function startPgServer(options: { settings?: Record<string, string> } = {}): Promise<PgServer> {
+/** A self-signed certificate for 127.0.0.1 and its key, for a server that offers TLS. */
+function makeCertificate(root: string): { cert: string; key: string } {
+  const cert = path.join(root, 'server.crt');
+  const key = path.join(root, 'server.key');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  chmodSync(key, 0o600);
+  return { cert, key };
+}
+
+export async function startPgServer(options: { settings?: Record<string, string>; tls?: boolean } = {}): Promise<PgServer> {
   const bin = pgBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install postgresql');
   const root = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-pg-'));
   const dataDir = path.join(root, 'data');
   const passwordFile = path.join(root, 'password');
   writeFileSync(passwordFile, ADMIN_PASSWORD);
+  const certificate = options.tls ? makeCertificate(root) : undefined;
   if (runsAsRoot()) {
     const ids = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
     const gid = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
-    for (const entry of [root, passwordFile]) chownSync(entry, Number(ids), Number(gid));
+    for (const entry of [root, passwordFile, ...(certificate ? [certificate.cert, certificate.key] : [])]) chownSync(entry, Number(ids), Number(gid));
   }
   run(bin, 'initdb', ['-D', dataDir, '-U', ADMIN_USER, '--pwfile', passwordFile, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  const settings = { listen_addresses: '127.0.0.1', port: String(port), unix_socket_directories: root, ...options.settings };
+  const tls = certificate ? { ssl: 'on', ssl_cert_file: certificate.cert, ssl_key_file: certificate.key } : {};
+  const settings = { listen_addresses: '127.0.0.1', port: String(port), unix_socket_directories: root, ...tls, ...options.settings };
   const serverOptions = Object.entries(settings)
     .map(([key, value]) => `-c ${key}=${value}`)
     .join(' ');
@@ -79,6 +114,7 @@ export async function startPgServer(options: { settings?: Record<string, string>
     adminUrl: `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
+    certificateFile: certificate?.cert,
     stop() {
       try {
         stop();

@@ -32,7 +32,7 @@ describe('the PostgreSQL backend (a real server)', function () {
   };
 
   before(async () => {
-    server = await startPgServer({ settings: { fsync: 'off', synchronous_commit: 'off' } });
+    server = await startPgServer({ settings: { fsync: 'off', synchronous_commit: 'off' }, tls: true });
   });
   after(async () => {
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
@@ -162,6 +162,22 @@ describe('the PostgreSQL backend (a real server)', function () {
       assert.deepEqual(hitFiles(await engine.search(query, 100)), want, query);
     }
     engine.dispose();
+  });
+
+  it('connects over TLS when the address asks for it, verifying the server, and says why when it cannot', async () => {
+    const { folder, database } = await seedsDatabase('tls');
+    const verified = `${database.readerUrl}?sslmode=verify-full&sslrootcert=${encodeURIComponent(server.certificateFile ?? '')}`;
+    const client = await connect(verified);
+    assert.equal((await client.query('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0].ssl, true);
+    const engine = new CorpusEngine({ backendUrl: verified });
+    await engine.load([folder]);
+    assert.deepEqual(hitFiles(await engine.search('Brahimi')), ['002_36d8fbcc4219a082.txt']);
+    engine.dispose();
+    const unverified = new CorpusEngine({ backendUrl: `${database.readerUrl}?sslmode=verify-full` });
+    await unverified.load([folder]);
+    const refused = await unverified.search('Brahimi');
+    assert.ok(!refused.ok && /self-signed|certificate/i.test(refused.error), refused.ok ? 'searched' : refused.error);
+    unverified.dispose();
   });
 
   it('shows one window the articles another window wrote (LISTEN/NOTIFY)', async () => {
