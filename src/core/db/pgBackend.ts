@@ -14,9 +14,9 @@ import type { ArticleRepository, PrepareOptions, SearchBackend, SearchState } fr
 import { displayUrl } from './connectionString';
 import { PgConnection } from './pgConnection';
 import { articleRow } from './pgDocument';
-import { ingest } from './pgIngest';
+import { ingest, withIngestLock } from './pgIngest';
 import { removeArticles, writeArticles, type IngestNotice } from './pgWrite';
-import { schemaVersion, SCHEMA_VERSION } from './pgSchema';
+import { migrate, schemaVersion, SCHEMA_VERSION } from './pgSchema';
 import { MAX_QUERY_CHARS, PgSearch } from './pgSearch';
 
 /** File events come in bursts: they are written together after this pause. */
@@ -76,7 +76,8 @@ export class PgSearchBackend implements SearchBackend {
         );
       if (version > SCHEMA_VERSION)
         return this.off(`The database's schema is version ${version}, newer than this Corpus Lens (${SCHEMA_VERSION}): update the extension.`);
-      if (this.writable) await this.catchUp(options);
+      // A writable role on an empty database: the tables now, so that search answers while the corpus is written.
+      if (version === 0) await this.connection.run((client) => migrate(client));
       await this.connection.listen();
       this.current = { kind: 'ready' };
     } catch (error) {
@@ -92,16 +93,27 @@ export class PgSearchBackend implements SearchBackend {
     return {};
   }
 
-  /** Writes what changed in the corpus since the database last saw it (a writable role only). */
-  private async catchUp(options: PrepareOptions): Promise<void> {
+  /**
+   * Once the engine has read the files: a writable role writes what changed since the database last
+   * saw the corpus (searches answer meanwhile, from what is committed).
+   */
+  async afterFilesRead(): Promise<void> {
+    if (!this.writable || this.current.kind !== 'ready') return;
+    try {
+      await this.catchUp();
+    } catch (error) {
+      this.options.onNotice(`Could not bring the database in step with the corpus: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async catchUp(): Promise<void> {
     const { articles } = this.options;
-    const total = articles.size;
     const stamps = function* (this: PgSearchBackend): IterableIterator<[string, FileStamp]> {
       for (const record of articles.values()) yield [this.relative(record.path), { size: record.size, mtimeMs: record.mtimeMs }];
     }.call(this);
     const read = (relative: string) => articles.article(path.join(this.root, ...relative.split('/')));
-    this.current = { kind: 'loading', share: 0 };
-    await this.connection.run((client) => ingest(client, { stamps, read }, { onProgress: (p) => options.onProgress?.(total ? p.seen / total : 1) }));
+    const report = await this.connection.run((client) => ingest(client, { stamps, read }));
+    if (report.added + report.updated + report.removed > 0) this.options.onChange();
   }
 
   beginBuild(): void {
@@ -138,10 +150,12 @@ export class PgSearchBackend implements SearchBackend {
     });
     const removed = changes.filter(([, kind]) => kind === 'remove').map(([p]) => this.relative(p));
     try {
-      await this.connection.run(async (client) => {
-        if (rows.length > 0) await writeArticles(client, rows);
-        if (removed.length > 0) await removeArticles(client, removed);
-      });
+      await this.connection.run((client) =>
+        withIngestLock(client, async () => {
+          if (rows.length > 0) await writeArticles(client, rows);
+          if (removed.length > 0) await removeArticles(client, removed);
+        }),
+      );
     } catch (error) {
       this.options.onNotice(`Could not write ${changes.length} changed article(s) to the database: ${error instanceof Error ? error.message : String(error)}`);
     }

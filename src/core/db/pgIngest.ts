@@ -11,7 +11,7 @@ import { articleRow, type ArticleRow } from './pgDocument';
 import { migrate } from './pgSchema';
 import { knownWords, removeArticles, writeBatch, type KnownWords } from './pgWrite';
 
-/** One ingest at a time per database: a second waits for the first. */
+/** One writer at a time per database: a second waits for the first. */
 const INGEST_LOCK = 0x436f7271;
 const BATCH_ARTICLES = 500;
 const BATCH_BYTES = 8_000_000;
@@ -46,9 +46,14 @@ export interface IngestOptions {
 
 export async function ingest(client: SqlClient, source: IngestSource, options: IngestOptions = {}): Promise<IngestReport> {
   await migrate(client);
+  return withIngestLock(client, () => ingestLocked(client, source, options));
+}
+
+/** Writers take turns (an ingest, a window's file watcher): two never write the same article at once. */
+export async function withIngestLock<T>(client: SqlClient, work: () => Promise<T>): Promise<T> {
   await client.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK]);
   try {
-    return await ingestLocked(client, source, options);
+    return await work();
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK]);
   }

@@ -62,6 +62,8 @@ export interface SearchBackend {
   search(query: ParsedQuery, limit: number, options: SearchOptions): Promise<SearchResults>;
   /** Saves the index when it changed since it was saved (`force`: even for a few changes). */
   save(dir: string, signature: string, force: boolean): Promise<void>;
+  /** Called once a load has read the files (a database backend writes what changed since it last saw them). */
+  afterFilesRead?(): Promise<void>;
   /** Closes what the backend holds open (a database connection). */
   dispose?(): void;
 }

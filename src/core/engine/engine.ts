@@ -160,8 +160,7 @@ export class CorpusEngine {
     if (opened.restored && [...store.values()].every((r) => prefixes.some((p) => r.path.startsWith(p)))) this.emit({ kind: 'reset' });
     // With saved articles, the index loads (CPU) while the files are checked (disk).
     const prepareSearch = () => (options.withoutSearch ? Promise.resolve(undefined) : this.prepareSearch(generation, isCurrent, signature, options.onProgress));
-    // A database backend catches up with the files once they are read (it writes what changed).
-    const early = opened.restored && !this.options.backendUrl ? prepareSearch() : undefined;
+    const early = opened.restored ? prepareSearch() : undefined;
     const { fromCache, parsed, changed } = await this.readChangedFiles(folders, store, options, report);
     if (!isCurrent()) return { problems, fromCache, parsed, search: this.searchState };
     this.entitiesBuilt = false;
@@ -169,6 +168,8 @@ export class CorpusEngine {
 
     const prepared = early ?? prepareSearch();
     const search = prepared.then(async (rebuilt) => {
+      // A database backend writes what changed, now that the files are read.
+      if (isCurrent() && !options.withoutSearch) await this.searchBackend?.afterFilesRead?.();
       const cacheUnwritable =
         opened.unwritable ??
         (this.cacheDir && isCurrent()
