@@ -70,12 +70,16 @@ function allWords(words: string[]): string {
 
 /**
  * Two forms of the matching condition: `precise` (phrases by position) and `loose` (a phrase's
- * words anywhere, excluded phrases left out): a row whose positions were cut is matched loosely
- * and its text checked after.
+ * words anywhere): a row whose positions were cut is matched loosely and its text checked after.
  */
 export interface TextMatch {
   precise: string | null;
   loose: string | null;
+  /**
+   * The excluded phrases, matched apart: the few articles holding one are found through the index
+   * and left out, where a `!phrase` in the query would read the positions of every candidate.
+   */
+  excludedPhrases: string | null;
   /** Words to mark in snippets: the query's words, prefixes and typo matches. */
   highlight: string[];
 }
@@ -117,14 +121,12 @@ export async function textMatch(client: SqlClient, query: ParsedQuery, typing: b
   const last = query.clauses.length - 1;
   const build = (precise: boolean) => {
     const parts = query.clauses.map((c, i) => clauseMatch(c, typing && i === last && c.kind === 'term', lookups, precise));
-    for (const excluded of query.excluded) {
-      if (excluded.kind === 'term') parts.push(`!${quoteLexeme(excluded.text)}`);
-      else if (precise) parts.push(`!${clauseMatch(excluded, false, lookups, true)}`);
-    }
+    for (const excluded of query.excluded) if (excluded.kind === 'term') parts.push(`!${quoteLexeme(excluded.text)}`);
     return parts.length > 0 ? parts.join(' & ') : null;
   };
+  const phrases = query.excluded.filter((c) => c.kind !== 'term').map((c) => clauseMatch(c, false, lookups, true));
   const highlight = [...lookups.values()].flatMap((l) => l.typos);
-  return { precise: build(true), loose: build(false), highlight };
+  return { precise: build(true), loose: build(false), excludedPhrases: phrases.length > 0 ? phrases.join(' | ') : null, highlight };
 }
 
 /** The WHERE clause of source:, date: and the entity filters' paths; parameters numbered after `first`. */

@@ -44,6 +44,8 @@ const MIGRATIONS: string[] = [
      END IF;
    END $$;
    CREATE INDEX articles_terms ON articles USING gin (terms) WITH (gin_pending_list_limit = 65536);
+   -- The few articles whose phrases are checked in their text are found without reading the others.
+   CREATE INDEX articles_long_text ON articles (path) WHERE long_text;
    CREATE TABLE vocabulary (term text COLLATE "C" PRIMARY KEY);
    CREATE INDEX vocabulary_length ON vocabulary (length(term));`,
 ];

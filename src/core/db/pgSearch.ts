@@ -112,7 +112,12 @@ export class PgSearch {
     }
     if (match.precise && match.precise !== match.loose) {
       params.push(match.precise);
-      sql.push(`(long_text OR terms @@ $${params.length}::tsquery)`);
+      // CASE keeps the planner from or-ing two index scans (it then checks both queries on every row).
+      sql.push(`(CASE WHEN long_text THEN true ELSE terms @@ $${params.length}::tsquery END)`);
+    }
+    if (match.excludedPhrases) {
+      params.push(match.excludedPhrases);
+      sql.push(`path NOT IN (SELECT path FROM articles WHERE terms @@ $${params.length}::tsquery)`);
     }
     const filters = filterSql(query, onlyPaths, params.length + 1);
     sql.push(...filters.sql);
