@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { Client } from 'pg';
 import { CorpusEngine } from '../../src/core/engine/engine';
 import { corpusSource } from '../../src/core/db/corpusSource';
@@ -162,6 +163,46 @@ describe('the PostgreSQL backend (a real server)', function () {
       assert.deepEqual(hitFiles(await engine.search(query, 100)), want, query);
     }
     engine.dispose();
+  });
+
+  it('gives the hits of the embedded engine for random queries of words, operators and characters tsquery treats specially (fast-check)', async () => {
+    const { folder, database, engine: embedded } = await seedsDatabase('random');
+    const reader = await connect(database.readerUrl);
+    const search = new PgSearch(folder);
+    const pieces = [
+      'lavrov',
+      'kerry',
+      'talks',
+      'secret',
+      'syria',
+      'geneva',
+      'lavr',
+      'negotiaton',
+      'council',
+      ' ',
+      ' ',
+      '"',
+      '-',
+      'OR',
+      'source:sputnik',
+      'date:2016',
+    ];
+    const special = ["'", '\\', ':*', '&', '|', '!', '<->', '(', ')', ':A', 'é', 'ß', '日本', '%', '_'];
+    const query = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...special), fc.string({ maxLength: 4 })), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(query, fc.boolean(), async (text, typing) => {
+        const parsed = parseQuery(text);
+        if (!parsed.ok) return;
+        const want = await embedded.search(text, 100, { typing });
+        assert.ok(want.ok, text);
+        const got = await search.search(reader, parsed.query, 100, { typing });
+        const files = (hits: { path: string }[]) => hits.map((h) => path.basename(h.path)).sort();
+        assert.deepEqual(files(got.hits), files(want.hits), `${JSON.stringify(text)}${typing ? ' (typing)' : ''}`);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('connects over TLS when the address asks for it, verifying the server, and says why when it cannot', async () => {
