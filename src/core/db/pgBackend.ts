@@ -124,8 +124,8 @@ export class PgSearchBackend implements SearchBackend {
     return this.writable && this.current.kind === 'ready';
   }
 
-  upsert(filePath: string, article?: IndexableArticle): void {
-    void article;
+  /** The article is read from the repository when the batch is written (the last version of a burst). */
+  upsert(filePath: string, _article?: IndexableArticle): void {
     this.pending.set(filePath, 'upsert');
     this.scheduleWrite();
   }
