@@ -82,15 +82,16 @@ describe('stories and quotes in VS Code for the web (Playwright + Chromium)', ()
       // Keys typed in the webview stay there: the workbench takes the focus back through the panel's tab.
       // The picker's rows, not a hidden list left from the command palette; the chord is pressed again
       // if the focus was still on its way back from the webview.
-      const darkModern = page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: 'Dark Modern' }).first();
-      for (let attempt = 0; attempt < 3 && !(await darkModern.isVisible()); attempt++) {
+      // Any theme's row: the picker opens scrolled to the current theme, so one named theme may be out of view.
+      const themeRow = page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: /Dark Modern|Light Modern|High Contrast/ }).first();
+      for (let attempt = 0; attempt < 3 && !(await themeRow.isVisible()); attempt++) {
         await page.keyboard.press('Escape');
         await page.locator('.tabs-container .tab', { hasText: 'Corpus Lens Timeline' }).click();
         await page.keyboard.press('Control+K');
         await page.keyboard.press('Control+T');
-        await darkModern.waitFor({ timeout: 5000 }).catch(() => undefined);
+        await themeRow.waitFor({ timeout: 5000 }).catch(() => undefined);
       }
-      await darkModern.waitFor();
+      await themeRow.waitFor();
       await page.keyboard.type(theme);
       await page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: theme }).first().waitFor();
       await page.keyboard.press('Enter');
