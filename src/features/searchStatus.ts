@@ -1,12 +1,15 @@
 /**
  * The search index's state in the status bar: "Loading the search index… 60%" while it loads in the
  * background, a warning when the memory guard turned search off (its message as the tooltip; a
- * click shows the output), nothing once search is ready.
+ * click shows the output), nothing once search is ready, or which database search runs in
+ * (corpusLens.backend.url; a click opens the setting).
  */
 import * as vscode from 'vscode';
 import type { SearchState } from '../core/engine/backend';
 import type { EngineClient } from '../core/engine/engineClient';
+import { displayUrl } from '../core/db/connectionString';
 import type { Log } from './shared/log';
+import { setting } from './shared/settings';
 
 /** Run by a click on the item when search is off: the output channel has the whole message. */
 const SHOW_OUTPUT = 'corpusLens.showSearchStatusOutput';
@@ -26,6 +29,11 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient,
       shown = `$(sync~spin) Loading the search index… ${Math.round(state.share * 100)}%`;
       item.tooltip = 'Corpus Lens: the articles are shown; search answers when its index is loaded.';
       item.command = undefined;
+    } else if (state.kind === 'ready' && setting('backend.url').trim()) {
+      const address = displayUrl(setting('backend.url').trim());
+      shown = `$(database) ${address}`;
+      item.tooltip = `Corpus Lens searches the PostgreSQL database at ${address} (setting corpusLens.backend.url).`;
+      item.command = { title: 'Open the setting', command: 'workbench.action.openSettings', arguments: ['corpusLens.backend.url'] };
     } else if (state.kind === 'off') {
       shown = '$(warning) Corpus Lens: search is off';
       item.tooltip = state.message;

@@ -48,6 +48,7 @@ describe('the extension on a PostgreSQL database (corpusLens.backend.url)', func
       return outcome.ok && outcome.total === 1;
     });
     assert.deepEqual(await pickFiles('quokka'), ['only-in-the-database.txt']);
+    await waitFor('the status bar naming the database', () => api.searchStatus.text === `$(database) ${new URL(database?.url ?? '').host}/hostdb`);
     assert.deepEqual(await pickFiles('secret negotiations'), ['000_24cedd494502b823.txt', '001_c7973225191394ad.txt', '002_36d8fbcc4219a082.txt']);
     assert.deepEqual(
       (await api.articlesTree.getChildren()).map((n) => labelOf(api, n)),

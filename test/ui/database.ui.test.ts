@@ -53,6 +53,7 @@ describe('the extension on a PostgreSQL database, as a person sets it up (Playwr
     await again.locator('#query').pressSequentially('quokka', { delay: 30 });
     await again.locator('#status', { hasText: '1 article' }).waitFor({ timeout: 30_000 });
     await again.locator('#results .hit', { hasText: 'Quokkas at the talks' }).waitFor();
+    await page.locator('.statusbar-item', { hasText: '/uidb' }).waitFor({ timeout: 15_000 });
     await again.locator('#query').fill('"Security Council"');
     await again.locator('#status', { hasText: '4 articles' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'database-search');
