@@ -78,7 +78,8 @@ export class PgSearch {
     const match = await textMatch(client, query, options.typing ?? false);
     const onlyPaths = options.onlyPaths && [...options.onlyPaths].map((p) => this.relative(p));
     const where = await this.whereClause(client, query, match, onlyPaths);
-    const topCount = Math.max(limit, options.entityFacets ? ENTITY_FACET_ARTICLES : 0);
+    // Interpolated into the SQL below: a whole number whatever the caller passed.
+    const topCount = Math.max(Math.floor(limit) || 0, options.entityFacets ? ENTITY_FACET_ARTICLES : 0);
     const candidates = Math.max(topCount, RANKED_CANDIDATES);
     const summary = await client.query<Summary>(
       `WITH matched AS MATERIALIZED (SELECT path, source_label, year_label, text_bytes, ${where.titleRank} AS title_score FROM articles WHERE ${where.sql}),
