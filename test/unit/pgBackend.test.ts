@@ -205,6 +205,34 @@ describe('the PostgreSQL backend (a real server)', function () {
     );
   });
 
+  it('finds words and phrases past the positions a tsvector holds, in articles of 20,000 and 120,000 words, as the embedded engine does', async () => {
+    const { folder, engine: embedded, writer } = await seedsDatabase('long');
+    const words = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}`).join(' ');
+    // Past 16,383 positions (cut), and past PostgreSQL's 1 MB for words and positions together.
+    writeFileSync(path.join(folder, 'long.txt'), `A long article\n\n${words(20_000, 'x')} the prime minister said quokkas\n`);
+    writeFileSync(path.join(folder, 'longer.txt'), `A longer article\n\n${words(120_000, 'w')} the prime minister left\n\nLavrov spoke last.\n`);
+    await embedded.load([folder]);
+    await ingest(writer, corpusSource(embedded, folder));
+    const search = new PgSearch(folder);
+    for (const text of [
+      '"prime minister"',
+      'quokkas',
+      '"minister said"',
+      '"said minister"',
+      'w119999',
+      'lavrov -"prime minister"',
+      '"minister left" OR quokkas',
+      'x19999 w119999',
+    ]) {
+      const parsed = parseQuery(text);
+      assert.ok(parsed.ok);
+      const got = (await search.search(writer, parsed.query, 100)).hits.map((h) => path.basename(h.path)).sort();
+      const want = hitFiles(await embedded.search(text, 100));
+      assert.deepEqual(got, want, text);
+    }
+    assert.deepEqual(hitFiles(await embedded.search('"prime minister"', 100)), ['long.txt', 'longer.txt']);
+  });
+
   it('connects over TLS when the address asks for it, verifying the server, and says why when it cannot', async () => {
     const { folder, database } = await seedsDatabase('tls');
     const verified = `${database.readerUrl}?sslmode=verify-full&sslrootcert=${encodeURIComponent(server.certificateFile ?? '')}`;

@@ -12,7 +12,7 @@ import type { Article } from '../types';
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined | false;
 
-/** PostgreSQL's limits: a lexeme under 2 KB, positions up to 16383, 256 of them per lexeme, a tsvector under 1 MB. */
+/** PostgreSQL's limits: a lexeme under 2 KB, positions up to 16383, 256 of them per lexeme, a tsvector's words and positions under 1 MB (a margin kept). */
 const MAX_LEXEME_BYTES = 2046;
 const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 256;
@@ -85,28 +85,29 @@ class TsvectorWriter {
   }
 
   /**
-   * The tsvector's text form. Past PostgreSQL's size limit, positions go first (phrases are then
-   * checked in the text: `cut`), then the words past the limit.
+   * The tsvector's text form. PostgreSQL keeps a tsvector's words and positions in one area of at
+   * most 1 MB: past it, positions go (phrases are then checked in the text: `cut`), and only words
+   * past the limit after that.
    */
   toString(): string {
-    const words = [...this.positions.keys()].map(quoteLexeme);
+    const terms = [...this.positions.keys()];
     const lists = [...this.positions.values()];
-    const full = words.map((w, i) => (lists[i].length > 0 ? `${w}:${lists[i].join(',')}` : w)).join(' ');
-    if (fits(full)) return full;
+    const words = terms.map(quoteLexeme);
+    // An upper bound first (3 bytes a character): the exact UTF-8 size is counted only near the limit.
+    const stored = (bytesOf: (term: string) => number) =>
+      terms.reduce((sum, term, i) => sum + bytesOf(term) + 1 + (lists[i].length > 0 ? 2 + 2 * lists[i].length : 0), 0);
+    if (stored((t) => 3 * t.length) < MAX_TSVECTOR_BYTES || stored((t) => Buffer.byteLength(t)) < MAX_TSVECTOR_BYTES)
+      return words.map((w, i) => (lists[i].length > 0 ? `${w}:${lists[i].join(',')}` : w)).join(' ');
     this.cut = true;
-    const withoutPositions = words.join(' ');
-    if (fits(withoutPositions)) return withoutPositions;
-    let kept = '';
-    for (const word of words) {
-      if (kept.length + word.length + 1 > MAX_TSVECTOR_BYTES / 4) break;
-      kept += kept ? ` ${word}` : word;
+    let room = MAX_TSVECTOR_BYTES;
+    const kept: string[] = [];
+    for (const [i, term] of terms.entries()) {
+      room -= Buffer.byteLength(term) + 1;
+      if (room < 0) break;
+      kept.push(words[i]);
     }
-    return kept;
+    return kept.join(' ');
   }
-}
-
-function fits(text: string): boolean {
-  return text.length < MAX_TSVECTOR_BYTES / 4 || Buffer.byteLength(text) < MAX_TSVECTOR_BYTES / 2;
 }
 
 /** A lexeme in tsvector or tsquery text: quoted, its quotes doubled and backslashes escaped. */
