@@ -103,7 +103,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   articles: ['sources', 'cache-dir'],
   tree: ['sources', 'cache-dir'],
   search: ['sources', 'limit', 'cache-dir', 'memory-budget', 'backend'],
-  index: ['sources', 'cache-dir', 'backend', 'grant-read'],
+  index: ['sources', 'entities', 'cache-dir', 'backend', 'grant-read'],
   article: ['sources'],
   ner: [],
   entity: ['sources', 'entities', 'cache-dir'],

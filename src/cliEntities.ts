@@ -23,22 +23,23 @@ export async function buildEngine(args: EntityCliArgs, err: Print): Promise<Corp
   const { problems, cacheUnwritable } = await engine.load([args.corpus], { cacheDir: args.cacheDir, withoutSearch: true });
   reportLoad(args, problems, cacheUnwritable, err);
   await engine.buildEntities();
-  const file = args.entitiesFile ?? path.resolve(ENTITIES_FILE);
-  if (args.entitiesFile || existsSync(file)) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      err(`corpus-lens: ${file}: cannot be read (${(error as Error).message})`);
-      return undefined;
-    }
-    const parsed = engine.setEntityOverrides(text);
-    if (!parsed.ok) {
-      err(`corpus-lens: ${file}:${parsed.line}: ${parsed.message}`);
-      return undefined;
-    }
+  return applyOverridesFile(engine, args.entitiesFile, err) ? engine : undefined;
+}
+
+/** The user's corrections (`file`, else .corpus-lens/entities.json in the current folder if there); false when they cannot be used (said on `err`). */
+export function applyOverridesFile(engine: CorpusEngine, entitiesFile: string | undefined, err: Print): boolean {
+  const file = entitiesFile ?? path.resolve(ENTITIES_FILE);
+  if (!entitiesFile && !existsSync(file)) return true;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    err(`corpus-lens: ${file}: cannot be read (${(error as Error).message})`);
+    return false;
   }
-  return engine;
+  const parsed = engine.setEntityOverrides(text);
+  if (!parsed.ok) err(`corpus-lens: ${file}:${parsed.line}: ${parsed.message}`);
+  return parsed.ok;
 }
 
 export async function entityCommand(name: string, args: EntityCliArgs, out: Print, err: Print): Promise<number> {

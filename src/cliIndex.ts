@@ -5,9 +5,11 @@
  */
 import { Client } from 'pg';
 import { CorpusEngine } from './core/engine/engine';
-import { corpusSource } from './core/db/corpusSource';
+import { corpusSource, pathMapping } from './core/db/corpusSource';
 import { displayUrl } from './core/db/connectionString';
 import { ingest, type IngestReport } from './core/db/pgIngest';
+import { storeCorpusNames, type NamesPhaseReport } from './core/db/pgNames';
+import { applyOverridesFile } from './cliEntities';
 import { grantReader } from './core/db/pgSchema';
 import type { ParseOptions } from './core/ingest/parse';
 import { reportLoad } from './cliLoad';
@@ -22,6 +24,8 @@ export interface IndexCliArgs {
   backend?: string;
   /** A role to let read the tables (the extension's). */
   grantRead?: string;
+  /** The corrections the entities are resolved with (default: .corpus-lens/entities.json in the current folder, if any). */
+  entitiesFile?: string;
 }
 
 export async function indexCommand(args: IndexCliArgs, out: Print, err: Print): Promise<number> {
@@ -43,12 +47,22 @@ export async function indexCommand(args: IndexCliArgs, out: Print, err: Print): 
   }
   const writeStarted = performance.now();
   let report: IngestReport;
+  let names: NamesPhaseReport;
+  let writeSeconds = 0;
   try {
     const total = engine.size;
     report = await ingest(client, corpusSource(engine, args.corpus), {
       onProgress: (p) =>
         args.json || err(`corpus-lens: ${p.seen.toLocaleString('en')} of ${total.toLocaleString('en')} articles, ${p.written.toLocaleString('en')} written`),
     });
+    writeSeconds = (performance.now() - writeStarted) / 1000;
+    if (!applyOverridesFile(engine, args.entitiesFile, err)) return 2;
+    names = await storeCorpusNames(
+      engine,
+      client,
+      pathMapping(() => args.corpus),
+      (done, total) => args.json || done === total || err(`corpus-lens: names: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} articles`),
+    );
     if (args.grantRead) await grantReader(client, args.grantRead);
   } catch (error) {
     err(`corpus-lens: ${displayUrl(args.backend)}: ${(error as Error).message}`);
@@ -57,7 +71,6 @@ export async function indexCommand(args: IndexCliArgs, out: Print, err: Print): 
     engine.dispose();
     await client.end().catch(() => undefined);
   }
-  const writeSeconds = (performance.now() - writeStarted) / 1000;
   const textMB = report.textBytes / 1e6;
   const summary = {
     ...report,
@@ -65,12 +78,16 @@ export async function indexCommand(args: IndexCliArgs, out: Print, err: Print): 
     readSeconds: round(readSeconds),
     writeSeconds: round(writeSeconds),
     mbPerSecond: round(textMB / writeSeconds),
+    names,
   };
   if (args.json) out(JSON.stringify(summary, null, 2));
   else
     out(
       `${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.removed} removed; ` +
-        `${summary.textMB} MB of text written in ${summary.writeSeconds} s (${summary.mbPerSecond} MB/s); reading the corpus took ${summary.readSeconds} s`,
+        `${summary.textMB} MB of text written in ${summary.writeSeconds} s (${summary.mbPerSecond} MB/s); reading the corpus took ${summary.readSeconds} s\n` +
+        `names: ${names.recognized} article(s) recognized, ${names.fromDatabase} as stored; ${names.entities} entities, ` +
+        (names.written ? `${names.mentions} mentions written` : 'unchanged') +
+        ` in ${names.seconds} s`,
     );
   return 0;
 }

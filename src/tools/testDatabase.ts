@@ -7,7 +7,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { corpusSource } from '../core/db/corpusSource';
+import { corpusSource, pathMapping } from '../core/db/corpusSource';
+import { storeCorpusNames } from '../core/db/pgNames';
 import { ingest } from '../core/db/pgIngest';
 import { grantReader } from '../core/db/pgSchema';
 import { CorpusEngine } from '../core/engine/engine';
@@ -37,6 +38,11 @@ export async function startSeedsDatabase(name: string): Promise<SeedsDatabase> {
     const writer = new Client({ connectionString: urls.ingestUrl });
     await writer.connect();
     await ingest(writer, corpusSource(engine, corpus));
+    await storeCorpusNames(
+      engine,
+      writer,
+      pathMapping(() => corpus),
+    );
     await grantReader(writer, `${name}_reader`);
     await writer.end();
     engine.dispose();

@@ -8,12 +8,25 @@ export interface ReadCorpus {
   get(filePath: string): Article | undefined;
 }
 
+/** Database paths (relative to the corpus, '/'-separated) to the engine's (absolute) and back. */
+export interface PathMapping {
+  toAbsolute(relative: string): string;
+  toRelative(absolute: string): string;
+}
+
+export function pathMapping(root: () => string): PathMapping {
+  return {
+    toRelative: (absolute) => path.relative(root(), absolute).split(path.sep).join('/'),
+    toAbsolute: (relative) => path.resolve(root(), ...relative.split('/')),
+  };
+}
+
 export function corpusSource(engine: ReadCorpus, root: string): IngestSource {
-  const toRelative = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
+  const paths = pathMapping(() => root);
   return {
     stamps: (function* () {
-      for (const [absolute, stamp] of engine.stamps()) yield [toRelative(absolute), stamp] as [string, FileStamp];
+      for (const [absolute, stamp] of engine.stamps()) yield [paths.toRelative(absolute), stamp] as [string, FileStamp];
     })(),
-    read: (relative) => engine.get(path.join(root, ...relative.split('/'))),
+    read: (relative) => engine.get(paths.toAbsolute(relative)),
   };
 }

@@ -6,7 +6,6 @@
  * reads, and hears other clients' changes. When the database is unreachable, search says so and the
  * backend keeps trying.
  */
-import * as path from 'node:path';
 import type { ParsedQuery } from '../search/query';
 import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
 import type { Article, FileStamp } from '../types';
@@ -18,6 +17,9 @@ import { ingest, withIngestLock } from './pgIngest';
 import { removeArticles, writeArticles, type IngestNotice } from './pgWrite';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './pgSchema';
 import { MAX_QUERY_CHARS, PgSearch } from './pgSearch';
+import { readStoredNames, writeStoredNames } from './pgNames';
+import { pathMapping } from './corpusSource';
+import type { NamesCache } from '../entities/corpusEntities';
 
 /** File events come in bursts: they are written together after this pause. */
 const WRITE_DELAY_MS = 300;
@@ -32,6 +34,8 @@ export interface PgBackendOptions {
   onNotice(message: string): void;
   /** The state changed, or another client changed the data: searches should run again. */
   onChange(): void;
+  /** Another client stored new names (an ingest): the entities should be read again. */
+  onNamesChange?(): void;
 }
 
 export class PgSearchBackend implements SearchBackend {
@@ -42,11 +46,15 @@ export class PgSearchBackend implements SearchBackend {
   private writeTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private preparing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PgBackendOptions) {
     this.connection = new PgConnection(options.url, {
       onStatus: (_status, message) => options.onNotice(message),
-      onChange: (notice: IngestNotice) => (notice.changed !== 0 || notice.removed !== 0 ? options.onChange() : undefined),
+      onChange: (notice: IngestNotice) => {
+        if (notice.changed !== 0 || notice.removed !== 0) options.onChange();
+        if (notice.names) options.onNamesChange?.();
+      },
     });
   }
 
@@ -58,11 +66,41 @@ export class PgSearchBackend implements SearchBackend {
     return this.options.root() ?? '/';
   }
 
+  private readonly paths = pathMapping(() => this.root);
+
   private relative(absolute: string): string {
-    return path.relative(this.root, absolute).split(path.sep).join('/');
+    return this.paths.toRelative(absolute);
   }
 
-  async prepare(options: PrepareOptions): Promise<{ rebuilt?: string }> {
+  /** The names the ingest stored (undefined when none, or the database cannot be read: the engine recognizes them itself). */
+  async storedNames(): Promise<NamesCache | undefined> {
+    await this.preparing;
+    if (this.current.kind !== 'ready') return undefined;
+    try {
+      return await this.connection.run((client) => readStoredNames(client, this.paths));
+    } catch (error) {
+      this.options.onNotice(`Could not read the names stored in the database; they are recognized here: ${errorText(error)}`);
+      return undefined;
+    }
+  }
+
+  /** A writable role stores what this window recognized, for the next windows (a reader stores nothing). */
+  async storeNames(cache: NamesCache, stored: NamesCache | undefined): Promise<void> {
+    if (!this.writable || this.current.kind !== 'ready') return;
+    try {
+      await this.connection.run((client) => withIngestLock(client, () => writeStoredNames(client, cache, this.paths, stored)));
+    } catch (error) {
+      this.options.onNotice(`Could not store the names in the database: ${errorText(error)}`);
+    }
+  }
+
+  prepare(options: PrepareOptions): Promise<{ rebuilt?: string }> {
+    const connecting = this.connect(options);
+    this.preparing = connecting;
+    return connecting;
+  }
+
+  private async connect(options: PrepareOptions): Promise<{ rebuilt?: string }> {
     clearTimeout(this.retryTimer);
     try {
       const version = await this.connection.run((client) => schemaVersion(client));
@@ -76,14 +114,14 @@ export class PgSearchBackend implements SearchBackend {
         );
       if (version > SCHEMA_VERSION)
         return this.off(`The database's schema is version ${version}, newer than this Corpus Lens (${SCHEMA_VERSION}): update the extension.`);
-      // A writable role on an empty database: the tables now, so that search answers while the corpus is written.
-      if (version === 0) await this.connection.run((client) => migrate(client));
+      // A writable role on an empty or older database: the tables now, so that search answers while the corpus is written.
+      if (version < SCHEMA_VERSION && this.writable) await this.connection.run((client) => migrate(client));
       await this.connection.listen();
       this.current = { kind: 'ready' };
     } catch (error) {
-      this.off(error instanceof Error ? error.message : String(error));
+      this.off(errorText(error));
       if (!this.disposed)
-        this.retryTimer = setTimeout(() => void this.prepare({ ...options, onProgress: undefined }).then(() => this.options.onChange()), RETRY_PREPARE_MS);
+        this.retryTimer = setTimeout(() => void this.connect({ ...options, onProgress: undefined }).then(() => this.options.onChange()), RETRY_PREPARE_MS);
     }
     return {};
   }
@@ -102,7 +140,7 @@ export class PgSearchBackend implements SearchBackend {
     try {
       await this.catchUp();
     } catch (error) {
-      this.options.onNotice(`Could not bring the database in step with the corpus: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.onNotice(`Could not bring the database in step with the corpus: ${errorText(error)}`);
     }
   }
 
@@ -111,7 +149,7 @@ export class PgSearchBackend implements SearchBackend {
     const stamps = function* (this: PgSearchBackend): IterableIterator<[string, FileStamp]> {
       for (const record of articles.values()) yield [this.relative(record.path), { size: record.size, mtimeMs: record.mtimeMs }];
     }.call(this);
-    const read = (relative: string) => articles.article(path.join(this.root, ...relative.split('/')));
+    const read = (relative: string) => articles.article(this.paths.toAbsolute(relative));
     const report = await this.connection.run((client) => ingest(client, { stamps, read }));
     if (report.added + report.updated + report.removed > 0) this.options.onChange();
   }
@@ -157,7 +195,7 @@ export class PgSearchBackend implements SearchBackend {
         }),
       );
     } catch (error) {
-      this.options.onNotice(`Could not write ${changes.length} changed article(s) to the database: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.onNotice(`Could not write ${changes.length} changed article(s) to the database: ${errorText(error)}`);
     }
   }
 
@@ -179,6 +217,10 @@ export class PgSearchBackend implements SearchBackend {
     clearTimeout(this.retryTimer);
     void this.connection.dispose();
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function queryLength(query: ParsedQuery): number {

@@ -48,6 +48,43 @@ const MIGRATIONS: string[] = [
    CREATE INDEX articles_long_text ON articles (path) WHERE long_text;
    CREATE TABLE vocabulary (term text COLLATE "C" PRIMARY KEY);
    CREATE INDEX vocabulary_length ON vocabulary (length(term));`,
+  // The names: what the recognizer found in each article (recognized once, by the ingest, for every
+  // window), the corpus's entities as the ingest resolved them, and where each is mentioned.
+  // An article's names go with it (a changed article is recognized again).
+  `CREATE TABLE article_names (
+     path text COLLATE "C" PRIMARY KEY REFERENCES articles (path) ON DELETE CASCADE,
+     size bigint NOT NULL,
+     mtime_ms double precision NOT NULL,
+     names jsonb NOT NULL
+   );
+   CREATE TABLE entity_resolution (
+     only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+     cache_version integer NOT NULL,
+     model text NOT NULL,
+     overrides text NOT NULL,
+     resolution jsonb NOT NULL,
+     word_case jsonb
+   );
+   CREATE TABLE entities (
+     number integer PRIMARY KEY,
+     id text COLLATE "C" NOT NULL UNIQUE,
+     name text NOT NULL,
+     type text NOT NULL,
+     aliases text[] NOT NULL,
+     article_count integer NOT NULL,
+     mention_count integer NOT NULL
+   );
+   CREATE TABLE mentions (
+     entity integer NOT NULL,
+     path text COLLATE "C" NOT NULL,
+     paragraph integer NOT NULL,
+     start_offset integer NOT NULL,
+     end_offset integer NOT NULL,
+     -- The mention's place among its article's (the order the engine found them in).
+     ordinal integer NOT NULL
+   );
+   CREATE INDEX mentions_entity ON mentions (entity, path);
+   CREATE INDEX mentions_path ON mentions (path);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,8 @@ export interface IngestNotice {
   changed: number;
   removed: number;
   paths?: string[];
+  /** The names (entities and mentions) were written again. */
+  names?: boolean;
 }
 
 /**
@@ -64,11 +66,12 @@ export async function removeArticles(client: SqlClient, paths: string[], known?:
   });
 }
 
-async function inTransaction(client: SqlClient, work: () => Promise<void>): Promise<void> {
+export async function inTransaction<T>(client: SqlClient, work: () => Promise<T>): Promise<T> {
   await client.query('BEGIN');
   try {
-    await work();
+    const result = await work();
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;

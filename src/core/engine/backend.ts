@@ -4,6 +4,7 @@
  * is ArticleStore + EmbeddedSearch (files and minisearch); a database backend implements the same
  * two interfaces, and no feature changes.
  */
+import type { NamesCache } from '../entities/corpusEntities';
 import type { ParsedQuery } from '../search/query';
 import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
 import type { Article, ArticleSummary, Paragraph } from '../types';
@@ -64,6 +65,10 @@ export interface SearchBackend {
   save(dir: string, signature: string, force: boolean): Promise<void>;
   /** Called once a load has read the files (a database backend writes what changed since it last saw them). */
   afterFilesRead?(): Promise<void>;
+  /** Names a database stored for every window (CorpusEntities takes them as its names cache). */
+  storedNames?(): Promise<NamesCache | undefined>;
+  /** Stores names this window recognized, when the backend may write (`stored`: what storedNames gave). */
+  storeNames?(cache: NamesCache, stored: NamesCache | undefined): Promise<void>;
   /** Closes what the backend holds open (a database connection). */
   dispose?(): void;
 }

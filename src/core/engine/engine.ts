@@ -271,6 +271,7 @@ export class CorpusEngine {
       root: () => this.corpusFolders[0],
       onNotice: (message) => this.emit({ kind: 'notice', message }),
       onChange: () => backend === this.searchBackend && this.emit({ kind: 'search', state: backend.state }),
+      onNamesChange: () => backend === this.searchBackend && this.entitiesBuilt && void this.buildEntities({ cacheFile: this.entitiesCacheFile }),
     });
     return backend;
   }
@@ -499,11 +500,16 @@ export class CorpusEngine {
   async buildEntities(options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const generation = this.generation;
     const cacheFile = options.cacheFile ?? (this.cacheDir && path.join(this.cacheDir, 'names.json'));
-    const report = await this.entities.build([...(this.store?.values() ?? [])], { ...options, cacheFile, recognizeMany: this.recognizeInPool });
+    const backend = this.searchBackend;
+    const preloaded = options.preloaded ?? (await backend?.storedNames?.());
+    const articles = [...(this.store?.values() ?? [])];
+    const report = await this.entities.build(articles, { ...options, cacheFile, preloaded, recognizeMany: this.recognizeInPool });
     if (!report.cancelled && generation === this.generation) {
       this.entitiesBuilt = true;
       this.entitiesCacheFile = cacheFile;
       this.emit({ kind: 'entities' });
+      const built = report.recognized > 0 ? this.entities.snapshot() : undefined;
+      if (built) await backend?.storeNames?.(built, preloaded);
     }
     return report;
   }

@@ -19,14 +19,14 @@ import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
 
 /** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (8: quotes and story features kept with the names, packed). */
-const NAMES_CACHE_VERSION = 8;
+export const NAMES_CACHE_VERSION = 8;
 
 /**
  * Per file: what the recognizer found, and where the entities are mentioned (flat quadruples
  * entity, paragraph, start, end, indexing `entities`). When no file changed and the corrections are
  * the same, the entities and mentions are taken as they are, without resolving or scanning again.
  */
-interface NamesCache {
+export interface NamesCache {
   version: number;
   model: string;
   overrides: string;
@@ -38,6 +38,8 @@ interface NamesCache {
 
 export interface EntityBuildOptions {
   cacheFile?: string;
+  /** Names kept elsewhere (a database backend's), taken before the cache file's; recognized names are written to `cacheFile` all the same. */
+  preloaded?: NamesCache;
   /** Recognizes many articles elsewhere (the parse pool), calling `visit` for each; the rest are recognized here. */
   recognizeMany?: (paths: string[], visit: (path: string, names: ArticleNames) => void) => Promise<void>;
   signal?: AbortSignal;
@@ -125,7 +127,8 @@ export class CorpusEntities {
             Array.isArray(d.resolution.entities),
         )
       : { missing: true as const };
-    const cached = 'data' in read && read.data.model === version ? read.data : undefined;
+    const fromFile = 'data' in read && read.data.model === version ? read.data : undefined;
+    const { cached, mixed } = usable(options.preloaded, version) ? withFallback(options.preloaded, fromFile, articles) : { cached: fromFile, mixed: false };
     const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] }[] = [];
     let fromCache = 0;
     // Names recognized elsewhere (the parse pool's threads) for the articles the cache does not cover.
@@ -154,6 +157,7 @@ export class CorpusEntities {
     for (const { article } of found) this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
     const unchanged =
       cached !== undefined &&
+      !mixed &&
       fromCache === articles.length &&
       Object.keys(cached.files).length === articles.length &&
       cached.overrides === this.index.overridesSignature();
@@ -194,7 +198,13 @@ export class CorpusEntities {
   }
 
   async saveCache(cacheFile: string): Promise<void> {
-    if (!this.loaded) return;
+    const cache = this.snapshot();
+    if (cache) await writeJsonAtomically(cacheFile, cache);
+  }
+
+  /** Everything a names cache keeps, for a file or a database; undefined before the first build. */
+  snapshot(): NamesCache | undefined {
+    if (!this.loaded) return undefined;
     const { resolution, wordCase, files } = this.index.snapshot();
     const cache: NamesCache = {
       version: NAMES_CACHE_VERSION,
@@ -208,6 +218,34 @@ export class CorpusEntities {
       const stamp = this.stamps.get(path);
       if (stamp) cache.files[path] = { ...stamp, ...entry };
     }
-    await writeJsonAtomically(cacheFile, cache);
+    return cache;
   }
+
+  /** The model's version (a hash of its file): names recognized by another model are recognized again. */
+  get modelVersion(): string {
+    return this.model.version;
+  }
+}
+
+function usable(cache: NamesCache | undefined, model: string): cache is NamesCache {
+  return cache !== undefined && cache.version === NAMES_CACHE_VERSION && cache.model === model;
+}
+
+/**
+ * Stored names first, the cache file's for the articles they lack (recognized here since they were
+ * stored). The stored resolution is taken as it is only when the stored names cover every article.
+ */
+function withFallback(stored: NamesCache, file: NamesCache | undefined, articles: readonly StampedArticle[]): { cached: NamesCache; mixed: boolean } {
+  if (!file) return { cached: stored, mixed: false };
+  const files = { ...stored.files };
+  let mixed = false;
+  for (const article of articles) {
+    const entry = file.files[article.path];
+    if (!sameStamp(files[article.path], article) && sameStamp(entry, article)) {
+      // Its mentions index the file's resolution, not the stored one: the corpus is resolved again.
+      files[article.path] = entry;
+      mixed = true;
+    }
+  }
+  return { cached: { ...stored, files }, mixed };
 }

@@ -1,0 +1,178 @@
+/**
+ * The names in the database backend: each article's recognized names (the slow part, done once by
+ * the ingest for every window), the corpus's entities as the ingest resolved them, and where each
+ * is mentioned. A window reads them as it would its own names cache (CorpusEntities takes either),
+ * so hovers, the People view, person:/org: and stories are the same in every window of a team.
+ */
+import type { NamesCache } from '../entities/corpusEntities';
+import type { ArticleNames, ResolvedEntity } from '../entities/resolve';
+import { sameStamp, type FileStamp } from '../types';
+import { copyLine } from './pgDocument';
+import { schemaVersion } from './pgSchema';
+import type { PathMapping } from './corpusSource';
+import type { CorpusEngine } from '../engine/engine';
+import { withIngestLock } from './pgIngest';
+import { copyIn, type SqlClient } from './sqlClient';
+import { CHANGES_CHANNEL, inTransaction, type IngestNotice } from './pgWrite';
+
+/** The schema version that added the names' tables. */
+const NAMES_SCHEMA = 2;
+/** Reading every mention of a large corpus takes longer than a search may. */
+const READ_TIMEOUT_MS = 300_000;
+
+interface ResolutionRow {
+  cache_version: number;
+  model: string;
+  overrides: string;
+  resolution: NamesCache['resolution'];
+  word_case: NamesCache['wordCase'] | null;
+}
+
+/** The stored names as a names cache keyed by the engine's paths; undefined when the ingest has not stored any. */
+export async function readStoredNames(client: SqlClient, paths: PathMapping): Promise<NamesCache | undefined> {
+  if ((await schemaVersion(client)) < NAMES_SCHEMA) return undefined;
+  return inTransaction(client, async () => {
+    await client.query(`SET LOCAL statement_timeout = ${READ_TIMEOUT_MS}`);
+    const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
+    if (!head) return undefined;
+    const mentions = new Map<string, number[]>();
+    const packed = await client.query<{ path: string; quads: string }>(
+      `SELECT path, string_agg(concat_ws(',', entity, paragraph, start_offset, end_offset), ',' ORDER BY ordinal) AS quads FROM mentions GROUP BY path`,
+    );
+    for (const row of packed.rows) mentions.set(row.path, row.quads.split(',').map(Number));
+    const rows = await client.query<{ path: string; size: string; mtime_ms: number; names: ArticleNames }>(
+      'SELECT path, size, mtime_ms, names FROM article_names',
+    );
+    const files: NamesCache['files'] = {};
+    for (const row of rows.rows)
+      files[paths.toAbsolute(row.path)] = { ...row.names, size: Number(row.size), mtimeMs: row.mtime_ms, mentions: mentions.get(row.path) ?? [] };
+    return {
+      version: head.cache_version,
+      model: head.model,
+      overrides: head.overrides,
+      resolution: head.resolution,
+      wordCase: head.word_case ?? undefined,
+      files,
+    };
+  });
+}
+
+export interface NamesWriteReport {
+  /** Articles whose names were written (recognized since the database last had them). */
+  articles: number;
+  entities: number;
+  mentions: number;
+  /** False when the database held these names already. */
+  written: boolean;
+}
+
+/**
+ * Stores what a build found, in one transaction: the names of articles the database lacks them for,
+ * the resolution, every entity and mention. Only names of the article versions the database holds
+ * are kept (a file changed since its ingest waits for the next one). `stored`: what was read before.
+ */
+export async function writeStoredNames(client: SqlClient, cache: NamesCache, paths: PathMapping, stored?: NamesCache): Promise<NamesWriteReport> {
+  const sameModel = stored !== undefined && stored.model === cache.model && stored.version === cache.version;
+  const current = await articleStamps(client);
+  const files = Object.entries(cache.files)
+    .map(([absolute, entry]) => ({ relative: paths.toRelative(absolute), absolute, entry }))
+    .filter(({ relative, entry }) => sameStamp(current.get(relative), entry));
+  const fresh = files.filter(({ absolute, entry }) => !sameModel || !sameStamp(stored.files[absolute], entry));
+  const resolutionSame =
+    sameModel &&
+    stored.overrides === cache.overrides &&
+    Object.keys(stored.files).length === files.length &&
+    JSON.stringify(stored.resolution) === JSON.stringify(cache.resolution);
+  if (fresh.length === 0 && resolutionSame) return { articles: 0, entities: cache.resolution.entities.length, mentions: 0, written: false };
+  let mentionCount = 0;
+  await inTransaction(client, async () => {
+    if (!sameModel) await client.query('TRUNCATE article_names');
+    else await client.query('DELETE FROM article_names WHERE path = ANY($1::text[])', [fresh.map((f) => f.relative)]);
+    await copyIn(
+      client,
+      'COPY article_names (path, size, mtime_ms, names) FROM STDIN',
+      fresh.map(({ relative, entry }) => copyLine([relative, entry.size, entry.mtimeMs, JSON.stringify(namesOnly(entry))])).join(''),
+    );
+    await client.query(
+      `INSERT INTO entity_resolution (cache_version, model, overrides, resolution, word_case) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (only_row) DO UPDATE SET cache_version = $1, model = $2, overrides = $3, resolution = $4, word_case = $5`,
+      [cache.version, cache.model, cache.overrides, JSON.stringify(cache.resolution), cache.wordCase ? JSON.stringify(cache.wordCase) : null],
+    );
+    await client.query('TRUNCATE entities, mentions');
+    const counts = cache.resolution.entities.map(() => ({ mentions: 0, articles: 0 }));
+    const lines: string[] = [];
+    for (const { relative, entry } of files) {
+      const seen = new Set<number>();
+      for (let k = 0; k + 3 < entry.mentions.length; k += 4) {
+        const entity = entry.mentions[k];
+        lines.push(copyLine([entity, relative, entry.mentions[k + 1], entry.mentions[k + 2], entry.mentions[k + 3], k / 4]));
+        if (!counts[entity]) continue;
+        counts[entity].mentions++;
+        if (!seen.has(entity)) counts[entity].articles++;
+        seen.add(entity);
+      }
+    }
+    mentionCount = lines.length;
+    await copyIn(client, 'COPY mentions (entity, path, paragraph, start_offset, end_offset, ordinal) FROM STDIN', lines.join(''));
+    await copyIn(
+      client,
+      'COPY entities (number, id, name, type, aliases, article_count, mention_count) FROM STDIN',
+      cache.resolution.entities.map((e, i) => entityLine(e, i, counts[i])).join(''),
+    );
+    const notice: IngestNotice = { changed: 0, removed: 0, names: true };
+    await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+  });
+  await client.query('ANALYZE mentions');
+  return { articles: fresh.length, entities: cache.resolution.entities.length, mentions: mentionCount, written: true };
+}
+
+export interface NamesPhaseReport {
+  recognized: number;
+  /** Articles whose names were taken as the database had them. */
+  fromDatabase: number;
+  entities: number;
+  mentions: number;
+  written: boolean;
+  seconds: number;
+}
+
+/** An ingest's second part: recognizes the names of the articles the database has none for, resolves the corpus, stores the result. */
+export async function storeCorpusNames(
+  engine: Pick<CorpusEngine, 'buildEntities' | 'entities'>,
+  client: SqlClient,
+  paths: PathMapping,
+  onProgress?: (done: number, total: number) => void,
+): Promise<NamesPhaseReport> {
+  const started = performance.now();
+  const stored = await readStoredNames(client, paths);
+  const build = await engine.buildEntities({ preloaded: stored, onProgress });
+  const snapshot = engine.entities.snapshot();
+  const written = snapshot ? await withIngestLock(client, () => writeStoredNames(client, snapshot, paths, stored)) : undefined;
+  return {
+    recognized: build.recognized,
+    fromDatabase: build.fromCache,
+    entities: written?.entities ?? 0,
+    mentions: written?.mentions ?? 0,
+    written: written?.written ?? false,
+    seconds: Math.round(performance.now() - started) / 1000,
+  };
+}
+
+function namesOnly(entry: NamesCache['files'][string]): ArticleNames {
+  const { names, acronyms, quotes, story } = entry;
+  return { names, acronyms, quotes, story };
+}
+
+function entityLine(entity: ResolvedEntity, number: number, counts: { mentions: number; articles: number }): string {
+  return copyLine([number, entity.id, entity.name, entity.type, arrayLiteral(entity.aliases), counts.articles, counts.mentions]);
+}
+
+/** A text[] literal: every element quoted, its quotes and backslashes escaped. */
+export function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+async function articleStamps(client: SqlClient): Promise<Map<string, FileStamp>> {
+  const rows = await client.query<{ path: string; size: string; mtime_ms: number }>('SELECT path, size, mtime_ms FROM articles');
+  return new Map(rows.rows.map((r) => [r.path, { size: Number(r.size), mtimeMs: r.mtime_ms }]));
+}

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import { appendFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { CorpusEngine } from '../../src/core/engine/engine';
+import type { EntityBuildReport } from '../../src/core/entities/corpusEntities';
+import { corpusSource, pathMapping } from '../../src/core/db/corpusSource';
+import { ingest } from '../../src/core/db/pgIngest';
+import { arrayLiteral, storeCorpusNames } from '../../src/core/db/pgNames';
+import { copyLine } from '../../src/core/db/pgDocument';
+import { copyIn } from '../../src/core/db/sqlClient';
+import { grantReader } from '../../src/core/db/pgSchema';
+import { createCorpusDatabase, startPgServer, type PgServer } from '../../src/tools/pgServer';
+import { hitSetCorpora } from '../fixtures/hitSetCorpora';
+import { copyOfSeeds } from './helpers';
+
+const CARD = { limit: 5, related: 5 };
+const pick = ({ recognized, fromCache }: EntityBuildReport) => ({ recognized, fromCache });
+
+describe('names in the PostgreSQL backend (a real server)', function () {
+  this.timeout(180_000);
+  let server: PgServer;
+  const clients: Client[] = [];
+  const engines: CorpusEngine[] = [];
+  const connect = async (url: string) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    clients.push(client);
+    return client;
+  };
+  const engineOn = (url?: string) => {
+    const engine = new CorpusEngine(url ? { backendUrl: url } : {});
+    engines.push(engine);
+    return engine;
+  };
+
+  before(async () => {
+    server = await startPgServer({ settings: { fsync: 'off', synchronous_commit: 'off' } });
+  });
+  after(async () => {
+    for (const engine of engines) engine.dispose();
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+    server?.stop();
+  });
+
+  /** A corpus written into a new database with its names, by the ingest role; the reader role may read it. */
+  async function indexedCorpus(name: string, folder: string, withNames = true) {
+    const database = await createCorpusDatabase(server, name);
+    const ingesting = engineOn();
+    await ingesting.load([folder]);
+    const writer = await connect(database.ingestUrl);
+    await ingest(writer, corpusSource(ingesting, folder));
+    const names = withNames
+      ? await storeCorpusNames(
+          ingesting,
+          writer,
+          pathMapping(() => folder),
+        )
+      : undefined;
+    await grantReader(writer, `${name}_reader`);
+    return { database, ingesting, writer, names };
+  }
+
+  for (const corpus of hitSetCorpora()) {
+    it(`gives a window on ${corpus.name} the entities, hovers and cards the ingest resolved, recognizing no article itself`, async () => {
+      const { database, ingesting, names } = await indexedCorpus(`names_${corpus.name.replace(/\W/g, '_')}`, corpus.folder);
+      assert.ok(names && names.written && names.entities > 0 && names.mentions > 0, JSON.stringify(names));
+      const reading = engineOn(database.readerUrl);
+      await reading.load([corpus.folder]);
+      const report = await reading.buildEntities();
+      assert.deepEqual([report.recognized, report.fromCache], [0, ingesting.size]);
+      const list = reading.entityList();
+      assert.deepEqual(list, ingesting.entityList());
+      for (const entity of list.sort((a, b) => b.mentionCount - a.mentionCount).slice(0, 5)) {
+        assert.deepEqual(reading.entityCard(entity.id, CARD), ingesting.entityCard(entity.id, CARD), entity.name);
+        const line = `A note on ${entity.name} and the talks.`;
+        assert.deepEqual(reading.hoverAt(line, 11, CARD), ingesting.hoverAt(line, 11, CARD), entity.name);
+      }
+      const person = list.find((e) => e.type === 'person');
+      assert.ok(person);
+      const filtered = await reading.search(`person:"${person.name}"`, 100_000);
+      const expected = await ingesting.search(`person:"${person.name}"`, 100_000);
+      assert.ok(filtered.ok && expected.ok && expected.hits.length > 0, JSON.stringify(filtered));
+      assert.deepEqual(filtered.hits.map((h) => h.path).sort(), expected.hits.map((h) => h.path).sort());
+    });
+  }
+
+  it('recognizes only the articles that changed on the next ingest, and the reading windows take the new names', async () => {
+    const folder = copyOfSeeds();
+    const { database, ingesting, writer } = await indexedCorpus('names_changes', folder);
+    const reading = engineOn(database.readerUrl);
+    await reading.load([folder]);
+    await reading.buildEntities();
+    assert.equal(reading.entities.index.find('Wilhelmina Quarrington'), undefined);
+    appendFileSync(path.join(folder, '003_53251bd098308f0e.txt'), '\n\nWilhelmina Quarrington, a spokeswoman for the ministry, said the talks would go on.\n');
+    rmSync(path.join(folder, '004_732f6ac769fbedc7.txt'));
+    await ingesting.load([folder], { withoutSearch: true });
+    await ingest(writer, corpusSource(ingesting, folder));
+    const stale = await writer.query('SELECT path FROM article_names ORDER BY path');
+    assert.equal(stale.rowCount, 3, 'the changed and the removed articles lost their stored names with their rows');
+    await reading.update(path.join(folder, '003_53251bd098308f0e.txt'));
+    await reading.remove(path.join(folder, '004_732f6ac769fbedc7.txt'));
+    // The names NOTIFY makes the window build its entities again, from the database.
+    const build = reading.buildEntities.bind(reading);
+    const rebuilt = new Promise<EntityBuildReport>((resolve) => {
+      reading.buildEntities = (options) => build(options).then((report) => (resolve(report), report));
+    });
+    const names = await storeCorpusNames(
+      ingesting,
+      writer,
+      pathMapping(() => folder),
+    );
+    assert.deepEqual([names.recognized, names.fromDatabase, names.written], [1, 3, true]);
+    assert.deepEqual(pick(await rebuilt), { recognized: 0, fromCache: 4 });
+    const found = reading.entities.index.find('Wilhelmina Quarrington');
+    assert.equal(found?.type, 'person');
+    assert.deepEqual(reading.entityList(), ingesting.entityList());
+  });
+
+  it('leaves a window to recognize names itself when the database has none, and a reader role stores nothing', async () => {
+    const folder = copyOfSeeds();
+    const { database, writer } = await indexedCorpus('names_none', folder, false);
+    const reading = engineOn(database.readerUrl);
+    await reading.load([folder]);
+    const report = await reading.buildEntities();
+    assert.equal(report.recognized, 5);
+    assert.ok(reading.entityList().length > 0);
+    assert.equal((await writer.query('SELECT count(*)::int AS n FROM article_names')).rows[0].n, 0);
+  });
+
+  it('stores the names a window with the ingest role recognized, so the next window recognizes none', async () => {
+    const folder = copyOfSeeds();
+    const { database } = await indexedCorpus('names_window', folder, false);
+    const writing = engineOn(database.ingestUrl);
+    await writing.load([folder]);
+    assert.equal((await writing.buildEntities()).recognized, 5);
+    const next = engineOn(database.readerUrl);
+    await next.load([folder]);
+    assert.deepEqual([(await next.buildEntities()).recognized, next.entityList()], [0, writing.entityList()]);
+  });
+
+  it('stores any aliases as the text arrays they are: quotes, backslashes, commas, braces, tabs, line breaks (fast-check)', async () => {
+    const { database } = await createCorpusDatabase(server, 'names_arrays').then((d) => ({ database: d }));
+    const client = await connect(database.ingestUrl);
+    await client.query('CREATE TEMP TABLE aliases (n integer, a text[])');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.string({ unit: 'grapheme' }).map((s) => s.replace(/\0/g, '')),
+          { minLength: 1, maxLength: 5 },
+        ),
+        async (aliases) => {
+          await client.query('TRUNCATE aliases');
+          await copyIn(client, 'COPY aliases (n, a) FROM STDIN', copyLine([1, arrayLiteral(aliases)]));
+          assert.deepEqual((await client.query('SELECT a FROM aliases')).rows[0].a, aliases);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
