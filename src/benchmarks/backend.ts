@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { corpusSource } from '../core/db/corpusSource';
+import { corpusSource, pathMapping } from '../core/db/corpusSource';
+import { storeCorpusNames } from '../core/db/pgNames';
 import { articleRow } from '../core/db/pgDocument';
 import { ingest } from '../core/db/pgIngest';
 import { grantReader } from '../core/db/pgSchema';
@@ -60,8 +61,17 @@ async function session(folder: string, cacheDir: string, backendUrl?: string): P
   await loading;
   await engine.whenSearchable();
   const { p50, p95 } = await queryTimes(engine);
+  const searchRssMB = peakRssMB();
+  // Then the names, as the extension builds them next: from the database, or from the local names cache.
+  const namesStarted = performance.now();
+  const names = await engine.buildEntities();
+  const namesMs = performance.now() - namesStarted;
+  if (names.recognized > 0 && backendUrl) throw new Error(`the session recognized ${names.recognized} articles: the database should have their names`);
+  const hoverStarted = performance.now();
+  engine.hoverAt('A note on Tony Blair and the talks.', 12, { limit: 5, related: 5 });
+  const hoverMs = performance.now() - hoverStarted;
   engine.dispose();
-  return { treeMs: await tree, searchableMs, p50, p95, rssMB: peakRssMB() };
+  return { treeMs: await tree, searchableMs, p50, p95, rssMB: searchRssMB, namesMs, hoverMs, namesRssMB: peakRssMB() };
 }
 
 /** The corpus from its cache, then an ingest into the database, timed (the client stays open for more). */
@@ -107,10 +117,47 @@ const children: Record<string, (folder: string, cacheDir: string, url: string) =
     };
   },
 
+  /** The ingest's second part: every article's names recognized (all cores), the corpus resolved, stored. */
+  async names(folder, cacheDir, url) {
+    const engine = new CorpusEngine();
+    await engine.load([folder], { cacheDir, withoutSearch: true });
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    const started = performance.now();
+    const report = await storeCorpusNames(
+      engine,
+      client,
+      pathMapping(() => folder),
+    );
+    const namesMs = performance.now() - started;
+    // The sessions are measured on a settled database, not beside autovacuum's first pass over the new rows.
+    await client.query('VACUUM (ANALYZE) articles');
+    const size = await client.query(
+      `SELECT pg_total_relation_size('mentions') + pg_total_relation_size('article_names') + pg_total_relation_size('entities') AS bytes`,
+    );
+    await client.end();
+    return {
+      namesMs,
+      recognized: report.recognized,
+      entities: report.entities,
+      mentions: report.mentions,
+      namesBytes: Number(size.rows[0].bytes),
+      rssMB: peakRssMB(),
+    };
+  },
+
   async reingest(folder, cacheDir, url) {
     const { client, report, ms } = await timedIngest(folder, cacheDir, url);
     await client.end();
     return { ms, unchanged: report.unchanged };
+  },
+
+  async namesCache(folder, cacheDir) {
+    const engine = new CorpusEngine();
+    await engine.load([folder], { cacheDir, withoutSearch: true });
+    const report = await engine.buildEntities();
+    await engine.saveCache();
+    return { recognized: report.recognized };
   },
 
   database: (folder, cacheDir, url) => session(folder, cacheDir, url),
@@ -151,6 +198,9 @@ export async function benchBackend(argv: string[]): Promise<void> {
     const { articles } = runBackendChild('read', copies.folder, cacheDir);
     const ingested = runBackendChild('ingest', copies.folder, cacheDir, database.ingestUrl);
     const again = runBackendChild('reingest', copies.folder, cacheDir, database.ingestUrl);
+    const names = runBackendChild('names', copies.folder, cacheDir, database.ingestUrl);
+    // The embedded sessions take their names from the local cache, as a window after its first build does.
+    runBackendChild('namesCache', copies.folder, cacheDir);
     const runs = Array.from({ length: args.runs }, () => ({
       database: runBackendChild('database', copies.folder, cacheDir, database.readerUrl),
       embedded: runBackendChild('embedded', copies.folder, cacheDir),
@@ -166,6 +216,10 @@ export async function benchBackend(argv: string[]): Promise<void> {
         ['ingest: time, text written per second', `${s(ingested.ms)}, ${(textMB / (ingested.ms / 1000)).toFixed(1)} MB/s`],
         ['  of which building rows in JS (tokens, tsvector text)', s(ingested.rowsMs)],
         ['ingest again, nothing changed', `${s(again.ms)} (${again.unchanged} unchanged)`],
+        [
+          'ingest, names: recognized (all cores), resolved, stored; entities, mentions; on disk',
+          `${s(names.namesMs)} (${names.recognized} articles); ${names.entities} entities, ${names.mentions} mentions; ${mb(names.namesBytes)}`,
+        ],
         ['fresh session to the tree: database / embedded', `${s(med((r) => r.database.treeMs))} / ${s(med((r) => r.embedded.treeMs))}`],
         [
           'fresh session until search answers: database / embedded / plain minisearch',
@@ -177,6 +231,14 @@ export async function benchBackend(argv: string[]): Promise<void> {
         [
           'peak RSS of the session (the engine thread): database / embedded / plain',
           `${med((r) => r.database.rssMB).toFixed(0)} / ${med((r) => r.embedded.rssMB).toFixed(0)} / ${median(plain.map((p) => p.rssMB)).toFixed(0)} MB`,
+        ],
+        [
+          'session: names until hovers answer, database / embedded (its names cache); one hover card',
+          `${s(med((r) => r.database.namesMs))} / ${s(med((r) => r.embedded.namesMs))}; ${ms(med((r) => r.database.hoverMs))} / ${ms(med((r) => r.embedded.hoverMs))}`,
+        ],
+        [
+          'peak RSS of the session with the names: database / embedded',
+          `${med((r) => r.database.namesRssMB).toFixed(0)} / ${med((r) => r.embedded.namesRssMB).toFixed(0)} MB`,
         ],
         [
           'PGlite (WebAssembly, in-process, file-backed): ingest MB/s; query p50 / p95; reopen until search answers; peak RSS',

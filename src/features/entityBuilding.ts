@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
+import type { EntityBuildReport } from '../core/entities/corpusEntities';
 import { ENTITIES_FILE } from '../core/entities/overrides';
 import type { CorpusLoading } from './shared/corpusState';
 import type { Log } from './shared/log';
@@ -19,10 +20,13 @@ export interface EntityBuilding {
   /** Resolves when the build that is running (or the next one) has finished. */
   whenReady(): Promise<void>;
   rebuild(): Promise<void>;
+  /** What the last finished build did: how many articles it recognized, took from the cache or from the database. */
+  readonly lastReport: EntityBuildReport | undefined;
 }
 
 class EntityBuilder implements EntityBuilding, vscode.Disposable {
   private isReady = false;
+  lastReport: EntityBuildReport | undefined;
   private current: AbortController | undefined;
   private waiting: (() => void)[] = [];
 
@@ -57,7 +61,13 @@ class EntityBuilder implements EntityBuilding, vscode.Disposable {
       this.log.info('Finding people and organizations was cancelled; hovers stay off until "Corpus Lens: Refresh".');
       return;
     }
-    this.log.info(`People and organizations: ${report.recognized} articles recognized, ${report.fromCache} from the cache, in ${Math.round(report.ms)} ms.`);
+    const stored = report.fromStored ?? 0;
+    this.log.info(
+      `People and organizations: ${report.recognized} articles recognized, ${report.fromCache - stored} from the cache` +
+        (report.fromStored === undefined ? '' : `, ${stored} from the database`) +
+        `, in ${Math.round(report.ms)} ms.`,
+    );
+    this.lastReport = report;
     this.isReady = true;
     this.waiting.forEach((resolve) => resolve());
     this.waiting = [];

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Client } from 'pg';
@@ -69,7 +69,7 @@ describe('names in the PostgreSQL backend (a real server)', function () {
       const reading = engineOn(database.readerUrl);
       await reading.load([corpus.folder]);
       const report = await reading.buildEntities();
-      assert.deepEqual([report.recognized, report.fromCache], [0, ingesting.size]);
+      assert.deepEqual([report.recognized, report.fromCache, report.fromStored], [0, ingesting.size, ingesting.size]);
       const list = reading.entityList();
       assert.deepEqual(list, ingesting.entityList());
       for (const entity of list.sort((a, b) => b.mentionCount - a.mentionCount).slice(0, 5)) {
@@ -116,6 +116,20 @@ describe('names in the PostgreSQL backend (a real server)', function () {
     const found = reading.entities.index.find('Wilhelmina Quarrington');
     assert.equal(found?.type, 'person');
     assert.deepEqual(reading.entityList(), ingesting.entityList());
+  });
+
+  it('takes the stored names for a copy of the corpus made later (other modification times), but not for a file edited to the same size', async () => {
+    const { database } = await indexedCorpus('names_copy', copyOfSeeds());
+    const copy = copyOfSeeds();
+    const later = new Date('2030-01-01T00:00:00Z');
+    for (const file of readdirSync(copy)) utimesSync(path.join(copy, file), later, later);
+    const edited = path.join(copy, '001_c7973225191394ad.txt');
+    const text = readFileSync(edited, 'utf8');
+    writeFileSync(edited, text.replace('Lavrov', 'Lavrav'));
+    assert.notEqual(readFileSync(edited, 'utf8'), text);
+    const reading = engineOn(database.readerUrl);
+    await reading.load([copy]);
+    assert.deepEqual(pick(await reading.buildEntities()), { recognized: 1, fromCache: 4 });
   });
 
   it('leaves a window to recognize names itself when the database has none, and a reader role stores nothing', async () => {

@@ -122,7 +122,7 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
     const notice: IngestNotice = { changed: 0, removed: 0, names: true };
     await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
   });
-  await client.query('ANALYZE mentions');
+  await client.query('ANALYZE entities, mentions');
   return { articles: fresh.length, entities: cache.resolution.entities.length, mentions: mentionCount, written: true };
 }
 
@@ -148,6 +148,8 @@ export async function storeCorpusNames(
   const build = await engine.buildEntities({ preloaded: stored, onProgress });
   const snapshot = engine.entities.snapshot();
   const written = snapshot ? await withIngestLock(client, () => writeStoredNames(client, snapshot, paths, stored)) : undefined;
+  // Rows written in bulk are marked visible to all now, not by autovacuum while the first windows read them.
+  if (written?.written) await client.query('VACUUM (ANALYZE) article_names, entities, mentions');
   return {
     recognized: build.recognized,
     fromDatabase: build.fromCache,

@@ -14,7 +14,7 @@ import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
 import { findQuotes } from '../quotes/quotes';
 import { packQuotes } from '../quotes/quotePacking';
-import { storyFeatures } from '../stories/storyFeatures';
+import { storyFeatures, textHash } from '../stories/storyFeatures';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
 
@@ -47,7 +47,9 @@ export interface EntityBuildOptions {
 }
 
 export interface EntityBuildReport {
+  /** Articles whose names were taken as stored: from the cache file, or (`fromStored` of them) from the database. */
   fromCache: number;
+  fromStored?: number;
   recognized: number;
   cancelled: boolean;
   cacheRebuilt?: string;
@@ -128,7 +130,8 @@ export class CorpusEntities {
         )
       : { missing: true as const };
     const fromFile = 'data' in read && read.data.model === version ? read.data : undefined;
-    const { cached, mixed } = usable(options.preloaded, version) ? withFallback(options.preloaded, fromFile, articles) : { cached: fromFile, mixed: false };
+    const stored = usable(options.preloaded, version) ? adoptCopies(options.preloaded, articles, this.paragraphs) : undefined;
+    const { cached, mixed } = stored ? withFallback(stored, fromFile, articles) : { cached: fromFile, mixed: false };
     const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] }[] = [];
     let fromCache = 0;
     // Names recognized elsewhere (the parse pool's threads) for the articles the cache does not cover.
@@ -180,7 +183,16 @@ export class CorpusEntities {
           )
         : undefined;
     const rebuilt = 'invalid' in read ? read.invalid : 'data' in read && read.data.model !== version ? 'was made by another model' : undefined;
-    return { fromCache, recognized: articles.length - fromCache, cancelled: false, cacheRebuilt: rebuilt, cacheUnwritable, ms: performance.now() - started };
+    const fromStored = stored ? found.filter(({ article }) => sameStamp(stored.files[article.path], article)).length : undefined;
+    return {
+      fromCache,
+      fromStored,
+      recognized: articles.length - fromCache,
+      cancelled: false,
+      cacheRebuilt: rebuilt,
+      cacheUnwritable,
+      ms: performance.now() - started,
+    };
   }
 
   /**
@@ -229,6 +241,23 @@ export class CorpusEntities {
 
 function usable(cache: NamesCache | undefined, model: string): cache is NamesCache {
   return cache !== undefined && cache.version === NAMES_CACHE_VERSION && cache.model === model;
+}
+
+/**
+ * A copy of the corpus (a clone, a copy without its times) has other modification times than the
+ * files the names were stored from: an article of the same size and the same reading text (its
+ * hash, kept with its story features) takes its stored names all the same.
+ */
+function adoptCopies(stored: NamesCache, articles: readonly StampedArticle[], paragraphs: ParagraphSource): NamesCache {
+  let files: NamesCache['files'] | undefined;
+  for (const article of articles) {
+    const entry = stored.files[article.path];
+    if (!entry || sameStamp(entry, article) || entry.size !== article.size || !entry.story) continue;
+    if (textHash(paragraphs(article.path).map((p) => p.text)) !== entry.story.text) continue;
+    files ??= { ...stored.files };
+    files[article.path] = { ...entry, mtimeMs: article.mtimeMs };
+  }
+  return files ? { ...stored, files } : stored;
 }
 
 /**

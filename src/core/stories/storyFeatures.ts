@@ -57,7 +57,12 @@ export function storyFeatures(paragraphs: readonly string[], names: readonly str
   for (const text of paragraphs) for (const word of contentWords(text)) add(word, 1);
   for (const name of names) add(`name:${nameKey(name)}`, NAME_WEIGHT);
   const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, TERMS_KEPT);
-  return { text: fnv1a(paragraphs.join('\n\n')).toString(16), terms: encodeTerms(top) };
+  return { text: textHash(paragraphs), terms: encodeTerms(top) };
+}
+
+/** What tells two reading texts apart: the hash of the paragraphs joined. */
+export function textHash(paragraphs: readonly string[]): string {
+  return fnv1a(paragraphs.join('\n\n')).toString(16);
 }
 
 function encodeTerms(terms: [number, number][]): string {
