@@ -25,7 +25,7 @@ const USAGE = `Usage:
   corpus-lens tree [--corpus DIR] [--json]       the articles grouped by source, then date
   corpus-lens search "<query>" [--corpus DIR] [--json] [--limit N] [--backend URL]
                                                  best hits first; line numbers count from 1
-  corpus-lens index --backend URL [--corpus DIR] [--json] [--grant-read ROLE]
+  corpus-lens index --backend URL [--corpus DIR] [--json] [--grant-read ROLE] [--entities FILE]
                                                  write the corpus into a PostgreSQL database (only
                                                  what changed; resumes after a kill); ROLE may read
   corpus-lens article FILE [--json] [--sources FILE]

@@ -3,11 +3,12 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, utimesSync, writeFil
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { runCli } from '../../src/cli';
 import { CorpusEngine } from '../../src/core/engine/engine';
 import type { EntityBuildReport } from '../../src/core/entities/corpusEntities';
 import { corpusSource, pathMapping } from '../../src/core/db/corpusSource';
 import { ingest } from '../../src/core/db/pgIngest';
-import { arrayLiteral, storeCorpusNames } from '../../src/core/db/pgNames';
+import { arrayLiteral, readStoredNames, storeCorpusNames } from '../../src/core/db/pgNames';
 import { copyLine } from '../../src/core/db/pgDocument';
 import { copyIn } from '../../src/core/db/sqlClient';
 import { grantReader } from '../../src/core/db/pgSchema';
@@ -70,6 +71,9 @@ describe('names in the PostgreSQL backend (a real server)', function () {
       await reading.load([corpus.folder]);
       const report = await reading.buildEntities();
       assert.deepEqual([report.recognized, report.fromCache, report.fromStored], [0, ingesting.size, ingesting.size]);
+      const reader = await connect(database.readerUrl);
+      const mapping = pathMapping(() => corpus.folder);
+      assert.deepEqual(await readStoredNames(reader, mapping, 7), await readStoredNames(reader, mapping), 'read a page of 7 at a time, the same names');
       const list = reading.entityList();
       assert.deepEqual(list, ingesting.entityList());
       for (const entity of list.sort((a, b) => b.mentionCount - a.mentionCount).slice(0, 5)) {
@@ -130,6 +134,31 @@ describe('names in the PostgreSQL backend (a real server)', function () {
     const reading = engineOn(database.readerUrl);
     await reading.load([copy]);
     assert.deepEqual(pick(await reading.buildEntities()), { recognized: 1, fromCache: 4 });
+  });
+
+  it('corpus-lens index stores the names on its first run and recognizes nothing on the next', async () => {
+    const folder = copyOfSeeds();
+    const database = await createCorpusDatabase(server, 'names_cli');
+    const run = async () => {
+      const out: string[] = [];
+      const errors: string[] = [];
+      const code = await runCli(
+        ['index', '--corpus', folder, '--backend', database.ingestUrl, '--json', '--no-cache'],
+        (s) => out.push(s),
+        (s) => errors.push(s),
+      );
+      assert.equal(code, 0, errors.join('\n'));
+      return JSON.parse(out.join('\n')) as {
+        added: number;
+        unchanged: number;
+        names: { recognized: number; fromDatabase: number; written: boolean; entities: number };
+      };
+    };
+    const first = await run();
+    assert.deepEqual([first.added, first.names.recognized, first.names.written], [5, 5, true]);
+    assert.ok(first.names.entities > 0);
+    const second = await run();
+    assert.deepEqual([second.unchanged, second.names.recognized, second.names.fromDatabase, second.names.written], [5, 0, 5, false]);
   });
 
   it('leaves a window to recognize names itself when the database has none, and a reader role stores nothing', async () => {

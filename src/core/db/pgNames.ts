@@ -17,8 +17,9 @@ import { CHANGES_CHANNEL, inTransaction, type IngestNotice } from './pgWrite';
 
 /** The schema version that added the names' tables. */
 const NAMES_SCHEMA = 2;
-/** Reading every mention of a large corpus takes longer than a search may. */
-const READ_TIMEOUT_MS = 300_000;
+/** Reading a page of names takes longer than a search may. */
+const READ_TIMEOUT_MS = 60_000;
+const READ_PAGE = 2_000;
 
 interface ResolutionRow {
   cache_version: number;
@@ -29,23 +30,35 @@ interface ResolutionRow {
 }
 
 /** The stored names as a names cache keyed by the engine's paths; undefined when the ingest has not stored any. */
-export async function readStoredNames(client: SqlClient, paths: PathMapping): Promise<NamesCache | undefined> {
+export async function readStoredNames(client: SqlClient, paths: PathMapping, pageSize = READ_PAGE): Promise<NamesCache | undefined> {
   if ((await schemaVersion(client)) < NAMES_SCHEMA) return undefined;
   return inTransaction(client, async () => {
+    // Every page from one snapshot, even while an ingest writes.
+    await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     await client.query(`SET LOCAL statement_timeout = ${READ_TIMEOUT_MS}`);
     const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
     if (!head) return undefined;
-    const mentions = new Map<string, number[]>();
-    const packed = await client.query<{ path: string; quads: string }>(
-      `SELECT path, string_agg(concat_ws(',', entity, paragraph, start_offset, end_offset), ',' ORDER BY ordinal) AS quads FROM mentions GROUP BY path`,
-    );
-    for (const row of packed.rows) mentions.set(row.path, row.quads.split(',').map(Number));
-    const rows = await client.query<{ path: string; size: string; mtime_ms: number; names: ArticleNames }>(
-      'SELECT path, size, mtime_ms, names FROM article_names',
-    );
     const files: NamesCache['files'] = {};
-    for (const row of rows.rows)
-      files[paths.toAbsolute(row.path)] = { ...row.names, size: Number(row.size), mtimeMs: row.mtime_ms, mentions: mentions.get(row.path) ?? [] };
+    // A page at a time: a large corpus's names are never all in memory twice (as rows and as names).
+    for (let after = ''; ;) {
+      const page = await client.query<{ path: string; size: string; mtime_ms: number; names: ArticleNames; quads: string | null }>(
+        `SELECT n.path, n.size, n.mtime_ms, n.names, m.quads
+         FROM (SELECT * FROM article_names WHERE path > $1 ORDER BY path LIMIT ${Math.max(1, Math.floor(pageSize))}) n
+         LEFT JOIN LATERAL (SELECT string_agg(concat_ws(',', entity, paragraph, start_offset, end_offset), ',' ORDER BY ordinal) AS quads
+                            FROM mentions WHERE mentions.path = n.path) m ON true
+         ORDER BY n.path`,
+        [after],
+      );
+      for (const row of page.rows)
+        files[paths.toAbsolute(row.path)] = {
+          ...row.names,
+          size: Number(row.size),
+          mtimeMs: row.mtime_ms,
+          mentions: row.quads ? row.quads.split(',').map(Number) : [],
+        };
+      if (page.rows.length < pageSize) break;
+      after = page.rows[page.rows.length - 1].path;
+    }
     return {
       version: head.cache_version,
       model: head.model,
