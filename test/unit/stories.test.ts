@@ -22,6 +22,19 @@ describe('stories: the same event across outlets', () => {
     assert.deepEqual(await storiesOf(seedsDir), [['000_24cedd494502b823.txt', '001_c7973225191394ad.txt']]);
   });
 
+  it('are clustered once the entities are built, before a hover card asks for them', async () => {
+    const engine = new CorpusEngine({ parseThreads: 1 });
+    try {
+      await engine.load([seedsDir], { withoutSearch: true });
+      await engine.buildEntities();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const byPath = engine.entities.index.cached<Map<string, unknown> | undefined>('stories-by-path', () => undefined);
+      assert.ok(byPath && byPath.size > 0, 'the stories were clustered after the build, without being asked');
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('exact copies of an article are one story with it, whatever their names', async () => {
     const folder = tempDir();
     for (const copy of ['a', 'b', 'c']) {

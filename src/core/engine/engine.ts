@@ -99,6 +99,8 @@ export type { NoteName };
 export type SearchOutcome = ({ ok: true } & SearchResults & { ms: number }) | { ok: false; error: string; loading?: boolean };
 
 const NO_SEARCH: SearchState = { kind: 'none' };
+/** After new entities, the pause before the stories are clustered (the listeners' requests go first). */
+const STORIES_DELAY_MS = 50;
 
 interface SaveWhat {
   articles: boolean;
@@ -643,6 +645,7 @@ export class CorpusEngine {
 
   dispose(): void {
     clearTimeout(this.pendingSave);
+    clearTimeout(this.storiesTimer);
     this.entityChanges.dispose();
     this.store?.dispose();
     this.searchBackend?.dispose?.();
@@ -650,5 +653,17 @@ export class CorpusEngine {
 
   private emit(change: EngineChange): void {
     for (const listener of this.listeners) listener(change);
+    if (change.kind === 'entities') this.clusterStoriesSoon();
+  }
+
+  private storiesTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * New entities: the stories are clustered once the thread is free, not when the first hover card
+   * asks how many outlets report each article (about a second at BBC ×50).
+   */
+  private clusterStoriesSoon(): void {
+    clearTimeout(this.storiesTimer);
+    this.storiesTimer = setTimeout(() => this.entitiesBuilt && this.views.clusterStories(), STORIES_DELAY_MS);
   }
 }

@@ -70,6 +70,11 @@ export class ReaderViews {
     return sources.size || story.articles.length - 1;
   }
 
+  /** Clusters the corpus's stories now (they are kept until the entities change). */
+  clusterStories(): void {
+    if (this.corpus.built()) storyOf(this.index, () => this.corpus.articles(), '');
+  }
+
   stories(): StoryInfo[] {
     return this.corpus.built() ? corpusStories(this.index, () => this.corpus.articles()) : [];
   }
