@@ -70,6 +70,12 @@ describe('the entities cache', function () {
     assert.deepEqual([warm.recognized, warm.fromCache], [0, 5]);
     assert.deepEqual(table(second), table(first));
     assert.equal(second.entities.index.find('Kerry')?.articleCount, 2);
+    for (const summary of second.articles())
+      assert.deepEqual(
+        Object.keys(second.entities.index.namesOf(summary.path) ?? {}).filter((k) => !['names', 'acronyms', 'quotes', 'story'].includes(k)),
+        [],
+        'an article restored from the cache keeps its names only, not the stamp and mentions stored beside them',
+      );
 
     appendFileSync(path.join(dir, '000_24cedd494502b823.txt'), '\nJohn Kerry said so too.\n');
     const third = await engineOn(dir);

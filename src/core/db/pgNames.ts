@@ -4,7 +4,7 @@
  * is mentioned. A window reads them as it would its own names cache (CorpusEntities takes either),
  * so hovers, the People view, person:/org: and stories are the same in every window of a team.
  */
-import type { NamesCache } from '../entities/corpusEntities';
+import { namesOf, type NamesCache } from '../entities/corpusEntities';
 import type { ArticleNames, ResolvedEntity } from '../entities/resolve';
 import { sameStamp, type FileStamp } from '../types';
 import { copyLine } from './pgDocument';
@@ -104,7 +104,7 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
     await copyIn(
       client,
       'COPY article_names (path, size, mtime_ms, names) FROM STDIN',
-      fresh.map(({ relative, entry }) => copyLine([relative, entry.size, entry.mtimeMs, JSON.stringify(namesOnly(entry))])).join(''),
+      fresh.map(({ relative, entry }) => copyLine([relative, entry.size, entry.mtimeMs, JSON.stringify(namesOf(entry))])).join(''),
     );
     await client.query(
       `INSERT INTO entity_resolution (cache_version, model, overrides, resolution, word_case) VALUES ($1, $2, $3, $4, $5)
@@ -171,11 +171,6 @@ export async function storeCorpusNames(
     written: written?.written ?? false,
     seconds: Math.round(performance.now() - started) / 1000,
   };
-}
-
-function namesOnly(entry: NamesCache['files'][string]): ArticleNames {
-  const { names, acronyms, quotes, story } = entry;
-  return { names, acronyms, quotes, story };
 }
 
 function entityLine(entity: ResolvedEntity, number: number, counts: { mentions: number; articles: number }): string {

@@ -133,6 +133,7 @@ export class CorpusEntities {
     const stored = usable(options.preloaded, version) ? adoptCopies(options.preloaded, articles, this.paragraphs) : undefined;
     const { cached, mixed } = stored ? withFallback(stored, fromFile, articles) : { cached: fromFile, mixed: false };
     const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] }[] = [];
+    const spellings = new Map<string, string>();
     let fromCache = 0;
     // Names recognized elsewhere (the parse pool's threads) for the articles the cache does not cover.
     const recognized = new Map<string, ArticleNames>();
@@ -144,7 +145,8 @@ export class CorpusEntities {
       const hit = cached?.files[article.path];
       const elsewhere = recognized.get(article.path);
       if (hit && sameStamp(hit, article)) {
-        found.push({ article, names: hit, mentions: hit.mentions });
+        // Only the names are kept per article: the cache entry's stamp and mentions (kept packed by the index) would double the memory.
+        found.push({ article, names: namesOf(hit, spellings), mentions: hit.mentions });
         fromCache++;
       } else if (elsewhere) {
         found.push({ article, names: elsewhere });
@@ -237,6 +239,16 @@ export class CorpusEntities {
   get modelVersion(): string {
     return this.model.version;
   }
+}
+
+/**
+ * An article's names without what a cache keeps beside them. With `spellings`, one string per
+ * spelling across the corpus: a name read from a cache is otherwise a new string in every article.
+ */
+export function namesOf({ names, acronyms, quotes, story }: ArticleNames, spellings?: Map<string, string>): ArticleNames {
+  if (!spellings) return { names, acronyms, quotes, story };
+  const shared = (text: string) => spellings.get(text) ?? (spellings.set(text, text), text);
+  return { names: names.map(({ type, text }) => ({ type, text: shared(text) })), acronyms, quotes, story };
 }
 
 function usable(cache: NamesCache | undefined, model: string): cache is NamesCache {
