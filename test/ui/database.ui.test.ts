@@ -5,7 +5,18 @@ import type { Page } from 'playwright-core';
 import { makeWorkspace } from '../../src/tools/sampleWorkspace';
 import { startSeedsDatabase, type SeedsDatabase } from '../../src/tools/testDatabase';
 import { runCommand } from '../../src/tools/workbench';
-import { openCorpusLensContainer, openWorkbench, screenshot, searchPanelFrame, startUiSession, waitForTreeLabel, type UiSession } from './helpers';
+import {
+  hoverWord,
+  openCorpusLensContainer,
+  openFile,
+  openWorkbench,
+  screenshot,
+  searchPanelFrame,
+  startUiSession,
+  treeRows,
+  waitForTreeLabel,
+  type UiSession,
+} from './helpers';
 
 describe('the extension on a PostgreSQL database, as a person sets it up (Playwright + Chromium)', () => {
   let database: SeedsDatabase;
@@ -57,5 +68,20 @@ describe('the extension on a PostgreSQL database, as a person sets it up (Playwr
     await again.locator('#query').fill('"Security Council"');
     await again.locator('#status', { hasText: '4 articles' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'database-search');
+  });
+
+  it('hovers a name in a note with the card of the names the ingest stored in the database, and lists them in the People view', async () => {
+    await openFile(page, 'notes.md');
+    const hover = await hoverWord(page, 'Lavrov', 'Mentioned in 5 articles');
+    const card = await hover.innerText();
+    assert.match(card, /Sergei Lavrov/);
+    for (const source of ['Sputnik', 'SANA', 'RFE/RL', 'EIR']) assert.ok(card.includes(source), `the card names ${source}`);
+    await screenshot(page, 'database-hover');
+    await page.mouse.move(5, 5);
+    const row = treeRows(page, 'People & Organizations')
+      .filter({ has: page.locator('.label-name', { hasText: 'Sergei Lavrov' }) })
+      .first();
+    await row.waitFor({ timeout: 15_000 });
+    assert.match(await row.innerText(), /30 in 5 articles/);
   });
 });
