@@ -20,6 +20,7 @@ const NAMES_SCHEMA = 2;
 /** Reading a page of names takes longer than a search may. */
 const READ_TIMEOUT_MS = 60_000;
 const READ_PAGE = 2_000;
+const WRITE_TIMEOUT_MS = 600_000;
 
 interface ResolutionRow {
   cache_version: number;
@@ -99,6 +100,8 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
   if (fresh.length === 0 && resolutionSame) return { articles: 0, entities: cache.resolution.entities.length, mentions: 0, written: false };
   let mentionCount = 0;
   await inTransaction(client, async () => {
+    // A window's connection limits statements to seconds; a large corpus's mentions take longer to copy.
+    await client.query(`SET LOCAL statement_timeout = ${WRITE_TIMEOUT_MS}`);
     if (!sameModel) await client.query('TRUNCATE article_names');
     else await client.query('DELETE FROM article_names WHERE path = ANY($1::text[])', [fresh.map((f) => f.relative)]);
     await copyIn(
