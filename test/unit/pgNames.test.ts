@@ -161,6 +161,22 @@ describe('names in the PostgreSQL backend (a real server)', function () {
     assert.deepEqual([second.unchanged, second.names.recognized, second.names.fromDatabase, second.names.written], [5, 0, 5, false]);
   });
 
+  it('reads the names whole while an ingest rewrites them (a snapshot taken before its TRUNCATE would see no mentions)', async () => {
+    const folder = copyOfSeeds();
+    const { database, writer } = await indexedCorpus('names_race', folder);
+    const reader = await connect(database.readerUrl);
+    const mapping = pathMapping(() => folder);
+    const before = await readStoredNames(reader, mapping);
+    await writer.query('CREATE TEMP TABLE saved AS SELECT * FROM mentions');
+    await writer.query('BEGIN');
+    await writer.query('TRUNCATE mentions');
+    const reading = readStoredNames(reader, mapping);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await writer.query('INSERT INTO mentions SELECT * FROM saved');
+    await writer.query('COMMIT');
+    assert.deepEqual(await reading, before);
+  });
+
   it('leaves a window to recognize names itself when the database has none, and a reader role stores nothing', async () => {
     const folder = copyOfSeeds();
     const { database, writer } = await indexedCorpus('names_none', folder, false);

@@ -34,9 +34,11 @@ interface ResolutionRow {
 export async function readStoredNames(client: SqlClient, paths: PathMapping, pageSize = READ_PAGE): Promise<NamesCache | undefined> {
   if ((await schemaVersion(client)) < NAMES_SCHEMA) return undefined;
   return inTransaction(client, async () => {
-    // Every page from one snapshot, even while an ingest writes.
+    // Every page from one snapshot, even while an ingest writes. The locks come first: a snapshot
+    // taken before an ingest's TRUNCATE would see the mentions table empty, not as it was.
     await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     await client.query(`SET LOCAL statement_timeout = ${READ_TIMEOUT_MS}`);
+    await client.query('LOCK TABLE entity_resolution, article_names, mentions IN ACCESS SHARE MODE');
     const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
     if (!head) return undefined;
     const files: NamesCache['files'] = {};
