@@ -196,16 +196,31 @@ export class EntityIndex {
    * variant, else the most mentioned entity with an alias ending in those words ("Kerry").
    */
   find(name: string): EntityInfo | undefined {
+    // Asked for every quote's speaker (the Quotes view, said:): kept per name until the index changes.
+    const index = this.cached(`find:${name}`, () => this.findIndex(name));
+    return index < 0 ? undefined : this.get(this.entities[index].id);
+  }
+
+  private findIndex(name: string): number {
     const folded = fold(withoutPossessive(name.trim()));
     const key = nameKey(name, 'person');
-    let index = this.byAlias.get(folded) ?? this.entities.findIndex((e) => e.aliases.some((a) => nameKey(a, 'person') === key));
+    let index = this.byAlias.get(folded) ?? this.personKeys().get(key) ?? -1;
     if (index < 0 && key) {
       const endsSo = (alias: string) => nameKey(alias, 'person').endsWith(` ${key}`);
       const candidates = this.list().filter((e) => e.aliases.some(endsSo));
       const best = candidates.sort((x, y) => y.mentionCount - x.mentionCount)[0];
       index = best ? (this.byId.get(best.id) ?? -1) : -1;
     }
-    return index < 0 ? undefined : this.get(this.entities[index].id);
+    return index;
+  }
+
+  /** Each alias's person key, to the first entity that has it. */
+  private personKeys(): Map<string, number> {
+    return this.cached('person-keys', () => {
+      const keys = new Map<string, number>();
+      this.entities.forEach((entity, i) => entity.aliases.forEach((alias) => keys.has(nameKey(alias, 'person')) || keys.set(nameKey(alias, 'person'), i)));
+      return keys;
+    });
   }
 
   /**
