@@ -6,12 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { parseArguments } from '../args';
-import { corpusSource } from '../core/db/corpusSource';
-import { ingest } from '../core/db/pgIngest';
-import { grantReader } from '../core/db/pgSchema';
-import { CorpusEngine } from '../core/engine/engine';
+import { fillCorpusDatabase } from './corpusDatabase';
 import { createCorpusDatabase, startPgServer } from './pgServer';
 import { repoRoot } from './sampleWorkspace';
 
@@ -33,15 +29,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   const passwords = { ingest: randomBytes(12).toString('base64url'), reader: randomBytes(12).toString('base64url') };
   const database = await createCorpusDatabase(server, 'corpus', passwords);
-  const engine = new CorpusEngine();
-  await engine.load([corpus]);
-  const writer = new Client({ connectionString: database.ingestUrl });
-  await writer.connect();
-  const report = await ingest(writer, corpusSource(engine, corpus));
-  await grantReader(writer, 'corpus_reader');
-  await writer.end();
-  engine.dispose();
-  console.log(`PostgreSQL is running on 127.0.0.1:${server.port} with ${report.added} articles of ${corpus}. Ctrl+C stops it and removes its data.
+  const filled = await fillCorpusDatabase(database.ingestUrl, corpus, 'corpus_reader');
+  console.log(`PostgreSQL is running on 127.0.0.1:${server.port} with ${filled.articles} articles of ${corpus} and their ${filled.entities} people and organizations. Ctrl+C stops it and removes its data.
 
 In VS Code (with ${corpus} as the corpus folder):
   "corpusLens.backend.url": "${withoutPassword(database.readerUrl)}"

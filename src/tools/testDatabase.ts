@@ -6,12 +6,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
-import { corpusSource, pathMapping } from '../core/db/corpusSource';
-import { storeCorpusNames } from '../core/db/pgNames';
-import { ingest } from '../core/db/pgIngest';
-import { grantReader } from '../core/db/pgSchema';
-import { CorpusEngine } from '../core/engine/engine';
+import { fillCorpusDatabase } from './corpusDatabase';
 import { createCorpusDatabase, startPgServer, type PgServer } from './pgServer';
 import { repoRoot } from './sampleWorkspace';
 
@@ -33,19 +28,7 @@ export async function startSeedsDatabase(name: string): Promise<SeedsDatabase> {
     writeFileSync(path.join(corpus, DATABASE_ONLY_FILE), 'Quokkas at the talks\n\nA quokka delegation joined the Geneva talks.\n');
     const urls = await createCorpusDatabase(server, name);
     readerUrl = urls.readerUrl;
-    const engine = new CorpusEngine();
-    await engine.load([corpus]);
-    const writer = new Client({ connectionString: urls.ingestUrl });
-    await writer.connect();
-    await ingest(writer, corpusSource(engine, corpus));
-    await storeCorpusNames(
-      engine,
-      writer,
-      pathMapping(() => corpus),
-    );
-    await grantReader(writer, `${name}_reader`);
-    await writer.end();
-    engine.dispose();
+    await fillCorpusDatabase(urls.ingestUrl, corpus, `${name}_reader`);
   } catch (error) {
     server.stop();
     throw error;
