@@ -4,9 +4,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeWorkspace } from '../../src/tools/sampleWorkspace';
 import { startSeedsDatabase, type SeedsDatabase } from '../../src/tools/testDatabase';
-import { runCommand } from '../../src/tools/workbench';
+import { hoverWord, runCommand } from '../../src/tools/workbench';
 import {
-  hoverWord,
   openCorpusLensContainer,
   openFile,
   openWorkbench,
@@ -72,7 +71,9 @@ describe('the extension on a PostgreSQL database, as a person sets it up (Playwr
 
   it('hovers a name in a note with the card of the names the ingest stored in the database, and lists them in the People view', async () => {
     await openFile(page, 'notes.md');
-    const hover = await hoverWord(page, 'Lavrov', 'Mentioned in 5 articles');
+    await hoverWord(page, 'Sergey Lavrov keeps', 'Sergey Lavrov');
+    const hover = page.locator('.monaco-hover', { hasText: 'Mentioned in 5 articles' });
+    await hover.waitFor({ timeout: 20_000 });
     const card = await hover.innerText();
     assert.match(card, /Sergei Lavrov/);
     for (const source of ['Sputnik', 'SANA', 'RFE/RL', 'EIR']) assert.ok(card.includes(source), `the card names ${source}`);

@@ -1,8 +1,7 @@
 /** Driving VS Code for the web (code-server 1.100) with Playwright: the selectors that work there. */
-import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/tools/browser';
 import { startCodeServer, type RunningCodeServer } from '../../src/tools/codeServer';
 import { makeWorkspace, repoRoot } from '../../src/tools/sampleWorkspace';
@@ -107,19 +106,4 @@ export function useSampleSession(label: string, view?: Parameters<typeof treeRow
       return session.page;
     },
   };
-}
-
-/** Moves the mouse onto a word of the open editor (inside the span that holds it) and waits for the hover that has `expected`. */
-export async function hoverWord(page: Page, word: string, expected: string): Promise<Locator> {
-  const span = page.locator('.editor-instance .view-lines span', { hasText: word }).first();
-  await span.waitFor();
-  const box = await span.boundingBox();
-  assert.ok(box, `"${word}" is on screen`);
-  const text = await span.innerText();
-  const at = text.indexOf(word);
-  const x = box.x + (box.width * (at + word.length / 2)) / Math.max(text.length, 1);
-  await page.mouse.move(x, box.y + box.height / 2);
-  const hover = page.locator('.monaco-hover', { hasText: expected });
-  await hover.waitFor({ timeout: 20_000 });
-  return hover;
 }
