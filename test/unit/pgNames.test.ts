@@ -10,7 +10,7 @@ import { corpusSource, pathMapping } from '../../src/core/db/corpusSource';
 import { ingest } from '../../src/core/db/pgIngest';
 import { arrayLiteral, readStoredNames, storeCorpusNames } from '../../src/core/db/pgNames';
 import { copyLine } from '../../src/core/db/pgDocument';
-import { copyIn } from '../../src/core/db/sqlClient';
+import { copyIn, copyLines } from '../../src/core/db/sqlClient';
 import { grantReader } from '../../src/core/db/pgSchema';
 import { createCorpusDatabase, startPgServer, type PgServer } from '../../src/tools/pgServer';
 import { hitSetCorpora } from '../fixtures/hitSetCorpora';
@@ -197,6 +197,19 @@ describe('names in the PostgreSQL backend (a real server)', function () {
     const next = engineOn(database.readerUrl);
     await next.load([folder]);
     assert.deepEqual([(await next.buildEntities()).recognized, next.entityList()], [0, writing.entityList()]);
+  });
+
+  it('copies rows in several COPY statements when there are more than one takes, every row once', async () => {
+    const database = await createCorpusDatabase(server, 'names_chunks');
+    const client = await connect(database.ingestUrl);
+    await client.query('CREATE TEMP TABLE numbers (n integer)');
+    const lines = Array.from({ length: 10 }, (_, i) => copyLine([i]));
+    assert.equal(await copyLines(client, 'COPY numbers (n) FROM STDIN', lines, 3), 10);
+    const rows = await client.query<{ n: number }>('SELECT n FROM numbers ORDER BY n');
+    assert.deepEqual(
+      rows.rows.map((r) => r.n),
+      Array.from({ length: 10 }, (_, i) => i),
+    );
   });
 
   it('stores any aliases as the text arrays they are: quotes, backslashes, commas, braces, tabs, line breaks (fast-check)', async () => {

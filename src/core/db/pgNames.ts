@@ -12,7 +12,7 @@ import { schemaVersion } from './pgSchema';
 import type { PathMapping } from './corpusSource';
 import type { CorpusEngine } from '../engine/engine';
 import { withIngestLock } from './pgIngest';
-import { copyIn, type SqlClient } from './sqlClient';
+import { copyIn, copyLines, type SqlClient } from './sqlClient';
 import { CHANGES_CHANNEL, inTransaction, type IngestNotice } from './pgWrite';
 
 /** The schema version that added the names' tables. */
@@ -106,10 +106,10 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
     await client.query(`SET LOCAL statement_timeout = ${WRITE_TIMEOUT_MS}`);
     if (!sameModel) await client.query('TRUNCATE article_names');
     else await client.query('DELETE FROM article_names WHERE path = ANY($1::text[])', [fresh.map((f) => f.relative)]);
-    await copyIn(
+    await copyLines(
       client,
       'COPY article_names (path, size, mtime_ms, names) FROM STDIN',
-      fresh.map(({ relative, entry }) => copyLine([relative, entry.size, entry.mtimeMs, JSON.stringify(namesOf(entry))])).join(''),
+      fresh.map(({ relative, entry }) => copyLine([relative, entry.size, entry.mtimeMs, JSON.stringify(namesOf(entry))])),
     );
     await client.query(
       `INSERT INTO entity_resolution (cache_version, model, overrides, resolution, word_case) VALUES ($1, $2, $3, $4, $5)
@@ -118,20 +118,20 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
     );
     await client.query('TRUNCATE entities, mentions');
     const counts = cache.resolution.entities.map(() => ({ mentions: 0, articles: 0 }));
-    const lines: string[] = [];
-    for (const { relative, entry } of files) {
-      const seen = new Set<number>();
-      for (let k = 0; k + 3 < entry.mentions.length; k += 4) {
-        const entity = entry.mentions[k];
-        lines.push(copyLine([entity, relative, entry.mentions[k + 1], entry.mentions[k + 2], entry.mentions[k + 3], k / 4]));
-        if (!counts[entity]) continue;
-        counts[entity].mentions++;
-        if (!seen.has(entity)) counts[entity].articles++;
-        seen.add(entity);
+    const mentionLines = function* (): Generator<string> {
+      for (const { relative, entry } of files) {
+        const seen = new Set<number>();
+        for (let k = 0; k + 3 < entry.mentions.length; k += 4) {
+          const entity = entry.mentions[k];
+          yield copyLine([entity, relative, entry.mentions[k + 1], entry.mentions[k + 2], entry.mentions[k + 3], k / 4]);
+          if (!counts[entity]) continue;
+          counts[entity].mentions++;
+          if (!seen.has(entity)) counts[entity].articles++;
+          seen.add(entity);
+        }
       }
-    }
-    mentionCount = lines.length;
-    await copyIn(client, 'COPY mentions (entity, path, paragraph, start_offset, end_offset, ordinal) FROM STDIN', lines.join(''));
+    };
+    mentionCount = await copyLines(client, 'COPY mentions (entity, path, paragraph, start_offset, end_offset, ordinal) FROM STDIN', mentionLines());
     await copyIn(
       client,
       'COPY entities (number, id, name, type, aliases, article_count, mention_count) FROM STDIN',

@@ -22,6 +22,24 @@ export function copyIn(client: SqlClient, sql: string, data: string): Promise<vo
   });
 }
 
+/**
+ * COPY in statements of at most `rows` lines each (in the caller's transaction): the lines of a large
+ * table at once would pass the length a string may have.
+ */
+export async function copyLines(client: SqlClient, sql: string, lines: Iterable<string>, rows = 50_000): Promise<number> {
+  let batch: string[] = [];
+  let count = 0;
+  for (const line of lines) {
+    batch.push(line);
+    count++;
+    if (batch.length < rows) continue;
+    await copyIn(client, sql, batch.join(''));
+    batch = [];
+  }
+  if (batch.length > 0) await copyIn(client, sql, batch.join(''));
+  return count;
+}
+
 /** A name for SQL text (a role), quoted. */
 export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
