@@ -510,7 +510,8 @@ export class CorpusEngine {
       this.entitiesBuilt = true;
       this.entitiesCacheFile = cacheFile;
       this.emit({ kind: 'entities' });
-      const built = report.recognized > 0 ? this.entities.snapshot() : undefined;
+      // Only a backend that stores names gets a snapshot (the whole names cache, in memory).
+      const built = report.recognized > 0 && backend?.storeNames ? this.entities.snapshot() : undefined;
       if (built) await backend?.storeNames?.(built, preloaded);
     }
     return report;
