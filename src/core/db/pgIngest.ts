@@ -148,7 +148,8 @@ async function settle(client: SqlClient): Promise<void> {
   await client.query('ANALYZE articles');
 }
 
-async function storedStamps(client: SqlClient): Promise<Map<string, FileStamp>> {
+/** Every stored article's path with the size and modification time it was written from. */
+export async function storedStamps(client: SqlClient): Promise<Map<string, FileStamp>> {
   const result = await client.query<{ path: string; size: string; mtime_ms: number }>('SELECT path, size, mtime_ms FROM articles');
   return new Map(result.rows.map((r) => [r.path, { size: Number(r.size), mtimeMs: r.mtime_ms }]));
 }

@@ -6,14 +6,14 @@
  */
 import { namesOf, type NamesCache } from '../entities/corpusEntities';
 import type { ArticleNames, ResolvedEntity } from '../entities/resolve';
-import { sameStamp, type FileStamp } from '../types';
+import { sameStamp } from '../types';
 import { copyLine } from './pgDocument';
 import { schemaVersion } from './pgSchema';
 import type { PathMapping } from './corpusSource';
 import type { CorpusEngine } from '../engine/engine';
-import { withIngestLock } from './pgIngest';
+import { storedStamps, withIngestLock } from './pgIngest';
 import { copyIn, copyLines, type SqlClient } from './sqlClient';
-import { CHANGES_CHANNEL, inTransaction, type IngestNotice } from './pgWrite';
+import { inTransaction, notify } from './pgWrite';
 
 /** The schema version that added the names' tables. */
 const NAMES_SCHEMA = 2;
@@ -89,7 +89,7 @@ export interface NamesWriteReport {
  */
 export async function writeStoredNames(client: SqlClient, cache: NamesCache, paths: PathMapping, stored?: NamesCache): Promise<NamesWriteReport> {
   const sameModel = stored !== undefined && stored.model === cache.model && stored.version === cache.version;
-  const current = await articleStamps(client);
+  const current = await storedStamps(client);
   const files = Object.entries(cache.files)
     .map(([absolute, entry]) => ({ relative: paths.toRelative(absolute), absolute, entry }))
     .filter(({ relative, entry }) => sameStamp(current.get(relative), entry));
@@ -137,8 +137,7 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
       'COPY entities (number, id, name, type, aliases, article_count, mention_count) FROM STDIN',
       cache.resolution.entities.map((e, i) => entityLine(e, i, counts[i])).join(''),
     );
-    const notice: IngestNotice = { changed: 0, removed: 0, names: true };
-    await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+    await notify(client, { changed: 0, removed: 0, names: true });
   });
   await client.query('ANALYZE entities, mentions');
   return { articles: fresh.length, entities: cache.resolution.entities.length, mentions: mentionCount, written: true };
@@ -185,9 +184,4 @@ function entityLine(entity: ResolvedEntity, number: number, counts: { mentions: 
 /** A text[] literal: every element quoted, its quotes and backslashes escaped. */
 export function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
-
-async function articleStamps(client: SqlClient): Promise<Map<string, FileStamp>> {
-  const rows = await client.query<{ path: string; size: string; mtime_ms: number }>('SELECT path, size, mtime_ms FROM articles');
-  return new Map(rows.rows.map((r) => [r.path, { size: Number(r.size), mtimeMs: r.mtime_ms }]));
 }

@@ -111,6 +111,7 @@ async function pruneWords(client: SqlClient, candidates: string[], known?: Known
   for (const row of pruned.rows) known?.delete(row.term);
 }
 
-async function notify(client: SqlClient, notice: IngestNotice): Promise<void> {
+/** Announces a committed change on the changes channel. */
+export async function notify(client: SqlClient, notice: IngestNotice): Promise<void> {
   await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
 }
