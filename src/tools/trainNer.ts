@@ -1,12 +1,15 @@
 /**
- * `npm run train:ner -- --train eng.train --dev eng.testa [--no-external] [--out media/ner-model.bin]`:
- * reads the names of the data packages (WordNet, first-name lists), trains the tagger, picks the
+ * `npm run train:ner -- --train eng.train --dev eng.testa [--clusters-from DIR] [--no-external] [--out media/ner-model.bin]`:
+ * reads the names of the data packages (WordNet, first-name lists), learns word classes from the
+ * unlabelled text of DIR (its .txt files) and the training set's words, trains the tagger, picks the
  * epoch count and the quantisation on dev, prints dev scores, writes the model.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readConll } from '../core/ner/conll';
+import { readConll, type LabelledDocument } from '../core/ner/conll';
+import { tokenize } from '../core/ner/tokenizer';
+import { learnWordClusters, type WordClusters } from '../core/ner/wordClusters';
 import { externalGazetteer } from '../core/ner/externalNames';
 import { Gazetteer } from '../core/ner/gazetteer';
 import { evaluateOnRawText, evaluateOnTokens } from '../core/ner/conllEval';
@@ -17,6 +20,9 @@ import { quantise, serialiseModel, type NerModel } from '../core/ner/model';
 import { Recognizer } from '../core/ner/recognizer';
 import { coreF1, train } from '../core/ner/train';
 
+/** Classes at two sizes (coarse, fine) of the words seen at least 3 times. */
+const CLUSTER_OPTIONS = { sizes: [32, 256], minCount: 3, passes: 8 };
+
 interface Args {
   train: string;
   dev: string;
@@ -25,6 +31,7 @@ interface Args {
   epochs: number;
   seed: number;
   external: boolean;
+  clustersFrom?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,9 +43,10 @@ function parseArgs(argv: string[]): Args {
     epochs: { type: 'string' },
     seed: { type: 'string' },
     'no-external': { type: 'boolean' },
+    'clusters-from': { type: 'string' },
   });
   if (!values.train || !values.dev)
-    throw new Error('usage: train:ner -- --train FILE --dev FILE [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
+    throw new Error('usage: train:ner -- --train FILE --dev FILE [--clusters-from DIR] [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
   return {
     train: values.train,
     dev: values.dev,
@@ -47,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     epochs: wholeNumber(values.epochs, '--epochs', 12),
     seed: wholeNumber(values.seed, '--seed', 1, 0),
     external: !values['no-external'],
+    clustersFrom: values['clusters-from'],
   };
 }
 
@@ -67,6 +76,27 @@ function bestQuantisation(weights: Float32Array, score: (emission: SparseRows, s
   return best!;
 }
 
+/** The sentences of every .txt file under a folder, as our tokenizer splits them. */
+function* textSentences(folder: string): Generator<string[]> {
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.txt')) continue;
+    const text = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+    for (const sentence of tokenize(text)) yield sentence.map((token) => token.text);
+  }
+}
+
+/** Word classes from the unlabelled text and the training set's words (the dev set's are not looked at). */
+function wordClasses(folder: string, trainDocs: LabelledDocument[]): WordClusters {
+  const started = performance.now();
+  const sentences = [...textSentences(folder), ...trainDocs.flatMap((d) => d.sentences.map((s) => s.words))];
+  const clusters = learnWordClusters(sentences, CLUSTER_OPTIONS);
+  const tokens = sentences.reduce((sum, s) => sum + s.length, 0);
+  console.log(
+    `word classes: ${clusters.classes.size} words of ${tokens} tokens, ${CLUSTER_OPTIONS.sizes.join(' and ')} classes, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return clusters;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
@@ -75,8 +105,10 @@ function main(): void {
   console.log(`training on ${trainDocs.length} documents, choosing epochs on ${devDocs.length} dev documents`);
   const external = args.external ? externalGazetteer(require.resolve) : { gazetteer: new Gazetteer(), names: 0 };
   console.log(`external gazetteer: ${external.names} names from WordNet and the first-name lists`);
+  const clusters = args.clustersFrom ? wordClasses(args.clustersFrom, trainDocs) : undefined;
   const trained = train(trainDocs, devDocs, {
     external: external.gazetteer,
+    clusters,
     buckets: args.buckets,
     maxEpochs: args.epochs,
     patience: 2,
@@ -92,6 +124,7 @@ function main(): void {
     transition: trained.transition,
     gazetteer: trained.gazetteer,
     external: trained.external,
+    clusters: trained.clusters,
     meta: { devF1: 0, epochs: trained.epochs, trainedOn: path.basename(args.train), trainingSeconds: 0 },
   });
   const quantised = bestQuantisation(trained.emission, (emission, scale) => coreF1(evaluateOnTokens(new Recognizer(asModel(emission, scale)), devDocs)));

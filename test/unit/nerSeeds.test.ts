@@ -65,16 +65,14 @@ const SEEDS: Record<string, { people: string[]; orgs: string[]; misses?: string[
       'AP',
     ],
     // "Geneva Declaration" is a document (MISC); "UN-Arab League" names the joint mediation.
-    // "AFP, and AP", the last of a list of agencies, is missed.
-    misses: ['ORG:AP'],
     extras: ['ORG:Geneva Declaration', 'ORG:UN-Arab League'],
   },
   '003_53251bd098308f0e.txt': {
     people: ['Sergey Lavrov', 'Lavrov', 'John Kerry', 'Kerry', 'Mark Toner', 'Toner', 'Vitaly Churkin', 'Assad'],
     orgs: ['EIRNS', 'Foreign Ministry', 'Reuters', 'State Department', 'UN', 'UN Security Council', 'al-Nusra Front'],
-    // The wire tag glued to a date and a dash: "June 4, 2016 (EIRNS)—Russian…"; "not to bomb Al Nusra" reads like a person.
-    misses: ['ORG:EIRNS'],
-    extras: ['PER:Al Nusra'],
+    // "the Russian Foreign Ministry" is taken whole (the gold, as CoNLL's, leaves the nationality out); "not to bomb Al Nusra" reads like a person.
+    misses: ['ORG:Foreign Ministry'],
+    extras: ['PER:Al Nusra', 'ORG:Russian Foreign Ministry'],
   },
   '004_732f6ac769fbedc7.txt': {
     people: ['Kerry', 'Lavrov', 'Cook', 'Staffan de Mistura', 'De Mistura', 'Assad', 'John Kerry', 'Sergei Lavrov'],

@@ -92,6 +92,18 @@ describe('boilerplate removal', () => {
     const lines = ['Title here', 'Results of the weekend.', 'Puchon 3 1 0 6 1 10', 'Chonan 3 0 1 13 10 9', 'NEW YORK AT CALIFORNIA', 'Livingston 1 Hamilton 0'];
     assert.deepEqual(readingLineMask(lines), [true, true, true, true, true, true]);
   });
+  it('keeps a closing list of names broken over lines (a line ends in a comma) and closing fixtures', () => {
+    const list = [
+      'Title here',
+      'Leading scores after the first round.',
+      '66 Neal Lancaster, Dave Barr (Canada), Mike Sullivan, Willie',
+      'Wood, Loren Roberts, Steve Stricker,',
+      'Bryan Gorman',
+    ];
+    assert.deepEqual(readingLineMask(list), [true, true, true, true, true]);
+    const fixtures = ['Title here', 'The draw was made on Sunday.', 'Austria at Croatia', 'Switzerland at Slovak Republic', 'Postponed: Walsall v Wrexham'];
+    assert.deepEqual(readingLineMask(fixtures), [true, true, true, true, true]);
+  });
   it('still drops closing lines with a figure or two that are not a table (dates, addresses, counters)', () => {
     const lines = ['Title here', 'A sentence of the story.', '13 August', 'Baumwall 3', '20459 Hamburg', 'Nächste Vorstandssitzung'];
     assert.deepEqual(readingLineMask(lines), [true, true, false, false, false, false]);

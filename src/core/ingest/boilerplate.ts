@@ -55,6 +55,9 @@ const FIGURE_CELL = /^[(+-]?[\d.,:/-]*\d[\d.,:/%-]*\)?$/u;
 const TABLE_SHARE = 0.5;
 const MIN_TABLE_ROWS = 3;
 const MIN_DEBRIS_RUN = 2;
+/** One side of a match (up to four capitalised words), and a fixture line: sides with v / vs / at, after an optional label. */
+const SIDE = "\\p{Lu}[\\p{L}.'&-]*(?: \\p{Lu}[\\p{L}.'&-]*){0,3}";
+const FIXTURE = new RegExp(`^(?:[\\p{L} ]{2,30}: )?${SIDE} (?:v|vs\\.?|at) ${SIDE}(?:, ${SIDE} (?:v|vs\\.?|at) ${SIDE})*$`, 'u');
 
 export function isBoilerplateLine(line: string): boolean {
   const trimmed = line.trim();
@@ -96,10 +99,19 @@ function previousNonBlank(lines: string[], index: number): number {
  * Related-story titles and tag lists pile up after the story: a run of short lines with no
  * sentence punctuation at the very end. The story's own last line ends a sentence.
  */
-/** League standings, scores and market tables are article text, not a list of other stories. */
+/**
+ * League standings, scores, fixtures and market tables are article text, not a list of other
+ * stories; so is a list of names broken over lines (a line ending in a comma goes on in the next).
+ */
 function looksLikeTable(run: string[]): boolean {
-  const rows = run.filter(isTableRow).length;
+  if (run.some((line) => line.trimEnd().endsWith(','))) return true;
+  const rows = run.filter((line) => isTableRow(line) || isFixture(line)).length;
   return rows >= MIN_TABLE_ROWS && rows >= TABLE_SHARE * run.length;
+}
+
+/** "Austria at Croatia", "Walsall v Wrexham", "Chelsea vs. Arsenal": two sides of a match. */
+export function isFixture(line: string): boolean {
+  return FIXTURE.test(line.trim());
 }
 
 /** "Puchon 3 1 0 6 1 10", "Livingston 1 Hamilton 0", "2. Claudia Mues (Germany) 18.80": two figures, one of them last. */

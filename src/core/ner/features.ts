@@ -5,9 +5,10 @@
  */
 import type { Gazetteer } from './gazetteer';
 import { ENTITY_TYPES, type EntityType } from './tags';
+import type { WordClusters } from './wordClusters';
 
 /** Feature slots per token: every slot always holds one feature (absence is a feature too). */
-export const FEATURES_PER_TOKEN = 41;
+export const FEATURES_PER_TOKEN = 49;
 /** Slots per token that depend on what pass one found in the document (pass two changes only these). */
 export const LABEL_SLOTS = 2;
 
@@ -15,6 +16,8 @@ export const LABEL_SLOTS = 2;
 export interface Lexicon {
   gazetteer: Gazetteer;
   external: Gazetteer;
+  /** Word classes learned from unlabelled news. */
+  clusters?: WordClusters;
 }
 
 /** FNV-1a over a template number and a string, for hashing without building the feature string. */
@@ -125,8 +128,10 @@ function definedAcronyms(words: string[]): string[] {
  */
 /** Groups: the token itself, then as the previous, next, second previous and second next word. */
 export const WORD_GROUPS = 5;
-/** Per token: 13 of its own, 2 from each of four neighbours, 20 that depend on position, document and gazetteers. */
+/** Per token: 15 of its own, 4 from each next neighbour and 3 from each second one, 20 that depend on position, document and gazetteers. */
 export const POSITIONAL_PER_TOKEN = 20;
+/** How many of the word's classes (coarse first) each group sees: all of them as itself and as a next neighbour, the coarse one from two places away. */
+const CLASSES_PER_GROUP = [2, 2, 2, 1, 1];
 
 export interface WordInfo {
   lower: string;
@@ -139,19 +144,34 @@ export interface WordInfo {
   scores?: { model: object; values: Int16Array };
 }
 
-const wordCache = new Map<string, WordInfo>();
+/** One cache of word features per set of word classes (the model's). */
+const wordCaches = new WeakMap<object, Map<string, WordInfo>>();
+const WITHOUT_CLUSTERS = {};
 const WORD_CACHE_LIMIT = 200_000;
 
-function makeWordInfo(lower: string, short: string, own: number[], flags: number): WordInfo {
-  const groups = [[hash(0, ''), hash(1, lower), hash(6, short), ...own]];
-  for (let g = 1; g < WORD_GROUPS; g++) groups.push([hash(1 + g, lower), hash(6 + g, short)]);
+/** A word's coarse and fine class, as strings: "-" for a word the clusters do not know. */
+function classNames(word: string, clusters: WordClusters | undefined): string[] {
+  const classes = clusters?.classes.get(word);
+  return [0, 1].map((s) => (classes?.[s] === undefined ? '-' : String(classes[s])));
+}
+
+function makeWordInfo(lower: string, short: string, own: number[], flags: number, classes: string[]): WordInfo {
+  const groups: number[][] = [];
+  for (let g = 0; g < WORD_GROUPS; g++) {
+    const group = g === 0 ? [hash(0, ''), hash(1, lower), hash(6, short), ...own] : [hash(1 + g, lower), hash(6 + g, short)];
+    for (let s = 0; s < CLASSES_PER_GROUP[g]; s++) group.push(hash(40 + 2 * g + s, classes[s]));
+    groups.push(group);
+  }
   return { lower, shape: short, flags, groups, scores: undefined };
 }
 
-export function wordInfo(word: string): WordInfo {
-  const cached = wordCache.get(word);
+export function wordInfo(word: string, clusters?: WordClusters): WordInfo {
+  const key = clusters ?? WITHOUT_CLUSTERS;
+  let cache = wordCaches.get(key);
+  if (!cache) wordCaches.set(key, (cache = new Map()));
+  const cached = cache.get(word);
   if (cached) return cached;
-  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   const lower = word.toLowerCase();
   const own = [hash(11, longShape(word))];
   for (let k = 1; k <= 4; k++) own.push(hash(11 + k, lower.slice(0, k)), hash(15 + k, lower.slice(-k)));
@@ -161,14 +181,14 @@ export function wordInfo(word: string): WordInfo {
     (Number(word === word.toUpperCase() && hasLetters(word)) << 1) |
     (Number(/\d/.test(word)) << 2) |
     (Number(word.includes('-')) << 3);
-  const info = makeWordInfo(lower, shortShape(word), own, flags);
-  wordCache.set(word, info);
+  const info = makeWordInfo(lower, shortShape(word), own, flags, classNames(word, clusters));
+  cache.set(word, info);
   return info;
 }
 
 /** What stands before the first and after the last token. */
-export const BEFORE_SENTENCE = makeWordInfo('<s>', '<s>', [], 0);
-export const AFTER_SENTENCE = makeWordInfo('</s>', '</s>', [], 0);
+export const BEFORE_SENTENCE = makeWordInfo('<s>', '<s>', [], 0, ['<s>', '<s>']);
+export const AFTER_SENTENCE = makeWordInfo('</s>', '</s>', [], 0, ['</s>', '</s>']);
 const FLAG_HASHES = Array.from({ length: 32 }, (_, bits) => hash(20, String(bits)));
 const GAZ_HASHES = ENTITY_TYPES.map((_, t) => Array.from({ length: 5 }, (_, v) => hash(26 + t, String(v))));
 const EXTERNAL_HASHES = ENTITY_TYPES.map((_, t) => Array.from({ length: 5 }, (_, v) => hash(50 + t, String(v))));
@@ -249,7 +269,7 @@ export const GROUP_OFFSETS = [0, -1, 1, -2, 2];
 
 /** All features of every token (word groups and positional), FEATURES_PER_TOKEN per token: what training uses. */
 export function sentenceFeatures(words: string[], context: DocumentContext, lexicon: Lexicon, mask: number): Int32Array {
-  const infos = words.map(wordInfo);
+  const infos = words.map((word) => wordInfo(word, lexicon.clusters));
   const positional = positionalFeatures(words, infos, context, lexicon, mask);
   const out = new Int32Array(words.length * FEATURES_PER_TOKEN);
   let k = 0;

@@ -7,8 +7,9 @@ import { FEATURES_PER_TOKEN } from './features';
 import { Gazetteer } from './gazetteer';
 import { TAG_COUNT } from './tags';
 import type { SparseRows } from './viterbi';
+import { clustersFromJSON, clustersToJSON, type WordClusters } from './wordClusters';
 
-export const MODEL_FORMAT = 2;
+export const MODEL_FORMAT = 3;
 const MAGIC = 'CLNR';
 
 export interface ModelMeta {
@@ -30,6 +31,8 @@ export interface NerModel {
   gazetteer: Gazetteer;
   /** Names from data packages (WordNet, first-name lists). */
   external: Gazetteer;
+  /** Word classes learned from unlabelled news (none in a model trained without them). */
+  clusters?: WordClusters;
   meta: ModelMeta;
 }
 
@@ -42,6 +45,7 @@ interface Header {
   transition: number[];
   gazetteer: [string, number][];
   external: [string, number][];
+  clusters?: ReturnType<typeof clustersToJSON>;
   meta: ModelMeta;
 }
 
@@ -75,6 +79,7 @@ export function serialiseModel(model: NerModel): Buffer {
     transition: Array.from(model.transition, (v) => Math.round(v * 1000) / 1000),
     gazetteer: model.gazetteer.toJSON(),
     external: model.external.toJSON(),
+    clusters: model.clusters && clustersToJSON(model.clusters),
     meta: model.meta,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -138,6 +143,7 @@ export function parseModel(bytes: Uint8Array): NerModel {
     transition: Float32Array.from(header.transition),
     gazetteer: Gazetteer.fromJSON(header.gazetteer),
     external: Gazetteer.fromJSON(header.external),
+    clusters: header.clusters && clustersFromJSON(header.clusters),
     meta: header.meta,
   };
 }

@@ -24,7 +24,7 @@ import {
   type WordInfo,
 } from './features';
 import { parseModel, type NerModel } from './model';
-import { applyCaptureRules } from './rules';
+import { applyCaptureRules, type KnownNames } from './rules';
 import { ENTITY_TYPES, TAG_COUNT, tagsToSpans, type EntityType, type TokenSpan } from './tags';
 import { tokenize, type Sentence } from './tokenizer';
 
@@ -65,7 +65,7 @@ export class Recognizer {
    */
   tagSentences(sentences: string[][]): TokenSpan[][] {
     const context = documentContext(sentences);
-    const infos = sentences.map((words) => words.map(wordInfo));
+    const infos = sentences.map((words) => words.map((word) => wordInfo(word, this.model.clusters)));
     const scores = sentences.map((words, s) => (words.length === 0 ? undefined : this.scoreSentence(words, infos[s], context)));
     const decode = (sentenceScores: Float64Array | undefined) => (sentenceScores ? tagsToSpans(viterbi(sentenceScores, this.model.transition)) : []);
     const first = scores.map(decode);
@@ -186,11 +186,14 @@ export class Recognizer {
 
   recognize(text: string): Entity[] {
     const { sentences, spans } = this.recognizeRaw(text);
-    return applyCaptureRules(text, sentences, spans, this.onlyMisc);
+    return applyCaptureRules(text, sentences, spans, this.known);
   }
 
   /** "Syrian", "American League": a name the training data only ever labelled as MISC. */
-  private readonly onlyMisc = (words: string[]): boolean => this.model.gazetteer.typesOf(words) === 1 << ENTITY_TYPES.indexOf('MISC');
+  private readonly known: KnownNames = {
+    onlyType: (words) => ENTITY_TYPES.find((_, t) => this.model.gazetteer.typesOf(words) === 1 << t),
+    isGivenName: (word) => (this.model.external.typesOf([word]) & (1 << ENTITY_TYPES.indexOf('PER'))) !== 0,
+  };
 }
 
 /** Whether every word of the sentence was labelled by pass one as it was everywhere else in the document. */

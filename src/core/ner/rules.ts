@@ -75,6 +75,8 @@ const ORG_LAST_WORDS = new Set(
     ' ',
   ),
 );
+/** The last word of a place's name: "Hama Province", "Idlib Governorate" (not "County": Notts County is a club). */
+const PLACE_LAST_WORDS = new Set('Province Governorate Region District Prefecture Oblast'.split(' '));
 /** News agencies (datelines tag them as places) and groups newer than the 1996 training text. */
 const KNOWN_ORGS = new Set([
   'daesh',
@@ -110,13 +112,25 @@ const KNOWN_ORGS = new Set([
 
 const isCapitalised = (word: string): boolean => /^[\p{Lu}\d]/u.test(word);
 const isWordLike = (word: string): boolean => /[\p{L}\d]/u.test(word);
-const isRoleWord = (word: string): boolean => ROLE_WORDS.has(word.toLowerCase());
+/** "chief", "Lieutenant-Colonel": a title word, or title words joined by hyphens. */
+const isRoleWord = (word: string): boolean => word.split('-').every((part) => ROLE_WORDS.has(part.toLowerCase()));
+
+/** What the training data and the name lists know of a name. */
+export interface KnownNames {
+  /** The one type the training data ever gave these words, if it gave just one: "Syrian" MISC, "Assad" PER. */
+  onlyType(words: string[]): EntityType | undefined;
+  /** A word the first-name lists know: "Christian" of "Christian Cullen" is not the religion. */
+  isGivenName(word: string): boolean;
+}
 
 /** A name the training data only ever labelled MISC: "Syrian", "American League". */
-export type OnlyMisc = (words: string[]) => boolean;
+type OnlyMisc = (words: string[]) => boolean;
+type IsGivenName = KnownNames['isGivenName'];
 
 /** Applies the rules to the tagger's spans. */
-export function applyCaptureRules(text: string, sentences: Token[][], spans: TokenSpan[][], onlyMisc: OnlyMisc): RuledEntity[] {
+export function applyCaptureRules(text: string, sentences: Token[][], spans: TokenSpan[][], known: KnownNames): RuledEntity[] {
+  const onlyMisc: OnlyMisc = (words) => known.onlyType(words) === 'MISC';
+  const isGivenName: IsGivenName = (word) => known.isGivenName(word);
   const lines = lineFacts(text, sentences);
   const headline = lines.map((line) => line?.headline ?? false);
   const perSentence = sentences.map((tokens, s) => {
@@ -126,10 +140,10 @@ export function applyCaptureRules(text: string, sentences: Token[][], spans: Tok
     result = result.map((span) => trimPunctuation(span, words)).filter((span): span is RuleSpan => span !== undefined);
     result = joinParticles(result, words, onlyMisc);
     result = result.flatMap((span) => splitCoordinated(span, words));
-    result = result.flatMap((span) => splitRoles(span, words, onlyMisc));
+    result = result.flatMap((span) => splitRoles(span, words, onlyMisc, isGivenName));
     result = joinOrganisationHeads(result, words);
     result = result.map((span) => extendToOrganisationHead(span, words, result));
-    result.forEach((span) => retype(span, words, onlyMisc));
+    result.forEach((span) => retype(span, words, known));
     const tagged = new Array<boolean>(words.length).fill(false);
     for (const span of spans[s]) tagged.fill(true, span.start, span.end);
     result.forEach((span) => attachRole(span, words, tokens, text, tagged));
@@ -185,12 +199,22 @@ function lineFacts(text: string, sentences: Token[][]): (LineFacts | undefined)[
 }
 
 /**
- * Title-case lines that are not another story's title: a table row or a result (it has figures), a
- * list of names ending a sentence, a wire headline in capitals (the story's own).
+ * Title-case lines that are not another story's title: a table row or a result (it has figures),
+ * fixtures ("Postponed: Walsall v Wrexham"), a list of names (ending a sentence, or with commas
+ * between three or more), a wire headline in capitals (the story's own). The line may be several
+ * of the file's lines that wrapped.
  */
 function isOwnLine(line: string, cells: string[]): boolean {
-  return cells.some((cell) => /^[(+-]?[\d.,:/-]*\d/.test(cell)) || /\.$/.test(line.trim()) || line === line.toUpperCase();
+  return (
+    cells.some((cell) => /^[(+-]?[\d.,:/-]*\d/.test(cell)) ||
+    /\.$/.test(line.trim()) ||
+    line === line.toUpperCase() ||
+    MATCH_SIDES.test(line) ||
+    (line.match(/, \p{Lu}/gu)?.length ?? 0) >= 2
+  );
 }
+/** Two sides of a match: "Walsall v Wrexham", "Chelsea vs. Arsenal". */
+const MATCH_SIDES = /\p{Lu}[\p{L}.'&-]* (?:v|vs\.?) \p{Lu}/u;
 
 const spanText = (span: TokenSpan, tokens: Token[], text: string): string => text.slice(tokens[span.start].start, tokens[span.end - 1].end);
 
@@ -258,11 +282,15 @@ function splitCoordinated(span: RuleSpan, words: string[]): RuleSpan[] {
  * "UN Special Envoy" alone is a role, not an organization; "Syrian President Bashar Assad" as one
  * person is a role and a name; "Envoy for Syria Staffan de Mistura" as one span is a place and a person.
  */
-function splitRoles(span: RuleSpan, words: string[], onlyMisc: OnlyMisc): RuleSpan[] {
+function splitRoles(span: RuleSpan, words: string[], onlyMisc: OnlyMisc, isGivenName: IsGivenName): RuleSpan[] {
   if (span.type !== 'PER' && isRoleWord(words[span.end - 1])) return [];
   let lastRole = -1;
   for (let i = span.start; i < span.end - 1; i++) if (isRoleWord(words[i])) lastRole = i;
   if (lastRole >= 0 && span.type === 'PER') return [{ ...span, start: lastRole + 1 }];
+  if (lastRole > span.start && span.type === 'ORG') {
+    const person = personAfterRole(span, words, lastRole);
+    if (person) return person;
+  }
   const afterRole = span.start >= 2 && CONNECTORS.has(words[span.start - 1]) && isRoleWord(words[span.start - 2]);
   if (afterRole && span.end - span.start >= 3 && span.type !== 'PER') {
     return [
@@ -270,8 +298,27 @@ function splitRoles(span: RuleSpan, words: string[], onlyMisc: OnlyMisc): RuleSp
       { type: 'PER', start: span.start + 1, end: span.end },
     ];
   }
-  if (span.type === 'PER' && span.end - span.start >= 2 && onlyMisc([words[span.start]])) return [{ ...span, start: span.start + 1 }];
+  // "Syrian Bashar Assad": the nationality goes; "Christian Cullen" keeps his first name.
+  const first = words[span.start];
+  if (span.type === 'PER' && span.end - span.start >= 2 && onlyMisc([first]) && !isGivenName(first)) return [{ ...span, start: span.start + 1 }];
   return [span];
+}
+
+/**
+ * An organization's title and a person taken together for an organization: "UN Special Envoy for
+ * Syria Staffan de Mistura" is a place and a person, "Federal Reserve Chairman Alan Greenspan" a
+ * person (the title becomes the role). "General Motors Corp" starts with its title word and stays.
+ */
+function personAfterRole(span: RuleSpan, words: string[], lastRole: number): RuleSpan[] | undefined {
+  const rest = words.slice(lastRole + 1, span.end);
+  if (!rest.every((word) => isCapitalised(word) || PARTICLES.has(word) || CONNECTORS.has(word)) || ORG_LAST_WORDS.has(rest[rest.length - 1])) return undefined;
+  if (CONNECTORS.has(rest[0]) && rest.length >= 4) {
+    return [
+      { type: 'LOC', start: lastRole + 2, end: lastRole + 3 },
+      { type: 'PER', start: lastRole + 3, end: span.end },
+    ];
+  }
+  return rest.length >= 2 && !rest.some((word) => CONNECTORS.has(word)) ? [{ type: 'PER', start: lastRole + 1, end: span.end }] : undefined;
 }
 
 /** "Syrian Arab" + "Army" tagged apart: an organisation's head word alone, right after a nationality or place, joins it. */
@@ -299,12 +346,20 @@ function extendToOrganisationHead(span: RuleSpan, words: string[], spans: RuleSp
   return span;
 }
 
-/** A known organization, or a person or other name named like one ("Nusra Front", "Syrian Arab Army"); a place ("West Bank") keeps its type. */
-function retype(span: RuleSpan, words: string[], onlyMisc: OnlyMisc): void {
+/**
+ * A known organization, or a person or other name named like one ("Nusra Front", "Syrian Arab
+ * Army"); a place ("West Bank", "Hama Province") keeps or takes its type; one word the training
+ * data only ever called a person is not an organization ("Assad").
+ */
+function retype(span: RuleSpan, words: string[], known: KnownNames): void {
+  const onlyMisc: OnlyMisc = (w) => known.onlyType(w) === 'MISC';
   const name = words.slice(span.start, span.end).join(' ').toLowerCase();
+  const single = span.end - span.start === 1;
   if (KNOWN_ORGS.has(name)) span.type = 'ORG';
+  else if (span.type === 'ORG' && span.end - span.start >= 2 && PLACE_LAST_WORDS.has(words[span.end - 1])) span.type = 'LOC';
+  else if (span.type === 'ORG' && single && known.onlyType(words.slice(span.start, span.end)) === 'PER') span.type = 'PER';
   // "Muslim" taken for an organisation: the training data only ever called it MISC.
-  else if ((span.type === 'PER' || span.type === 'ORG') && span.end - span.start === 1 && onlyMisc(words.slice(span.start, span.end))) span.type = 'MISC';
+  else if ((span.type === 'PER' || span.type === 'ORG') && single && onlyMisc(words.slice(span.start, span.end))) span.type = 'MISC';
   else if ((span.type === 'PER' || span.type === 'MISC') && span.end - span.start >= 2 && namedLikeOrganisation(words.slice(span.start, span.end))) {
     // A competition the training data knows ("American League") stays MISC; an army, a council or a "Jabhat …" does not.
     if (span.type === 'PER' || !onlyMisc(words.slice(span.start, span.end))) span.type = 'ORG';

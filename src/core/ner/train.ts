@@ -8,6 +8,7 @@
 import type { LabelledDocument } from './conll';
 import { denseScores, viterbi } from './viterbi';
 import { emptyTally, tally, score, combine, CORE_TYPES, type Tally } from './evaluate';
+import type { WordClusters } from './wordClusters';
 import { documentContext, labelledWords, sentenceFeatures, FEATURES_PER_TOKEN, type Lexicon } from './features';
 import { Gazetteer } from './gazetteer';
 
@@ -27,6 +28,8 @@ export interface TrainOptions {
   gazetteerFolds: number;
   /** Names from data packages (an empty Gazetteer for none). */
   external: Gazetteer;
+  /** Word classes learned from unlabelled text. */
+  clusters?: WordClusters;
   onEpoch?: (epoch: number, devF1: number, seconds: number) => void;
 }
 
@@ -41,6 +44,7 @@ export interface Trained {
   transition: Float32Array;
   gazetteer: Gazetteer;
   external: Gazetteer;
+  clusters?: WordClusters;
   epochs: number;
   devF1: number;
 }
@@ -186,11 +190,11 @@ export function coreF1(t: Tally): number {
 
 export function train(trainDocuments: LabelledDocument[], devDocuments: LabelledDocument[], options: TrainOptions): Trained {
   const mask = options.buckets - 1;
-  const { external, gazetteerFolds: folds } = options;
+  const { external, clusters, gazetteerFolds: folds } = options;
   const gazetteer = buildGazetteer(trainDocuments);
   const foldGazetteers = Array.from({ length: folds }, (_, fold) => buildGazetteer(trainDocuments.filter((_, d) => d % folds !== fold)));
-  const trainLexicon = (d: number): Lexicon => ({ gazetteer: foldGazetteers[d % folds], external });
-  const devLexicon: Lexicon = { gazetteer, external };
+  const trainLexicon = (d: number): Lexicon => ({ gazetteer: foldGazetteers[d % folds], external, clusters });
+  const devLexicon: Lexicon = { gazetteer, external, clusters };
   const firstPass = documentInstances(trainDocuments, trainLexicon, mask);
   const labels = crossValidatedLabels(trainDocuments, firstPass, options);
   const secondPass = documentInstances(trainDocuments, trainLexicon, mask, (d) => labels.get(d)!);
@@ -205,7 +209,7 @@ export function train(trainDocuments: LabelledDocument[], devDocuments: Labelled
     const averaged = perceptron.averaged();
     const devF1 = coreF1(evaluateTwoPasses(devDocuments, devFirstPass, averaged, devLexicon, mask));
     options.onEpoch?.(epoch, devF1, (performance.now() - started) / 1000);
-    if (!best || devF1 > best.devF1) best = { ...averaged, gazetteer, external, epochs: epoch, devF1 };
+    if (!best || devF1 > best.devF1) best = { ...averaged, gazetteer, external, clusters, epochs: epoch, devF1 };
     else if (epoch - best.epochs >= options.patience) break;
   }
   if (!best) throw new Error('maxEpochs must be at least 1');
