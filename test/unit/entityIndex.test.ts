@@ -49,6 +49,19 @@ describe('the entity index', () => {
     assert.equal(index.find('York')?.mentionCount, 1);
   });
 
+  it('finds no mention inside a name the corpus found to be no person or organisation: "Dollar Baby" in the film "Million Dollar Baby"', () => {
+    const index = new EntityIndex();
+    // The film is a work in one article; in the other the recognizer took it for an organisation.
+    const review = article('/c/review.txt', null, 'The film Million Dollar Baby won. Eastwood made Million Dollar Baby.');
+    const news = article('/c/news.txt', null, 'Million Dollar Baby leads the race.', 'Dollar Baby is his nickname.');
+    index.reset([
+      { article: review, names: names('MISC:Million Dollar Baby', 'MISC:Million Dollar Baby', 'PER:Eastwood') },
+      { article: news, names: names('ORG:Million Dollar Baby', 'PER:Dollar Baby') },
+    ]);
+    assert.equal(index.find('Million Dollar Baby'), undefined);
+    assert.equal(index.find('Dollar Baby')?.mentionCount, 1);
+  });
+
   it('builds a card: newest article first, the sentence around the mention, co-mentioned entities', () => {
     const index = built();
     const byPath = new Map([a, b].map((x) => [x.path, x]));

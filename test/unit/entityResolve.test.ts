@@ -67,9 +67,23 @@ describe('resolving names into entities', () => {
     ]);
   });
 
+  it('merges a firm named for partners with its first partner alone, when one firm leads with it: "Marsh" = "Marsh & McLennan"', () => {
+    const one = resolveEntities(articles(['ORG:Marsh & McLennan', 'ORG:Marsh'], ['ORG:Marsh', 'ORG:Procter & Gamble']));
+    assert.deepEqual(groups(one.entities), ['organization:Marsh | Marsh & McLennan', 'organization:Procter & Gamble']);
+    const two = resolveEntities(articles(['ORG:Smith & Nephew', 'ORG:Smith & Wesson', 'ORG:Smith']));
+    assert.deepEqual(groups(two.entities), ['organization:Smith', 'organization:Smith & Nephew', 'organization:Smith & Wesson']);
+  });
+
   it('gives each entity the type most of its mentions have, and drops places and other names', () => {
     const resolved = resolveEntities(articles(['ORG:Reuters', 'ORG:Reuters', 'PER:Reuters', 'LOC:Geneva', 'ORG:Geneva', 'LOC:Geneva', 'MISC:Syrian']));
     assert.deepEqual(groups(resolved.entities), ['organization:Reuters']);
+  });
+
+  it('lets the long form, not its acronym tagged for its capitals, decide what a thing is: "IE" of "Internet Explorer"', () => {
+    const browser = ['MISC:Internet Explorer', 'MISC:Internet Explorer', 'ORG:Internet Explorer', 'Internet Explorer=IE', 'ORG:IE', 'ORG:IE', 'ORG:IE'];
+    assert.deepEqual(groups(resolveEntities(articles(browser)).entities), []);
+    const agency = ['ORG:International Energy Agency', 'International Energy Agency=IEA', 'MISC:IEA'];
+    assert.deepEqual(groups(resolveEntities(articles(agency)).entities), ['organization:IEA | International Energy Agency']);
   });
 
   it('leaves out words that only start a sentence, and common words', () => {
@@ -80,6 +94,11 @@ describe('resolving names into entities', () => {
       { isCommon: common, isCountable: () => false },
     );
     assert.deepEqual(groups(resolved.entities), ['organization:Chelsea', 'organization:Labour Party']);
+    // A first word that is part of the name: the corpus never writes "Blacks" alone.
+    assert.deepEqual(groups(resolveEntities(articles(['ORG:All Blacks', 'ORG:All Blacks', 'ORG:Wales'])).entities), [
+      'organization:All Blacks',
+      'organization:Wales',
+    ]);
   });
 
   it('applies the user file: merge, split, rename, retype, hide', () => {

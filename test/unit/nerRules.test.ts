@@ -72,6 +72,22 @@ describe('NER rules for web captures', () => {
     assert.deepEqual(rules('Borac 1 Mladost (L) 2', ['ORG:Borac', 'ORG:Mladost (L)']), ['ORG:Borac', 'ORG:Mladost (L)']);
   });
 
+  it('takes an organization named for an award ("nominated for") or as a part ("her role in") for a work, unless the document calls it a person', () => {
+    const film = 'The director award went to Clint Eastwood for Million Dollar Baby. Million Dollar Baby leads.';
+    assert.deepEqual(rules(film, ['PER:Clint Eastwood', 'ORG:Million Dollar Baby', 'ORG:Million Dollar Baby']), [
+      'PER:Clint Eastwood',
+      'MISC:Million Dollar Baby',
+      'MISC:Million Dollar Baby',
+    ]);
+    const actress = 'It was an Oscar nomination for Hilary Swank. Hilary Swank thanked Eastwood.';
+    assert.deepEqual(rules(actress, ['ORG:Oscar', 'ORG:Hilary Swank', 'PER:Hilary Swank', 'PER:Eastwood']), [
+      'MISC:Oscar',
+      'ORG:Hilary Swank',
+      'PER:Hilary Swank',
+      'PER:Eastwood',
+    ]);
+  });
+
   it('makes works and awards MISC, in the whole document: "the film Vera Drake", "won an Oscar for"', () => {
     const text = 'Staunton stars in the film Vera Drake. Vera Drake opened in London. She won an Oscar for it.';
     assert.deepEqual(rules(text, ['PER:Staunton', 'PER:Vera Drake', 'PER:Vera Drake', 'LOC:London', 'ORG:Oscar']), [

@@ -19,7 +19,7 @@ import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
 
 /** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (8: quotes and story features kept with the names, packed). */
-const NAMES_CACHE_VERSION = 8;
+const NAMES_CACHE_VERSION = 9;
 
 /**
  * Per file: what the recognizer found, and where the entities are mentioned (flat quadruples

@@ -7,7 +7,7 @@ import type { Article } from '../types';
 import { AliasMatcher } from './aliasMatcher';
 import { articleMentions, type MatchTarget } from './articleMentions';
 import { distinctFirsts, forEachMention, mentionCount, MentionsByEntity, NO_MENTIONS, packMentions, packNumbers, type PackedMentions } from './mentionTable';
-import { fold, nameKey, withoutPossessive } from './names';
+import { fold, HONORIFICS, nameKey, nameWords, NOT_NAMES, withoutPossessive } from './names';
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveEntities, type AmbiguousName, type ArticleNames, type Resolution, type ResolvedEntity } from './resolve';
 import { WordCaseCounts, type WordCaseSnapshot } from './wordCase';
@@ -371,9 +371,22 @@ export class EntityIndex {
   }
 
   private scan(path: string): void {
-    const enclosingNames = (this.names.get(path)?.names ?? []).filter((n) => n.type === 'LOC' || n.type === 'MISC').map((n) => n.text);
+    const enclosingNames = (this.names.get(path)?.names ?? []).flatMap((n) => this.enclosing(n));
     const context = { matcher: this.matcher, targets: this.targets, shortForms: this.shortForms, isCommon: this.wordCase.isCommon, enclosingNames };
     this.found.set(path, packMentions(articleMentions(this.textsOf(path), context)));
+  }
+
+  /**
+   * A name in whose text an alias is no mention: a place or other name ("York" in "New York"), and a
+   * name the corpus found to be no person or organisation ("Dollar Baby" in the film "Million Dollar
+   * Baby"). Not a name that only lost a leading word ("Chelsea" in "Both Chelsea") or a title.
+   */
+  private enclosing(name: { type: string; text: string }): string[] {
+    if (name.type === 'LOC' || name.type === 'MISC') return [name.text];
+    // "Stewart Downing's" is "Stewart Downing": an alias, which encloses nothing.
+    const text = withoutPossessive(name.text);
+    const first = fold(nameWords(text)[0] ?? '');
+    return this.byAlias.has(fold(text)) || NOT_NAMES.has(first) || HONORIFICS.has(first) ? [] : [text];
   }
 
   /** Per-entity tables are rebuilt now, in the build, not on the first hover after it. */

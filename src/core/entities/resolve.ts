@@ -98,6 +98,7 @@ export function resolveEntities(articles: Iterable<ArticleNames>, overrides: Ent
     if (spellings.has(long) && spellings.has(short) && !overrides.keepApart.has(fold(short))) groups.union(long, short);
   }
   mergeUnique(spellings, groups, kindOf, overrides, pluralKey);
+  mergeUnique(spellings, groups, kindOf, overrides, firmLeadKey);
   mergeAbbreviations(spellings, groups, kindOf, overrides, words.isCommon);
   for (const merge of overrides.merge) {
     const present = merge.filter((name) => spellings.has(name));
@@ -121,8 +122,10 @@ function collectSpellings(
   const spellings = new Map<string, Spelling>();
   const acronymPairs: [string, string][] = [];
   const inArticles: Set<string>[] = [];
-  const add = (written: string, type: EntityType | undefined): string | undefined => {
-    const text = type ? withoutLeadingFunctionWords(withoutPossessive(written)) : written;
+  const list = [...articles];
+  const written = new Set(list.flatMap((article) => article.names.map((name) => withoutPossessive(name.text))));
+  const add = (name: string, type: EntityType | undefined): string | undefined => {
+    const text = type ? withoutLeadingFunctionWords(withoutPossessive(name), written) : name;
     // One letter ("I." taken for an initial) names nothing: as an alias it would match every "I".
     if (!text || !/^[\p{L}\p{N}]/u.test(text) || text.replace(/[^\p{L}\p{N}]/gu, '').length < 2 || !nameKey(text, 'organization')) return undefined;
     if (type && !isAcronym(text) && nameWords(text).length === 1 && (isCommon(text) || NOT_NAMES.has(fold(text)))) return undefined;
@@ -131,7 +134,7 @@ function collectSpellings(
     if (type) spelling.counts[type]++;
     return text;
   };
-  for (const article of articles) {
+  for (const article of list) {
     const here = new Set<string>();
     for (const name of article.names) {
       const text = add(name.text, name.type);
@@ -149,13 +152,19 @@ function collectSpellings(
   return { spellings, acronymPairs, inArticles };
 }
 
-/** "Both Chelsea" → "Chelsea", "The Labour Party" → "Labour Party", "non-European Union" → "European Union". */
-function withoutLeadingFunctionWords(text: string): string {
+/**
+ * "Both Chelsea" → "Chelsea", "The Labour Party" → "Labour Party", "non-European Union" → "European
+ * Union": a leading function word goes when the corpus also writes the name without it; "All
+ * Blacks", never written "Blacks" alone, keeps its first word.
+ */
+function withoutLeadingFunctionWords(text: string, written: ReadonlySet<string>): string {
   let rest = text.replace(/^(?:non|anti|pro|ex|post|pre)-(?=\p{Lu})/iu, '');
   for (;;) {
     const first = /^(\p{L}+)\s+/u.exec(rest);
     if (!first || HONORIFICS.has(first[1].toLowerCase()) || !NOT_NAMES.has(first[1].toLowerCase())) return rest;
-    rest = rest.slice(first[0].length);
+    const shorter = rest.slice(first[0].length);
+    if (!written.has(shorter) && !NOT_NAMES.has(/^\p{L}+/u.exec(shorter)?.[0].toLowerCase() ?? '')) return rest;
+    rest = shorter;
   }
 }
 
@@ -257,6 +266,13 @@ function pluralKey(text: string): { key: string; full: boolean } | undefined {
   return core.length > 0 ? { key: singular.join(' '), full: singular.join(' ') === core.join(' ') } : undefined;
 }
 
+/** "Marsh" = "Marsh & McLennan": a firm named for partners, and its first name alone, when one firm leads with it. */
+function firmLeadKey(text: string): { key: string; full: boolean } | undefined {
+  const partners = text.split(' & ');
+  if (partners.length >= 2) return { key: fold(partners[0]), full: true };
+  return nameWords(text).length === 1 && !isAcronym(text) ? { key: fold(text), full: false } : undefined;
+}
+
 /**
  * "Lib Dems" shortens "Liberal Democrats": as many words, each the start of the other's (plurals
  * aside), and each shortened word no word of its own ("BBC News" does not shorten "BBC Newcastle").
@@ -321,8 +337,10 @@ function buildEntities(spellings: Map<string, Spelling>, groups: Groups, overrid
   // Two groups can end with one id ("Hewlett-Packard" typed as a person in one group, "Hewlett Packard" an organisation in another): one entity.
   const byId = new Map<string, ResolvedEntity>();
   for (const group of members.values()) {
+    // An acronym is what its long form is ("IE" of "Internet Explorer", tagged ORG for its capitals): the long forms decide.
+    const written = group.some((s) => !isAcronym(s.text)) ? group.filter((s) => !isAcronym(s.text)) : group;
     const counts: Record<EntityType, number> = { PER: 0, ORG: 0, LOC: 0, MISC: 0 };
-    for (const s of group) for (const t of Object.keys(counts) as EntityType[]) counts[t] += s.counts[t];
+    for (const s of written) for (const t of Object.keys(counts) as EntityType[]) counts[t] += s.counts[t];
     const aliases = orderAliases(group, isCommon);
     const renamed = aliases.map((a) => overrides.rename.get(fold(a))).find((n) => n !== undefined);
     const name = renamed ?? aliases[0];

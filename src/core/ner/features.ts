@@ -165,10 +165,18 @@ function makeWordInfo(lower: string, short: string, own: number[], flags: number
   return { lower, shape: short, flags, groups, scores: undefined };
 }
 
-export function wordInfo(word: string, clusters?: WordClusters): WordInfo {
+/** The word features under one set of word classes, from their cache (look the cache up once per document, not per word). */
+export function wordInfoFor(clusters?: WordClusters): (word: string) => WordInfo {
   const key = clusters ?? WITHOUT_CLUSTERS;
   let cache = wordCaches.get(key);
   if (!cache) wordCaches.set(key, (cache = new Map()));
+  const words = cache;
+  return (word) => cachedWordInfo(words, word, clusters);
+}
+
+export const wordInfo = (word: string, clusters?: WordClusters): WordInfo => wordInfoFor(clusters)(word);
+
+function cachedWordInfo(cache: Map<string, WordInfo>, word: string, clusters: WordClusters | undefined): WordInfo {
   const cached = cache.get(word);
   if (cached) return cached;
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
@@ -269,7 +277,8 @@ export const GROUP_OFFSETS = [0, -1, 1, -2, 2];
 
 /** All features of every token (word groups and positional), FEATURES_PER_TOKEN per token: what training uses. */
 export function sentenceFeatures(words: string[], context: DocumentContext, lexicon: Lexicon, mask: number): Int32Array {
-  const infos = words.map((word) => wordInfo(word, lexicon.clusters));
+  const info = wordInfoFor(lexicon.clusters);
+  const infos = words.map((word) => info(word));
   const positional = positionalFeatures(words, infos, context, lexicon, mask);
   const out = new Int32Array(words.length * FEATURES_PER_TOKEN);
   let k = 0;

@@ -16,7 +16,7 @@ import {
   AFTER_SENTENCE,
   BEFORE_SENTENCE,
   positionalFeatures,
-  wordInfo,
+  wordInfoFor,
   GROUP_OFFSETS,
   POSITIONAL_PER_TOKEN,
   WORD_GROUPS,
@@ -65,7 +65,8 @@ export class Recognizer {
    */
   tagSentences(sentences: string[][]): TokenSpan[][] {
     const context = documentContext(sentences);
-    const infos = sentences.map((words) => words.map((word) => wordInfo(word, this.model.clusters)));
+    const info = wordInfoFor(this.model.clusters);
+    const infos = sentences.map((words) => words.map((word) => info(word)));
     const scores = sentences.map((words, s) => (words.length === 0 ? undefined : this.scoreSentence(words, infos[s], context)));
     const decode = (sentenceScores: Float64Array | undefined) => (sentenceScores ? tagsToSpans(viterbi(sentenceScores, this.model.transition)) : []);
     const first = scores.map(decode);
