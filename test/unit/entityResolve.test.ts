@@ -79,6 +79,13 @@ describe('resolving names into entities', () => {
     assert.deepEqual(groups(resolved.entities), ['organization:Reuters']);
   });
 
+  it('takes "New Labour" for Labour, and two organisations joined by "and" for two', () => {
+    const labour = resolveEntities(articles(['ORG:Labour', 'ORG:Labour', 'ORG:New Labour', 'ORG:New Line', 'ORG:New York Times']));
+    assert.deepEqual(groups(labour.entities), ['organization:Labour | New Labour', 'organization:New Line', 'organization:New York Times']);
+    const pair = resolveEntities(articles(['ORG:Nortel Networks and Motorola', 'ORG:Nortel Networks', 'ORG:Motorola', 'ORG:British and Irish Lions']));
+    assert.deepEqual(groups(pair.entities), ['organization:British and Irish Lions', 'organization:Motorola', 'organization:Nortel Networks']);
+  });
+
   it('lets the long form, not its acronym tagged for its capitals, decide what a thing is: "IE" of "Internet Explorer"', () => {
     const browser = ['MISC:Internet Explorer', 'MISC:Internet Explorer', 'ORG:Internet Explorer', 'Internet Explorer=IE', 'ORG:IE', 'ORG:IE', 'ORG:IE'];
     assert.deepEqual(groups(resolveEntities(articles(browser)).entities), []);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { EntityIndex } from '../../src/core/entities/entityIndex';
+import { WordCaseCounts } from '../../src/core/entities/wordCase';
 import { resolveEntities, type ArticleNames, type ResolvedEntity } from '../../src/core/entities/resolve';
 import type { EntityType } from '../../src/core/ner/tags';
 import type { Article } from '../../src/core/types';
@@ -113,6 +114,23 @@ describe('what names are not people or organizations', () => {
       'organization:BBC = BBC',
       'organization:United Nations = United Nations',
     ]);
+  });
+
+  it('leaves out a name the corpus follows with a thing\'s words, not an organisation\'s: "Linux software", "HDTV sets"', () => {
+    const words = new WordCaseCounts();
+    words.add([
+      'Linux software runs it. Firms use Linux software and Linux systems. Linux users rejoiced.',
+      'Microsoft software is sold. Microsoft said so. Microsoft said more. Microsoft shares rose. Microsoft boss Bill Gates spoke.',
+      'HDTV sets are dear. Few HDTV sets sold.',
+    ]);
+    assert.equal(words.namesAThing('Linux'), true);
+    assert.equal(words.namesAThing('Microsoft'), false);
+    assert.equal(words.namesAThing('HDTV'), false, 'two uses are too few to tell');
+    const resolved = resolveEntities(articles(['ORG:Linux', 'ORG:Linux', 'PER:Linux', 'ORG:Microsoft', 'ORG:Microsoft']), undefined, words);
+    assert.deepEqual(groups(resolved.entities), ['organization:Microsoft = Microsoft']);
+    const again = new WordCaseCounts();
+    again.restore(JSON.parse(JSON.stringify(words.toJSON())));
+    assert.equal(again.namesAThing('Linux'), true, 'the counts survive the names cache');
   });
 
   it("joins a party's plural, singular and abbreviated names: Conservatives, Liberal Democrat, Lib Dems", () => {

@@ -9,7 +9,7 @@ type Tagged = [EntityType, string];
  * Runs the rules on a text as if the tagger had tagged exactly `tagged` (the first occurrence of
  * each text, in order), given as "TYPE:text". Returns "TYPE:text (role)" strings.
  */
-function rules(text: string, taggedAs: string[], demonyms: string[] = [], givenNames: string[] = [], people: string[] = []): string[] {
+function rules(text: string, taggedAs: string[], demonyms: string[] = [], givenNames: string[] = [], people: string[] = [], places: string[] = []): string[] {
   const tagged = taggedAs.map((t): Tagged => [t.slice(0, t.indexOf(':')) as Tagged[0], t.slice(t.indexOf(':') + 1)]);
   const sentences = tokenize(text);
   const spans: TokenSpan[][] = sentences.map(() => []);
@@ -25,7 +25,10 @@ function rules(text: string, taggedAs: string[], demonyms: string[] = [], givenN
     });
   }
   const known: KnownNames = {
-    onlyType: (words) => (words.length === 1 && demonyms.includes(words[0]) ? 'MISC' : words.length === 1 && people.includes(words[0]) ? 'PER' : undefined),
+    onlyType: (words) => {
+      if (words.length !== 1) return undefined;
+      return demonyms.includes(words[0]) ? 'MISC' : people.includes(words[0]) ? 'PER' : places.includes(words[0]) ? 'LOC' : undefined;
+    },
     isGivenName: (word) => givenNames.includes(word),
   };
   return applyCaptureRules(text, sentences, spans, known).map((e) => `${e.type}:${e.text}${e.role ? ` (${e.role})` : ''}`);
@@ -131,6 +134,10 @@ describe('NER rules for web captures', () => {
     ]);
     assert.deepEqual(rules('Shares of General Motors Corp rose.', ['ORG:General Motors Corp']), ['ORG:General Motors Corp']);
     assert.deepEqual(rules('The Council on Foreign Relations met.', ['ORG:Council on Foreign Relations']), ['ORG:Council on Foreign Relations']);
+  });
+
+  it('makes a one-word organization the training data only called a place a place', () => {
+    assert.deepEqual(rules('Talks in Vienna ended.', ['ORG:Vienna'], [], [], [], ['Vienna']), ['LOC:Vienna']);
   });
 
   it('makes a province a place and a one-word name the training data only called a person a person', () => {

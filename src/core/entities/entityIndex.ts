@@ -386,7 +386,8 @@ export class EntityIndex {
     // "Stewart Downing's" is "Stewart Downing": an alias, which encloses nothing.
     const text = withoutPossessive(name.text);
     const first = fold(nameWords(text)[0] ?? '');
-    return this.byAlias.has(fold(text)) || NOT_NAMES.has(first) || HONORIFICS.has(first) ? [] : [text];
+    // Names joined by "and" ("Nortel Networks and Motorola") enclose no name: each is mentioned.
+    return this.byAlias.has(fold(text)) || NOT_NAMES.has(first) || HONORIFICS.has(first) || text.includes(' and ') ? [] : [text];
   }
 
   /** Per-entity tables are rebuilt now, in the build, not on the first hover after it. */

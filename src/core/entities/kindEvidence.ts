@@ -2,12 +2,26 @@
  * Corrections to the recognizer's votes, from what a name looks like and how the corpus uses it:
  * events are not organisations ("Champions League", "Six Nations"), places are not people ("Downing
  * Street"), countable acronyms are common nouns ("PCs", "MPs"), a title alone is nobody ("Lord"),
- * "Mr X" is a person, and one word that no article ever introduces with a first name or a title is
- * not a person ("Yukos", "Christmas").
+ * "Mr X" is a person, one word that no article ever introduces with a first name or a title is
+ * not a person ("Yukos", "Christmas"), and a name the corpus follows with a thing's words, not an
+ * organisation's, is a product or a technology ("Linux software", "HDTV sets").
  */
 import type { EntityType } from '../ner/tags';
 import { fold, HONORIFICS, isAcronym, nameWords, NAME_PARTICLES } from './names';
 import { personFullKeys, personShortKey } from './shortForms';
+
+/** The head word of an organisation's name: whatever follows it ("Norwegian Broadcasting Corporation TV"), the name is no product. */
+const ORGANISATION_HEADS = new Set(
+  'corporation corp company co inc ltd plc group holdings bank agency association council party union institute university commission ministry department office authority board federation league club'.split(
+    ' ',
+  ),
+);
+
+/** "Linux", "Digital Rights Management": a name whose last word the corpus follows with a thing's words. */
+function namesAThing(written: string[], words: CorpusWords): boolean {
+  const last = written[written.length - 1];
+  return last !== undefined && !ORGANISATION_HEADS.has(fold(last)) && words.namesAThing?.(last) === true;
+}
 
 /** A title written alone ("Lord", "Prince") names nobody in particular. */
 const TITLES_ALONE = new Set([...HONORIFICS, 'lord', 'lady', 'prince', 'princess', 'king', 'queen', 'president', 'chancellor', 'minister']);
@@ -18,6 +32,8 @@ export interface CorpusWords {
   isCommon(word: string): boolean;
   /** An acronym the corpus also writes in the plural ("PCs", "MPs"): a common noun, not a name. */
   isCountable(acronym: string): boolean;
+  /** A capitalised word the corpus follows with a thing's words ("Linux software"), not an organisation's. */
+  namesAThing?(word: string): boolean;
 }
 
 export const NO_CORPUS_WORDS: CorpusWords = { isCommon: () => false, isCountable: () => false };
@@ -104,7 +120,19 @@ export function correctKinds(spellings: Map<string, Votes>, inArticles: readonly
     } else if (isEventName(spelling.text)) demote(spelling, ['PER', 'ORG']);
     else if (isPlaceName(spelling.text)) demote(spelling, ['PER']);
     else if (isAcronym(spelling.text) && words.isCountable(spelling.text.replace(/\./g, ''))) demote(spelling, ['PER', 'ORG']);
-    else if (/^[A-Z]{2,}s$/.test(spelling.text)) demote(spelling, ['PER', 'ORG']); // "PCs", "MPs": the plural is a common noun
+    else if (/^[A-Z]{2,}s$/.test(spelling.text))
+      demote(spelling, ['PER', 'ORG']); // "PCs", "MPs": the plural is a common noun
+    // "Linux software", "BitTorrent networks", "Digital Rights Management technology": a product or a technology.
+    else if (namesAThing(written, words)) demote(spelling, ['ORG']);
+  }
+  // "Nortel Networks and Motorola" taken as one: two organisations the corpus also names apart.
+  const isOrganisation = (text: string) => {
+    const side = spellings.get(text);
+    return side !== undefined && side.counts.ORG > side.counts.PER;
+  };
+  for (const spelling of spellings.values()) {
+    const sides = /^(.+?) and (.+)$/.exec(spelling.text);
+    if (sides && isOrganisation(sides[1]) && isOrganisation(sides[2])) demote(spelling, ['PER', 'ORG']);
   }
   // Journalists introduce a person with a first name or a title in each story; a lone word seldom so introduced is something else.
   const introducing = new Map<string, string[]>();

@@ -99,6 +99,7 @@ export function resolveEntities(articles: Iterable<ArticleNames>, overrides: Ent
   }
   mergeUnique(spellings, groups, kindOf, overrides, pluralKey);
   mergeUnique(spellings, groups, kindOf, overrides, firmLeadKey);
+  mergeUnique(spellings, groups, kindOf, overrides, newLabelKey);
   mergeAbbreviations(spellings, groups, kindOf, overrides, words.isCommon);
   for (const merge of overrides.merge) {
     const present = merge.filter((name) => spellings.has(name));
@@ -264,6 +265,13 @@ function pluralKey(text: string): { key: string; full: boolean } | undefined {
   const core = words.filter((w) => !GENERIC_ORG_WORDS.has(w));
   const singular = core.map((w) => w.replace(/(?<=\p{L}{3})s$/u, ''));
   return core.length > 0 ? { key: singular.join(' '), full: singular.join(' ') === core.join(' ') } : undefined;
+}
+
+/** "New Labour" = "Labour": a party's "New" label, when the corpus knows the one-word organisation. */
+function newLabelKey(text: string): { key: string; full: boolean } | undefined {
+  const words = nameWords(text);
+  if (words.length === 2 && words[0] === 'New' && !isAcronym(words[1])) return { key: fold(words[1]), full: false };
+  return words.length === 1 && !isAcronym(text) ? { key: fold(text), full: true } : undefined;
 }
 
 /** "Marsh" = "Marsh & McLennan": a firm named for partners, and its first name alone, when one firm leads with it. */
