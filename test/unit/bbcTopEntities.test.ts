@@ -11,8 +11,8 @@ interface Judgments {
   organizations: Record<string, true | string>;
 }
 
-/** What the top 100 of each kind holds today: the target is 95 of each. */
-const AT_LEAST = { people: 95, organizations: 94 };
+/** What the top 100 of each kind holds today (the target is 95 of each). */
+const AT_LEAST = { people: 95, organizations: 95 };
 
 describe('the People & Organizations view on the BBC corpus, against a judged list', function () {
   this.timeout(300_000);

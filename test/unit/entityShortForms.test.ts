@@ -122,7 +122,9 @@ describe('what names are not people or organizations', () => {
       'Linux software runs it. Firms use Linux software and Linux systems. Linux users rejoiced.',
       'Microsoft software is sold. Microsoft said so. Microsoft said more. Microsoft shares rose. Microsoft boss Bill Gates spoke.',
       'HDTV sets are dear. Few HDTV sets sold.',
+      'The Lisbon targets slip. Since the Lisbon summit, the Lisbon agenda stalled.',
     ]);
+    assert.equal(words.namesAThing('Lisbon'), true, 'a place named for a programme or a meeting');
     assert.equal(words.namesAThing('Linux'), true);
     assert.equal(words.namesAThing('Microsoft'), false);
     assert.equal(words.namesAThing('HDTV'), false, 'two uses are too few to tell');

@@ -12,9 +12,12 @@ export interface WordCaseSnapshot {
   followers?: [word: string, thing: number, organisation: number][];
 }
 
-/** Lowercase words after a product's or a technology's name. */
+/**
+ * Lowercase words after a product's or a technology's name, or after a place named for a meeting
+ * or a programme ("the Lisbon targets", "the Doha talks").
+ */
 const THING_FOLLOWERS = new Set(
-  'software system systems technology technologies network networks format formats set sets browser browsers user users file files device devices screen screens program programs version versions platform platforms console consoles handset handsets chip chips standard standards server servers operating broadcasts content signals pictures televisions tv'.split(
+  'software system systems technology technologies network networks format formats set sets browser browsers user users file files device devices screen screens program programs version versions platform platforms console consoles handset handsets chip chips standard standards server servers operating broadcasts content signals pictures televisions tv summit targets agenda treaty accord protocol declaration'.split(
     ' ',
   ),
 );
