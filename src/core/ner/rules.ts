@@ -9,6 +9,7 @@ import { isHeadline } from './features';
 import { markWorks } from './works';
 import type { EntityType, TokenSpan } from './tags';
 import type { Token } from './tokenizer';
+import { CONNECTORS, KNOWN_ORGS, ORG_FIRST_WORDS, ORG_LAST_WORDS, PARTICLES, PLACE_LAST_WORDS, ROLE_WORDS } from './ruleWords';
 
 export interface RuleSpan extends TokenSpan {
   role?: string;
@@ -21,94 +22,6 @@ export interface RuledEntity {
   text: string;
   role?: string;
 }
-
-const PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'van',
-  'von',
-  'der',
-  'den',
-  'du',
-  'le',
-  'la',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'abu',
-  'ben',
-  'ter',
-  'dos',
-  'das',
-]);
-/** Titles that come before a name (matched in any case: "special envoy for Syria Staffan de Mistura"). */
-const ROLE_WORDS = new Set(
-  (
-    'president vice minister secretary envoy spokesman spokeswoman spokesperson ambassador chairman chairwoman director chief commander ' +
-    'general prime foreign deputy special representative mediator queen prince sheikh emir senator governor mayor pope premier ' +
-    'chancellor leader head ceo editor correspondent official adviser advisor counselor attorney judge colonel ' +
-    'lieutenant captain admiral marshal'
-  ).split(' '),
-);
-const CONNECTORS = new Set(['for', 'of', 'the', 'on', 'to']);
-const ORG_FIRST_WORDS = new Set([
-  'jabhat',
-  'jaish',
-  'jaysh',
-  'harakat',
-  'hayat',
-  "hay'at",
-  'ahrar',
-  'liwa',
-  'kataib',
-  'ansar',
-  'hezbollah',
-  'hizballah',
-  'tahrir',
-]);
-const ORG_LAST_WORDS = new Set(
-  'Front Army Forces Council Party Movement League Brigade Brigades Committee Ministry Agency Organization Organisation Union Coalition Group Bank Corporation Company Association Institute University Commission Observatory Department Office Court Parliament Assembly'.split(
-    ' ',
-  ),
-);
-/** The last word of a place's name: "Hama Province", "Idlib Governorate" (not "County": Notts County is a club). */
-const PLACE_LAST_WORDS = new Set('Province Governorate Region District Prefecture Oblast'.split(' '));
-/** News agencies (datelines tag them as places) and groups newer than the 1996 training text. */
-const KNOWN_ORGS = new Set([
-  'daesh',
-  'isis',
-  'isil',
-  'al-qaeda',
-  'al qaeda',
-  'hamas',
-  'hezbollah',
-  'taliban',
-  'nato',
-  'nusra',
-  'al-nusra',
-  'sputnik',
-  'sana',
-  'tass',
-  'itar-tass',
-  'ria novosti',
-  'interfax',
-  'reuters',
-  'afp',
-  'ap',
-  'eirns',
-  'rfe/rl',
-  'xinhua',
-  'bbc',
-  'cnn',
-  'al jazeera',
-  'anadolu',
-  'irna',
-  'dpa',
-]);
 
 const isCapitalised = (word: string): boolean => /^[\p{Lu}\d]/u.test(word);
 const isWordLike = (word: string): boolean => /[\p{L}\d]/u.test(word);
