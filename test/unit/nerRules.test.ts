@@ -5,11 +5,17 @@ import { tokenize } from '../../src/core/ner/tokenizer';
 
 type Tagged = [EntityType, string];
 
+/** One-word names the training data gave only one type, by type, and the first names the name lists know. */
+interface Known {
+  only?: Partial<Record<EntityType, string[]>>;
+  givenNames?: string[];
+}
+
 /**
  * Runs the rules on a text as if the tagger had tagged exactly `tagged` (the first occurrence of
  * each text, in order), given as "TYPE:text". Returns "TYPE:text (role)" strings.
  */
-function rules(text: string, taggedAs: string[], demonyms: string[] = [], givenNames: string[] = [], people: string[] = [], places: string[] = []): string[] {
+function rules(text: string, taggedAs: string[], { only = {}, givenNames = [] }: Known = {}): string[] {
   const tagged = taggedAs.map((t): Tagged => [t.slice(0, t.indexOf(':')) as Tagged[0], t.slice(t.indexOf(':') + 1)]);
   const sentences = tokenize(text);
   const spans: TokenSpan[][] = sentences.map(() => []);
@@ -25,10 +31,7 @@ function rules(text: string, taggedAs: string[], demonyms: string[] = [], givenN
     });
   }
   const known: KnownNames = {
-    onlyType: (words) => {
-      if (words.length !== 1) return undefined;
-      return demonyms.includes(words[0]) ? 'MISC' : people.includes(words[0]) ? 'PER' : places.includes(words[0]) ? 'LOC' : undefined;
-    },
+    onlyType: (words) => (words.length === 1 ? (Object.keys(only) as EntityType[]).find((type) => only[type]?.includes(words[0])) : undefined),
     isGivenName: (word) => givenNames.includes(word),
   };
   return applyCaptureRules(text, sentences, spans, known).map((e) => `${e.type}:${e.text}${e.role ? ` (${e.role})` : ''}`);
@@ -111,11 +114,13 @@ describe('NER rules for web captures', () => {
 
   it('joins a firm\'s names around "&" and two nationalities before an organization: "Marsh & McLennan", "British and Irish Lions"', () => {
     assert.deepEqual(rules('Marsh & McLennan was fined.', ['PER:Marsh & McLennan']), ['ORG:Marsh & McLennan']);
-    assert.deepEqual(rules('The British and Irish Lions toured.', ['MISC:British', 'ORG:Irish Lions'], ['British', 'Irish']), ['ORG:British and Irish Lions']);
+    assert.deepEqual(rules('The British and Irish Lions toured.', ['MISC:British', 'ORG:Irish Lions'], { only: { MISC: ['British', 'Irish'] } }), [
+      'ORG:British and Irish Lions',
+    ]);
   });
 
   it('makes a word the training data only called MISC MISC, whatever the tagger said: "Muslim"', () => {
-    assert.deepEqual(rules('Muslim voters turned out.', ['PER:Muslim'], ['Muslim']), ['MISC:Muslim']);
+    assert.deepEqual(rules('Muslim voters turned out.', ['PER:Muslim'], { only: { MISC: ['Muslim'] } }), ['MISC:Muslim']);
   });
 
   it('keeps an organization that makes a thing or modifies a noun: "a BBC reporter", "the Sony console"', () => {
@@ -136,13 +141,14 @@ describe('NER rules for web captures', () => {
     assert.deepEqual(rules('The Council on Foreign Relations met.', ['ORG:Council on Foreign Relations']), ['ORG:Council on Foreign Relations']);
   });
 
-  it('makes a one-word organization the training data only called a place a place', () => {
-    assert.deepEqual(rules('Talks in Vienna ended.', ['ORG:Vienna'], [], [], [], ['Vienna']), ['LOC:Vienna']);
+  it('makes a one-word organization the training data only called a place a place, and a one-word person it only called an organization an organization', () => {
+    assert.deepEqual(rules('Talks in Vienna ended.', ['ORG:Vienna'], { only: { LOC: ['Vienna'] } }), ['LOC:Vienna']);
+    assert.deepEqual(rules('Rotor beat Spartak.', ['PER:Rotor', 'ORG:Spartak'], { only: { ORG: ['Rotor'] } }), ['ORG:Rotor', 'ORG:Spartak']);
   });
 
   it('makes a province a place and a one-word name the training data only called a person a person', () => {
     assert.deepEqual(rules('A car bomb went off in central Hama Province.', ['ORG:Hama Province']), ['LOC:Hama Province']);
-    assert.deepEqual(rules('Moscow supports Syrian Assad.', ['LOC:Moscow', 'MISC:Syrian', 'ORG:Assad'], ['Syrian'], [], ['Assad']), [
+    assert.deepEqual(rules('Moscow supports Syrian Assad.', ['LOC:Moscow', 'MISC:Syrian', 'ORG:Assad'], { only: { MISC: ['Syrian'], PER: ['Assad'] } }), [
       'LOC:Moscow',
       'MISC:Syrian',
       'PER:Assad',
@@ -164,12 +170,14 @@ describe('NER rules for web captures', () => {
 
   it('takes titles and nationalities out of a person span', () => {
     assert.deepEqual(rules('He met Syrian President Bashar Assad on Monday.', ['PER:Syrian President Bashar Assad']), ['PER:Bashar Assad (Syrian President)']);
-    assert.deepEqual(rules('The deal with Moscow, which supports Syrian Assad, holds.', ['LOC:Moscow', 'PER:Syrian Assad'], ['Syrian']), [
+    assert.deepEqual(rules('The deal with Moscow, which supports Syrian Assad, holds.', ['LOC:Moscow', 'PER:Syrian Assad'], { only: { MISC: ['Syrian'] } }), [
       'LOC:Moscow',
       'PER:Assad',
     ]);
     // A first name that is also a nationality or a religion stays: "Christian Cullen", "German Villa".
-    assert.deepEqual(rules('Christian Cullen scored twice.', ['PER:Christian Cullen'], ['Christian'], ['Christian']), ['PER:Christian Cullen']);
+    assert.deepEqual(rules('Christian Cullen scored twice.', ['PER:Christian Cullen'], { only: { MISC: ['Christian'] }, givenNames: ['Christian'] }), [
+      'PER:Christian Cullen',
+    ]);
     assert.deepEqual(rules('NATO spokesman Lieutenant-Colonel Max Marriner said so.', ['ORG:NATO', 'PER:Max Marriner']), [
       'ORG:NATO',
       'PER:Max Marriner (NATO spokesman Lieutenant-Colonel)',

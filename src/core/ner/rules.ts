@@ -262,7 +262,8 @@ function extendToOrganisationHead(span: RuleSpan, words: string[], spans: RuleSp
 /**
  * A known organization, or a person or other name named like one ("Nusra Front", "Syrian Arab
  * Army"); a place ("West Bank", "Hama Province") keeps or takes its type; one word the training
- * data only ever called a person or a place is not an organization ("Assad").
+ * data only ever called a person or a place is not an organization ("Assad"), nor one it only called
+ * an organization a person ("Rotor").
  */
 function retype(span: RuleSpan, words: string[], known: KnownNames): void {
   const onlyMisc: OnlyMisc = (w) => known.onlyType(w) === 'MISC';
@@ -273,6 +274,7 @@ function retype(span: RuleSpan, words: string[], known: KnownNames): void {
   else if (span.type === 'ORG' && single && known.onlyType(words.slice(span.start, span.end)) === 'PER') span.type = 'PER';
   // A city the training data never called a club or a firm.
   else if (span.type === 'ORG' && single && known.onlyType(words.slice(span.start, span.end)) === 'LOC') span.type = 'LOC';
+  else if (span.type === 'PER' && single && known.onlyType(words.slice(span.start, span.end)) === 'ORG') span.type = 'ORG';
   // "Muslim" taken for an organisation: the training data only ever called it MISC.
   else if ((span.type === 'PER' || span.type === 'ORG') && single && onlyMisc(words.slice(span.start, span.end))) span.type = 'MISC';
   else if ((span.type === 'PER' || span.type === 'MISC') && span.end - span.start >= 2 && namedLikeOrganisation(words.slice(span.start, span.end))) {
