@@ -267,18 +267,22 @@ function pluralKey(text: string): { key: string; full: boolean } | undefined {
   return core.length > 0 ? { key: singular.join(' '), full: singular.join(' ') === core.join(' ') } : undefined;
 }
 
+/** A one-word organisation name (not an acronym), keyed as itself. */
+function oneWordKey(text: string, full: boolean): { key: string; full: boolean } | undefined {
+  return nameWords(text).length === 1 && !isAcronym(text) ? { key: fold(text), full } : undefined;
+}
+
 /** "New Labour" = "Labour": a party's "New" label, when the corpus knows the one-word organisation. */
 function newLabelKey(text: string): { key: string; full: boolean } | undefined {
   const words = nameWords(text);
   if (words.length === 2 && words[0] === 'New' && !isAcronym(words[1])) return { key: fold(words[1]), full: false };
-  return words.length === 1 && !isAcronym(text) ? { key: fold(text), full: true } : undefined;
+  return oneWordKey(text, true);
 }
 
 /** "Marsh" = "Marsh & McLennan": a firm named for partners, and its first name alone, when one firm leads with it. */
 function firmLeadKey(text: string): { key: string; full: boolean } | undefined {
   const partners = text.split(' & ');
-  if (partners.length >= 2) return { key: fold(partners[0]), full: true };
-  return nameWords(text).length === 1 && !isAcronym(text) ? { key: fold(text), full: false } : undefined;
+  return partners.length >= 2 ? { key: fold(partners[0]), full: true } : oneWordKey(text, false);
 }
 
 /**

@@ -28,6 +28,8 @@ const ORGANISATION_FOLLOWERS = new Set(
   ),
 );
 
+/** A lowercase word where the search starts (sticky). */
+const FOLLOWING_WORD = /\p{Ll}+/uy;
 const THING_MIN = 3;
 const THING_SHARE = 3;
 
@@ -57,7 +59,9 @@ export class WordCaseCounts {
   /** The word after a capitalised word (a space between them), when it says thing or organisation. */
   private countFollower(word: string, text: string, end: number, sign: 1 | -1): void {
     if (text[end] !== ' ') return;
-    const next = /^\p{Ll}+/u.exec(text.slice(end + 1, end + 16))?.[0];
+    // Read in place (no copy of the text after every capitalised word): the lowercase word that follows.
+    FOLLOWING_WORD.lastIndex = end + 1;
+    const next = FOLLOWING_WORD.exec(text)?.[0];
     if (!next) return;
     const thing = THING_FOLLOWERS.has(next);
     if (!thing && !ORGANISATION_FOLLOWERS.has(next)) return;

@@ -174,8 +174,6 @@ export function wordInfoFor(clusters?: WordClusters): (word: string) => WordInfo
   return (word) => cachedWordInfo(words, word, clusters);
 }
 
-export const wordInfo = (word: string, clusters?: WordClusters): WordInfo => wordInfoFor(clusters)(word);
-
 function cachedWordInfo(cache: Map<string, WordInfo>, word: string, clusters: WordClusters | undefined): WordInfo {
   const cached = cache.get(word);
   if (cached) return cached;
