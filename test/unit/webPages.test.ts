@@ -134,6 +134,21 @@ describe('titles of web pages', () => {
     assert.equal(parseHtml(html).overrides.title, 'Olafur Eliasson gestaltet Titelseite für die Zeitungen');
   });
 
+  it('takes the only headline a page shows over an og:title written for search engines, but not a heading that names the site', () => {
+    const rewritten = page(
+      '<meta property="og:title" content="Das beste elektronische Katzenspielzeug 2022 - Vergleich">',
+      `<h1>Kaufratgeber: elektronisches Katzenspielzeug für Abwechslung</h1>${story}`,
+    );
+    assert.equal(parseHtml(rewritten).overrides.title, 'Kaufratgeber: elektronisches Katzenspielzeug für Abwechslung');
+    const siteHeading = page(
+      '<meta property="og:site_name" content="Die Gartenfreunde Hamburg"><title>Wie pflege ich Rosen im Winter?</title>',
+      `<h1>Die Gartenfreunde Hamburg e.V.</h1>${story}`,
+    );
+    assert.equal(parseHtml(siteHeading).overrides.title, 'Wie pflege ich Rosen im Winter?');
+    const twoHeadings = page('<title>Wie pflege ich Rosen im Winter?</title>', `<h1>Unser Garten im Jahr</h1><h1>Aus dem Verein berichtet</h1>${story}`);
+    assert.equal(parseHtml(twoHeadings).overrides.title, 'Wie pflege ich Rosen im Winter?');
+  });
+
   it('names the source by the site, else its JSON-LD publisher, else the host of its canonical address', () => {
     assert.equal(parseHtml(page('<meta property="og:site_name" content="Tagesanzeiger">', story)).overrides.source, 'Tagesanzeiger');
     assert.equal(

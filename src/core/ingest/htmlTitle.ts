@@ -1,7 +1,8 @@
 /**
  * The headline of a web page, without the site's name: "Headline | Site", "Site - Headline" and
  * "Headline – Section – Site" lose the site's part (its og:site_name or the words of its host), and
- * the page's own <h1> wins when it is the same headline written more fully, or the title's first part.
+ * the page's own <h1> wins when it is the same headline written more fully, the title's first part,
+ * or the page's only heading.
  */
 import { jsonLdMatch, pageHost, type PageDocument, type PageElement } from './htmlMeta';
 
@@ -81,6 +82,9 @@ export function pageTitle(document: PageDocument, siteName: string | undefined):
         (isTitlePart(headline, 0) || (parts.some(namesSite) && wordsOf(headline).length >= 3 && parts.some((_, i) => isTitlePart(headline, i)))),
     ) ??
     // …or, when the title is a word or two naming the section ("Pressemitteilungen", "About Us"), the headline.
-    (title && wordsOf(title).length <= 2 ? headings.find(({ headline }) => notSite(headline) && wordsOf(headline).length >= 4) : undefined);
+    (title && wordsOf(title).length <= 2 ? headings.find(({ headline }) => notSite(headline) && wordsOf(headline).length >= 4) : undefined) ??
+    // …or the page's only heading of three words or more: what the reader sees, where og:title and
+    // <title> are often written for search engines ("Das beste … 2022 - Vergleich").
+    (headings.length === 1 && notSite(headings[0].headline) && wordsOf(headings[0].headline).length >= 3 ? headings[0] : undefined);
   return heading?.headline ?? title;
 }
