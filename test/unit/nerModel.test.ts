@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { LabelledDocument } from '../../src/core/ner/conll';
 import { detokenize, readConll } from '../../src/core/ner/conll';
 import { sparseScores, viterbi } from '../../src/core/ner/viterbi';
-import { documentContext, isHeadline, sentenceFeatures, shortShape, FEATURES_PER_TOKEN } from '../../src/core/ner/features';
+import { documentContext, isHeadline, labelledWords, sentenceFeatures, shortShape, wordInfoFor, FEATURES_PER_TOKEN } from '../../src/core/ner/features';
 import { Gazetteer } from '../../src/core/ner/gazetteer';
 import { parseModel, quantise, serialiseModel, type NerModel } from '../../src/core/ner/model';
 import { Recognizer } from '../../src/core/ner/recognizer';
@@ -152,6 +152,31 @@ describe('NER training and the model file', () => {
       spans.map((e) => `${e.type}:${e.text}`),
       ['PER:Grant', 'LOC:Oslo'],
     );
+  });
+
+  it('scores a sentence from its per-word caches exactly as from all of its features, in both passes', () => {
+    const recognizer = Recognizer.fromFile();
+    const { model } = recognizer;
+    const sentences = [
+      ['BLAIR', 'BACKS', 'Brown', 'OVER', 'TAX'],
+      ['Gordon', 'Brown', 'told', 'the', 'BBC', 'that', 'Labour', 'would', 'win', '.'],
+      ['Brown', 'is', 'a', 'colour', ',', 'and', 'Labour', 'is', 'hard', 'labour', '.'],
+      ['Staffan', 'de', 'Mistura', 'of', 'the', 'International', 'Syria', 'Support', 'Group', '(', 'ISSG', ')', 'met', 'U.S.', 'officials', '.'],
+    ];
+    const first = documentContext(sentences);
+    const second = { ...first, labelledAs: labelledWords(sentences, recognizer.tagSentences(sentences)) };
+    const info = wordInfoFor(model.clusters);
+    for (const context of [first, second]) {
+      for (const words of sentences) {
+        const fast = recognizer.scoreSentence(
+          words,
+          words.map((word) => info(word)),
+          context,
+        );
+        const full = sparseScores(sentenceFeatures(words, context, model, model.buckets - 1), FEATURES_PER_TOKEN, model.emission, model.scale);
+        fast.forEach((score, k) => assert.ok(Math.abs(score - full[k]) < 1e-9, `${words.join(' ')}: slot ${k} ${score} ≠ ${full[k]}`));
+      }
+    }
   });
 
   it('refuses a file that is not a model', () => {

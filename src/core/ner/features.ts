@@ -141,7 +141,7 @@ export interface WordInfo {
   /** Unmasked hashes per group (see WORD_GROUPS). */
   groups: number[][];
   /** The group scores under one model, kept on the word for speed (a property read, not a map lookup). */
-  scores?: { model: object; values: Int16Array };
+  scores?: { model: object; values: Int16Array; inSentence?: Int16Array };
 }
 
 /** One cache of word features per set of word classes (the model's). */
@@ -205,11 +205,34 @@ export function neighbour(infos: WordInfo[], i: number): WordInfo {
   return i < 0 ? BEFORE_SENTENCE : i >= infos.length ? AFTER_SENTENCE : infos[i];
 }
 
+/** The first slots of each token's positional features: the word's flags and shape, where it stands and how the document writes it. */
+export const WORD_ONLY_SLOTS = 5;
+
+/** The WORD_ONLY_SLOTS buckets of a word: for a word inside a sentence that is no headline, they depend on the word and seenLowercase alone. */
+export function wordOnlyBuckets(
+  info: WordInfo,
+  first: boolean,
+  headline: boolean,
+  seenLowercase: boolean,
+  seenCapitalisedInside: boolean,
+  mask: number,
+): number[] {
+  return [
+    FLAG_HASHES[info.flags | (Number(first) << 4)] & mask,
+    hash(first ? 21 : 121, info.shape) & mask,
+    hash(headline ? 22 : 122, info.shape) & mask,
+    hash(seenLowercase ? 131 : 31, info.shape) & mask,
+    hash(seenCapitalisedInside ? 132 : 32, info.shape) & mask,
+  ];
+}
+
 /**
  * Features that depend on the position, the neighbours together, the gazetteers or the document:
  * POSITIONAL_PER_TOKEN per token, the last LEXICON_SLOTS of them about names known from the
  * gazetteers and the document. `unknownOut[i]` is set to 1 when all of those take the value of a
  * word nothing is known of (see lexiconUnknownBuckets), so that a caller can add them at once.
+ * With `inSentenceOut`, a token inside a sentence that is no headline gets 1 (2 when the document
+ * also writes the word in lower case) and its WORD_ONLY_SLOTS are left 0 for the caller to add.
  */
 export function positionalFeatures(
   words: string[],
@@ -218,6 +241,7 @@ export function positionalFeatures(
   lexicon: Lexicon,
   mask: number,
   unknownOut?: Uint8Array,
+  inSentenceOut?: Uint8Array,
 ): Int32Array {
   const n = words.length;
   const headline = isHeadline(words);
@@ -234,12 +258,14 @@ export function positionalFeatures(
     const next = neighbour(infos, i + 1);
     const capital = (info.flags & 1) === 1;
     const seenLowercase = capital && context.seenLowercase.has(info.lower);
-    const seenCapitalisedInside = capital && (i === 0 || headline) && context.seenCapitalisedInside.has(info.lower);
-    out[k++] = FLAG_HASHES[info.flags | (Number(i === 0) << 4)] & mask;
-    out[k++] = hash(i === 0 ? 21 : 121, info.shape) & mask;
-    out[k++] = hash(headline ? 22 : 122, info.shape) & mask;
-    out[k++] = hash(seenLowercase ? 131 : 31, info.shape) & mask;
-    out[k++] = hash(seenCapitalisedInside ? 132 : 32, info.shape) & mask;
+    if (inSentenceOut && i > 0 && !headline) {
+      // The word-only slots take their in-sentence values: the caller adds them from its per-word cache.
+      inSentenceOut[i] = 1 + Number(seenLowercase);
+      k += WORD_ONLY_SLOTS;
+    } else {
+      const seenCapitalisedInside = capital && (i === 0 || headline) && context.seenCapitalisedInside.has(info.lower);
+      for (const bucket of wordOnlyBuckets(info, i === 0, headline, seenLowercase, seenCapitalisedInside, mask)) out[k++] = bucket;
+    }
     out[k++] = hash2(23, previous.lower, info.lower) & mask;
     out[k++] = hash2(24, info.lower, next.lower) & mask;
     out[k++] = hash(25, next.shape, hash(25, info.shape, hash(25, previous.shape))) & mask;
@@ -263,7 +289,7 @@ export const LEXICON_SLOTS = 2 * ENTITY_TYPES.length + 1 + LABEL_SLOTS + 1;
 
 /** The LEXICON_SLOTS buckets of a word nothing is known of, capitalised or not, first in its sentence or not. */
 export function lexiconUnknownBuckets(capital: boolean, first: boolean, mask: number): Int32Array {
-  const labels = [hash(34, '0'), hash(capital ? 36 : 136, 'none')];
+  const labels = [NEVER_LABELLED[0], NEVER_LABELLED[1 + Number(capital)]];
   return Int32Array.from(
     [...GAZ_HASHES.map((h) => h[0]), ...EXTERNAL_HASHES.map((h) => h[0]), ACRONYM_HASHES[0], ...labels, hash(35, String(first ? -1 : 0), 0)],
     (h) => h & mask,
@@ -291,11 +317,20 @@ export function sentenceFeatures(words: string[], context: DocumentContext, lexi
 export function labelFeatures(infos: WordInfo[], context: DocumentContext, mask: number): Int32Array {
   const out = new Int32Array(infos.length * LABEL_SLOTS);
   infos.forEach((info, i) => {
+    const capital = info.flags & 1;
+    if (!context.labelledAs?.has(info.lower)) {
+      out[2 * i] = NEVER_LABELLED[0] & mask;
+      out[2 * i + 1] = NEVER_LABELLED[1 + capital] & mask;
+      return;
+    }
     out[2 * i] = hash(34, labelBits(context, info.lower)) & mask;
-    out[2 * i + 1] = hash(info.flags & 1 ? 36 : 136, majorityLabel(context, info.lower)) & mask;
+    out[2 * i + 1] = hash(capital ? 36 : 136, majorityLabel(context, info.lower)) & mask;
   });
   return out;
 }
+
+/** The label features of a word pass one never put in a name: its type bits, and its majority type in lower case and capitalised. */
+const NEVER_LABELLED = [hash(34, '0'), hash(136, 'none'), hash(36, 'none')];
 
 /**
  * The set of types the first pass gave the word in this document, as a bit string. Pass one knows

@@ -17,6 +17,8 @@ import {
   BEFORE_SENTENCE,
   positionalFeatures,
   wordInfoFor,
+  wordOnlyBuckets,
+  WORD_ONLY_SLOTS,
   GROUP_OFFSETS,
   POSITIONAL_PER_TOKEN,
   WORD_GROUPS,
@@ -97,10 +99,11 @@ export class Recognizer {
    * Scores per token and tag: cached per-word group scores plus the positional features; a word
    * nothing is known of in the gazetteers and the document gets those slots' scores at once.
    */
-  private scoreSentence(words: string[], infos: WordInfo[], context: DocumentContext): Float64Array {
+  scoreSentence(words: string[], infos: WordInfo[], context: DocumentContext): Float64Array {
     const mask = this.model.buckets - 1;
     const unknown = new Uint8Array(words.length);
-    const features = positionalFeatures(words, infos, context, this.model, mask, unknown);
+    const inSentence = new Uint8Array(words.length);
+    const features = positionalFeatures(words, infos, context, this.model, mask, unknown, inSentence);
     const scores = new Float64Array(words.length * TAG_COUNT);
     const lexiconFrom = POSITIONAL_PER_TOKEN - LEXICON_SLOTS;
     const { rowStart, tags, values } = this.model.emission;
@@ -108,7 +111,8 @@ export class Recognizer {
       const base = i * POSITIONAL_PER_TOKEN;
       const row = i * TAG_COUNT;
       const last = base + (unknown[i] ? lexiconFrom : POSITIONAL_PER_TOKEN);
-      for (let k = base; k < last; k++) {
+      if (inSentence[i]) this.addScores(scores, i, this.wordScores(infos[i]), (inSentence[i] - 1) * TAG_COUNT);
+      for (let k = inSentence[i] ? base + WORD_ONLY_SLOTS : base; k < last; k++) {
         const bucket = features[k];
         for (let j = rowStart[bucket], end = rowStart[bucket + 1]; j < end; j++) scores[row + tags[j]] += values[j];
       }
@@ -153,6 +157,26 @@ export class Recognizer {
 
   private readonly unknownLexicon: (Float64Array | undefined)[] = [];
 
+  /**
+   * Unscaled scores of a word's WORD_ONLY_SLOTS inside a sentence that is no headline: the first
+   * TAG_COUNT for a word the document never writes in lower case, the next for one it does.
+   */
+  private wordScores(info: WordInfo): Int16Array {
+    const inSentence = info.scores?.model === this.model ? info.scores.inSentence : undefined;
+    if (inSentence) return inSentence;
+    this.groupScores(info);
+    const cached = info.scores as NonNullable<WordInfo['scores']>;
+    const values = new Int16Array(2 * TAG_COUNT);
+    const mask = this.model.buckets - 1;
+    const { rowStart, tags, values: weights } = this.model.emission;
+    [false, true].forEach((seenLowercase, v) => {
+      for (const bucket of wordOnlyBuckets(info, false, false, seenLowercase, false, mask)) {
+        for (let j = rowStart[bucket]; j < rowStart[bucket + 1]; j++) values[v * TAG_COUNT + tags[j]] += weights[j];
+      }
+    });
+    return (cached.inSentence = values);
+  }
+
   /** Unscaled scores of a word's feature groups, computed once per distinct word and model. */
   private groupScores(info: WordInfo): Int16Array {
     if (info.scores?.model === this.model) return info.scores.values;
@@ -166,7 +190,7 @@ export class Recognizer {
         for (let j = rowStart[bucket]; j < rowStart[bucket + 1]; j++) values[g * TAG_COUNT + tags[j]] += weights[j];
       }
     });
-    info.scores = { model: this.model, values };
+    info.scores = { model: this.model, values, inSentence: undefined };
     return values;
   }
 
