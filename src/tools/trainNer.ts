@@ -1,7 +1,8 @@
 /**
- * `npm run train:ner -- --train eng.train --dev eng.testa [--clusters-from DIR] [--no-external] [--out media/ner-model.bin]`:
+ * `npm run train:ner -- --train eng.train --dev eng.testa [--clusters-from DIR | --clusters-of MODEL] [--no-external] [--out media/ner-model.bin]`:
  * reads the names of the data packages (WordNet, first-name lists), learns word classes from the
- * unlabelled text of DIR (its .txt files) and the training set's words, trains the tagger, picks the
+ * unlabelled text of DIR (its .txt files) and the training set's words (or takes those of an existing
+ * model, to try a change of features without clustering again), trains the tagger, picks the
  * epoch count and the quantisation on dev, prints dev scores, writes the model.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { evaluateOnRawText, evaluateOnTokens } from '../core/ner/conllEval';
 import { parseArguments, wholeNumber } from '../args';
 import { formatScoreTable } from '../core/ner/evaluate';
 import type { SparseRows } from '../core/ner/viterbi';
-import { quantise, serialiseModel, type NerModel } from '../core/ner/model';
+import { modelClusters, quantise, serialiseModel, type NerModel } from '../core/ner/model';
 import { Recognizer } from '../core/ner/recognizer';
 import { coreF1, train } from '../core/ner/train';
 
@@ -32,6 +33,7 @@ interface Args {
   seed: number;
   external: boolean;
   clustersFrom?: string;
+  clustersOf?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -44,9 +46,10 @@ function parseArgs(argv: string[]): Args {
     seed: { type: 'string' },
     'no-external': { type: 'boolean' },
     'clusters-from': { type: 'string' },
+    'clusters-of': { type: 'string' },
   });
   if (!values.train || !values.dev)
-    throw new Error('usage: train:ner -- --train FILE --dev FILE [--clusters-from DIR] [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
+    throw new Error('usage: train:ner -- --train FILE --dev FILE [--clusters-from DIR | --clusters-of MODEL] [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
   return {
     train: values.train,
     dev: values.dev,
@@ -56,6 +59,7 @@ function parseArgs(argv: string[]): Args {
     seed: wholeNumber(values.seed, '--seed', 1, 0),
     external: !values['no-external'],
     clustersFrom: values['clusters-from'],
+    clustersOf: values['clusters-of'],
   };
 }
 
@@ -105,7 +109,7 @@ function main(): void {
   console.log(`training on ${trainDocs.length} documents, choosing epochs on ${devDocs.length} dev documents`);
   const external = args.external ? externalGazetteer(require.resolve) : { gazetteer: new Gazetteer(), names: 0 };
   console.log(`external gazetteer: ${external.names} names from WordNet and the first-name lists`);
-  const clusters = args.clustersFrom ? wordClasses(args.clustersFrom, trainDocs) : undefined;
+  const clusters = args.clustersOf ? modelClusters(readFileSync(args.clustersOf)) : args.clustersFrom ? wordClasses(args.clustersFrom, trainDocs) : undefined;
   const trained = train(trainDocs, devDocs, {
     external: external.gazetteer,
     clusters,

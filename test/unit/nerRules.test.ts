@@ -206,4 +206,23 @@ describe('NER rules for web captures', () => {
     assert.deepEqual(rules('“Yes,” Lavrov said.', ['PER:” Lavrov']), ['PER:Lavrov']);
     assert.deepEqual(rules('The Syrian Arab Army advanced.', ['MISC:Syrian Arab Army']), ['ORG:Syrian Arab Army']);
   });
+
+  it('gives a name the type its strongest contexts in the document give it: a company written with its legal form, a person with a full name', () => {
+    const pirelli = 'Pirelli SpA announced a venture in China. Pirelli shares rose, and Pirelli said the deal was good.';
+    assert.deepEqual(rules(pirelli, ['PER:Pirelli SpA', 'PER:Pirelli', 'PER:Pirelli']), ['ORG:Pirelli SpA', 'ORG:Pirelli', 'ORG:Pirelli']);
+    const jones = 'Jones Medical Industries Inc completed the deal. Jones stock closed down.';
+    assert.deepEqual(rules(jones, ['ORG:Jones Medical Industries Inc', 'PER:Jones']), ['ORG:Jones Medical Industries Inc', 'ORG:Jones']);
+    const suuKyi = 'Aung San Suu Kyi spoke in Rangoon. Suu Kyi said the arrests were unjust.';
+    assert.deepEqual(rules(suuKyi, ['PER:Aung San Suu Kyi', 'LOC:Rangoon', 'ORG:Suu Kyi']), ['PER:Aung San Suu Kyi', 'LOC:Rangoon', 'PER:Suu Kyi']);
+  });
+
+  it('keeps a person a person when a full name in the document holds the word an organization starts with', () => {
+    const johnson = 'Magic Johnson visited Johnson Controls. Johnson said he liked the plant.';
+    assert.deepEqual(rules(johnson, ['PER:Magic Johnson', 'ORG:Johnson Controls', 'PER:Johnson']), [
+      'PER:Magic Johnson',
+      'ORG:Johnson Controls',
+      'PER:Johnson',
+    ]);
+    assert.deepEqual(rules('Ford Motor Co said sales rose.', ['ORG:Ford Motor Co']), ['ORG:Ford Motor Co']);
+  });
 });

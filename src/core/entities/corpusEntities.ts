@@ -18,8 +18,8 @@ import { storyFeatures, textHash } from '../stories/storyFeatures';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
 
-/** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (8: quotes and story features kept with the names, packed). */
-const NAMES_CACHE_VERSION = 9;
+/** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (8: quotes and story features kept with the names, packed; 10: one name, one type in a document). */
+const NAMES_CACHE_VERSION = 10;
 
 /**
  * Per file: what the recognizer found, and where the entities are mentioned (flat quadruples

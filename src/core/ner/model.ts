@@ -104,11 +104,21 @@ export function serialiseModel(model: NerModel): Buffer {
   return out;
 }
 
-export function parseModel(bytes: Uint8Array): NerModel {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function readHeader(buffer: Buffer): { header: Header; headerLength: number } {
   if (buffer.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a Corpus Lens NER model (bad magic)');
   const headerLength = buffer.readUInt32LE(4);
-  const header = JSON.parse(buffer.toString('utf8', 8, 8 + headerLength)) as Header;
+  return { header: JSON.parse(buffer.toString('utf8', 8, 8 + headerLength)) as Header, headerLength };
+}
+
+/** The word classes a model file holds, whatever features it was made for (to train again without clustering). */
+export function modelClusters(bytes: Uint8Array): WordClusters | undefined {
+  const { header } = readHeader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return header.clusters && clustersFromJSON(header.clusters);
+}
+
+export function parseModel(bytes: Uint8Array): NerModel {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { header, headerLength } = readHeader(buffer);
   if (header.format !== MODEL_FORMAT || header.tags !== TAG_COUNT || header.featuresPerToken !== FEATURES_PER_TOKEN) {
     throw new Error(`the NER model was made for another version of the recognizer (format ${header.format}, ${header.featuresPerToken} features per token)`);
   }

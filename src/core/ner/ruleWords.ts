@@ -87,3 +87,7 @@ export const KNOWN_ORGS = new Set([
   'irna',
   'dpa',
 ]);
+
+/** Company names end so ("Boatmen's Bancshares Inc.", "Pirelli SpA"): their legal forms and heads. */
+export const COMPANY_ENDINGS =
+  /^(?:inc|corp|corporation|ltd|plc|co|cos|spa|ag|sa|nv|bv|ab|asa|oy|gmbh|kk|bhd|group|bank|holdings|bancorp|bancshares|industries|motors|airlines)\.?$/i;

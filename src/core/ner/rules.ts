@@ -7,6 +7,7 @@
 import { isBoilerplateLine, isCutMarker } from '../ingest/boilerplate';
 import { isHeadline } from './features';
 import { markWorks } from './works';
+import { unifyDocumentTypes } from './documentTypes';
 import type { EntityType, TokenSpan } from './tags';
 import type { Token } from './tokenizer';
 import { CONNECTORS, KNOWN_ORGS, ORG_FIRST_WORDS, ORG_LAST_WORDS, PARTICLES, PLACE_LAST_WORDS, ROLE_WORDS } from './ruleWords';
@@ -62,10 +63,9 @@ export function applyCaptureRules(text: string, sentences: Token[][], spans: Tok
     result.forEach((span) => attachRole(span, words, tokens, text, tagged));
     return result;
   });
-  markWorks(
-    perSentence,
-    sentences.map((tokens) => tokens.map((t) => t.text)),
-  );
+  const sentenceWords = sentences.map((tokens) => tokens.map((t) => t.text));
+  markWorks(perSentence, sentenceWords);
+  unifyDocumentTypes(perSentence, sentenceWords);
   const bodyNames = new Set<string>();
   perSentence.forEach((result, s) => {
     if (headline[s]) return;

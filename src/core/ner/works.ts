@@ -5,6 +5,7 @@
  * other span of the same text in the document (one name, one type).
  */
 import type { RuleSpan } from './rules';
+import { COMPANY_ENDINGS } from './ruleWords';
 
 /** A word before the name that says what kind of thing it is. */
 const WORK_BEFORE = new Set('film movie drama comedy thriller documentary musical sitcom game album novel book song console browser'.split(' '));
@@ -29,8 +30,6 @@ const MEASURES = new Set(
     ' ',
   ),
 );
-/** Company names end so ("Boatmen's Bancshares Inc."): a company, not a product. */
-const COMPANY_ENDINGS = /^(?:inc|corp|ltd|plc|co|group|bank|holdings|bancorp|bancshares|motors|airlines)\.?$/i;
 
 /**
  * Whether the span is written as a work or a product: certainly ("the film Vera Drake"), or by a
