@@ -3,7 +3,9 @@ import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
-const node = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// Node 20 runs all of ES2022; esbuild's 'node20' target would turn every /\p{L}/u literal into a
+// `new RegExp(…)` built at each call (a regular expression object per word in the recognizer).
+const node = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'es2022', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
 /** Every .ts file under a folder. */
 function tsFiles(dir) {
