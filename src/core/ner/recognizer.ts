@@ -118,13 +118,13 @@ export class Recognizer {
       }
       if (unknown[i]) this.addScores(scores, i, this.unknownLexiconScores((infos[i].flags & 1) === 1, i === 0), 0);
     }
-    this.addGroupScores(scores, infos);
+    this.addGroupScores(scores, infos, inSentence);
     for (let k = 0; k < scores.length; k++) scores[k] *= this.model.scale;
     return scores;
   }
 
-  /** Each token's own word groups and its neighbours', from the scores cached per word. */
-  private addGroupScores(scores: Float64Array, infos: WordInfo[]): void {
+  /** Each token's own word groups and its neighbours', from the scores cached per word (a token inside a sentence had its own group with its word scores). */
+  private addGroupScores(scores: Float64Array, infos: WordInfo[], inSentence: Uint8Array): void {
     const n = infos.length;
     const own = infos.map((info) => this.groupScores(info));
     const before = this.groupScores(BEFORE_SENTENCE);
@@ -133,6 +133,7 @@ export class Recognizer {
       const offset = GROUP_OFFSETS[g];
       const from = g * TAG_COUNT;
       for (let i = 0; i < n; i++) {
+        if (g === 0 && inSentence[i]) continue;
         const j = i + offset;
         const source = j < 0 ? before : j >= n ? after : own[j];
         const row = i * TAG_COUNT;
@@ -158,15 +159,16 @@ export class Recognizer {
   private readonly unknownLexicon: (Float64Array | undefined)[] = [];
 
   /**
-   * Unscaled scores of a word's WORD_ONLY_SLOTS inside a sentence that is no headline: the first
-   * TAG_COUNT for a word the document never writes in lower case, the next for one it does.
+   * Unscaled scores of a word's own group and WORD_ONLY_SLOTS inside a sentence that is no headline:
+   * the first TAG_COUNT for a word the document never writes in lower case, the next for one it does.
    */
   private wordScores(info: WordInfo): Int16Array {
     const inSentence = info.scores?.model === this.model ? info.scores.inSentence : undefined;
     if (inSentence) return inSentence;
-    this.groupScores(info);
+    const own = this.groupScores(info);
     const cached = info.scores as NonNullable<WordInfo['scores']>;
     const values = new Int16Array(2 * TAG_COUNT);
+    for (let t = 0; t < TAG_COUNT; t++) values[t] = values[TAG_COUNT + t] = own[t];
     const mask = this.model.buckets - 1;
     const { rowStart, tags, values: weights } = this.model.emission;
     [false, true].forEach((seenLowercase, v) => {
