@@ -214,6 +214,10 @@ describe('NER rules for web captures', () => {
     assert.deepEqual(rules(jones, ['ORG:Jones Medical Industries Inc', 'PER:Jones']), ['ORG:Jones Medical Industries Inc', 'ORG:Jones']);
     const suuKyi = 'Aung San Suu Kyi spoke in Rangoon. Suu Kyi said the arrests were unjust.';
     assert.deepEqual(rules(suuKyi, ['PER:Aung San Suu Kyi', 'LOC:Rangoon', 'ORG:Suu Kyi']), ['PER:Aung San Suu Kyi', 'LOC:Rangoon', 'PER:Suu Kyi']);
+    const washington = 'MaliVai Washington lost in five sets. Washington served well.';
+    assert.deepEqual(rules(washington, ['PER:MaliVai Washington', 'LOC:Washington']), ['PER:MaliVai Washington', 'PER:Washington']);
+    const jackLondon = 'Jack London wrote it in London.';
+    assert.deepEqual(rules(jackLondon, ['PER:Jack London', 'LOC:London'], { only: { LOC: ['London'] } }), ['PER:Jack London', 'LOC:London']);
   });
 
   it('keeps a person a person when a full name in the document holds the word an organization starts with', () => {
@@ -224,5 +228,17 @@ describe('NER rules for web captures', () => {
       'PER:Johnson',
     ]);
     assert.deepEqual(rules('Ford Motor Co said sales rose.', ['ORG:Ford Motor Co']), ['ORG:Ford Motor Co']);
+    const ambani = 'Shares of the group run by Mukesh Ambani rose. Mukesh said he was pleased.';
+    assert.deepEqual(
+      rules(ambani, ['ORG:Mukesh Ambani', 'PER:Mukesh']),
+      ['ORG:Mukesh Ambani', 'PER:Mukesh'],
+      'a two-word name not ending like an organization leads nothing',
+    );
+    const bath = 'Williams rejoins Bath after a year away. Bath won again on Saturday.';
+    assert.deepEqual(
+      rules(bath, ['PER:Williams rejoins Bath', 'ORG:Bath']),
+      ['PER:Williams rejoins Bath', 'ORG:Bath'],
+      'a span with other lower-case words is no full name',
+    );
   });
 });

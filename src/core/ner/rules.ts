@@ -65,7 +65,7 @@ export function applyCaptureRules(text: string, sentences: Token[][], spans: Tok
   });
   const sentenceWords = sentences.map((tokens) => tokens.map((t) => t.text));
   markWorks(perSentence, sentenceWords);
-  unifyDocumentTypes(perSentence, sentenceWords);
+  unifyDocumentTypes(perSentence, sentenceWords, headline, (words) => known.onlyType(words) === 'LOC');
   const bodyNames = new Set<string>();
   perSentence.forEach((result, s) => {
     if (headline[s]) return;
