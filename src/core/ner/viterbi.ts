@@ -51,6 +51,16 @@ const PREVIOUS_START = Int32Array.from([0, ...PREVIOUS_LISTS.map((_, cur) => PRE
 let bestBuffer = new Float64Array(64 * TAG_COUNT);
 let backBuffer = new Int32Array(64 * TAG_COUNT);
 
+/** The transition weights in PREVIOUS order (the weight of PREVIOUS[p] → its tag), gathered per call: training changes the table in place. */
+const orderedBuffer = new Float64Array(PREVIOUS.length);
+
+function inPreviousOrder(transition: ArrayLike<number>): Float64Array {
+  for (let cur = 0; cur < TAG_COUNT; cur++) {
+    for (let p = PREVIOUS_START[cur]; p < PREVIOUS_START[cur + 1]; p++) orderedBuffer[p] = transition[PREVIOUS[p] * TAG_COUNT + cur];
+  }
+  return orderedBuffer;
+}
+
 /** The best legal tag sequence for the scores. */
 export function viterbi(scores: Float64Array, transition: ArrayLike<number>): Int32Array {
   const n = scores.length / TAG_COUNT;
@@ -63,23 +73,25 @@ export function viterbi(scores: Float64Array, transition: ArrayLike<number>): In
   // Reused between calls (one thread, no reentry): a sentence's scratch is not garbage each time.
   const best = bestBuffer.fill(-Infinity, 0, n * TAG_COUNT);
   const back = backBuffer;
+  const ordered = inPreviousOrder(transition);
   for (let t = 0; t < TAG_COUNT; t++) {
     if (ALLOWED[START * TAG_COUNT + t]) best[t] = scores[t] + transition[START * TAG_COUNT + t];
   }
   for (let i = 1; i < n; i++) {
+    const before = (i - 1) * TAG_COUNT;
+    const here = i * TAG_COUNT;
     for (let cur = 0; cur < TAG_COUNT; cur++) {
       let top = -Infinity;
       let arg = 0;
       for (let p = PREVIOUS_START[cur], end = PREVIOUS_START[cur + 1]; p < end; p++) {
-        const prev = PREVIOUS[p];
-        const s = best[(i - 1) * TAG_COUNT + prev] + transition[prev * TAG_COUNT + cur];
+        const s = best[before + PREVIOUS[p]] + ordered[p];
         if (s > top) {
           top = s;
-          arg = prev;
+          arg = PREVIOUS[p];
         }
       }
-      best[i * TAG_COUNT + cur] = top + scores[i * TAG_COUNT + cur];
-      back[i * TAG_COUNT + cur] = arg;
+      best[here + cur] = top + scores[here + cur];
+      back[here + cur] = arg;
     }
   }
   let last = 0;
