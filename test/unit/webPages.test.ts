@@ -62,6 +62,25 @@ describe('dates of web pages', () => {
     assert.equal(parseHtml(mention).overrides.date, undefined, 'a date in a sentence of the story is not its publication date');
   });
 
+  it('reads a "Datum:" label, a line saying when the article was published, and JSON-LD written without its script type', () => {
+    const labelled = page('<title>Zoll</title>', `<div class="docData"><span>Datum:</span> <span>18.10.2021</span></div>${story}`, 'de');
+    assert.equal(parseHtml(labelled).overrides.date, '2021-10-18');
+    const published = page(
+      '<title>Auto</title>',
+      `${story}<p>Der Artikel "Japanisches Mini-SUV auf dem Vormarsch" wurde am 05.11.2021 in der Kategorie Neuheiten von Solveig Grewe mit den Stichwörtern Auto, SUV veröffentlicht.</p>`,
+      'de',
+    );
+    assert.equal(parseHtml(published).overrides.date, '2021-11-05');
+    const study = page('<title>Studie</title>', `${story}<p>Die Studie wurde am 03.04.2019 in der Zeitschrift Nature veröffentlicht.</p>`, 'de');
+    assert.equal(parseHtml(study).overrides.date, undefined, "a study's publication is not the article's");
+    const untyped = page(
+      '<script>{"@context": "https://schema.org", "@type": "NewsArticle", "dateModified": "2022-01-27T21:37:38+01:00", "datePublished": "2022-01-28T06:00:00+01:00"}</script>',
+      story,
+      'de',
+    );
+    assert.equal(parseHtml(untyped).overrides.date, '2022-01-28');
+  });
+
   it('reads a date that is a part of the title, stands alone right under the headline, or is the title of a datePublished abbr', () => {
     assert.equal(parseHtml(page('<title>23.01.2022 - Dorothea jubelt</title>', story, 'de')).overrides.date, '2022-01-23');
     const under = page(

@@ -109,7 +109,9 @@ function outOfBounds(element: PageElement | null): boolean {
 const DATE_ICON = /(^|\s)(fa|glyphicon|icon|bi|dashicons)-(calendar|clock|time|date)/i;
 /** Words that introduce a publication date in a short line: "veröffentlicht 28.01.2022", "Pressemitteilung vom 20.01.2022". */
 const PUBLISHED_LABEL =
-  /^(veröffentlicht|erschienen|publiziert|pressemitteilung vom|pressemeldung vom|fachmeldung vom|meldung vom|published|posted|publié|pubblicato|publicado|gepubliceerd)\b/i;
+  /^(veröffentlicht|erschienen|publiziert|pressemitteilung vom|pressemeldung vom|fachmeldung vom|meldung vom|published|posted|publié|pubblicato|publicado|gepubliceerd|(datum|date|erscheinungsdatum|veröffentlichungsdatum|publication date|fecha|data)\s*:)/i;
+/** A line that says when this article was published: "Der Artikel „…“ wurde am 05.11.2021 … veröffentlicht", "This post was published on …". */
+const ARTICLE_PUBLISHED = /\b(artikel|beitrag|article|post)\b.{0,240}\b(veröffentlicht|published)\b/i;
 
 function dateElementText(document: PageDocument, parser: chrono.Chrono): ArticleDate | null {
   for (const element of document.querySelectorAll('[class], [id], time')) {
@@ -122,7 +124,8 @@ function dateElementText(document: PageDocument, parser: chrono.Chrono): Article
   }
   for (const element of document.querySelectorAll('p, span, div, li, small, strong')) {
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length > 60 || !PUBLISHED_LABEL.test(text) || outOfBounds(element)) continue;
+    const says = (text.length <= 60 && PUBLISHED_LABEL.test(text)) || (text.length <= 300 && ARTICLE_PUBLISHED.test(text));
+    if (!says || outOfBounds(element)) continue;
     const date = fullDateIn(text, parser);
     if (date) return date;
   }

@@ -24,10 +24,12 @@ export function metaContent(document: PageDocument, names: string[]): string | u
   return undefined;
 }
 
-/** The first capture of `pattern` in the page's JSON-LD scripts ("datePublished": "…"). */
+/** The first capture of `pattern` in the page's JSON-LD scripts ("datePublished": "…"), also those written without their type (`<script>{"@context": …`). */
 export function jsonLdMatch(document: PageDocument, pattern: RegExp): string | undefined {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const found = pattern.exec(script.textContent ?? '');
+  for (const script of document.querySelectorAll('script[type="application/ld+json"], script:not([type])')) {
+    const text = script.textContent ?? '';
+    if (script.getAttribute('type') === null && !/^\s*[[{]\s*"@context"/.test(text)) continue;
+    const found = pattern.exec(text);
     if (found) return found[1].trim();
   }
   return undefined;
