@@ -127,6 +127,33 @@ describe('boilerplate removal', () => {
     const lines = ['Title here', 'Foto: Sascha Klahn', 'Subscribe now to our eNATION edition for the full story.', 'The photo: it showed the team at dawn.'];
     assert.deepEqual(readingLineMask(lines), [true, false, false, true]);
   });
+  it("drops a page's closing notices (rights, an app or a channel to follow) and what follows them, but not a story that mentions an app", () => {
+    const closing = [
+      'Cases are surging in Europe, the Director said.',
+      'Countries must keep testing in place.',
+      '© 2022, BreakingBelizeNews.com. This article is the copyrighted property of Breaking Belize News.',
+      'Advertise with us',
+    ];
+    assert.deepEqual(readingLineMask(closing), [true, true, false, false]);
+    const follow = ['The rally starts on Friday.', 'Drivers arrive on Thursday.', 'You can keep up with me on Twitter.'];
+    assert.deepEqual(readingLineMask(follow), [true, true, false]);
+    const story = ['The bank changed its systems.', 'Customers were told to download the new app before Friday.', 'The old one stops working.'];
+    assert.deepEqual(readingLineMask(story), [true, true, true], 'a story about an app is a story');
+    const app = ['The Tridents won by six wickets.', 'For the latest stories download the Nationnews apps for iOS and Android.'];
+    assert.deepEqual(readingLineMask(app), [true, false]);
+  });
+
+  it('drops the headings of link lists and labels left alone above a contact box ("Lesen Sie auch die folgenden Beiträge:", "Kontakt:")', () => {
+    const lines = [
+      'Der Klimarat tagte.',
+      'Lesen Sie auch die folgenden Beiträge:',
+      'Kontakt:',
+      'Dr. Anna Weber, Institut für Meteorologie.',
+      'MIRA: Madre termina detenida',
+    ];
+    assert.deepEqual(readingLineMask(lines), [true, false, false, true, false]);
+  });
+
   it('drops a media caption followed by "please wait"', () => {
     assert.deepEqual(readingLineMask(['Story text.', 'Video Caption Here', 'please wait', 'More text.']), [true, false, false, true]);
   });

@@ -24,7 +24,12 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^watch:\s.*$/i,
   /^(read more|related|see also)( articles| stories)?:?$/i,
   // A link to another story inside this one: "Read more: …", "Lea también: …", "Lesen Sie auch: …".
-  /^(read more|read also|see also|also read|related|lea (también|más|además)|lee también|puedes ver|ver también|leia (também|mais)|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche|czytaj (też|także))\s*:.{3,200}$/i,
+  /^(read more|read also|see also|also read|related|lea (también|más|además)|lea|mira|lee también|puedes ver|ver también|leia (também|mais)|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche|czytaj (też|także))\s*:.{3,200}$/i,
+  // The heading of a list of other stories or links: "Le puede interesar", "Lesen Sie auch die folgenden Beiträge:".
+  /^((le|te) (puede|podría) interesar|lesen sie auch( die folgenden beiträge)?|weiterführende[rn]? links?|themen im artikel|(neueste|weitere|ähnliche) (artikel|beiträge|nachrichten)|inhaltsverzeichnis|quellen ausblenden)\s*:?$/i,
+  // A label left alone on its line above a contact or author box: "Kontakt:", "Weitere Informationen:".
+  /^(kontakt|contact|autoren|autor|authors?|weitere informationen|zusatzinformationen|more information|further information)\s*:$/i,
+  /^\(noch keine bewertungen\)$/i,
   /^(was this article (helpful|useful)\??|war (der|dieser) artikel (hilfreich|nützlich)\??|möchten sie (den|diesen) artikel teilen\??)$/i,
   /^\(?(foto|fotos|photo|photos|bild|bilder)\s*:\s*[^.!?]{2,80}\)?$/i, // a picture's credit line ("Foto: Sascha Klahn")
   /^(subscribe (now|today)|sign up (for|to) (our|the)|abonniere|abonnieren sie)\b.{0,150}$/i, // newsletter and subscription calls
@@ -43,6 +48,21 @@ const CUT_MARKERS: RegExp[] = [
   /^(you may|you might) also like$/i,
   /^more (stories|from) .{0,40}$/i,
 ];
+
+/**
+ * A notice that closes a page, after the story: its rights ("This article is the copyrighted property
+ * of …", "All rights reserved"), an app or a channel to follow ("download the … app", "keep up with me
+ * on Twitter", "tenemos canal de Telegram"). It and what follows are footer.
+ */
+const CLOSING_NOTICES: RegExp[] = [
+  /\b(copyrighted property|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|written permission must be obtained)\b/i,
+  /\bdownload (our apps?\b|the .{0,40}\bapps? for (ios|android)\b)/i,
+  /\b(keep up with|follow) (me|us) on (twitter|facebook|instagram|telegram|x)\b/i,
+  /\bcanal de telegram\b/i,
+];
+/** How far from the end (in kept lines) a closing notice is looked for. */
+const CLOSING_REACH = 4;
+const CLOSING_NOTICE_LENGTH = 400;
 
 /** A media player's caption is the line just before its "please wait". */
 const MEDIA_PLAYER_MARKER = /^please wait$/i;
@@ -78,8 +98,20 @@ export function readingLineMask(lines: string[]): boolean[] {
   const cut = lines.findIndex(isCutMarker);
   if (cut >= 0) for (let i = cut; i < lines.length; i++) keep[i] = false;
   dropMediaCaptions(lines, keep);
+  dropClosingNotices(lines, keep);
   dropTrailingDebris(lines, keep);
   return keep;
+}
+
+function dropClosingNotices(lines: string[], keep: boolean[]): void {
+  const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+  // The story's first line is never a footer, however short the story.
+  for (let k = Math.max(1, kept.length - CLOSING_REACH); k < kept.length; k++) {
+    const line = lines[kept[k]].trim();
+    if (line.length > CLOSING_NOTICE_LENGTH || !CLOSING_NOTICES.some((re) => re.test(line))) continue;
+    for (let j = k; j < kept.length; j++) keep[kept[j]] = false;
+    return;
+  }
 }
 
 function dropMediaCaptions(lines: string[], keep: boolean[]): void {
