@@ -6,6 +6,7 @@
 import type { Gazetteer } from './gazetteer';
 import { ENTITY_TYPES, type EntityType } from './tags';
 import type { WordClusters } from './wordClusters';
+import { PARTICLES } from './ruleWords';
 
 /** Feature slots per token: every slot always holds one feature (absence is a feature too). */
 export const FEATURES_PER_TOKEN = 49;
@@ -138,6 +139,8 @@ export interface WordInfo {
   shape: string;
   /** Bits: capitalised, all capitals, has a digit, has a hyphen. */
   flags: number;
+  /** No capital letter, no digit and no name particle ("said", "the", ","; not "van", "der"): such a word between two more is outside every name. */
+  plain: boolean;
   /** Unmasked hashes per group (see WORD_GROUPS). */
   groups: number[][];
   /** The group scores under one model, kept on the word for speed (a property read, not a map lookup). */
@@ -155,14 +158,14 @@ function classNames(word: string, clusters: WordClusters | undefined): string[] 
   return [0, 1].map((s) => (classes?.[s] === undefined ? '-' : String(classes[s])));
 }
 
-function makeWordInfo(lower: string, short: string, own: number[], flags: number, classes: string[]): WordInfo {
+function makeWordInfo(lower: string, short: string, own: number[], flags: number, classes: string[], plain: boolean): WordInfo {
   const groups: number[][] = [];
   for (let g = 0; g < WORD_GROUPS; g++) {
     const group = g === 0 ? [hash(0, ''), hash(1, lower), hash(6, short), ...own] : [hash(1 + g, lower), hash(6 + g, short)];
     for (let s = 0; s < CLASSES_PER_GROUP[g]; s++) group.push(hash(40 + 2 * g + s, classes[s]));
     groups.push(group);
   }
-  return { lower, shape: short, flags, groups, scores: undefined };
+  return { lower, shape: short, flags, plain, groups, scores: undefined };
 }
 
 /** The word features under one set of word classes, from their cache (look the cache up once per document, not per word). */
@@ -187,14 +190,14 @@ function cachedWordInfo(cache: Map<string, WordInfo>, word: string, clusters: Wo
     (Number(word === word.toUpperCase() && hasLetters(word)) << 1) |
     (Number(/\d/.test(word)) << 2) |
     (Number(word.includes('-')) << 3);
-  const info = makeWordInfo(lower, shortShape(word), own, flags, classNames(word, clusters));
+  const info = makeWordInfo(lower, shortShape(word), own, flags, classNames(word, clusters), !/[\p{Lu}\d]/u.test(word) && !PARTICLES.has(lower));
   cache.set(word, info);
   return info;
 }
 
 /** What stands before the first and after the last token. */
-export const BEFORE_SENTENCE = makeWordInfo('<s>', '<s>', [], 0, ['<s>', '<s>']);
-export const AFTER_SENTENCE = makeWordInfo('</s>', '</s>', [], 0, ['</s>', '</s>']);
+export const BEFORE_SENTENCE = makeWordInfo('<s>', '<s>', [], 0, ['<s>', '<s>'], true);
+export const AFTER_SENTENCE = makeWordInfo('</s>', '</s>', [], 0, ['</s>', '</s>'], true);
 const FLAG_HASHES = Array.from({ length: 32 }, (_, bits) => hash(20, String(bits)));
 const GAZ_HASHES = ENTITY_TYPES.map((_, t) => Array.from({ length: 5 }, (_, v) => hash(26 + t, String(v))));
 const EXTERNAL_HASHES = ENTITY_TYPES.map((_, t) => Array.from({ length: 5 }, (_, v) => hash(50 + t, String(v))));
@@ -232,7 +235,8 @@ export function wordOnlyBuckets(
  * gazetteers and the document. `unknownOut[i]` is set to 1 when all of those take the value of a
  * word nothing is known of (see lexiconUnknownBuckets), so that a caller can add them at once.
  * With `inSentenceOut`, a token inside a sentence that is no headline gets 1 (2 when the document
- * also writes the word in lower case) and its WORD_ONLY_SLOTS are left 0 for the caller to add.
+ * also writes the word in lower case) and its WORD_ONLY_SLOTS are left 0 for the caller to add;
+ * tokens marked in `skip` get no features at all (0s).
  */
 export function positionalFeatures(
   words: string[],
@@ -242,6 +246,7 @@ export function positionalFeatures(
   mask: number,
   unknownOut?: Uint8Array,
   inSentenceOut?: Uint8Array,
+  skip?: Uint8Array,
 ): Int32Array {
   const n = words.length;
   const headline = isHeadline(words);
@@ -253,6 +258,10 @@ export function positionalFeatures(
   const types = ENTITY_TYPES.length;
   let k = 0;
   for (let i = 0; i < n; i++) {
+    if (skip?.[i]) {
+      k += POSITIONAL_PER_TOKEN;
+      continue;
+    }
     const info = infos[i];
     const previous = neighbour(infos, i - 1);
     const next = neighbour(infos, i + 1);

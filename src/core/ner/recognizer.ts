@@ -16,6 +16,7 @@ import {
   AFTER_SENTENCE,
   BEFORE_SENTENCE,
   positionalFeatures,
+  neighbour,
   wordInfoFor,
   wordOnlyBuckets,
   WORD_ONLY_SLOTS,
@@ -103,11 +104,13 @@ export class Recognizer {
     const mask = this.model.buckets - 1;
     const unknown = new Uint8Array(words.length);
     const inSentence = new Uint8Array(words.length);
-    const features = positionalFeatures(words, infos, context, this.model, mask, unknown, inSentence);
+    const outside = outsideNames(infos);
+    const features = positionalFeatures(words, infos, context, this.model, mask, unknown, inSentence, outside);
     const scores = new Float64Array(words.length * TAG_COUNT);
     const lexiconFrom = POSITIONAL_PER_TOKEN - LEXICON_SLOTS;
     const { rowStart, tags, values } = this.model.emission;
     for (let i = 0; i < words.length; i++) {
+      if (outside[i]) continue;
       const base = i * POSITIONAL_PER_TOKEN;
       const row = i * TAG_COUNT;
       const last = base + (unknown[i] ? lexiconFrom : POSITIONAL_PER_TOKEN);
@@ -118,13 +121,14 @@ export class Recognizer {
       }
       if (unknown[i]) this.addScores(scores, i, this.unknownLexiconScores((infos[i].flags & 1) === 1, i === 0), 0);
     }
-    this.addGroupScores(scores, infos, inSentence);
+    this.addGroupScores(scores, infos, inSentence, outside);
     for (let k = 0; k < scores.length; k++) scores[k] *= this.model.scale;
+    for (let i = 0; i < words.length; i++) if (outside[i]) scores.fill(-Infinity, i * TAG_COUNT + 1, (i + 1) * TAG_COUNT);
     return scores;
   }
 
   /** Each token's own word groups and its neighbours', from the scores cached per word (a token inside a sentence had its own group with its word scores). */
-  private addGroupScores(scores: Float64Array, infos: WordInfo[], inSentence: Uint8Array): void {
+  private addGroupScores(scores: Float64Array, infos: WordInfo[], inSentence: Uint8Array, outside: Uint8Array): void {
     const n = infos.length;
     const own = infos.map((info) => this.groupScores(info));
     const before = this.groupScores(BEFORE_SENTENCE);
@@ -133,7 +137,7 @@ export class Recognizer {
       const offset = GROUP_OFFSETS[g];
       const from = g * TAG_COUNT;
       for (let i = 0; i < n; i++) {
-        if (g === 0 && inSentence[i]) continue;
+        if (outside[i] || (g === 0 && inSentence[i])) continue;
         const j = i + offset;
         const source = j < 0 ? before : j >= n ? after : own[j];
         const row = i * TAG_COUNT;
@@ -221,6 +225,16 @@ export class Recognizer {
     onlyType: (words) => ENTITY_TYPES.find((_, t) => this.model.gazetteer.typesOf(words) === 1 << t),
     isGivenName: (word) => (this.model.external.typesOf([word]) & (1 << ENTITY_TYPES.indexOf('PER'))) !== 0,
   };
+}
+
+/**
+ * Tokens outside every name, which need no scores: a word with no capital and no digit between two
+ * more ("said the", ", and"). Names hold such a word only between capitalised ones ("Bank of England").
+ */
+function outsideNames(infos: WordInfo[]): Uint8Array {
+  const outside = new Uint8Array(infos.length);
+  for (let i = 0; i < infos.length; i++) outside[i] = Number(infos[i].plain && neighbour(infos, i - 1).plain && neighbour(infos, i + 1).plain);
+  return outside;
 }
 
 /** Whether every word of the sentence was labelled by pass one as it was everywhere else in the document. */
