@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { LabelledDocument } from '../../src/core/ner/conll';
 import { detokenize, readConll } from '../../src/core/ner/conll';
 import { sparseScores, viterbi } from '../../src/core/ner/viterbi';
@@ -6,7 +7,7 @@ import { documentContext, isHeadline, labelledWords, sentenceFeatures, shortShap
 import { Gazetteer } from '../../src/core/ner/gazetteer';
 import { parseModel, quantise, serialiseModel, type NerModel } from '../../src/core/ner/model';
 import { Recognizer } from '../../src/core/ner/recognizer';
-import { spansToTags, tagsToSpans, TAGS, TAG_COUNT, START } from '../../src/core/ner/tags';
+import { ALLOWED, CAN_END, spansToTags, tagsToSpans, TAGS, TAG_COUNT, START } from '../../src/core/ner/tags';
 import { train } from '../../src/core/ner/train';
 
 const tag = (name: string) => TAGS.indexOf(name);
@@ -39,6 +40,47 @@ describe('NER decoder', () => {
     assert.deepEqual(
       [...viterbi(scores, model.transition)].map((t) => TAGS[t]),
       ['U-ORG', 'O'],
+    );
+  });
+
+  it('finds the best legal sequence, also through tokens that can only be O (property: against every sequence of up to 3 tags)', () => {
+    const best = (scores: Float64Array, transition: Float32Array): number => {
+      const n = scores.length / TAG_COUNT;
+      let top = -Infinity;
+      const walk = (i: number, prev: number, total: number): void => {
+        if (i === n) {
+          if (CAN_END[prev] && total > top) top = total;
+          return;
+        }
+        for (let t = 0; t < TAG_COUNT; t++) {
+          if (ALLOWED[prev * TAG_COUNT + t]) walk(i + 1, t, total + scores[i * TAG_COUNT + t] + transition[prev * TAG_COUNT + t]);
+        }
+      };
+      walk(0, START, 0);
+      return top;
+    };
+    const weight = fc.integer({ min: -50, max: 50 }).map((w) => w / 10);
+    const sentence = fc.array(fc.tuple(fc.array(weight, { minLength: TAG_COUNT, maxLength: TAG_COUNT }), fc.boolean()), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(
+        sentence,
+        fc.array(weight, { minLength: (TAG_COUNT + 1) * TAG_COUNT, maxLength: (TAG_COUNT + 1) * TAG_COUNT }),
+        (tokens, transitionWeights) => {
+          const scores = Float64Array.from(tokens.flatMap(([row, onlyO]) => (onlyO ? row.map((w, t) => (t === 0 ? w : -Infinity)) : row)));
+          const transition = Float32Array.from(transitionWeights);
+          const tags = viterbi(scores, transition);
+          let total = 0;
+          let prev = START;
+          tags.forEach((t, i) => {
+            assert.ok(ALLOWED[prev * TAG_COUNT + t], 'a legal sequence');
+            total += scores[i * TAG_COUNT + t] + transition[prev * TAG_COUNT + t];
+            prev = t;
+          });
+          assert.ok(CAN_END[prev]);
+          assert.ok(Math.abs(total - best(scores, transition)) < 1e-6, `${total} is the best score`);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 

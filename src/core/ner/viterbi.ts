@@ -61,6 +61,15 @@ function inPreviousOrder(transition: ArrayLike<number>): Float64Array {
   return orderedBuffer;
 }
 
+/** The O tag. */
+const OUTSIDE = 0;
+
+/** Whether every tag but O is ruled out at the token whose scores start at `row`. */
+function onlyOutside(scores: Float64Array, row: number): boolean {
+  for (let t = 1; t < TAG_COUNT; t++) if (scores[row + t] !== -Infinity) return false;
+  return true;
+}
+
 /** The best legal tag sequence for the scores. */
 export function viterbi(scores: Float64Array, transition: ArrayLike<number>): Int32Array {
   const n = scores.length / TAG_COUNT;
@@ -80,6 +89,21 @@ export function viterbi(scores: Float64Array, transition: ArrayLike<number>): In
   for (let i = 1; i < n; i++) {
     const before = (i - 1) * TAG_COUNT;
     const here = i * TAG_COUNT;
+    if (onlyOutside(scores, here)) {
+      // A token that can only be O (the recognizer's words outside every name): one tag to reach.
+      let top = -Infinity;
+      let arg = 0;
+      for (let p = PREVIOUS_START[OUTSIDE], end = PREVIOUS_START[OUTSIDE + 1]; p < end; p++) {
+        const s = best[before + PREVIOUS[p]] + ordered[p];
+        if (s > top) {
+          top = s;
+          arg = PREVIOUS[p];
+        }
+      }
+      best[here + OUTSIDE] = top + scores[here + OUTSIDE];
+      back[here + OUTSIDE] = arg;
+      continue;
+    }
     for (let cur = 0; cur < TAG_COUNT; cur++) {
       let top = -Infinity;
       let arg = 0;
