@@ -49,7 +49,9 @@ function parseArgs(argv: string[]): Args {
     'clusters-of': { type: 'string' },
   });
   if (!values.train || !values.dev)
-    throw new Error('usage: train:ner -- --train FILE --dev FILE [--clusters-from DIR | --clusters-of MODEL] [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]');
+    throw new Error(
+      'usage: train:ner -- --train FILE --dev FILE [--clusters-from DIR | --clusters-of MODEL] [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]',
+    );
   return {
     train: values.train,
     dev: values.dev,
