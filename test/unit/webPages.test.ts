@@ -168,6 +168,20 @@ describe('titles of web pages', () => {
     assert.equal(parseHtml(twoHeadings).overrides.title, 'Wie pflege ich Rosen im Winter?');
   });
 
+  it('leaves out a date and categories written after the headline in its <h1>, and a site name a template glued to the headline', () => {
+    const dated = page(
+      '<meta property="og:title" content="Zuschauerrückkehr bei den Proficlubs der Region">',
+      `<h1>Zuschauerrückkehr bei den Proficlubs der Region 02.02.2022 • HVW-Verband , Presse</h1>${story}`,
+    );
+    assert.equal(parseHtml(dated).overrides.title, 'Zuschauerrückkehr bei den Proficlubs der Region');
+    assert.equal(withoutSiteName('Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch', []), 'Truckwash A31');
+    assert.equal(
+      withoutSiteName('Rise of the Machines | Machines | Blog', []),
+      'Rise of the Machines | Machines | Blog',
+      'a word repeated after a space is no glued name',
+    );
+  });
+
   it('names the source by the site, else its JSON-LD publisher, else the host of its canonical address', () => {
     assert.equal(parseHtml(page('<meta property="og:site_name" content="Tagesanzeiger">', story)).overrides.source, 'Tagesanzeiger');
     assert.equal(

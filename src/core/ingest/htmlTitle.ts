@@ -34,17 +34,33 @@ function siteNames(document: PageDocument, siteName: string | undefined): string
 }
 
 /** A title without the segments that name the site. */
-export function withoutSiteName(title: string, names: string[]): string {
+export function withoutSiteName(title: string, siteNames: string[]): string {
   const parts = title.split(SEPARATOR).map(collapse).filter(Boolean);
   if (parts.length < 2) return collapse(title);
+  // A part that another one repeats at its end is the site's name a template glued on ("Truckwash A31Branchenbuch | Branchenbuch").
+  const repeated = parts.slice(1).filter((part) => withoutGluedName(parts[0], [part]) !== parts[0]);
+  const names = [...siteNames, ...repeated];
   const isSite = (part: string) =>
     names.some((name) => overlap(part, name) >= 0.6 || collapse(name).toLowerCase().replace(/\s/g, '') === part.toLowerCase().replace(/\s/g, ''));
-  const kept = parts.filter((part) => !isSite(part));
+  const kept = parts.map((part) => withoutGluedName(part, names)).filter((part) => !isSite(part));
   if (kept.length === 0) return collapse(title);
   if (kept.length === parts.length) return collapse(title);
   const separator = SEPARATOR.exec(title)?.[0] ?? ' - ';
   return kept.join(separator);
 }
+
+/** "Truckwash A31Das etwas andere Branchenbuch": a site's name glued to the headline without a space. */
+function withoutGluedName(part: string, names: string[]): string {
+  for (const name of names.map(collapse)) {
+    if (name.length < 8 || part.length <= name.length + 1 || !part.toLowerCase().endsWith(name.toLowerCase())) continue;
+    const before = part.slice(0, part.length - name.length);
+    if (/[\p{L}\p{N}]$/u.test(before)) return before;
+  }
+  return part;
+}
+
+/** After a headline, what only dates or files it: "… 02.02.2022 • HVW-Verband, Presse", "… | News". */
+const HEADLINE_METADATA = /^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|[•|·])/u;
 
 /** A line set above a headline inside its <h1>: a kicker, roofline or date ("Dachzeile"). */
 const KICKER = /topline|roofline|kicker|overline|dachzeile|eyebrow|supertitle|(^|[\s_-])date([\s_-]|$)/i;
@@ -58,6 +74,11 @@ function headingTexts(h1: PageElement): { full: string; headline: string } {
   return { full, headline: collapse(headline) || full };
 }
 
+/** Whether `text` starts with `start` (case aside) and goes on with what `rest` matches. */
+function startsWithThen(text: string, start: string, rest: RegExp): boolean {
+  return text.length > start.length && text.toLowerCase().startsWith(start.toLowerCase()) && rest.test(text.slice(start.length));
+}
+
 /** Read before Readability, which removes headings: og:title, else <title>, without the site's name; or the page's <h1>. */
 export function pageTitle(document: PageDocument, siteName: string | undefined): string | undefined {
   const names = siteNames(document, siteName);
@@ -65,7 +86,10 @@ export function pageTitle(document: PageDocument, siteName: string | undefined):
     collapse(document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '') ||
     collapse(document.querySelector('title')?.textContent ?? '');
   const title = stated ? withoutSiteName(stated, names) : undefined;
-  const headings = [...document.querySelectorAll('h1')].map(headingTexts).filter((h) => h.full.length >= 4 && h.full.length <= 300);
+  const headings = [...document.querySelectorAll('h1')]
+    .map(headingTexts)
+    .filter((h) => h.full.length >= 4 && h.full.length <= 300)
+    .map((h) => (title && startsWithThen(h.headline, title, HEADLINE_METADATA) ? { full: title, headline: title } : h));
   const notSite = (h: string) => !names.some((n) => overlap(h, n) >= 0.8);
   const parts = stated.split(SEPARATOR).map((p) => collapse(p).toLowerCase());
   const namesSite = (part: string) => names.some((n) => overlap(part, n) >= 0.6);
