@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readConll, type LabelledDocument } from '../core/ner/conll';
+import { conllDocumentTexts, readConll, type LabelledDocument } from '../core/ner/conll';
 import { tokenize } from '../core/ner/tokenizer';
 import { learnWordClusters, type WordClusters } from '../core/ner/wordClusters';
 import { externalGazetteer } from '../core/ner/externalNames';
@@ -34,6 +34,8 @@ interface Args {
   external: boolean;
   clustersFrom?: string;
   clustersOf?: string;
+  /** Every holdOut-th training document is set apart (written beside the model) instead of trained on. */
+  holdOut?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -47,10 +49,11 @@ function parseArgs(argv: string[]): Args {
     'no-external': { type: 'boolean' },
     'clusters-from': { type: 'string' },
     'clusters-of': { type: 'string' },
+    'hold-out': { type: 'string' },
   });
   if (!values.train || !values.dev)
     throw new Error(
-      'usage: train:ner -- --train FILE --dev FILE [--clusters-from DIR | --clusters-of MODEL] [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]',
+      'usage: train:ner -- --train FILE --dev FILE [--clusters-from DIR | --clusters-of MODEL] [--hold-out N] [--no-external] [--out FILE] [--buckets LOG2] [--epochs N] [--seed N]',
     );
   return {
     train: values.train,
@@ -62,6 +65,7 @@ function parseArgs(argv: string[]): Args {
     external: !values['no-external'],
     clustersFrom: values['clusters-from'],
     clustersOf: values['clusters-of'],
+    holdOut: values['hold-out'] === undefined ? undefined : wholeNumber(values['hold-out'], '--hold-out', 5, 2),
   };
 }
 
@@ -103,10 +107,21 @@ function wordClasses(folder: string, trainDocs: LabelledDocument[]): WordCluster
   return clusters;
 }
 
+/** The training file, less every holdOut-th document, which goes to OUT.held-out.txt for `eval:ner --data`. */
+function trainingText(args: Args): string {
+  const content = readFileSync(args.train, 'utf8');
+  if (!args.holdOut) return content;
+  const documents = conllDocumentTexts(content);
+  const heldOut = (d: number) => d % args.holdOut! === args.holdOut! - 1;
+  writeFileSync(`${args.out}.held-out.txt`, documents.filter((_, d) => heldOut(d)).join(''));
+  console.log(`holding out ${documents.filter((_, d) => heldOut(d)).length} of ${documents.length} training documents: ${args.out}.held-out.txt`);
+  return documents.filter((_, d) => !heldOut(d)).join('');
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  const trainDocs = readConll(readFileSync(args.train, 'utf8'));
+  const trainDocs = readConll(trainingText(args));
   const devDocs = readConll(readFileSync(args.dev, 'utf8'));
   console.log(`training on ${trainDocs.length} documents, choosing epochs on ${devDocs.length} dev documents`);
   const external = args.external ? externalGazetteer(require.resolve) : { gazetteer: new Gazetteer(), names: 0 };

@@ -154,6 +154,29 @@ describe('boilerplate removal', () => {
     assert.deepEqual(readingLineMask(lines), [true, false, false, true, false]);
   });
 
+  it('keeps short lines that are the story itself (a scorecard with no sentence before it) or what a sentence ending in a colon introduces', () => {
+    const scorecard = [
+      'CRICKET - PAKISTAN 229-1 V ENGLAND - close.',
+      'Saeed Anwar not out 116',
+      'Aamir Sohail c Cork b Croft 46',
+      'Extras 9',
+      'England 326 all out',
+    ];
+    assert.deepEqual(readingLineMask(scorecard), [true, true, true, true, true]);
+    const results = [
+      'BADMINTON - MALAYSIAN OPEN RESULTS.',
+      'Results of finals in the Malaysian Open on Sunday (prefix numbers',
+      'denote seedings):',
+      "Men's singles",
+      '2 - Ong Ewe Hock (Malaysia) beat Indra Wijaya (Indonesia)',
+      "Women's singles",
+      'Zhang Ning (China) beat Wang Chen (China)',
+    ];
+    assert.deepEqual(readingLineMask(results), [true, true, true, true, true, true, true]);
+    const related = ['Blair speaks', 'The story ends here.', 'More on this story:', 'Blair wins vote', 'Brown to speak'];
+    assert.deepEqual(readingLineMask(related), [true, true, true, false, false], 'a label is no sentence: the headlines after it still go');
+  });
+
   it('drops a media caption followed by "please wait"', () => {
     assert.deepEqual(readingLineMask(['Story text.', 'Video Caption Here', 'please wait', 'More text.']), [true, false, false, true]);
   });

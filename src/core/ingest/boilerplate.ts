@@ -153,6 +153,11 @@ function isTableRow(line: string): boolean {
   return cells.filter((cell) => FIGURE_CELL.test(cell)).length >= 2 && (FIGURE_CELL.test(last) || last === '-');
 }
 
+/** A sentence (or the end of one wrapped over lines), not a label ("Related:", "More on this story:"), that ends in a colon. */
+function introducesList(line: string): boolean {
+  return line.endsWith(':') && (line.split(/\s+/).length >= 5 || !/^\p{Lu}/u.test(line));
+}
+
 function dropTrailingDebris(lines: string[], keep: boolean[]): void {
   const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
   let start = kept.length;
@@ -163,6 +168,10 @@ function dropTrailingDebris(lines: string[], keep: boolean[]): void {
   }
   // One unpunctuated last line is usually a byline or a credit, not debris.
   if (kept.length - start < MIN_DEBRIS_RUN) return;
+  // Debris trails a story: with no sentence before the run (past the title line), the run is the story (a scorecard, a results list);
+  // after a sentence that ends in a colon ("Results of the finals (prefix numbers denote seedings):"), it is what that sentence introduces.
+  if (!kept.slice(1, start).some((i) => SENTENCE_END.test(lines[i].trim()))) return;
+  if (start > 0 && introducesList(lines[kept[start - 1]].trim())) return;
   if (looksLikeTable(kept.slice(start).map((i) => lines[i]))) return;
   for (let k = start; k < kept.length; k++) keep[kept[k]] = false;
 }

@@ -17,6 +17,11 @@ export interface CharSpan {
   end: number;
 }
 
+/** A CoNLL file's documents as they are written (each from its -DOCSTART- line), to set some apart. */
+export function conllDocumentTexts(content: string): string[] {
+  return content.split(/^(?=-DOCSTART-)/m).filter((text) => text.startsWith('-DOCSTART-'));
+}
+
 export function readConll(content: string): LabelledDocument[] {
   const documents: LabelledDocument[] = [];
   let document: LabelledDocument = { sentences: [] };
