@@ -1,9 +1,10 @@
 /**
- * `npm run train:ner -- --train eng.train --dev eng.testa [--clusters-from DIR | --clusters-of MODEL] [--no-external] [--out media/ner-model.bin]`:
+ * `npm run train:ner -- --train eng.train --dev eng.testa [--clusters-from DIR | --clusters-of MODEL] [--hold-out N] [--no-external] [--out media/ner-model.bin]`:
  * reads the names of the data packages (WordNet, first-name lists), learns word classes from the
  * unlabelled text of DIR (its .txt files) and the training set's words (or takes those of an existing
  * model, to try a change of features without clustering again), trains the tagger, picks the
- * epoch count and the quantisation on dev, prints dev scores, writes the model.
+ * epoch count and the quantisation on dev, prints dev scores, writes the model (with --hold-out N,
+ * without every Nth training document, which goes to OUT.held-out.txt for `eval:ner`).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
