@@ -197,6 +197,16 @@ describe('NER rules for web captures', () => {
     ]);
   });
 
+  it('keeps a title\'s last word and an honorific out of the name after it ("Chief Executive Daniel Levy", "Vice-Chancellor Dr. Emajuddin Ahmed")', () => {
+    assert.deepEqual(rules('Best Products Co Chairman and Chief Executive Daniel Levy said sales rose.', ['ORG:Best Products Co', 'PER:Daniel Levy']), [
+      'ORG:Best Products Co',
+      'PER:Daniel Levy (Chief Executive)',
+    ]);
+    assert.deepEqual(rules("It followed the resignation of the university's Vice-Chancellor Dr. Emajuddin Ahmed on Saturday.", ['PER:Emajuddin Ahmed']), [
+      'PER:Emajuddin Ahmed (Vice-Chancellor Dr.)',
+    ]);
+  });
+
   it('splits coordinated names into people', () => {
     assert.deepEqual(rules('Both Kerry and Lavrov say a deal is near.', ['PER:Kerry and Lavrov']), ['PER:Kerry', 'PER:Lavrov']);
   });

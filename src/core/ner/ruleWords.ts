@@ -29,7 +29,7 @@ export const ROLE_WORDS = new Set(
     'president vice minister secretary envoy spokesman spokeswoman spokesperson ambassador chairman chairwoman director chief commander ' +
     'general prime foreign deputy special representative mediator queen prince sheikh emir senator governor mayor pope premier ' +
     'chancellor leader head ceo editor correspondent official adviser advisor counselor attorney judge colonel ' +
-    'lieutenant captain admiral marshal'
+    'lieutenant captain admiral marshal executive officer affairs dr mr mrs ms prof professor sir'
   ).split(' '),
 );
 export const CONNECTORS = new Set(['for', 'of', 'the', 'on', 'to']);

@@ -26,8 +26,12 @@ export interface RuledEntity {
 
 const isCapitalised = (word: string): boolean => /^[\p{Lu}\d]/u.test(word);
 const isWordLike = (word: string): boolean => /[\p{L}\d]/u.test(word);
-/** "chief", "Lieutenant-Colonel": a title word, or title words joined by hyphens. */
-const isRoleWord = (word: string): boolean => word.split('-').every((part) => ROLE_WORDS.has(part.toLowerCase()));
+/** "chief", "Lieutenant-Colonel", "Dr.": a title word, or title words joined by hyphens. */
+const isRoleWord = (word: string): boolean =>
+  word
+    .replace(/\.$/, '')
+    .split('-')
+    .every((part) => ROLE_WORDS.has(part.toLowerCase()));
 
 /** What the training data and the name lists know of a name. */
 export interface KnownNames {
