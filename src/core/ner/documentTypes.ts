@@ -1,7 +1,9 @@
 /**
  * One name, one type in a document, decided by its strongest contexts: a company written with its
  * legal form somewhere ("Pirelli SpA", "Jones Medical Industries Inc") is that company when the
- * tagger takes its short form for a person elsewhere ("Pirelli said", "Jones stock closed").
+ * tagger takes its short form for a person elsewhere ("Pirelli said", "Jones stock closed"), and a
+ * person written in full ("Aung San Suu Kyi") is that person where the tagger took the surname for an
+ * organization or a place.
  */
 import type { RuleSpan } from './rules';
 import { COMPANY_ENDINGS, ORG_LAST_WORDS, PARTICLES } from './ruleWords';

@@ -98,7 +98,8 @@ export class Recognizer {
 
   /**
    * Scores per token and tag: cached per-word group scores plus the positional features; a word
-   * nothing is known of in the gazetteers and the document gets those slots' scores at once.
+   * nothing is known of in the gazetteers and the document gets those slots' scores at once, and a
+   * word outside every name (see outsideNames) no scores but O's.
    */
   scoreSentence(words: string[], infos: WordInfo[], context: DocumentContext): Float64Array {
     const mask = this.model.buckets - 1;
