@@ -61,9 +61,6 @@ function inPreviousOrder(transition: ArrayLike<number>): Float64Array {
   return orderedBuffer;
 }
 
-/** The O tag. */
-const OUTSIDE = 0;
-
 /** Whether every tag but O is ruled out at the token whose scores start at `row`. */
 function onlyOutside(scores: Float64Array, row: number): boolean {
   for (let t = 1; t < TAG_COUNT; t++) if (scores[row + t] !== -Infinity) return false;
@@ -89,22 +86,9 @@ export function viterbi(scores: Float64Array, transition: ArrayLike<number>): In
   for (let i = 1; i < n; i++) {
     const before = (i - 1) * TAG_COUNT;
     const here = i * TAG_COUNT;
-    if (onlyOutside(scores, here)) {
-      // A token that can only be O (the recognizer's words outside every name): one tag to reach.
-      let top = -Infinity;
-      let arg = 0;
-      for (let p = PREVIOUS_START[OUTSIDE], end = PREVIOUS_START[OUTSIDE + 1]; p < end; p++) {
-        const s = best[before + PREVIOUS[p]] + ordered[p];
-        if (s > top) {
-          top = s;
-          arg = PREVIOUS[p];
-        }
-      }
-      best[here + OUTSIDE] = top + scores[here + OUTSIDE];
-      back[here + OUTSIDE] = arg;
-      continue;
-    }
-    for (let cur = 0; cur < TAG_COUNT; cur++) {
+    // A token that can only be O (the recognizer's words outside every name): one tag to reach, O being tag 0.
+    const tagsHere = onlyOutside(scores, here) ? 1 : TAG_COUNT;
+    for (let cur = 0; cur < tagsHere; cur++) {
       let top = -Infinity;
       let arg = 0;
       for (let p = PREVIOUS_START[cur], end = PREVIOUS_START[cur + 1]; p < end; p++) {
