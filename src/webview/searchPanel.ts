@@ -178,7 +178,11 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
   } else render(message);
 });
 
-input.value = state.query;
-if (state.query) search(state.query, true);
+// What was typed while this script loaded stays (setting the saved query over it lost the first keystrokes).
+if (input.value) search(input.value, false);
+else {
+  input.value = state.query;
+  if (state.query) search(state.query, true);
+}
 vscode.postMessage({ type: 'ready' });
 // No focus on load: the view may appear while the user types elsewhere (a QuickPick); a query sent to it focuses it.
