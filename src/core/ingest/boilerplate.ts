@@ -103,8 +103,13 @@ export function readingLineMask(lines: string[]): boolean[] {
   return keep;
 }
 
+/** The indexes of the lines kept so far. */
+function keptLines(keep: boolean[]): number[] {
+  return keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+}
+
 function dropClosingNotices(lines: string[], keep: boolean[]): void {
-  const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+  const kept = keptLines(keep);
   // The story's first line is never a footer, however short the story.
   for (let k = Math.max(1, kept.length - CLOSING_REACH); k < kept.length; k++) {
     const line = lines[kept[k]].trim();
@@ -127,10 +132,6 @@ function previousNonBlank(lines: string[], index: number): number {
   return -1;
 }
 
-/**
- * Related-story titles and tag lists pile up after the story: a run of short lines with no
- * sentence punctuation at the very end. The story's own last line ends a sentence.
- */
 /**
  * League standings, scores, fixtures and market tables are article text, not a list of other
  * stories; so is a list of names broken over lines (a line ending in a comma goes on in the next).
@@ -158,8 +159,12 @@ function introducesList(line: string): boolean {
   return line.endsWith(':') && (line.split(/\s+/).length >= 5 || !/^\p{Lu}/u.test(line));
 }
 
+/**
+ * Related-story titles and tag lists pile up after the story: a run of short lines with no
+ * sentence punctuation at the very end. The story's own last line ends a sentence.
+ */
 function dropTrailingDebris(lines: string[], keep: boolean[]): void {
-  const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+  const kept = keptLines(keep);
   let start = kept.length;
   while (start > 1) {
     const line = lines[kept[start - 1]].trim();

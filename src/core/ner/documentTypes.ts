@@ -19,7 +19,7 @@ function namedLikeOrganisation(written: string[], isPlace: (words: string[]) => 
 }
 
 /** A person's name ending in a company's legal form is that company ("Pirelli SpA"). */
-export function isCompanyName(words: string[]): boolean {
+function isCompanyName(words: string[]): boolean {
   return words.length >= 2 && COMPANY_ENDINGS.test(words[words.length - 1]);
 }
 
