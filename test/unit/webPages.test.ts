@@ -100,13 +100,106 @@ describe('dates of web pages', () => {
     assert.equal(parseHtml(far).overrides.date, undefined, 'dates of a list far from the headline are not its date');
   });
 
-  it('never takes an updated stamp, a comment or a sidebar date for the publication date', () => {
-    const html = page(
-      '<title>Council</title>',
-      `<div class="updated">Updated 3 March 2021</div><aside class="sidebar"><span class="date">1 January 2020</span></aside>${story}<div class="comments"><span class="comment-date">5 May 2021</span></div>`,
-      'en',
+  it('reads the date line printed just over or under the headline, with a place, a time or a category beside it', () => {
+    const over = page(
+      '<title>Windpark</title>',
+      `<div class="press-detail"><div class="topline"><span>06.12.2022</span></div><h1>Umweltfreundliche Geldanlage</h1>${story}</div>`,
+      'de',
     );
-    assert.equal(parseHtml(html).overrides.date, undefined);
+    assert.equal(parseHtml(over).overrides.date, '2022-12-06');
+    const category = page(
+      '<title>Eliasson</title>',
+      `<p class="category">24. April 2020 | <a href="/x">Pressemitteilungen</a></p><h1>Olafur Eliasson gestaltet Titelseite</h1>${story}`,
+      'de',
+    );
+    assert.equal(parseHtml(category).overrides.date, '2020-04-24');
+    const place = page(
+      '<title>Jugend forscht</title>',
+      `<article><h1>Neuartige Feuerlöschtechnik</h1><p class="news-subtitle"><span>Hamburg, 2. November 2021 </span></p>${story}</article>`,
+      'de',
+    );
+    assert.equal(parseHtml(place).overrides.date, '2021-11-02');
+    const sentence = page('<title>Rat</title>', `<h1>Der Rat</h1><p>Hamburg, 2. November 2021 war ein guter Tag</p>${story}`, 'de');
+    assert.equal(parseHtml(sentence).overrides.date, undefined, 'a date with more words after it is no date line');
+  });
+
+  it("prefers the headline's printed date to metadata that disagrees with it (a UTC stamp a day off, a CMS's own date)", () => {
+    const html = page(
+      '<title>Mietenstreik</title><meta name="date" content="2020-04-30">',
+      `<h1>Mietenstreik</h1><ul><li class="Date">29.04.2020</li></ul>${story}`,
+      'de',
+    );
+    assert.equal(parseHtml(html).overrides.date, '2020-04-29');
+  });
+
+  it("reads a German date on a page that does not say its language, and a theme's English date on a German page", () => {
+    const german =
+      '<p>Es ist schon einige Zeit her, als Henry auf die Welt kam, Nummer eins. Vor ein paar Tagen hat es auch Leo geschafft, Nummer zwei, und wir sind sehr froh darüber.</p>';
+    const unsaid = page(
+      '<title>Leo</title>',
+      `<h1>seelenradio</h1><div class="post"><h2>Nummer zwei: Leo</h2><p class="postmeta">3. August 2015 · Filed under ziemlich privat</p>${german}</div>`,
+    );
+    assert.equal(parseHtml(unsaid).lang, 'de');
+    assert.equal(parseHtml(unsaid).overrides.date, '2015-08-03');
+    const theme = page(
+      '<title>iMac</title>',
+      `<div class="content_block right-sidebar"><div class="preview_title"><h1>iMac 5K Lightroom</h1><div class="listing_meta">Paddy · April 19, 2019 · Mac · 7 comments</div></div>${german}</div>`,
+      'de-DE',
+    );
+    assert.equal(parseHtml(theme).overrides.date, '2019-04-19', 'the wrapper of the headline is layout, not a sidebar');
+  });
+
+  it("reads an HTTP-style UTC stamp on the calendar of the site's country, whatever its language", () => {
+    const stamped = (host: string) =>
+      parseHtml(
+        page(
+          `<link rel="canonical" href="https://${host}/autos"><script type="application/ld+json">{"@context":"https://schema.org","datePublished": "Wed, 04 May 2022 02:41:00 GMT"}</script>`,
+          story,
+          'es',
+        ),
+      ).overrides.date;
+    assert.equal(stamped('eldeber.com.bo'), '2022-05-03', '22:41 the evening before in La Paz');
+    assert.equal(stamped('example.com'), '2022-05-04', 'Spanish alone says no zone');
+  });
+
+  it("reads the date in a single post's permalink, a day-first address, and a labelled line's head before the story", () => {
+    const bookmark = page(
+      '<title>Mercurial</title>',
+      `<h2 class="blog_post_title"><a href="/blog/2020/01/13/mercurials-journey/" rel="bookmark">Mercurial</a></h2>${story}`,
+    );
+    assert.equal(parseHtml(bookmark).overrides.date, '2020-01-13');
+    const two = page(
+      '<title>Blog</title>',
+      `<h2><a href="/2020/01/13/a/" rel="bookmark">A</a></h2><h2><a href="/2020/01/12/b/" rel="bookmark">B</a></h2>${story}`,
+    );
+    assert.equal(parseHtml(two).overrides.date, undefined, 'an index of posts has no one date');
+    const dayFirst = page('<link rel="canonical" href="https://weisser-ring.de/media-news/meldungen/29-10-2021">', story, 'de');
+    assert.equal(parseHtml(dayFirst).overrides.date, '2021-10-29');
+    const labelled = page(
+      '<title>BMZ</title>',
+      `<div class="teaser"><p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Ministerin sagte am 3. Februar 2022 im Bundestag, was sie vorhat und was nicht.</p></div>${story}`,
+      'de',
+    );
+    assert.equal(parseHtml(labelled).overrides.date, '2022-01-25');
+  });
+
+  it('never takes an updated stamp, a comment or a sidebar date for the publication date the page states', () => {
+    const furniture = `<div class="updated">Updated 3 March 2021</div><aside class="sidebar"><span class="date">1 January 2020</span></aside>${story}<div class="comments"><span class="comment-date">5 May 2021</span></div>`;
+    const published = page('<title>Council</title><meta property="article:published_time" content="2021-02-26">', furniture, 'en');
+    assert.equal(parseHtml(published).overrides.date, '2021-02-26');
+    const byline = page('<title>Council</title>', `<p class="byline">Published 26 February 2021</p>${furniture}`, 'en');
+    assert.equal(parseHtml(byline).overrides.date, '2021-02-26');
+  });
+
+  it('takes the last update only when the page states no publication date at all, never a sidebar or comment date', () => {
+    const updated = `<div class="updated">Updated 3 March 2021</div><aside class="sidebar"><span class="date">1 January 2020</span></aside>${story}<div class="comments"><span class="comment-date">5 May 2021</span></div>`;
+    assert.equal(parseHtml(page('<title>Council</title>', updated, 'en')).overrides.date, '2021-03-03');
+    const label = page('<title>Heliumkerne</title>', `${story}<p><b>Aktualisiert am </b>17.01.2021.</p>`, 'de');
+    assert.equal(parseHtml(label).overrides.date, '2021-01-17');
+    const wiki = page('<title>Download</title>', `${story}<p id="pageinfo">BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by Mats)</p>`, 'en');
+    assert.equal(parseHtml(wiki).overrides.date, '2019-11-10');
+    const sidebarOnly = page('<title>Council</title>', `<aside class="sidebar"><span class="date">1 January 2020</span></aside>${story}`, 'en');
+    assert.equal(parseHtml(sidebarOnly).overrides.date, undefined);
   });
 });
 

@@ -7,8 +7,9 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDateValue } from './date';
 import { pageDate } from './htmlDate';
-import { metaContent, pageHost } from './htmlMeta';
+import { metaContent, pageHost, type PageDocument } from './htmlMeta';
 import { jsonLdPublisher, pageTitle } from './htmlTitle';
+import { detectLanguage, statedLanguage } from './language';
 import type { ArticleDate } from '../types';
 
 export interface HtmlArticle {
@@ -17,7 +18,7 @@ export interface HtmlArticle {
   /** For each line, the 0-based line of the original HTML file where it starts (best effort). */
   lineNumbers: number[];
   overrides: { title?: string; source?: string | null; date?: ArticleDate | null };
-  /** The page's language (`<html lang>`), for reading dates in its text. */
+  /** The page's language (`<html lang>`, else told from its paragraphs), for reading dates in its text. */
   lang?: string;
   /** Set when the page was over the budget and read as plain text: why, for the output channel. */
   overBudget?: string;
@@ -79,8 +80,9 @@ export function parseHtml(raw: string): HtmlArticle {
   const shape = measureTags(raw);
   if (shape.depth > HTML_BUDGET.maxDepth || shape.elements > HTML_BUDGET.maxElements) return plainTextOf(raw, shape);
   const { document } = parseHTML(raw);
+  const lang = pageLanguage(document);
   // Before Readability, which removes bylines, date lines and headings from the document.
-  const statedDate = pageDate(document);
+  const statedDate = pageDate(document, lang ?? '');
   const metaSite = metaContent(document, SITE_META);
   const publisher = jsonLdPublisher(document);
   const host = pageHost(document);
@@ -101,7 +103,22 @@ export function parseHtml(raw: string): HtmlArticle {
   if (site) overrides.source = site;
   const date = statedDate ?? normaliseDateValue(parsed?.publishedTime ?? null);
   if (date) overrides.date = date;
-  return { ...layOut(paragraphs, raw), overrides, lang: document.documentElement?.getAttribute('lang') ?? undefined };
+  return { ...layOut(paragraphs, raw), overrides, lang: lang ?? undefined };
+}
+
+/** Enough of a page's paragraphs to tell its language by. */
+const LANGUAGE_SAMPLE = 2_000;
+
+/** What the page says it is written in, else what its paragraphs look like. */
+export function pageLanguage(document: PageDocument): string | null {
+  const stated = statedLanguage(document.documentElement?.getAttribute('lang'));
+  if (stated) return stated;
+  let sample = '';
+  for (const paragraph of document.querySelectorAll('p')) {
+    sample += `${paragraph.textContent ?? ''}\n`;
+    if (sample.length >= LANGUAGE_SAMPLE) break;
+  }
+  return detectLanguage(sample);
 }
 
 const MAX_MISSES = 32;

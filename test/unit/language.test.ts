@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as chrono from 'chrono-node';
+import fc from 'fast-check';
+import { dateLineDate } from '../../src/core/ingest/dateLine';
+import { detectLanguage, statedLanguage } from '../../src/core/ingest/language';
+
+describe('the language of an article', () => {
+  it("is told from the text: German, English, Chinese (as zh, not Mandarin's cmn), and nothing from a caption", () => {
+    assert.equal(detectLanguage('Es ist schon einige Zeit her, als Henry auf die Welt kam. Vor ein paar Tagen hat es auch Leo geschafft.'), 'de');
+    assert.equal(detectLanguage('The council met on the budget and agreed to spend more on schools this year, members said.'), 'en');
+    assert.equal(detectLanguage('中华人民共和国是一个国家，人口众多。我们今天去北京了，天气很好，大家都很高兴。'), 'zh');
+    assert.equal(detectLanguage('Foto: dpa'), null);
+  });
+
+  it('is the tag the file states, cleaned up, when it is a tag at all', () => {
+    assert.equal(statedLanguage('de_DE'), 'de-DE');
+    assert.equal(statedLanguage(' en '), 'en');
+    assert.equal(statedLanguage(''), null);
+    assert.equal(statedLanguage('{{lang}}'), null);
+  });
+});
+
+describe('a date line', () => {
+  const german = chrono.de.casual;
+  const day = fc.record({ year: fc.integer({ min: 1996, max: 2025 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) });
+  const iso = (d: { year: number; month: number; day: number }) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  const written = (d: { year: number; month: number; day: number }) => `${d.day}.${d.month}.${d.year}`;
+
+  it('is read whatever place, time or category stands beside the date', () => {
+    const place = fc.constantFrom('', 'Hamburg, ', 'Bad Homburg v. d. H., ', 'am ');
+    const time = fc.constantFrom('', ' 11:35', ', 14:17', ' um 11.35 Uhr', ' 15:00 Uhr');
+    const category = fc.constantFrom('', ' | Pressemitteilungen', ' · Filed under Allgemein', ' ⋅ Kommentieren');
+    fc.assert(
+      fc.property(day, place, time, category, (d, before, after, rest) => {
+        assert.equal(dateLineDate(`${before}${written(d)}${after}${rest}`, german), iso(d));
+      }),
+    );
+  });
+
+  it('is not a sentence that begins with a date', () => {
+    const words = fc.constantFrom(' trat der Rat zusammen', ' war ein guter Tag für alle', ' und danach');
+    fc.assert(
+      fc.property(day, words, (d, sentence) => {
+        assert.equal(dateLineDate(`${written(d)}${sentence}`, german), null);
+      }),
+    );
+  });
+});
