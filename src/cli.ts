@@ -5,7 +5,7 @@ import * as v8 from 'node:v8';
 import * as path from 'node:path';
 import { dateLabel, groupArticles, sourceLabel, type Group } from './core/grouping';
 import { CorpusEngine } from './core/engine/engine';
-import { readArticle } from './core/ingest/loader';
+import { readArticle, readDetails } from './core/ingest/loader';
 import { namesInFile } from './core/ner/fileNames';
 import { Recognizer } from './core/ner/recognizer';
 import { isArticleFile, type ParseOptions } from './core/ingest/parse';
@@ -327,10 +327,18 @@ async function articleCommand(file: string, args: CliArgs, out: (s: string) => v
     return 2;
   }
   const { title, source, date, paragraphs } = result.article;
-  const read = { path: file, title, source, date, notes, paragraphs: paragraphs.map((p) => ({ line: p.line + 1, text: p.text })) };
+  const { author, language } = await readDetails(file);
+  const read = { path: file, title, source, date, author, language, notes, paragraphs: paragraphs.map((p) => ({ line: p.line + 1, text: p.text })) };
   if (args.json) out(JSON.stringify(read, null, 2));
   else {
-    out(`${title}\nsource: ${sourceLabel(source)}\ndate: ${dateLabel(date)}${notes.map((n) => `\nnote: ${n}`).join('')}\n`);
+    const head = [
+      title,
+      `source: ${sourceLabel(source)}`,
+      `date: ${dateLabel(date)}`,
+      `author: ${author ?? '(none found)'}`,
+      `language: ${language ?? '(not told)'}`,
+    ];
+    out(`${[...head, ...notes.map((n) => `note: ${n}`)].join('\n')}\n`);
     for (const p of read.paragraphs) out(`${String(p.line).padStart(5)}  ${p.text}`);
   }
   return 0;

@@ -1,4 +1,4 @@
-/** "Show What Was Read": the title, source, date and reading text Corpus Lens took from one article, with line numbers, in a read-only view. */
+/** "Show What Was Read": the title, source, date, author, language and reading text Corpus Lens took from one article, with line numbers, in a read-only view. */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
 import { dateLabel, sourceLabel } from '../core/grouping';
@@ -12,6 +12,8 @@ export function whatWasReadText(read: {
   title: string;
   source: string | null;
   date: string | null;
+  author: string | null;
+  language: string | null;
   paragraphs: { line: number; text: string }[];
 }): string {
   const head = [
@@ -20,6 +22,8 @@ export function whatWasReadText(read: {
     `title:  ${read.title}`,
     `source: ${sourceLabel(read.source)}`,
     `date:   ${dateLabel(read.date)}`,
+    `author: ${read.author ?? '(none found)'}`,
+    `language: ${read.language ?? '(not told)'}`,
     '',
     'line   reading text',
   ];

@@ -1,7 +1,7 @@
 /**
  * `npm run eval:pages -- --data DIR`: scores the HTML path on the development set of real saved pages
  * (../shared/corpora/webpages: pages.tar.gz and gold.json) — ours, bare Readability, and metascraper
- * for the metadata — and prints the per-field table (date, title, reading text).
+ * for the metadata — and prints the per-field table (date, title, author, reading text).
  */
 import { Readability } from '@mozilla/readability';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { parseHTML } from 'linkedom';
 import { parseArguments } from '../args';
 import { addPage, emptyScores, scoreTable, type PageGold, type PageReading, type PageScores } from '../core/evaluation/pageScores';
 import { normaliseDateValue } from '../core/ingest/date';
-import { readArticle } from '../core/ingest/loader';
+import { readArticle, readDetails } from '../core/ingest/loader';
 import { decodeText } from '../core/ingest/textDecoding';
 import { readingText } from '../core/types';
 import { metascraperInstalled, metascraperReading } from './metascraperReading';
@@ -20,14 +20,20 @@ import { metascraperInstalled, metascraperReading } from './metascraperReading';
 async function ours(file: string): Promise<PageReading> {
   const result = await readArticle(file);
   if ('problem' in result) return { title: null, date: null, text: '' };
-  return { title: result.article.title, date: result.article.date, text: readingText(result.article) };
+  const { author } = await readDetails(file);
+  return { title: result.article.title, date: result.article.date, text: readingText(result.article), author };
 }
 
 function bareReadability(html: string): PageReading {
   const { document } = parseHTML(html);
   try {
     const parsed = new Readability(document as unknown as Document).parse();
-    return { title: parsed?.title ?? null, date: normaliseDateValue(parsed?.publishedTime ?? null), text: parsed?.textContent ?? '' };
+    return {
+      title: parsed?.title ?? null,
+      date: normaliseDateValue(parsed?.publishedTime ?? null),
+      text: parsed?.textContent ?? '',
+      author: parsed?.byline ?? null,
+    };
   } catch {
     return { title: null, date: null, text: '' };
   }
@@ -53,7 +59,8 @@ async function main(argv: string[]): Promise<void> {
   }
   console.log(`${Math.min(limit, gold.length)} pages of ${values.data}\n`);
   console.log(scoreTable(Object.entries(scores)));
-  if (!metascraperInstalled) console.log('\n(metascraper row: npm install --no-save metascraper metascraper-date metascraper-title metascraper-publisher)');
+  if (!metascraperInstalled)
+    console.log('\n(metascraper row: npm install --no-save metascraper metascraper-date metascraper-title metascraper-publisher metascraper-author)');
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -124,6 +124,7 @@ describe('Corpus Lens in a real VS Code', () => {
     assert.match(text, /^title: {2}Lavrov: No Secret Russia-U\.S\. Talks On Syria$/m);
     assert.match(text, /^source: RFE\/RL$/m);
     assert.match(text, /^date: {3}Undated$/m);
+    assert.match(text, /^language: en$/m);
     assert.match(text, /^ {4}5 {2}Lavrov: No Secret/m);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });

@@ -139,6 +139,24 @@ describe('the corpus-lens CLI', () => {
     assert.match((await run('article', latin)).out, /note: not valid UTF-8; read as windows-1252/);
   });
 
+  it("shows who wrote a file and in what language: a page's byline and lang, a clip's front matter, a capture's text", async () => {
+    const dir = tempDir();
+    const html = path.join(dir, 'page.html');
+    writeFileSync(
+      html,
+      '<html lang="de-DE"><head><title>Stadtrat</title></head><body><article><h1>Der Stadtrat tagt</h1><p class="byline">Von Marie Jaster | 12.03.2021</p><p>Der Stadtrat hat am Dienstag über den Haushalt beraten und mehr Geld für Schulen beschlossen.</p></article></body></html>',
+    );
+    const page = JSON.parse((await run('article', html, '--json')).out) as { author: string; language: string };
+    assert.deepEqual([page.author, page.language], ['Marie Jaster', 'de-DE']);
+    const clip = path.join(dir, 'clip.md');
+    writeFileSync(clip, '---\ntitle: Budget\nauthor: [Ann Lee, Tom Berg]\n---\nThe council met on the budget and agreed to spend more on schools this year.\n');
+    const clipped = JSON.parse((await run('article', clip, '--json')).out) as { author: string; language: string };
+    assert.deepEqual([clipped.author, clipped.language], ['Ann Lee, Tom Berg', 'en']);
+    const text = await run('article', path.join(seedsDir, '003_53251bd098308f0e.txt'));
+    assert.match(text.out, /^author: \(none found\)$/m);
+    assert.match(text.out, /^language: en$/m);
+  });
+
   it('limits search hits and explains a malformed query', async () => {
     assert.equal(JSON.parse((await run('search', 'Lavrov', '--json', '--limit', '2')).out).length, 2);
     const bad = await run('search', '"Security Council');

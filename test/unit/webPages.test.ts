@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { addPage, emptyScores, textF1, titleMatch } from '../../src/core/evaluation/pageScores';
-import { parseHtml } from '../../src/core/ingest/html';
+import { htmlDetails, parseHtml } from '../../src/core/ingest/html';
 import { withoutSiteName } from '../../src/core/ingest/htmlTitle';
 import * as iconv from 'iconv-lite';
 import { decodeText } from '../../src/core/ingest/textDecoding';
@@ -200,6 +200,33 @@ describe('dates of web pages', () => {
     assert.equal(parseHtml(wiki).overrides.date, '2019-11-10');
     const sidebarOnly = page('<title>Council</title>', `<aside class="sidebar"><span class="date">1 January 2020</span></aside>${story}`, 'en');
     assert.equal(parseHtml(sidebarOnly).overrides.date, undefined);
+  });
+});
+
+describe('authors of web pages', () => {
+  const authorOf = (head: string, body: string) => htmlDetails(page(head, body)).author;
+
+  it("takes the article's JSON-LD author, a Person looked up by its @id, and lists of them", () => {
+    const graph = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":["Person","Organization"],"@id":"https://helge.at/#p","name":"Helge Fahrnberger"},{"@type":"Article","@id":"https://helge.at/a#article","author":{"@id":"https://helge.at/#p"}}]}</script>`;
+    assert.equal(authorOf(graph, story), 'Helge Fahrnberger');
+    const list =
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Tom Berg"}]}</script>';
+    assert.equal(authorOf(list, story), 'Ann Lee, Tom Berg');
+  });
+
+  it('reads meta tags and bylines without their "By", "Von", labels and dates', () => {
+    assert.equal(authorOf('<meta name="author" content="Cooper">', story), 'Cooper');
+    assert.equal(authorOf('', `<p class="byline">Von Marie Jaster | 12.03.2021</p>${story}`), 'Marie Jaster');
+    assert.equal(authorOf('', `<span class="author">Veröffentlicht vonChris Jung</span>${story}`), 'Chris Jung');
+    assert.equal(authorOf('', `${story}<p><strong>Text:</strong> Klausmartin Friedrich</p>`), 'Klausmartin Friedrich');
+    assert.equal(authorOf('', `<div class="post-author">Günter W. Kienitz at 18:52</div>${story}`), 'Günter W. Kienitz');
+  });
+
+  it("never takes a commenter, a photo credit, an address or a CMS's placeholder for the author", () => {
+    assert.equal(authorOf('', `${story}<div class="comments"><span class="comment-author">Troll99</span></div>`), null);
+    assert.equal(authorOf('', `<span class="author">Foto: dpa</span>${story}`), null);
+    assert.equal(authorOf('<meta name="author" content="https://example.com/staff">', story), null);
+    assert.equal(authorOf('<meta name="author" content="No Author">', story), null);
   });
 });
 

@@ -7,8 +7,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseSignature } from '../ingest/parse';
-import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticle, type LoadOptions } from '../ingest/loader';
+import { parseSignature, type ArticleDetails } from '../ingest/parse';
+import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticle, readDetails, type LoadOptions } from '../ingest/loader';
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from '../entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from '../entities/overrides';
 import { entityFacetsOf, entityFilter } from '../entities/entitySearch';
@@ -398,10 +398,10 @@ export class CorpusEngine {
     return article && recognizeArticle(this.entities.recognizer, article);
   }
 
-  /** What was read from one article of the corpus: its metadata and its reading text with line numbers. */
-  whatWasRead(filePath: string): (ArticleSummary & { paragraphs: Paragraph[] }) | undefined {
+  /** What was read from one article of the corpus: its metadata, who wrote it in what language (read from the file again), its reading text with line numbers. */
+  async whatWasRead(filePath: string): Promise<(ArticleSummary & ArticleDetails & { paragraphs: Paragraph[] }) | undefined> {
     const article = this.get(filePath);
-    return article && { ...summarize(article), paragraphs: article.paragraphs };
+    return article && { ...summarize(article), ...(await readDetails(article.path)), paragraphs: article.paragraphs };
   }
 
   /** The first paragraphs of an article's reading text (tooltips). */

@@ -1,6 +1,6 @@
 /**
  * Scores of what was read from web pages against gold answers (the development set in
- * ../shared/corpora/webpages): the date (right day, wrong, none), the title (exact, near) and the
+ * ../shared/corpora/webpages): the date (right day, wrong, none), the title (exact, near), the author, and the
  * reading text (passages that must and must not be in it: precision, recall, F1, as trafilatura's
  * evaluation counts them).
  */
@@ -11,18 +11,23 @@ export interface PageGold {
   title: string | null;
   date: string | null;
   sitename?: string | null;
+  /** A name, or several. */
+  author?: string | string[] | null;
 }
 
 export interface PageReading {
   title: string | null;
   date: string | null;
   text: string;
+  author?: string | null;
 }
 
 export interface PageScores {
   pages: number;
   date: { gold: number; right: number; wrong: number; none: number };
   title: { gold: number; exact: number; near: number };
+  /** right: the same name(s); near: one holds the other ("Rob Picheta, CNN" for "Rob Picheta"). */
+  author: { gold: number; right: number; near: number };
   text: { truePositives: number; falseNegatives: number; falsePositives: number; trueNegatives: number };
 }
 
@@ -31,6 +36,7 @@ export function emptyScores(): PageScores {
     pages: 0,
     date: { gold: 0, right: 0, wrong: 0, none: 0 },
     title: { gold: 0, exact: 0, near: 0 },
+    author: { gold: 0, right: 0, near: 0 },
     text: { truePositives: 0, falseNegatives: 0, falsePositives: 0, trueNegatives: 0 },
   };
 }
@@ -66,6 +72,7 @@ export function addPage(scores: PageScores, gold: PageGold, reading: PageReading
     if (match === 'exact') scores.title.exact++;
     if (match !== 'no') scores.title.near++;
   }
+  if (gold.author) addAuthor(scores, Array.isArray(gold.author) ? gold.author.join(', ') : gold.author, reading.author ?? null);
   const text = collapse(reading.text);
   for (const passage of gold.with) {
     if (text.includes(collapse(passage))) scores.text.truePositives++;
@@ -77,6 +84,14 @@ export function addPage(scores: PageScores, gold: PageGold, reading: PageReading
   }
 }
 
+function addAuthor(scores: PageScores, gold: string, ours: string | null): void {
+  scores.author.gold++;
+  const [a, b] = [collapse(ours ?? '').toLowerCase(), collapse(gold).toLowerCase()];
+  if (!a) return;
+  if (a === b) scores.author.right++;
+  if (a === b || a.includes(b) || b.includes(a)) scores.author.near++;
+}
+
 export function textF1(scores: PageScores): { precision: number; recall: number; f1: number } {
   const { truePositives: tp, falseNegatives: fn, falsePositives: fp } = scores.text;
   const precision = tp / Math.max(tp + fp, 1);
@@ -86,13 +101,16 @@ export function textF1(scores: PageScores): { precision: number; recall: number;
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(of, 1)).toFixed(1)}%`;
 
-/** One row per reader: date right / wrong / none, title near (exact), text P / R / F1. */
+/** One row per reader: date right / wrong / none, title near (exact), author near (right), text P / R / F1. */
 export function scoreTable(rows: [string, PageScores][]): string {
-  const lines = ['| reader | date right | date wrong | no date | title near (exact) | text precision | recall | F1 |', '|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| reader | date right | date wrong | no date | title near (exact) | author near (right) | text precision | recall | F1 |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const [name, s] of rows) {
     const t = textF1(s);
     lines.push(
-      `| ${name} | ${pct(s.date.right, s.date.gold)} | ${pct(s.date.wrong, s.date.gold)} | ${pct(s.date.none, s.date.gold)} | ${pct(s.title.near, s.title.gold)} (${pct(s.title.exact, s.title.gold)}) | ${t.precision.toFixed(3)} | ${t.recall.toFixed(3)} | ${t.f1.toFixed(3)} |`,
+      `| ${name} | ${pct(s.date.right, s.date.gold)} | ${pct(s.date.wrong, s.date.gold)} | ${pct(s.date.none, s.date.gold)} | ${pct(s.title.near, s.title.gold)} (${pct(s.title.exact, s.title.gold)}) | ${pct(s.author.near, s.author.gold)} (${pct(s.author.right, s.author.gold)}) | ${t.precision.toFixed(3)} | ${t.recall.toFixed(3)} | ${t.f1.toFixed(3)} |`,
     );
   }
   return lines.join('\n');

@@ -1,13 +1,16 @@
-/** YAML front matter in Markdown captures: `title`, `source` and `date` override every guess. */
+/** YAML front matter in Markdown captures: `title`, `source` and `date` override every guess; `author` and `lang` are told as they are. */
 import * as yaml from 'js-yaml';
 import { normaliseDateValue } from './date';
+import { statedLanguage } from './language';
 import type { ArticleDate } from '../types';
 
 export interface FrontMatter {
   body: string;
   /** 0-based line of the body's first line in the original file. */
   bodyLine: number;
-  overrides: { title?: string; source?: string | null; date?: ArticleDate | null };
+  overrides: { title?: string; source?: string | null; date?: ArticleDate | null; lang?: string };
+  /** Who wrote it (`author`, `authors`, `creator`: a name or a list of names). */
+  author?: string;
 }
 
 const FENCE = /^---\s*$/;
@@ -24,7 +27,18 @@ export function parseFrontMatter(text: string): FrontMatter {
     // Broken front matter is treated as text: the article still loads, with guessed metadata.
     return { body: text, bodyLine: 0, overrides: {} };
   }
-  return { body: lines.slice(end + 1).join('\n'), bodyLine: end + 1, overrides: overridesFrom(data) };
+  return { body: lines.slice(end + 1).join('\n'), bodyLine: end + 1, overrides: overridesFrom(data), author: authorFrom(data) };
+}
+
+function authorFrom(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const record = data as Record<string, unknown>;
+  for (const key of ['author', 'authors', 'creator']) {
+    const value = record[key];
+    const names = (Array.isArray(value) ? value : [value]).filter((name): name is string => typeof name === 'string' && name.trim() !== '');
+    if (names.length > 0) return names.map((name) => name.trim()).join(', ');
+  }
+  return undefined;
 }
 
 function overridesFrom(data: unknown): FrontMatter['overrides'] {
@@ -32,6 +46,8 @@ function overridesFrom(data: unknown): FrontMatter['overrides'] {
   const record = data as Record<string, unknown>;
   const overrides: FrontMatter['overrides'] = {};
   if (typeof record.title === 'string' && record.title.trim()) overrides.title = record.title.trim();
+  const lang = statedLanguage(typeof record.lang === 'string' ? record.lang : typeof record.language === 'string' ? record.language : null);
+  if (lang) overrides.lang = lang;
   const source = clipSource(record);
   if (source) overrides.source = source;
   // Web clippers (Obsidian, MarkDownload) write `published`; `created` is when the page was clipped, the weakest.

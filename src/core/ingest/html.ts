@@ -9,6 +9,7 @@ import { normaliseDateValue } from './date';
 import { pageDate } from './htmlDate';
 import { metaContent, pageHost, type PageDocument } from './htmlMeta';
 import { jsonLdPublisher, pageTitle } from './htmlTitle';
+import { pageAuthor } from './htmlAuthor';
 import { detectLanguage, statedLanguage } from './language';
 import type { ArticleDate } from '../types';
 
@@ -104,6 +105,15 @@ export function parseHtml(raw: string): HtmlArticle {
   const date = statedDate ?? normaliseDateValue(parsed?.publishedTime ?? null);
   if (date) overrides.date = date;
   return { ...layOut(paragraphs, raw), overrides, lang: lang ?? undefined };
+}
+
+/** Who wrote the page and in what language (for "what was read"; not kept with the article). */
+export function htmlDetails(raw: string): { author: string | null; language: string | null } {
+  const shape = measureTags(raw);
+  if (shape.depth > HTML_BUDGET.maxDepth || shape.elements > HTML_BUDGET.maxElements)
+    return { author: null, language: detectLanguage(raw.replace(/<[^>]*>/g, ' ')) };
+  const { document } = parseHTML(raw);
+  return { author: pageAuthor(document), language: pageLanguage(document) };
 }
 
 /** Enough of a page's paragraphs to tell its language by. */

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText, UnreadableContentError } from './textDecoding';
-import { isArticleFile, parseArticle, type ParseOptions } from './parse';
+import { articleDetails, isArticleFile, parseArticle, type ArticleDetails, type ParseOptions } from './parse';
 import type { Article, Problem } from '../types';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -105,6 +105,15 @@ export async function readArticle(file: string, options: LoadOptions = {}): Prom
   } catch (error) {
     if (error instanceof UnreadableContentError) return problem(file, `skipped: ${error.message}`);
     return problem(file, `cannot be read: ${describeError(error)}`);
+  }
+}
+
+/** Who wrote a file and in what language, read afresh (these are not kept with the article); nulls when it cannot be read. */
+export async function readDetails(file: string): Promise<ArticleDetails> {
+  try {
+    return articleDetails(file, decodeText(await fs.readFile(file)).text);
+  } catch {
+    return { author: null, language: null };
   }
 }
 

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { readingLineMask } from './boilerplate';
 import { extractDate, isDateLine } from './date';
 import { parseFrontMatter } from './frontMatter';
-import { parseHtml } from './html';
+import { htmlDetails, parseHtml } from './html';
+import { detectLanguage } from './language';
 import { BUILTIN_SOURCE_PATTERNS, detectSource, type SourcePattern } from './source';
 import { ruleFor, type SourceRule } from './sourceRules';
 import type { Article, ArticleDate, Paragraph } from '../types';
@@ -66,6 +67,23 @@ export function parseArticle(filePath: string, text: string, stats: FileStats, o
     stats,
     options,
   );
+}
+
+/** What a file says about itself beyond the tree's fields: for `corpus-lens article` and "Show What Was Read", not kept with the article. */
+export interface ArticleDetails {
+  author: string | null;
+  /** As the file states it ("de-DE"), else told from its text ("de"); null when too little text. */
+  language: string | null;
+}
+
+export function articleDetails(filePath: string, text: string): ArticleDetails {
+  const ext = path.extname(filePath).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return htmlDetails(text);
+  if (ext === '.md' || ext === '.markdown') {
+    const fm = parseFrontMatter(text);
+    return { author: fm.author ?? null, language: fm.overrides.lang ?? detectLanguage(fm.body) };
+  }
+  return { author: null, language: detectLanguage(text) };
 }
 
 function buildArticle(filePath: string, lines: string[], lineNumbers: number[], overrides: Overrides, stats: FileStats, options: ParseOptions): Article {
