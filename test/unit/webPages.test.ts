@@ -326,6 +326,51 @@ describe('reading text of web pages', () => {
     assert.match(text, /The council met on Monday/);
     assert.match(text, /They agreed to spend more on schools/);
   });
+
+  const longStory = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of the story: the council debated the budget at length, and members spoke for and against the plan to spend more on schools.</p>`,
+  ).join('');
+
+  const nav = '<nav><ul><li><a href="/a">News</a></li><li><a href="/b">Sport</a></li><li><a href="/c">Tech</a></li></ul></nav>';
+  const withHeader = (header: string) =>
+    page(
+      '<title>Platters</title>',
+      `${nav}${header}<div class="layout"><div class="article-body">${longStory}</div><aside><a href="/x">More</a></aside></div>`,
+    );
+
+  it("gives back the lead printed under the headline when Readability leaves it in the page's header", () => {
+    const lead = "We're about to get 20 terabyte hard drives, but the path looks clear to scale up to 80TB.";
+    const lines = parseHtml(
+      withHeader(`<header class="article-header"><h1>Next-Gen HAMR Platters</h1><p class="font-brand">${lead}</p></header>`),
+    ).lines.filter(Boolean);
+    assert.equal(lines[0], lead);
+    assert.match(lines[1], /^Paragraph 1 of the story/);
+    assert.equal(lines.filter((line) => line === lead).length, 1, 'once');
+  });
+
+  it("never takes a teaser link, a byline or a second headline's text for the lead", () => {
+    const teaser = 'Read next: how another council spent its budget on roads instead of schools, and what happened after.';
+    const linked = withHeader(`<header><h1>Council budget</h1><a href="/other"><p>${teaser}</p></a></header>`);
+    assert.doesNotMatch(parseHtml(linked).lines.join(' '), /Read next/);
+    const byline = withHeader(
+      `<header><h1>Council budget</h1><p class="byline">By Anna Schmidt, who has covered the council and its budget for the paper since the year 2015.</p></header>`,
+    );
+    assert.doesNotMatch(parseHtml(byline).lines.join(' '), /Anna Schmidt/);
+    const two = withHeader(`<header><h1>Site</h1><h1>Council budget</h1><p>${teaser}</p></header>`);
+    assert.doesNotMatch(parseHtml(two).lines.join(' '), /Read next/);
+  });
+
+  it('leaves out image captions and photo credits', () => {
+    const html = page(
+      '<title>Council</title>',
+      `<article>${longStory.slice(0, 400)}<figure><img src="a.jpg"><figcaption>The council chamber on Monday (Photo: Getty)</figcaption></figure><div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Members leaving the hall</p></div>${longStory}</article>`,
+    );
+    const text = parseHtml(html).lines.join(' ');
+    assert.match(text, /Paragraph 6 of the story/);
+    assert.doesNotMatch(text, /council chamber on Monday|Members leaving the hall/);
+  });
 });
 
 describe('Markdown clips', () => {

@@ -10,6 +10,7 @@ import { pageDate } from './htmlDate';
 import { metaContent, pageHost, type PageDocument } from './htmlMeta';
 import { jsonLdPublisher, pageTitle } from './htmlTitle';
 import { pageAuthor } from './htmlAuthor';
+import { leadUnderHeadline } from './htmlLead';
 import { detectLanguage, statedLanguage } from './language';
 import type { ArticleDate } from '../types';
 
@@ -36,11 +37,14 @@ const BLOCK_ELEMENTS = new Set(
     ' ',
   ),
 );
-const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template']);
+/** Image captions and credits are the page's furniture, not the story's text (figcaption, and these classes, kept through Readability). */
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'figcaption']);
+const CAPTION_CLASSES = ['wp-caption-text', 'caption', 'image-caption', 'img-caption', 'photo-caption', 'copyright', 'credit', 'image-credit', 'photo-credit'];
 
 interface TextTree {
   nodeType: number;
   nodeName: string;
+  getAttribute?(name: string): string | null;
   textContent: string | null;
   childNodes: ArrayLike<TextTree>;
 }
@@ -67,7 +71,7 @@ function blockTexts(html: string): string[] {
       current += node.textContent ?? '';
       continue;
     }
-    if (node.nodeType !== 1 || SKIPPED_ELEMENTS.has(name)) continue;
+    if (node.nodeType !== 1 || SKIPPED_ELEMENTS.has(name) || isCaption(node)) continue;
     if (BLOCK_ELEMENTS.has(name)) flush();
     if (leaving) continue;
     stack.push({ node, leaving: true });
@@ -75,6 +79,11 @@ function blockTexts(html: string): string[] {
   }
   flush();
   return paragraphs;
+}
+
+function isCaption(node: TextTree): boolean {
+  const classes = node.getAttribute?.('class');
+  return Boolean(classes) && (classes ?? '').split(/\s+/).some((name) => CAPTION_CLASSES.includes(name));
 }
 
 export function parseHtml(raw: string): HtmlArticle {
@@ -89,13 +98,14 @@ export function parseHtml(raw: string): HtmlArticle {
   const host = pageHost(document);
   const headline = pageTitle(document, metaSite ?? publisher);
   const docTitle = document.querySelector('title')?.textContent?.trim();
+  const lead = leadUnderHeadline(document);
   let parsed: ReturnType<Readability['parse']> = null;
   try {
-    parsed = new Readability(document as unknown as Document).parse();
+    parsed = new Readability(document as unknown as Document, { classesToPreserve: CAPTION_CLASSES }).parse();
   } catch {
     parsed = null;
   }
-  const paragraphs = parsed?.content ? blockTexts(parsed.content) : blockTexts(raw);
+  const paragraphs = parsed?.content ? withLead(blockTexts(parsed.content), lead) : blockTexts(raw);
   const overrides: HtmlArticle['overrides'] = {};
   const title = headline || parsed?.title?.trim() || docTitle;
   if (title) overrides.title = title;
@@ -114,6 +124,13 @@ export function htmlDetails(raw: string): { author: string | null; language: str
     return { author: null, language: detectLanguage(raw.replace(/<[^>]*>/g, ' ')) };
   const { document } = parseHTML(raw);
   return { author: pageAuthor(document), language: pageLanguage(document) };
+}
+
+/** The story's paragraphs with the lead under its headline first, when Readability left it out. */
+function withLead(paragraphs: string[], lead: string | null): string[] {
+  if (!lead || paragraphs.length === 0) return paragraphs;
+  const key = (text: string) => text.replace(/\s+/g, '');
+  return key(paragraphs.join('')).includes(key(lead)) ? paragraphs : [lead, ...paragraphs];
 }
 
 /** Enough of a page's paragraphs to tell its language by. */

@@ -1,0 +1,48 @@
+/**
+ * The lead (standfirst, deck, teaser) printed right under a page's headline: Readability often keeps
+ * it out of the article because it stands in the page's header beside the headline, not in the
+ * story's container. Read before Readability, given back when its text lacks it.
+ */
+import type { PageDocument, PageElement } from './htmlMeta';
+
+/** How many elements after the headline the lead may stand (a date line, a byline, an image may come first). */
+const UNDER_HEADLINE = 15;
+/** Shorter texts are kickers, bylines, captions. */
+const MIN_LEAD = 60;
+const MAX_LEAD = 1_500;
+const BLOCKS = new Set(['P', 'H2', 'H3', 'DIV', 'LI', 'SECTION']);
+/** Page furniture a lead never stands in. */
+const FURNITURE = /comment|sidebar|widget|related|footer|share|social|newsletter|breadcrumb|nav|menu|carousel|slider|advert|caption|credit|byline|author|meta/i;
+
+/** The first block of sentences right under the page's only <h1>, or null. */
+export function leadUnderHeadline(document: PageDocument): string | null {
+  const all = [...document.querySelectorAll('body *')];
+  const headlines = all.filter((element) => element.tagName === 'H1');
+  if (headlines.length !== 1) return null;
+  const at = all.indexOf(headlines[0]);
+  for (const element of all.slice(at + 1, at + 1 + UNDER_HEADLINE)) {
+    if (!BLOCKS.has(element.tagName) || hasBlockChild(element) || inFurniture(element)) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length < MIN_LEAD) continue;
+    return text.length <= MAX_LEAD && isSentences(text) ? text : null;
+  }
+  return null;
+}
+
+function hasBlockChild(element: PageElement): boolean {
+  for (const child of element.querySelectorAll('p, div, h2, h3, li, ul, ol, section, table')) if (child) return true;
+  return false;
+}
+
+function inFurniture(element: PageElement): boolean {
+  for (let at: PageElement | null = element; at && at.tagName !== 'BODY'; at = at.parentElement) {
+    if (at.tagName === 'A' || at.tagName === 'NAV' || at.tagName === 'ASIDE' || at.tagName === 'FOOTER' || at.tagName === 'FIGURE') return true;
+    if (FURNITURE.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/** Prose: several words, ending as a sentence does. */
+function isSentences(text: string): boolean {
+  return text.split(' ').length >= 8 && /[.!?…:;"“”»«)]$/u.test(text);
+}
