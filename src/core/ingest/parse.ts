@@ -15,10 +15,13 @@ export interface ParseOptions {
   sourceRules?: SourceRule[];
 }
 
-/** Identifies the options that change what parsing gives, so a cache made with others is not used. */
+/** Bump when the parsing rules change what a file gives (a date, a title, the reading text): caches made by older rules are rebuilt. */
+const PARSE_RULES = 2;
+
+/** Identifies the rules and options that change what parsing gives, so a cache made with others is not used. */
 export function parseSignature(options: ParseOptions): string {
   const patterns = (options.sourcePatterns ?? BUILTIN_SOURCE_PATTERNS).map((p) => [p.pattern.source, p.pattern.flags, p.source]);
-  return JSON.stringify({ patterns, rules: options.sourceRules ?? [] });
+  return JSON.stringify({ rules: PARSE_RULES, patterns, sourceRules: options.sourceRules ?? [] });
 }
 
 export interface FileStats {
