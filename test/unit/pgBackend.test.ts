@@ -7,6 +7,7 @@ import { CorpusEngine } from '../../src/core/engine/engine';
 import { corpusSource } from '../../src/core/db/corpusSource';
 import { ingest } from '../../src/core/db/pgIngest';
 import { grantReader, SCHEMA_VERSION, schemaVersion } from '../../src/core/db/pgSchema';
+import { PARSE_RULES } from '../../src/core/ingest/parse';
 import { PgSearch } from '../../src/core/db/pgSearch';
 import { parseQuery } from '../../src/core/search/query';
 import { createCorpusDatabase, startPgServer, type PgServer } from '../../src/tools/pgServer';
@@ -109,6 +110,15 @@ describe('the PostgreSQL backend (a real server)', function () {
       search.hits.map((h) => path.basename(h.path)),
       ['003_53251bd098308f0e.txt'],
     );
+  });
+
+  it('reads again the articles that older parsing rules read, and only those', async () => {
+    const { folder, engine, writer } = await seedsDatabase('rules');
+    await writer.query(`UPDATE articles SET parse_rules = $1, title = 'stale' WHERE path = '002_36d8fbcc4219a082.txt'`, [PARSE_RULES - 1]);
+    const again = await ingest(writer, corpusSource(engine, folder));
+    assert.deepEqual([again.added, again.updated, again.unchanged, again.removed], [0, 1, 4, 0]);
+    const rows = await writer.query(`SELECT DISTINCT parse_rules, title = 'stale' AS stale FROM articles`);
+    assert.deepEqual(rows.rows, [{ parse_rules: PARSE_RULES, stale: false }]);
   });
 
   it('resumes a killed ingest from its last committed batch', async () => {

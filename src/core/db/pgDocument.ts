@@ -7,6 +7,7 @@
 import MiniSearch from 'minisearch';
 import { daySpan, yearLabel } from '../articleDate';
 import { sourceLabel } from '../grouping';
+import { PARSE_RULES } from '../ingest/parse';
 import type { Article } from '../types';
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
@@ -51,6 +52,8 @@ export interface ArticleRow {
   longText: boolean;
   /** Each distinct word once (for the vocabulary). */
   lexemes: string[];
+  /** The version of the parsing rules that read the file: an article read by older rules is read again. */
+  parseRules: number;
 }
 
 type Weight = 'A' | 'B' | 'D';
@@ -145,6 +148,7 @@ export function articleRow(article: Article, relativePath: string): ArticleRow {
     dayTo: days?.last ?? null,
     paragraphs: JSON.stringify(paragraphs),
     textBytes: article.paragraphs.reduce((sum, p) => sum + Buffer.byteLength(p.text), 0),
+    parseRules: PARSE_RULES,
     terms,
     titleTerms: titleTerms.map(quoteLexeme).join(' '),
     longText: writer.cut,
@@ -171,11 +175,12 @@ export function rowValues(row: ArticleRow): (string | number | boolean | null)[]
     row.terms,
     row.titleTerms,
     row.longText,
+    row.parseRules,
   ];
 }
 
 export const ARTICLE_COLUMNS =
-  'path, title, source, date, size, mtime_ms, source_key, source_label, year_label, day_from, day_to, paragraphs, text_bytes, terms, title_terms, long_text';
+  'path, title, source, date, size, mtime_ms, source_key, source_label, year_label, day_from, day_to, paragraphs, text_bytes, terms, title_terms, long_text, parse_rules';
 
 /** One line of COPY's text format. */
 export function copyLine(values: (string | number | boolean | null)[]): string {

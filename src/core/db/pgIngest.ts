@@ -1,12 +1,13 @@
 /**
  * Writing a corpus into the database backend: batches of articles by COPY, each batch one
  * transaction (src/core/db/pgWrite.ts), so a killed ingest resumes where its last batch ended.
- * An article whose path, size and modification time are already there is skipped (ingest is
- * idempotent); one that changed is replaced; one that is gone from the corpus is deleted.
+ * An article whose path, size and modification time are already there, read by the same parsing
+ * rules, is skipped (ingest is idempotent); one that changed is replaced; one that is gone from the corpus is deleted.
  */
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { SqlClient } from './sqlClient';
 import type { Article, FileStamp } from '../types';
+import { PARSE_RULES } from '../ingest/parse';
 import { articleRow, type ArticleRow } from './pgDocument';
 import { migrate } from './pgSchema';
 import { knownWords, removeArticles, writeBatch, type KnownWords } from './pgWrite';
@@ -77,7 +78,7 @@ async function ingestLocked(client: SqlClient, source: IngestSource, { onProgres
       seen++;
       present.add(path);
       const old = stored.get(path);
-      if (old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs) {
+      if (old && old.size === stamp.size && old.mtimeMs === stamp.mtimeMs && old.parseRules === PARSE_RULES) {
         report.unchanged++;
         continue;
       }
@@ -148,8 +149,10 @@ async function settle(client: SqlClient): Promise<void> {
   await client.query('ANALYZE articles');
 }
 
-/** Every stored article's path with the size and modification time it was written from. */
-export async function storedStamps(client: SqlClient): Promise<Map<string, FileStamp>> {
-  const result = await client.query<{ path: string; size: string; mtime_ms: number }>('SELECT path, size, mtime_ms FROM articles');
-  return new Map(result.rows.map((r) => [r.path, { size: Number(r.size), mtimeMs: r.mtime_ms }]));
+/** Every stored article's path with the size and modification time it was written from, and the parsing rules that read it. */
+export async function storedStamps(client: SqlClient): Promise<Map<string, FileStamp & { parseRules: number }>> {
+  const result = await client.query<{ path: string; size: string; mtime_ms: number; parse_rules: number }>(
+    'SELECT path, size, mtime_ms, parse_rules FROM articles',
+  );
+  return new Map(result.rows.map((r) => [r.path, { size: Number(r.size), mtimeMs: r.mtime_ms, parseRules: r.parse_rules }]));
 }

@@ -85,6 +85,8 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX mentions_entity ON mentions (entity, path);
    CREATE INDEX mentions_path ON mentions (path);`,
+  // The parsing rules that read each article: rows read by older rules are read again by the next ingest.
+  `ALTER TABLE articles ADD COLUMN parse_rules integer NOT NULL DEFAULT 0;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

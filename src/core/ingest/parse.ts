@@ -16,7 +16,7 @@ export interface ParseOptions {
 }
 
 /** Bump when the parsing rules change what a file gives (a date, a title, the reading text): caches made by older rules are rebuilt. */
-const PARSE_RULES = 2;
+export const PARSE_RULES = 2;
 
 /** Identifies the rules and options that change what parsing gives, so a cache made with others is not used. */
 export function parseSignature(options: ParseOptions): string {
