@@ -263,6 +263,11 @@ describe('titles of web pages', () => {
       `<h1><span class="topline"><span class="date">27.01.2022</span></span>MineralölINFO November 2021</h1>${story}`,
     );
     assert.equal(parseHtml(dated).overrides.title, 'MineralölINFO November 2021');
+    const titleHeader = page(
+      '<title>Coronavirus und andere Zoonosen – Wie Umweltzerstörung neue Epidemien begünstigt | Tages-Anzeiger</title>',
+      `<h1 itemprop="headline"><span class="ContentHead_titleheader__MSrlO">Coronavirus und andere Zoonosen</span><span aria-hidden="true"> – </span><span>Wie Umweltzerstörung neue Epidemien begünstigt</span></h1>${story}`,
+    );
+    assert.equal(parseHtml(titleHeader).overrides.title, 'Wie Umweltzerstörung neue Epidemien begünstigt');
   });
 
   it('takes the page\'s headline when the title only names the section ("Pressemitteilungen", "About Us")', () => {

@@ -63,7 +63,7 @@ function withoutGluedName(part: string, names: string[]): string {
 const HEADLINE_METADATA = /^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|[•|·])/u;
 
 /** A line set above a headline inside its <h1>: a kicker, roofline or date ("Dachzeile"). */
-const KICKER = /topline|roofline|kicker|overline|dachzeile|eyebrow|supertitle|(^|[\s_-])date([\s_-]|$)/i;
+const KICKER = /topline|roofline|kicker|overline|dachzeile|spitzmarke|eyebrow|supertitle|titleheader|title-header|(^|[\s_-])date([\s_-]|$)/i;
 
 /** An <h1>'s text as written, and without the kicker lines it holds (the headline itself). */
 function headingTexts(h1: PageElement): { full: string; headline: string } {
@@ -71,7 +71,8 @@ function headingTexts(h1: PageElement): { full: string; headline: string } {
   const kickers = [...h1.querySelectorAll('[class]')].filter((e) => KICKER.test(e.getAttribute('class') ?? ''));
   let headline = full;
   for (const kicker of kickers) headline = headline.replace(collapse(kicker.textContent ?? ''), ' ');
-  return { full, headline: collapse(headline) || full };
+  // The dash or colon that set the kicker apart goes with it.
+  return { full, headline: collapse(headline).replace(/^[–—:|-]\s*/, '') || full };
 }
 
 /** Whether `text` starts with `start` (case aside) and goes on with what `rest` matches. */
