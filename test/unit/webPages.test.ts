@@ -367,6 +367,18 @@ describe('reading text of web pages', () => {
     assert.doesNotMatch(parseHtml(two).lines.join(' '), /Read next/);
   });
 
+  it('reads a post held in a <noscript> (Blogger), never a "please enable JavaScript" note', () => {
+    const post =
+      '<p>We have seen threats on the web becoming increasingly sophisticated, and our protections have had to keep up with them over the years.</p>';
+    const html = page(
+      '<title>Protection</title>',
+      `<div class="post-body"><script>render()</script><noscript>${post.repeat(3)}</noscript></div><noscript><p>Please enable JavaScript to view the comments.</p></noscript>`,
+    );
+    const text = parseHtml(html).lines.join(' ');
+    assert.match(text, /threats on the web becoming increasingly sophisticated/);
+    assert.doesNotMatch(text, /enable JavaScript/);
+  });
+
   it('leaves out image captions and photo credits', () => {
     const html = page(
       '<title>Council</title>',

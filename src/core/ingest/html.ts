@@ -99,6 +99,7 @@ export function parseHtml(raw: string): HtmlArticle {
   const headline = pageTitle(document, metaSite ?? publisher);
   const docTitle = document.querySelector('title')?.textContent?.trim();
   const lead = leadUnderHeadline(document);
+  unwrapNoscriptArticles(document);
   let parsed: ReturnType<Readability['parse']> = null;
   try {
     parsed = new Readability(document as unknown as Document, { classesToPreserve: CAPTION_CLASSES }).parse();
@@ -126,6 +127,16 @@ export function htmlDetails(raw: string): { author: string | null; language: str
   return { author: pageAuthor(document), language: pageLanguage(document) };
 }
 
+/** Readability drops every <noscript>; some pages (Blogger's) hold their whole post in one, for readers without scripts. */
+function unwrapNoscriptArticles(document: Document): void {
+  for (const noscript of [...document.querySelectorAll('noscript')]) {
+    if (!noscript.querySelector('p') || (noscript.textContent ?? '').trim().length < NOSCRIPT_ARTICLE) continue;
+    const holder = document.createElement('div');
+    holder.append(...noscript.childNodes);
+    noscript.replaceWith(holder);
+  }
+}
+
 /** The story's paragraphs with the lead under its headline first, when Readability left it out. */
 function withLead(paragraphs: string[], lead: string | null): string[] {
   if (!lead || paragraphs.length === 0) return paragraphs;
@@ -135,6 +146,8 @@ function withLead(paragraphs: string[], lead: string | null): string[] {
 
 /** Enough of a page's paragraphs to tell its language by. */
 const LANGUAGE_SAMPLE = 2_000;
+/** A <noscript> with this much text in paragraphs is the page's content, not a "please enable JavaScript" note. */
+const NOSCRIPT_ARTICLE = 200;
 
 /** What the page says it is written in, else what its paragraphs look like. */
 export function pageLanguage(document: PageDocument): string | null {
