@@ -252,6 +252,18 @@ describe('titles of web pages', () => {
     assert.match(parseHtml(blog).overrides.title ?? '', /^Was ist Virales Marketing\?/);
   });
 
+  it("takes a headline that names the site, and never the site's logo heading (a link home, an id of branding)", () => {
+    const named = page(
+      '<title>El Nacional recibirá cartas abiertas con las denuncias de los venezolanos</title><meta property="og:site_name" content="El Nacional">',
+      `<h1 class="entry-title">Carta abierta, un nuevo espacio donde El Nacional recibirá las denuncias de sus lectores</h1>${story}`,
+    );
+    assert.equal(parseHtml(named).overrides.title, 'Carta abierta, un nuevo espacio donde El Nacional recibirá las denuncias de sus lectores');
+    const linkHome = page('<title>XUM1541: Dateien zwischen Linux und C64 austauschen</title>', `<h1><a href="../index.html">jan-grosser.de</a></h1>${story}`);
+    assert.equal(parseHtml(linkHome).overrides.title, 'XUM1541: Dateien zwischen Linux und C64 austauschen');
+    const branding = page('<title>Kinder und Arbeit</title>', `<h1 id="branding">ProNATs e.V. Verein zur Unterstützung arbeitender Kinder</h1>${story}`);
+    assert.equal(parseHtml(branding).overrides.title, 'Kinder und Arbeit');
+  });
+
   it('leaves out the kicker or date line set above the headline inside its <h1>', () => {
     const html = page(
       '<title>Adblue nachfüllen: wo kaufen; Preis | autozeitung.de</title>',

@@ -22,6 +22,13 @@ function overlap(a: string, b: string): number {
   return [...small].filter((w) => large.has(w)).length / small.size;
 }
 
+/** The share of `a`'s words that `b` has. */
+function shareIn(a: string, b: string): number {
+  const words = new Set(wordsOf(a));
+  const other = new Set(wordsOf(b));
+  return words.size === 0 ? 0 : [...words].filter((w) => other.has(w)).length / words.size;
+}
+
 /** The publisher a page names in JSON-LD ("publisher": { "name": … }). */
 export function jsonLdPublisher(document: PageDocument): string | undefined {
   return jsonLdMatch(document, /"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"/);
@@ -75,6 +82,21 @@ function headingTexts(h1: PageElement): { full: string; headline: string } {
   return { full, headline: collapse(headline).replace(/^[–—:|-]\s*/, '') || full };
 }
 
+/** Where a site puts its name, not a headline. */
+const LOGO = /logo|brand|site-?title|site-?name|masthead/i;
+
+/** An <h1> that is the site's logo: marked so, or a link to the home page ("/", "../index.html"). */
+function isLogo(h1: PageElement): boolean {
+  if (LOGO.test(`${h1.getAttribute('class') ?? ''} ${h1.getAttribute('id') ?? ''}`)) return true;
+  const links = [...h1.querySelectorAll('a[href]')];
+  const text = collapse(h1.textContent ?? '');
+  return (
+    links.length === 1 &&
+    collapse(links[0].textContent ?? '') === text &&
+    /^(\.\.\/|\.\/|\/)*(index\.\w+)?$|^https?:\/\/[^/]+\/?$/i.test(links[0].getAttribute('href') ?? '')
+  );
+}
+
 /** Whether `text` starts with `start` (case aside) and goes on with what `rest` matches. */
 function startsWithThen(text: string, start: string, rest: RegExp): boolean {
   return text.length > start.length && text.toLowerCase().startsWith(start.toLowerCase()) && rest.test(text.slice(start.length));
@@ -88,10 +110,12 @@ export function pageTitle(document: PageDocument, siteName: string | undefined):
     collapse(document.querySelector('title')?.textContent ?? '');
   const title = stated ? withoutSiteName(stated, names) : undefined;
   const headings = [...document.querySelectorAll('h1')]
+    .filter((h1) => !isLogo(h1))
     .map(headingTexts)
     .filter((h) => h.full.length >= 4 && h.full.length <= 300)
     .map((h) => (title && startsWithThen(h.headline, title, HEADLINE_METADATA) ? { full: title, headline: title } : h));
-  const notSite = (h: string) => !names.some((n) => overlap(h, n) >= 0.8);
+  // A heading is the site's name (its logo) when most of its words are the name's: a headline that names the site is still a headline.
+  const notSite = (h: string) => !names.some((n) => shareIn(h, n) >= 0.6);
   const parts = stated.split(SEPARATOR).map((p) => collapse(p).toLowerCase());
   const namesSite = (part: string) => names.some((n) => overlap(part, n) >= 0.6);
   const isTitlePart = (h: string, i: number) => parts.length > 1 && parts[i] === h.toLowerCase() && !namesSite(parts[i]);
