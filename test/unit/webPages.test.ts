@@ -264,6 +264,16 @@ describe('titles of web pages', () => {
     assert.equal(parseHtml(branding).overrides.title, 'Kinder und Arbeit');
   });
 
+  it("takes a page's first <h2> when it has no <h1> (a blog's post title), unless that is the day's date", () => {
+    const blog = page(
+      "<title>Gregory Szorc's Digital Home | Mercurial's Journey to and Reflections on Python 3</title>",
+      `<h2 class="blog_post_title"><a href="/blog/2020/01/13/x/">Mercurial's Journey to and Reflections on Python 3</a></h2>${story}<h2>Comments</h2>`,
+    );
+    assert.equal(parseHtml(blog).overrides.title, "Mercurial's Journey to and Reflections on Python 3");
+    const dated = page('<title>SibenLab privacy policy</title>', `<h2 class="date-header">mardi 5 juin 2018</h2>${story}`);
+    assert.equal(parseHtml(dated).overrides.title, 'SibenLab privacy policy');
+  });
+
   it('leaves out the kicker or date line set above the headline inside its <h1>', () => {
     const html = page(
       '<title>Adblue nachfüllen: wo kaufen; Preis | autozeitung.de</title>',

@@ -1,7 +1,7 @@
 /**
  * The headline of a web page, without the site's name: "Headline | Site", "Site - Headline" and
  * "Headline – Section – Site" lose the site's part (its og:site_name or the words of its host), and
- * the page's own <h1> wins when it is the same headline written more fully, the title's first part,
+ * the page's own <h1> (else its first <h2>) wins when it is the same headline written more fully, the title's first part,
  * or the page's only heading.
  */
 import { jsonLdMatch, pageHost, type PageDocument, type PageElement } from './htmlMeta';
@@ -82,6 +82,12 @@ function headingTexts(h1: PageElement): { full: string; headline: string } {
   return { full, headline: collapse(headline).replace(/^[–—:|-]\s*/, '') || full };
 }
 
+/** A short heading with a year and a day in it, in any language: "mardi 5 juin 2018", "5. Juni 2018". */
+function looksLikeDate(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length <= 5 && words.some((w) => /^(19|20)\d\d$/.test(w)) && words.some((w) => /^\d{1,2}$/.test(w) && Number(w) >= 1 && Number(w) <= 31);
+}
+
 /** Where a site puts its name, not a headline. */
 const LOGO = /logo|brand|site-?title|site-?name|masthead/i;
 
@@ -109,8 +115,10 @@ export function pageTitle(document: PageDocument, siteName: string | undefined):
     collapse(document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '') ||
     collapse(document.querySelector('title')?.textContent ?? '');
   const title = stated ? withoutSiteName(stated, names) : undefined;
-  const headings = [...document.querySelectorAll('h1')]
-    .filter((h1) => !isLogo(h1))
+  // A page without a headline <h1> (a blog's post titles are <h2>s) has its first <h2> instead, unless that is a date (Blogger's day heading).
+  const h1s = [...document.querySelectorAll('h1')].filter((h1) => !isLogo(h1));
+  const firstH2 = [...document.querySelectorAll('h2')].slice(0, 1).filter((h2) => !looksLikeDate(collapse(h2.textContent ?? '')));
+  const headings = (h1s.length > 0 ? h1s : firstH2)
     .map(headingTexts)
     .filter((h) => h.full.length >= 4 && h.full.length <= 300)
     .map((h) => (title && startsWithThen(h.headline, title, HEADLINE_METADATA) ? { full: title, headline: title } : h));
