@@ -121,9 +121,9 @@ describe('Corpus Lens in a real VS Code', () => {
     const file = vscode.Uri.joinPath(workspaceRoot(), 'seeds', '002_36d8fbcc4219a082.txt');
     const editor = (await vscode.commands.executeCommand('corpusLens.showWhatWasRead', file)) as vscode.TextEditor;
     const text = editor.document.getText();
-    assert.match(text, /^title: {2}Lavrov: No Secret Russia-U\.S\. Talks On Syria$/m);
-    assert.match(text, /^source: RFE\/RL$/m);
-    assert.match(text, /^date: {3}Undated$/m);
+    assert.match(text, /^title: {4}Lavrov: No Secret Russia-U\.S\. Talks On Syria$/m);
+    assert.match(text, /^source: {3}RFE\/RL$/m);
+    assert.match(text, /^date: {5}Undated$/m);
     assert.match(text, /^language: en$/m);
     assert.match(text, /^ {4}5 {2}Lavrov: No Secret/m);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

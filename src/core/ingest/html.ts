@@ -169,13 +169,21 @@ function layOut(paragraphs: string[], raw: string): { lines: string[]; lineNumbe
   const lines: string[] = [];
   const lineNumbers: number[] = [];
   const lineAt = lineCounter(raw);
-  let lastLine = 0;
-  let searchFrom = 0;
+  // The reading text is in the body: a word of it in the <title> or a meta tag is not where it stands.
+  let searchFrom = Math.max(0, lowerRaw.indexOf('<body'));
+  let lastLine = lineAt(searchFrom);
   // A paragraph not found as written (markup inside it) costs a scan to the end: after a few, stop looking.
   let misses = 0;
   for (const paragraph of paragraphs) {
-    const probe = (/^[\p{L}\p{N}]+/u.exec(paragraph)?.[0] ?? paragraph).slice(0, 24).toLowerCase();
-    const at = misses < MAX_MISSES ? lowerRaw.indexOf(probe, searchFrom) : -1;
+    // Its opening words as written, else its first word (markup or an entity may stand in the opening).
+    const opening = paragraph.slice(0, 24).toLowerCase();
+    const firstWord = (/^[\p{L}\p{N}]+/u.exec(paragraph)?.[0] ?? paragraph).slice(0, 24).toLowerCase();
+    let probe = opening;
+    let at = misses < MAX_MISSES ? lowerRaw.indexOf(opening, searchFrom) : -1;
+    if (at < 0 && misses < MAX_MISSES) {
+      probe = firstWord;
+      at = lowerRaw.indexOf(firstWord, searchFrom);
+    }
     if (at >= 0) {
       lastLine = lineAt(at);
       searchFrom = at + probe.length;
