@@ -47,10 +47,11 @@ const MAX_DATE_LINE_PART = 50;
 
 /** The date of a text that is a date line: one of its parts only a date (with a place, a lead word or a time), else null. */
 export function dateLineDate(text: string, parser: chrono.Chrono): ArticleDate | null {
-  if (text.length > MAX_DATE_TEXT) return null;
+  // A full date has its year written out: without one, chrono is not asked (it is the costly part).
+  if (text.length > MAX_DATE_TEXT || !/(19|20)\d\d/.test(text)) return null;
   for (const raw of text.split(LINE_PARTS)) {
     const part = raw.trim().replace(DATELINE_PLACE, '');
-    if (part.length > MAX_DATE_LINE_PART || !/\d/.test(part)) continue;
+    if (part.length > MAX_DATE_LINE_PART || !/(19|20)\d\d/.test(part)) continue;
     const found = fullDateMatch(part, parser);
     if (!found) continue;
     const before = part.slice(0, found.index);

@@ -11,7 +11,7 @@ import * as chrono from 'chrono-node';
 import type { ArticleDate } from '../types';
 import { formatDate, normaliseDateValue, parserFor } from './date';
 import { dateLineDate, fullDateIn, MAX_DATE_TEXT } from './dateLine';
-import { jsonLdMatch, metaContent, pageHost, pageUrls, type PageDocument, type PageElement } from './htmlMeta';
+import { elementsAround, jsonLdMatch, metaContent, pageHost, pageUrls, type PageDocument, type PageElement } from './htmlMeta';
 import { localDateOfUtcStamp, publisherZone } from './publisherClock';
 
 const PUBLISHED_META = [
@@ -195,18 +195,17 @@ const UNDER_HEADLINE = 25;
 
 /** The date of the first line right over or under the page's <h1> that is only a date line. */
 function dateUnderHeadline(document: PageDocument, parser: chrono.Chrono): ArticleDate | null {
-  const all = [...document.querySelectorAll('body *')];
-  const headline = all.findIndex((element) => element.tagName === 'H1');
-  if (headline < 0) return null;
-  const first = Math.max(0, headline - OVER_HEADLINE);
-  for (const [at, element] of all.slice(first, headline + 1 + UNDER_HEADLINE).entries()) {
-    // Over the headline, a date in a list item is the last of a list of other articles.
-    if (first + at < headline && inListItem(element)) continue;
+  const headline = document.querySelector('body h1');
+  if (!headline) return null;
+  const around = elementsAround(headline, OVER_HEADLINE, UNDER_HEADLINE);
+  // Over the headline, a date in a list item is the last of a list of other articles.
+  const candidates = [...around.before.filter((element) => !inListItem(element)), ...around.after];
+  for (const element of candidates) {
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
     // The story has begun: dates from here on are the story's or the page's lists.
     if (element.tagName === 'P' && text.length > STORY_PARAGRAPH) return null;
-    const date = dateLineDate(text, parser);
-    if (date && !outOfBounds(element, ancestors(all[headline]))) return date;
+    const date = /\d/.test(text) ? dateLineDate(text, parser) : null;
+    if (date && !outOfBounds(element, ancestors(headline))) return date;
   }
   return null;
 }

@@ -3,7 +3,7 @@
  * it out of the article because it stands in the page's header beside the headline, not in the
  * story's container. Read before Readability, given back when its text lacks it.
  */
-import type { PageDocument, PageElement } from './htmlMeta';
+import { elementsAround, type PageDocument, type PageElement } from './htmlMeta';
 
 /** How many elements after the headline the lead may stand (a date line, a byline, an image may come first). */
 const UNDER_HEADLINE = 15;
@@ -16,11 +16,9 @@ const FURNITURE = /comment|sidebar|widget|related|footer|share|social|newsletter
 
 /** The first block of sentences right under the page's only <h1>, or null. */
 export function leadUnderHeadline(document: PageDocument): string | null {
-  const all = [...document.querySelectorAll('body *')];
-  const headlines = all.filter((element) => element.tagName === 'H1');
+  const headlines = [...document.querySelectorAll('body h1')];
   if (headlines.length !== 1) return null;
-  const at = all.indexOf(headlines[0]);
-  for (const element of all.slice(at + 1, at + 1 + UNDER_HEADLINE)) {
+  for (const element of elementsAround(headlines[0], 0, UNDER_HEADLINE).after) {
     if (!BLOCKS.has(element.tagName) || hasBlockChild(element) || inFurniture(element)) continue;
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length < MIN_LEAD) continue;

@@ -7,6 +7,10 @@ export interface PageElement {
   parentElement: PageElement | null;
   tagName: string;
   querySelectorAll(selector: string): Iterable<PageElement>;
+  firstElementChild: PageElement | null;
+  lastElementChild: PageElement | null;
+  nextElementSibling: PageElement | null;
+  previousElementSibling: PageElement | null;
 }
 
 export interface PageDocument {
@@ -47,4 +51,33 @@ export function pageUrls(document: PageDocument): string[] {
 /** The host of the page's address (the canonical link, else og:url), without "www.". */
 export function pageHost(document: PageDocument): string | undefined {
   return /^https?:\/\/(?:www\.)?([^/:]+)/i.exec(pageUrls(document)[0] ?? '')?.[1]?.toLowerCase();
+}
+
+/**
+ * The elements just before and just after one in document order, its own descendants first among
+ * those after; its ancestors are not "before" it (they hold it). For reading what stands around a
+ * headline without listing the whole page.
+ */
+export function elementsAround(element: PageElement, before: number, after: number): { before: PageElement[]; after: PageElement[] } {
+  const following: PageElement[] = [];
+  for (let at = nextInOrder(element); at && following.length < after; at = nextInOrder(at)) following.push(at);
+  const holders = new Set<PageElement>();
+  for (let at = element.parentElement; at; at = at.parentElement) holders.add(at);
+  const preceding: PageElement[] = [];
+  for (let at = previousInOrder(element); at && preceding.length < before; at = previousInOrder(at)) if (!holders.has(at)) preceding.unshift(at);
+  return { before: preceding, after: following };
+}
+
+function nextInOrder(element: PageElement): PageElement | null {
+  if (element.firstElementChild) return element.firstElementChild;
+  for (let at: PageElement | null = element; at && at.tagName !== 'BODY'; at = at.parentElement) if (at.nextElementSibling) return at.nextElementSibling;
+  return null;
+}
+
+/** The element before in document order: the previous sibling's last descendant, else the parent (up to <body>). */
+function previousInOrder(element: PageElement): PageElement | null {
+  let previous = element.previousElementSibling;
+  if (!previous) return element.parentElement && element.parentElement.tagName !== 'BODY' ? element.parentElement : null;
+  while (previous.lastElementChild) previous = previous.lastElementChild;
+  return previous;
 }

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as chrono from 'chrono-node';
 import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
 import { dateLineDate } from '../../src/core/ingest/dateLine';
+import { elementsAround } from '../../src/core/ingest/htmlMeta';
 import { detectLanguage, statedLanguage } from '../../src/core/ingest/language';
 
 describe('the language of an article', () => {
@@ -42,6 +44,34 @@ describe('a date line', () => {
     fc.assert(
       fc.property(day, words, (d, sentence) => {
         assert.equal(dateLineDate(`${written(d)}${sentence}`, german), null);
+      }),
+    );
+  });
+});
+
+describe('the elements around a headline', () => {
+  type Tree = { tag: string; children: Tree[] };
+  const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+    node: fc.record({
+      tag: fc.constantFrom('div', 'p', 'span', 'h1', 'li'),
+      children: fc.oneof({ maxDepth: 4 }, fc.constant([]), fc.array(tie('node'), { maxLength: 3 })),
+    }),
+  })).node;
+  const html = (node: Tree): string => `<${node.tag}>x${node.children.map(html).join('')}</${node.tag}>`;
+
+  it('are the elements listed before and after it in document order, without the ones that hold it (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat({ max: 5 }), fc.nat({ max: 8 }), (roots, pick, before, after) => {
+        const { document } = parseHTML(`<!doctype html><html><body>${roots.map(html).join('')}</body></html>`);
+        const all = [...document.querySelectorAll('body *')];
+        const element = all[pick % all.length];
+        const holders = new Set<Element>();
+        for (let at = element.parentElement; at; at = at.parentElement) holders.add(at);
+        const at = all.indexOf(element);
+        const expected = all.slice(0, at).filter((e) => !holders.has(e));
+        const around = elementsAround(element as never, before, after);
+        assert.deepEqual(around.before, expected.slice(Math.max(0, expected.length - before)));
+        assert.deepEqual(around.after, all.slice(at + 1, at + 1 + after));
       }),
     );
   });
