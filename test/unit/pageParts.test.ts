@@ -54,7 +54,7 @@ describe('the elements around a headline', () => {
   const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
     node: fc.record({
       tag: fc.constantFrom('div', 'p', 'span', 'h1', 'li'),
-      children: fc.oneof({ maxDepth: 4 }, fc.constant([]), fc.array(tie('node'), { maxLength: 3 })),
+      children: fc.oneof({ maxDepth: 4 }, fc.constant<Tree[]>([]), fc.array(tie('node'), { maxLength: 3 })),
     }),
   })).node;
   const html = (node: Tree): string => `<${node.tag}>x${node.children.map(html).join('')}</${node.tag}>`;
