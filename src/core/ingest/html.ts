@@ -7,11 +7,11 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDateValue } from './date';
 import { pageDate } from './htmlDate';
-import { metaContent, pageHost, type PageDocument } from './htmlMeta';
+import { metaContent, pageHost } from './htmlMeta';
 import { jsonLdPublisher, pageTitle } from './htmlTitle';
 import { pageAuthor } from './htmlAuthor';
-import { leadUnderHeadline } from './htmlLead';
-import { detectLanguage, statedLanguage } from './language';
+import { leadUnderHeadline, withLead } from './htmlLead';
+import { detectLanguage, pageLanguage } from './language';
 import type { ArticleDate } from '../types';
 
 export interface HtmlArticle {
@@ -37,7 +37,7 @@ const BLOCK_ELEMENTS = new Set(
     ' ',
   ),
 );
-/** Image captions and credits are the page's furniture, not the story's text (figcaption, and these classes, kept through Readability). */
+/** Elements whose text is not the story's: code, and image captions and credits (figcaption, and the classes below, kept through Readability). */
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'figcaption']);
 const CAPTION_CLASSES = ['wp-caption-text', 'caption', 'image-caption', 'img-caption', 'photo-caption', 'copyright', 'credit', 'image-credit', 'photo-credit'];
 
@@ -137,29 +137,8 @@ function unwrapNoscriptArticles(document: Document): void {
   }
 }
 
-/** The story's paragraphs with the lead under its headline first, when Readability left it out. */
-function withLead(paragraphs: string[], lead: string | null): string[] {
-  if (!lead || paragraphs.length === 0) return paragraphs;
-  const key = (text: string) => text.replace(/\s+/g, '');
-  return key(paragraphs.join('')).includes(key(lead)) ? paragraphs : [lead, ...paragraphs];
-}
-
-/** Enough of a page's paragraphs to tell its language by. */
-const LANGUAGE_SAMPLE = 2_000;
 /** A <noscript> with this much text in paragraphs is the page's content, not a "please enable JavaScript" note. */
 const NOSCRIPT_ARTICLE = 200;
-
-/** What the page says it is written in, else what its paragraphs look like. */
-export function pageLanguage(document: PageDocument): string | null {
-  const stated = statedLanguage(document.documentElement?.getAttribute('lang'));
-  if (stated) return stated;
-  let sample = '';
-  for (const paragraph of document.querySelectorAll('p')) {
-    sample += `${paragraph.textContent ?? ''}\n`;
-    if (sample.length >= LANGUAGE_SAMPLE) break;
-  }
-  return detectLanguage(sample);
-}
 
 const MAX_MISSES = 32;
 

@@ -44,3 +44,10 @@ function inFurniture(element: PageElement): boolean {
 function isSentences(text: string): boolean {
   return text.split(' ').length >= 8 && /[.!?…:;"“”»«)]$/u.test(text);
 }
+
+/** The story's paragraphs with the lead under its headline first, when Readability left it out. */
+export function withLead(paragraphs: string[], lead: string | null): string[] {
+  if (!lead || paragraphs.length === 0) return paragraphs;
+  const key = (text: string) => text.replace(/\s+/g, '');
+  return key(paragraphs.join('')).includes(key(lead)) ? paragraphs : [lead, ...paragraphs];
+}

@@ -5,6 +5,7 @@
  */
 import { franc } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
+import type { PageDocument } from './htmlMeta';
 
 /** franc names a macrolanguage's main member (Mandarin, Standard Arabic); ISO 639-1 has a code for the macrolanguage. */
 const MACROLANGUAGE_OF: Record<string, string> = {
@@ -40,4 +41,19 @@ export function detectLanguage(text: string): string | null {
 export function statedLanguage(tag: string | null | undefined): string | null {
   const cleaned = (tag ?? '').trim().replace(/_/g, '-');
   return /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(cleaned) ? cleaned : null;
+}
+
+/** Enough of a page's paragraphs to tell its language by. */
+const LANGUAGE_SAMPLE = 2_000;
+
+/** What the page says it is written in, else what its paragraphs look like. */
+export function pageLanguage(document: PageDocument): string | null {
+  const stated = statedLanguage(document.documentElement?.getAttribute('lang'));
+  if (stated) return stated;
+  let sample = '';
+  for (const paragraph of document.querySelectorAll('p')) {
+    sample += `${paragraph.textContent ?? ''}\n`;
+    if (sample.length >= LANGUAGE_SAMPLE) break;
+  }
+  return detectLanguage(sample);
 }
