@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { dateInRange, yearLabel } from '../../src/core/articleDate';
 import { CorpusEngine } from '../../src/core/engine/engine';
 import { compareDatesNewestFirst, dateLabel, groupArticles } from '../../src/core/grouping';
 import { listArticleFiles } from '../../src/core/ingest/loader';
+import { PARSE_RULES } from '../../src/core/ingest/parse';
 import { parseSourceRules, ruleFor } from '../../src/core/ingest/sourceRules';
 import { sourcesPhrase } from '../../src/features/shared/cardText';
 import { citationEdit } from '../../src/features/shared/citation';
@@ -74,6 +75,20 @@ describe('.corpus-lens/sources.json', () => {
     assert.equal(after.get(path.join(dir, 'b.txt'))?.date, '2015-03-03', "a file's own date wins");
     const outcome = await after.search('date:2004-06');
     assert.ok(outcome.ok && outcome.total === 1, 'a period matches a date filter inside it');
+  });
+
+  it('rebuilds a cache made by an older version of the parsing rules, and says so', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'A Story Headline Here\n\nMOSCOW (Sputnik) – Text.\n');
+    const cacheDir = path.join(tempDir(), 'cache');
+    await new CorpusEngine().load([dir], { cacheDir });
+    const summaries = path.join(cacheDir, 'summaries.json');
+    const file = JSON.parse(readFileSync(summaries, 'utf8')) as { signature: string };
+    file.signature = file.signature.replace(`"rules":${PARSE_RULES}`, `"rules":${PARSE_RULES - 1}`);
+    writeFileSync(summaries, JSON.stringify(file));
+    const report = await new CorpusEngine().load([dir], { cacheDir });
+    assert.match(report.cacheRebuilt ?? '', /older version of the parsing rules/);
+    assert.equal(report.fromCache, 0);
   });
 });
 

@@ -24,6 +24,20 @@ export function parseSignature(options: ParseOptions): string {
   return JSON.stringify({ rules: PARSE_RULES, patterns, sourceRules: options.sourceRules ?? [] });
 }
 
+/** Why a cache made under signature `made` is not used under `current`, in words for the output channel. */
+export function signatureChange(made: string, current: string): string {
+  const rulesOf = (signature: string): unknown => {
+    try {
+      return (JSON.parse(signature) as { rules?: unknown }).rules;
+    } catch {
+      return undefined;
+    }
+  };
+  return rulesOf(made) === rulesOf(current)
+    ? 'was made with other source rules (.corpus-lens/sources.json or corpusLens.sourcePatterns)'
+    : 'was made by an older version of the parsing rules';
+}
+
 export interface FileStats {
   size: number;
   mtimeMs: number;

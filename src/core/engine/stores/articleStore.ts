@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { signatureChange } from '../../ingest/parse';
 import { readJsonCache, writeJsonAtomically } from './jsonFiles';
 import { TextStore, type TextRef } from './textStore';
 import type { Article, ArticleSummary, Paragraph } from '../../types';
@@ -69,7 +70,7 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
       ? read
       : textMissing
         ? { invalid: 'has lost its text file (deleted or cut short)' }
-        : { invalid: 'was made with other source rules (.corpus-lens/sources.json or corpusLens.sourcePatterns)' };
+        : { invalid: signatureChange(read.data.signature, signature) };
     try {
       mkdirSync(dir, { recursive: true });
       const store = new ArticleStore(dir, false, newTextFileName());

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import * as path from 'node:path';
 import type MiniSearch from 'minisearch';
+import { signatureChange } from '../../ingest/parse';
 import { writeJsonAtomically } from './jsonFiles';
 import { SearchIndex, type IndexedCorpus } from '../../search/searchIndex';
 import type { ArticleRecordLike } from '../backend';
@@ -59,7 +60,7 @@ export async function readIndexFile(dir: string, signature: string, corpus: Inde
   }
   raw = '';
   if (file?.version !== INDEX_VERSION) return { invalid: `is from another version (${String(file?.version)}, expected ${INDEX_VERSION})` };
-  if (file.signature !== signature) return { invalid: 'was made with other source rules' };
+  if (file.signature !== signature) return { invalid: signatureChange(file.signature, signature) };
   if (!Array.isArray(file.paths) || !Array.isArray(file.mini?.index)) return { invalid: 'is incomplete' };
   const stamps: IndexedStamps = new Map(file.paths.map((p, i) => [p, { size: file.sizes[i], mtimeMs: file.mtimes[i] }]));
   onProgress(0.5);
