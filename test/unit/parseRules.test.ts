@@ -84,6 +84,31 @@ describe('boilerplate removal', () => {
     const lines = ['Title here', '', 'A sentence of the story.', '', 'Jane Doe'];
     assert.deepEqual(readingLineMask(lines), [true, false, true, false, true]);
   });
+  it("keeps a blog's sign-off after a greeting that ends in a smiley or an emoji", () => {
+    for (const greeting of ['Ich wünsche euch allen einen schönen Sonntag <3', 'Bis bald :)', 'Schönes Wochenende 🌞']) {
+      assert.deepEqual(readingLineMask(['Title here', 'A sentence of the story.', greeting, 'x Franzi']), [true, true, true, true]);
+    }
+  });
+  it('drops a "Related stories" box inside a story and keeps the story after it; at the end of a page, everything after the box', () => {
+    const inside = [
+      'Title here',
+      'A sentence of the story.',
+      'RELATED STORIES',
+      'Do masks offer protection from new coronavirus? It depends',
+      'Hoarding and price-gouging send mask prices soaring',
+      'The incident has occurred at a time when Japan is seeing a shortage of face masks.',
+    ];
+    assert.deepEqual(readingLineMask(inside), [true, true, false, false, false, true]);
+    const teasers = [
+      'Title here',
+      'A sentence of the story.',
+      'Related Posts',
+      'Final Summer Sale',
+      'Jetzt heißt es schnell sein: Unbedingt noch die heißesten Schnäppchen e…',
+      'Montag | 22. Juli 2019',
+    ];
+    assert.deepEqual(readingLineMask(teasers), [true, true, false, false, false, false]);
+  });
   it('drops a trailing run of related-story headlines', () => {
     const lines = ['Title here', 'A sentence of the story.', 'Related Headline One', 'Another Related Headline'];
     assert.deepEqual(readingLineMask(lines), [true, true, false, false]);

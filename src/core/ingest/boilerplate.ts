@@ -67,7 +67,8 @@ const CLOSING_NOTICE_LENGTH = 400;
 /** A media player's caption is the line just before its "please wait". */
 const MEDIA_PLAYER_MARKER = /^please wait$/i;
 
-const SENTENCE_END = /[.!?…"”’)\]:;。！？」』）｡؟।]$/u;
+/** How a sentence ends: its punctuation in any script, or a smiley or emoji a blog ends one with ("… schönen Sonntag <3"). */
+const SENTENCE_END = /([.!?…"”’)\]:;。！？」』）｡؟।]|<3|[:;]-?[()DPp]|\p{Extended_Pictographic}\uFE0F?)$/u;
 const SHORT_LINE = 120;
 /** A cell of figures standing alone: "3", "52.41", "3:53.47", "133-5", ".596", "297,157". */
 const FIGURE_CELL = /^[(+-]?[\d.,:/-]*\d[\d.,:/%-]*\)?$/u;
@@ -95,12 +96,34 @@ export function isCutMarker(line: string): boolean {
  */
 export function readingLineMask(lines: string[]): boolean[] {
   const keep = lines.map((line) => line.trim() !== '' && !isBoilerplateLine(line));
-  const cut = lines.findIndex(isCutMarker);
-  if (cut >= 0) for (let i = cut; i < lines.length; i++) keep[i] = false;
+  dropRelatedBoxes(lines, keep);
   dropMediaCaptions(lines, keep);
   dropClosingNotices(lines, keep);
   dropTrailingDebris(lines, keep);
   return keep;
+}
+
+/**
+ * A line of the story, not a headline or a teaser: it ends a sentence with a full stop, or is too
+ * long for a headline; a teaser's cut-off excerpt ("… e…", "[…]", "...") is neither.
+ */
+function isStoryLine(line: string): boolean {
+  if (/(…|\.\.\.|\[…\]|\[\.\.\.\])["”’)]?$/u.test(line)) return false;
+  return line.length > SHORT_LINE || /[.。｡]["”’)]?$/u.test(line);
+}
+
+/**
+ * "Related stories" and the headlines under it are a box of other stories. Inside a story (a line of
+ * it follows the headlines) only the box goes; at the end of the page, everything after the marker.
+ */
+function dropRelatedBoxes(lines: string[], keep: boolean[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (!isCutMarker(lines[i])) continue;
+    keep[i] = false;
+    let j = i + 1;
+    while (j < lines.length && (lines[j].trim() === '' || !isStoryLine(lines[j].trim()))) keep[j++] = false;
+    i = j - 1;
+  }
 }
 
 /** The indexes of the lines kept so far. */
