@@ -129,6 +129,23 @@ describe('boilerplate removal', () => {
     const fixtures = ['Title here', 'The draw was made on Sunday.', 'Austria at Croatia', 'Switzerland at Slovak Republic', 'Postponed: Walsall v Wrexham'];
     assert.deepEqual(readingLineMask(fixtures), [true, true, true, true, true]);
   });
+  it("keeps a recipe's closing ingredient list, and still drops a closing list of numbered headlines", () => {
+    const recipe = [
+      'Title here',
+      'A sentence of the story.',
+      'Ingredients',
+      '1/2 block of tofu, diced',
+      '120g yellow noodles',
+      '1 tbsp minced garlic',
+      'Some beansprouts',
+    ];
+    assert.deepEqual(
+      readingLineMask(recipe),
+      recipe.map(() => true),
+    );
+    const listicles = ['Title here', 'A sentence of the story.', '7 Tipps für den Garten', '10 Dinge, die man wissen muss', '5 Rezepte für den Sommer'];
+    assert.deepEqual(readingLineMask(listicles), [true, true, false, false, false]);
+  });
   it('still drops closing lines with a figure or two that are not a table (dates, addresses, counters)', () => {
     const lines = ['Title here', 'A sentence of the story.', '13 August', 'Baumwall 3', '20459 Hamburg', 'Nächste Vorstandssitzung'];
     assert.deepEqual(readingLineMask(lines), [true, true, false, false, false, false]);

@@ -155,12 +155,16 @@ function previousNonBlank(lines: string[], index: number): number {
   return -1;
 }
 
+/** A recipe's ingredient line: a quantity with its unit, or a fraction ("120g noodles", "1 1/2 tsp sugar", "2 EL Öl", "½ Zitrone"). */
+const QUANTITY = /^(\d+([.,]\d+)?\s?(g|kg|mg|ml|cl|dl|l|oz|lb|tbsp|tsp|cups?|el|tl|msp|prise|pck|stück)\b|(\d+\s)?\d\/\d|[½¼¾⅓⅔])/iu;
+
 /**
- * League standings, scores, fixtures and market tables are article text, not a list of other
+ * League standings, scores, fixtures, market tables and a recipe's ingredients are article text, not a list of other
  * stories; so is a list of names broken over lines (a line ending in a comma goes on in the next).
  */
 function looksLikeTable(run: string[]): boolean {
   if (run.some((line) => line.trimEnd().endsWith(','))) return true;
+  if (run.filter((line) => QUANTITY.test(line.trim())).length >= MIN_TABLE_ROWS) return true;
   const rows = run.filter((line) => isTableRow(line) || isFixture(line)).length;
   return rows >= MIN_TABLE_ROWS && rows >= TABLE_SHARE * run.length;
 }
