@@ -154,12 +154,11 @@ const UPDATED_LABEL =
  * it (most such pages were written once): its metadata's, an update stamp's, an "Aktualisiert:" line's.
  */
 function lastUpdate(document: PageDocument, parser: chrono.Chrono, zone: string | undefined): ArticleDate | null {
+  const stamp = document.querySelector('.updated[datetime], .updated[title]');
   const stated = [
     metaContent(document, MODIFIED_META),
     jsonLdMatch(document, /"dateModified"\s*:\s*"([^"]{6,40})"/),
-    document.querySelector('.updated[title], .updated[datetime]')?.getAttribute('datetime') ??
-      document.querySelector('.updated[title]')?.getAttribute('title') ??
-      undefined,
+    stamp?.getAttribute('datetime') ?? stamp?.getAttribute('title') ?? undefined,
   ];
   for (const value of stated) {
     const date = value ? statedValue(value, parser, zone) : null;
