@@ -84,6 +84,19 @@ describe('boilerplate removal', () => {
     const lines = ['Title here', '', 'A sentence of the story.', '', 'Jane Doe'];
     assert.deepEqual(readingLineMask(lines), [true, false, true, false, true]);
   });
+  it("drops a newsletter's invitation and a sign-up form's consent line, never a sentence about newsletters", () => {
+    const lines = [
+      'Title here',
+      'A sentence of the story.',
+      'Never miss the latest news by signing up to our newsletter today!',
+      'Keine Neuigkeiten aus der Medien-Branche mehr verpassen: Abonnieren Sie kostenlos die MEEDIA-Newsletter.',
+      'Jetzt für Golf-Lotse Top-News anmelden',
+      'Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden. Nach Anmeldung geht mir eine E-Mail zu.',
+      'Substack lets writers sign up readers to a newsletter, and never miss a payment.',
+      'The last sentence of the story.',
+    ];
+    assert.deepEqual(readingLineMask(lines), [true, true, false, false, false, false, true, true]);
+  });
   it("keeps a blog's sign-off after a greeting that ends in a smiley or an emoji", () => {
     for (const greeting of ['Ich wünsche euch allen einen schönen Sonntag <3', 'Bis bald :)', 'Schönes Wochenende 🌞']) {
       assert.deepEqual(readingLineMask(['Title here', 'A sentence of the story.', greeting, 'x Franzi']), [true, true, true, true]);

@@ -33,6 +33,11 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^(was this article (helpful|useful)\??|war (der|dieser) artikel (hilfreich|nützlich)\??|möchten sie (den|diesen) artikel teilen\??)$/i,
   /^\(?(foto|fotos|photo|photos|bild|bilder)\s*:\s*[^.!?]{2,80}\)?$/i, // a picture's credit line ("Foto: Sascha Klahn")
   /^(subscribe (now|today)|sign up (for|to) (our|the)|abonniere|abonnieren sie)\b.{0,150}$/i, // newsletter and subscription calls
+  // A newsletter's invitation: "Never miss the latest news by signing up…", "Keine Neuigkeiten … verpassen: Abonnieren Sie…", "Jetzt für … Top-News anmelden".
+  /^(?=.{0,250}$)(never miss|don'?t miss out|keine .{0,60}verpassen)\b.*\b(newsletter|sign(ing)? up|inbox|abonnieren|anmelden)\b.*$/i,
+  /^(?=.{0,250}$)(sign up to (get|receive)\b.*|jetzt .{0,60}\b(anmelden|abonnieren))$/i,
+  // The consent line of a sign-up form: "Ich bin mit der Verarbeitung meiner Daten … einverstanden. Nach Anmeldung geht mir eine E-Mail zu…".
+  /^(?=.{0,400}$)ich (bin mit der verarbeitung meiner daten|willige (darin )?ein)\b.*$/i,
   /^to find out more, click here\.?$/i,
   /^community standards\s*(discussion)?$/i,
   /^(discussion|comment on this story)$/i,
