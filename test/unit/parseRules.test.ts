@@ -97,6 +97,17 @@ describe('boilerplate removal', () => {
     ];
     assert.deepEqual(readingLineMask(lines), [true, true, false, false, false, false, true, true]);
   });
+  it('drops an affiliate disclosure, not a sentence about affiliate marketing', () => {
+    const lines = [
+      'Title here',
+      'A sentence of the story.',
+      'Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / Bilder von der Amazon Product Advertising API',
+      'Dieser Artikel enthält Affiliate-Links und/oder werbende Inhalte.',
+      'Many blogs earn their living from affiliate links, the study found.',
+      'The last sentence of the story.',
+    ];
+    assert.deepEqual(readingLineMask(lines), [true, true, false, false, true, true]);
+  });
   it("keeps a blog's sign-off after a greeting that ends in a smiley or an emoji", () => {
     for (const greeting of ['Ich wünsche euch allen einen schönen Sonntag <3', 'Bis bald :)', 'Schönes Wochenende 🌞']) {
       assert.deepEqual(readingLineMask(['Title here', 'A sentence of the story.', greeting, 'x Franzi']), [true, true, true, true]);

@@ -38,6 +38,8 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^(?=.{0,250}$)(sign up to (get|receive)\b.*|jetzt .{0,60}\b(anmelden|abonnieren))$/i,
   // The consent line of a sign-up form: "Ich bin mit der Verarbeitung meiner Daten … einverstanden. Nach Anmeldung geht mir eine E-Mail zu…".
   /^(?=.{0,400}$)ich (bin mit der verarbeitung meiner daten|willige (darin )?ein)\b.*$/i,
+  // An affiliate disclosure: "Dieser Artikel enthält Affiliate-Links …", "Bei den Verlinkungen handelt es sich um Affiliate Links / Bilder von der Amazon Product Advertising API".
+  /^(?=.{0,400}$).*\b(handelt es sich um|enthält|enthalten|contains?|may contain)\b.{0,40}\baffiliate[- ]?links?\b.*$/i,
   /^to find out more, click here\.?$/i,
   /^community standards\s*(discussion)?$/i,
   /^(discussion|comment on this story)$/i,
