@@ -72,8 +72,9 @@ describe('Corpus Lens in VS Code for the web (Playwright + Chromium)', function 
       await page.locator('.editor-instance .view-lines', { hasText: line }).waitFor({ timeout: 5_000 });
     }
     assert.equal(await page.locator('.editor-instance .view-lines', { hasText: 'Sitzungssaal' }).count(), 0, 'the caption is not reading text');
-    // Each paragraph with its line in the file (1-based): the date line on 4, the second paragraph on 8.
-    await page.locator('.editor-instance .view-lines', { hasText: '4  Hamburg, 2. November 2021' }).waitFor({ timeout: 5_000 });
+    // Each paragraph with its line in the file (1-based): the byline on 5, the second paragraph on 8; the date line is the page's date, not its text.
+    await page.locator('.editor-instance .view-lines', { hasText: '5  Von Marie Jaster' }).waitFor({ timeout: 5_000 });
+    assert.equal(await page.locator('.editor-instance .view-lines', { hasText: 'Hamburg, 2. November' }).count(), 0);
     await page.locator('.editor-instance .view-lines', { hasText: '8  Die Opposition kritisierte' }).waitFor({ timeout: 5_000 });
     await screenshot(page, 'what-was-read-web-page');
   });

@@ -401,6 +401,14 @@ describe('reading text of web pages', () => {
     assert.doesNotMatch(text, /enable JavaScript/);
   });
 
+  it("leaves out a line that only dates the page, and dates the page by it when nothing else does; an event's date stays", () => {
+    const html = page('<title>Whisky</title>', `<article>${longStory}<p>Publiziert: 03.04.2020, 12:35</p><p>Termin: 29.02.2020, 19 Uhr</p></article>`, 'de');
+    const read = parseHtml(html);
+    assert.doesNotMatch(read.lines.join(' '), /Publiziert/);
+    assert.match(read.lines.join(' '), /Termin: 29\.02\.2020, 19 Uhr/);
+    assert.equal(read.overrides.date, '2020-04-03');
+  });
+
   it('leaves out image captions and photo credits', () => {
     const html = page(
       '<title>Council</title>',

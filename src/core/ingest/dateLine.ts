@@ -60,3 +60,15 @@ export function dateLineDate(text: string, parser: chrono.Chrono): ArticleDate |
   }
   return null;
 }
+
+/** A label before the page's own date ("Publiziert:", "Aktualisiert am", "Veröffentlichung:", "opublikowano:"), not an event's ("Termin: 29.02.2020"). */
+const DATE_LABEL =
+  /^(publiziert|veröffentlicht|veröffentlichung|aktualisiert|zuletzt aktualisiert|erstellt|stand|datum|published|updated|posted|created|last updated|date|publié|mis à jour|pubblicato|publicado|actualizado|opublikowano|zaktualizowano)( am| vom| on| le)?\s*:?\s+(?=\d)/iu;
+const MAX_DATE_PARAGRAPH = 80;
+
+/** The date of a paragraph that only dates the page: a date line, with a label before it at most ("Publiziert: 03.04.2020, 12:35"); else null. */
+export function dateParagraphDate(text: string, parser: chrono.Chrono): ArticleDate | null {
+  if (text.length > MAX_DATE_PARAGRAPH) return null;
+  const line = text.replace(/\.$/, '');
+  return dateLineDate(line, parser) ?? dateLineDate(line.replace(DATE_LABEL, ''), parser);
+}

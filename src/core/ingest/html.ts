@@ -5,7 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { normaliseDateValue } from './date';
+import { normaliseDateValue, parserFor } from './date';
+import { dateParagraphDate } from './dateLine';
 import { pageDate } from './htmlDate';
 import { metaContent, pageHost } from './htmlMeta';
 import { jsonLdPublisher, pageTitle } from './htmlTitle';
@@ -106,14 +107,18 @@ export function parseHtml(raw: string): HtmlArticle {
   } catch {
     parsed = null;
   }
-  const paragraphs = parsed?.content ? withLead(blockTexts(parsed.content), lead) : blockTexts(raw);
+  const parser = parserFor(lang ?? '');
+  const story = parsed?.content ? withLead(blockTexts(parsed.content), lead) : blockTexts(raw);
+  // A line that only dates the page ("Publiziert: 03.04.2020, 12:35") is its metadata, not the story's text (the first dates the page when nothing else did).
+  const lineDates = story.map((paragraph) => dateParagraphDate(paragraph, parser));
+  const paragraphs = story.filter((_, i) => lineDates[i] === null);
   const overrides: HtmlArticle['overrides'] = {};
   const title = headline || parsed?.title?.trim() || docTitle;
   if (title) overrides.title = title;
   // The site's own name, else its publisher's, else the host of its canonical address.
   const site = parsed?.siteName?.trim() || metaSite || publisher || host;
   if (site) overrides.source = site;
-  const date = statedDate ?? normaliseDateValue(parsed?.publishedTime ?? null);
+  const date = statedDate ?? normaliseDateValue(parsed?.publishedTime ?? null) ?? lineDates.find((found) => found !== null) ?? null;
   if (date) overrides.date = date;
   return { ...layOut(paragraphs, raw), overrides, lang: lang ?? undefined };
 }
