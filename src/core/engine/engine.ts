@@ -401,7 +401,7 @@ export class CorpusEngine {
   /** What was read from one article of the corpus: its metadata, who wrote it in what language (read from the file again), its reading text with line numbers. */
   async whatWasRead(filePath: string): Promise<(ArticleSummary & ArticleDetails & { paragraphs: Paragraph[] }) | undefined> {
     const article = this.get(filePath);
-    return article && { ...summarize(article), ...(await readDetails(article.path)), paragraphs: article.paragraphs };
+    return article && { ...summarize(article), ...(await readDetails(article.path, this.options.maxFileBytes)), paragraphs: article.paragraphs };
   }
 
   /** The first paragraphs of an article's reading text (tooltips). */

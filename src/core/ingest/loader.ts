@@ -108,9 +108,10 @@ export async function readArticle(file: string, options: LoadOptions = {}): Prom
   }
 }
 
-/** Who wrote a file and in what language, read afresh (these are not kept with the article); nulls when it cannot be read. */
-export async function readDetails(file: string): Promise<ArticleDetails> {
+/** Who wrote a file and in what language, read afresh (these are not kept with the article); nulls when it cannot be read or is over the size limit. */
+export async function readDetails(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ArticleDetails> {
   try {
+    if ((await fs.stat(file)).size > maxBytes) return { author: null, language: null };
     return articleDetails(file, decodeText(await fs.readFile(file)).text);
   } catch {
     return { author: null, language: null };
