@@ -227,6 +227,7 @@ describe('authors of web pages', () => {
     assert.equal(authorOf('', `<span class="author">Foto: dpa</span>${story}`), null);
     assert.equal(authorOf('<meta name="author" content="https://example.com/staff">', story), null);
     assert.equal(authorOf('<meta name="author" content="No Author">', story), null);
+    assert.equal(authorOf(`<meta name="author" content="${'Anna Schmidt '.repeat(100_000)}">`, story), null, 'a megabyte is no name');
   });
 });
 

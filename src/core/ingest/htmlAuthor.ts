@@ -35,8 +35,12 @@ export function pageAuthor(document: PageDocument): string | null {
   return null;
 }
 
+/** More than a byline holds: a name is never this long, and a hostile page's megabyte of text is not scanned. */
+const MAX_CANDIDATE = 400;
+
 function cleanName(value: string | null | undefined): string | null {
   const name = (value ?? '')
+    .slice(0, MAX_CANDIDATE)
     .replace(/\s+/g, ' ')
     .replace(/^[^\p{L}\p{N}]+/u, '')
     .replace(BYLINE_LEAD, '')
