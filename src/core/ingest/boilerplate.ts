@@ -120,8 +120,8 @@ function isStoryLine(line: string): boolean {
 }
 
 /**
- * "Related stories" and the headlines under it are a box of other stories. Inside a story (a line of
- * it follows the headlines) only the box goes; at the end of the page, everything after the marker.
+ * "Related stories" and the headlines under it are a box of other stories: the marker and the lines
+ * after it go until a line of the story comes back (inside a story), or the page ends.
  */
 function dropRelatedBoxes(lines: string[], keep: boolean[]): void {
   for (let i = 0; i < lines.length; i++) {

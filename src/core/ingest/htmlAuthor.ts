@@ -4,7 +4,7 @@
  * a `rel="author"` link, then a short byline or author element ("Von Marie Jaster", "By J.R. Stone").
  * An address, an e-mail or a long text is never a name.
  */
-import { metaContent, type PageDocument, type PageElement } from './htmlMeta';
+import { classAndId, metaContent, type PageDocument, type PageElement } from './htmlMeta';
 
 const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator', 'byl'];
 const AUTHOR_ELEMENTS = '[itemprop="author"], a[rel="author"], [class*="author" i], [class*="byline" i], a[href*="/author/"], a[href*="/autor/"]';
@@ -67,7 +67,7 @@ function elementAuthors(document: PageDocument): string[] {
 
 function inComments(element: PageElement): boolean {
   for (let at: PageElement | null = element; at && at.tagName !== 'BODY'; at = at.parentElement) {
-    if (IN_COMMENTS.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+    if (IN_COMMENTS.test(classAndId(at))) return true;
   }
   return false;
 }

@@ -11,7 +11,7 @@ import * as chrono from 'chrono-node';
 import type { ArticleDate } from '../types';
 import { formatDate, normaliseDateValue, parserFor } from './date';
 import { dateLineDate, fullDateIn, MAX_DATE_TEXT } from './dateLine';
-import { elementsAround, jsonLdMatch, metaContent, pageHost, pageUrls, type PageDocument, type PageElement } from './htmlMeta';
+import { classAndId, elementsAround, jsonLdMatch, metaContent, pageHost, pageUrls, type PageDocument, type PageElement } from './htmlMeta';
 import { localDateOfUtcStamp, publisherZone } from './publisherClock';
 
 const PUBLISHED_META = [
@@ -72,7 +72,9 @@ const LAYOUT_OR_TOPIC = /^(no-|has-|layout|category-|tag-|cat-)/i;
 function outOfBounds(element: PageElement | null, headlineWrappers?: Set<PageElement>): boolean {
   for (let at = element; at && at.tagName !== 'BODY' && at.tagName !== 'HTML'; at = at.parentElement) {
     if (headlineWrappers?.has(at)) return false;
-    const words = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`.split(/\s+/).filter((w) => w && !LAYOUT_OR_TOPIC.test(w));
+    const words = classAndId(at)
+      .split(/\s+/)
+      .filter((w) => w && !LAYOUT_OR_TOPIC.test(w));
     if (words.some((w) => NOT_PUBLICATION.test(w))) return true;
     if (at.tagName === 'ARTICLE' || at.tagName === 'MAIN') return false;
   }
@@ -89,7 +91,7 @@ const ARTICLE_PUBLISHED = /\b(artikel|beitrag|article|post)\b.{0,240}\b(veröffe
 
 function dateElementText(document: PageDocument, parser: chrono.Chrono): ArticleDate | null {
   for (const element of document.querySelectorAll('[class], [id], time')) {
-    const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''} ${element.tagName === 'TIME' ? 'time' : ''}`;
+    const label = `${classAndId(element)} ${element.tagName === 'TIME' ? 'time' : ''}`;
     const icon = DATE_ICON.test(label) ? element.parentElement : null;
     const dated = icon ?? (DATE_ELEMENT.test(label) ? element : null);
     if (!dated || outOfBounds(icon ? dated : element)) continue;

@@ -3,7 +3,7 @@
  * it out of the article because it stands in the page's header beside the headline, not in the
  * story's container. Read before Readability, given back when its text lacks it.
  */
-import { elementsAround, type PageDocument, type PageElement } from './htmlMeta';
+import { classAndId, elementsAround, type PageDocument, type PageElement } from './htmlMeta';
 
 /** How many elements after the headline the lead may stand (a date line, a byline, an image may come first). */
 const UNDER_HEADLINE = 15;
@@ -35,7 +35,7 @@ function hasBlockChild(element: PageElement): boolean {
 function inFurniture(element: PageElement): boolean {
   for (let at: PageElement | null = element; at && at.tagName !== 'BODY'; at = at.parentElement) {
     if (at.tagName === 'A' || at.tagName === 'NAV' || at.tagName === 'ASIDE' || at.tagName === 'FOOTER' || at.tagName === 'FIGURE') return true;
-    if (FURNITURE.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+    if (FURNITURE.test(classAndId(at))) return true;
   }
   return false;
 }

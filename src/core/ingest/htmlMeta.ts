@@ -19,6 +19,11 @@ export interface PageDocument {
   documentElement?: PageElement | null;
 }
 
+/** An element's class and id words, as one string to test a pattern against. */
+export function classAndId(element: PageElement): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+}
+
 /** The first non-empty `content` of a meta tag named so (property, name or itemprop), in the order of the names. */
 export function metaContent(document: PageDocument, names: string[]): string | undefined {
   for (const name of names) {

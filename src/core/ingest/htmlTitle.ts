@@ -4,7 +4,7 @@
  * the page's own <h1> (else its first <h2>) wins when it is the same headline written more fully, the title's first part,
  * or the page's only heading.
  */
-import { jsonLdMatch, pageHost, type PageDocument, type PageElement } from './htmlMeta';
+import { classAndId, jsonLdMatch, pageHost, type PageDocument, type PageElement } from './htmlMeta';
 
 const SEPARATOR = /\s+(?:[|–—»·•:]|-{1,2}|\/\/?)\s+/;
 
@@ -16,10 +16,7 @@ const wordsOf = (text: string) =>
 
 /** The share of the shorter text's words that the other has. */
 function overlap(a: string, b: string): number {
-  const [wa, wb] = [new Set(wordsOf(a)), new Set(wordsOf(b))];
-  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
-  if (small.size === 0) return 0;
-  return [...small].filter((w) => large.has(w)).length / small.size;
+  return new Set(wordsOf(a)).size <= new Set(wordsOf(b)).size ? shareIn(a, b) : shareIn(b, a);
 }
 
 /** The share of `a`'s words that `b` has. */
@@ -93,7 +90,7 @@ const LOGO = /logo|brand|site-?title|site-?name|masthead/i;
 
 /** An <h1> that is the site's logo: marked so, or a link to the home page ("/", "../index.html"). */
 function isLogo(h1: PageElement): boolean {
-  if (LOGO.test(`${h1.getAttribute('class') ?? ''} ${h1.getAttribute('id') ?? ''}`)) return true;
+  if (LOGO.test(classAndId(h1))) return true;
   const links = [...h1.querySelectorAll('a[href]')];
   const text = collapse(h1.textContent ?? '');
   return (
