@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync, unlinkSync, readdirSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine/engine';
+import { corpusSource } from '../../src/core/db/corpusSource';
 import { copyOfSeeds, seedsDir, tempDir } from './helpers';
 
 /** An engine loaded with a copy of the seeds, and the first file of that copy. */
@@ -156,6 +157,61 @@ describe('the lean engine', () => {
     );
     assert.equal(notices.length, 1);
     assert.match(engine.paragraphs(engine.articles()[0].path, 1)[0]?.text ?? '', /\w/, 'the text is still there for hovers');
+  });
+
+  it('reads every article back in the next sessions after its text file was compacted, and keeps one text file', async () => {
+    const cacheDir = path.join(tempDir(), 'cache');
+    const firstCopy = copyOfSeeds();
+    const secondCopy = copyOfSeeds();
+    const texts = async (folder: string) => {
+      const engine = new CorpusEngine();
+      const report = await engine.load([folder], { cacheDir, withoutSearch: true });
+      const read = engine.articles().map((a) => engine.paragraphs(a.path, 50).length);
+      engine.dispose();
+      return { report, read };
+    };
+    // The corpus moved and moved back: every article is new each time, so most of the text file is superseded and compacted.
+    for (const folder of [firstCopy, secondCopy, firstCopy, secondCopy]) await texts(folder);
+    const again = await texts(secondCopy);
+    assert.equal(again.report.parsed, 0, 'the last session read the corpus from the cache');
+    assert.ok(again.read.length === 5 && again.read.every((n) => n > 0), `paragraphs read back per article: ${again.read}`);
+    assert.equal(readdirSync(cacheDir).filter((f) => f.startsWith('text-')).length, 1);
+  });
+
+  it('rebuilds the store when its text file does not hold its articles (another file by that name)', async () => {
+    const cacheDir = path.join(tempDir(), 'cache');
+    await new CorpusEngine().load([seedsDir], { cacheDir, withoutSearch: true });
+    const textFile = readdirSync(cacheDir).find((f) => f.startsWith('text-'))!;
+    const size = readFileSync(path.join(cacheDir, textFile)).length;
+    writeFileSync(path.join(cacheDir, textFile), 'x'.repeat(size));
+    const engine = new CorpusEngine();
+    const report = await engine.load([seedsDir], { cacheDir, withoutSearch: true });
+    assert.match(report.cacheRebuilt ?? '', /text file that does not hold its articles' text/);
+    assert.equal(report.parsed, 5);
+    assert.match(engine.paragraphs(engine.articles()[0].path, 50)[0]?.text ?? '', /\w/);
+  });
+
+  it('refuses to give a database ingest an article whose text cannot be read back, and rebuilds the cache next session', async () => {
+    const cacheDir = path.join(tempDir(), 'cache');
+    await new CorpusEngine().load([seedsDir], { cacheDir, withoutSearch: true });
+    const summaries = JSON.parse(readFileSync(path.join(cacheDir, 'summaries.json'), 'utf8')) as {
+      paths: string[];
+      textFile: string;
+      textAt: number[];
+      textLength: number[];
+    };
+    // The second article's text is overwritten in place: the first, middle and last still read back.
+    const textFile = path.join(cacheDir, summaries.textFile);
+    const bytes = readFileSync(textFile);
+    bytes.fill('x'.charCodeAt(0), summaries.textAt[1], summaries.textAt[1] + summaries.textLength[1]);
+    writeFileSync(textFile, bytes);
+    const engine = new CorpusEngine();
+    await engine.load([seedsDir], { cacheDir, withoutSearch: true });
+    const source = corpusSource(engine, seedsDir);
+    assert.ok(source.read(path.basename(summaries.paths[0])), 'an intact article is given');
+    assert.throws(() => source.read(path.basename(summaries.paths[1])), /cannot be read back from .*the cache is rebuilt by the next run/);
+    const next = await new CorpusEngine().load([seedsDir], { cacheDir, withoutSearch: true });
+    assert.equal(next.parsed, 5);
   });
 
   it('rebuilds the store when its text file was deleted', async () => {

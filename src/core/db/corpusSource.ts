@@ -6,6 +6,8 @@ import type { IngestSource } from './pgIngest';
 export interface ReadCorpus {
   stamps(): Iterable<[string, FileStamp]>;
   get(filePath: string): Article | undefined;
+  /** Why an article's text could not be read back (it then reads as empty). */
+  readonly textUnreadable?: string;
 }
 
 /** Database paths (relative to the corpus, '/'-separated) to the engine's (absolute) and back. */
@@ -27,6 +29,11 @@ export function corpusSource(engine: ReadCorpus, root: string): IngestSource {
     stamps: (function* () {
       for (const [absolute, stamp] of engine.stamps()) yield [paths.toRelative(absolute), stamp] as [string, FileStamp];
     })(),
-    read: (relative) => engine.get(paths.toAbsolute(relative)),
+    read: (relative) => {
+      const article = engine.get(paths.toAbsolute(relative));
+      // An article without its text is not written over the one the database holds.
+      if (engine.textUnreadable) throw new Error(`${engine.textUnreadable}; the cache is rebuilt by the next run`);
+      return article;
+    },
   };
 }

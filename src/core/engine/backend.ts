@@ -27,6 +27,8 @@ export interface ArticleRepository<R extends ArticleRecordLike = ArticleRecordLi
   /** The paragraphs a record had, after the article was replaced (to uncount its words). */
   paragraphsOf(record: R): Paragraph[];
   article(path: string): Article | undefined;
+  /** Why text could not be read back (then it reads as empty); the next session rebuilds the store. */
+  readonly damaged: string | undefined;
   save(signature: string): Promise<void>;
   dispose(): void;
 }

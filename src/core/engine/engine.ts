@@ -387,6 +387,11 @@ export class CorpusEngine {
     return this.store?.article(path.resolve(filePath));
   }
 
+  /** Why some article's text could not be read back from the cache (it then reads as empty), if it could not. */
+  get textUnreadable(): string | undefined {
+    return this.store?.damaged;
+  }
+
   summary(filePath: string): ArticleSummary | undefined {
     const record = this.store?.get(path.resolve(filePath));
     return record && summarize(record);

@@ -61,16 +61,25 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
     if (!dir) return { store: new ArticleStore(temporaryFolder(), true, newTextFileName()), opening: { missing: true } };
     const read = await readJsonCache<SummariesFile>(path.join(dir, SUMMARIES_FILE), SUMMARIES_VERSION, isComplete);
     const textMissing = 'data' in read && textFileSize(path.join(dir, read.data.textFile)) < read.data.textBytes;
+    let mismatch = false;
     if ('data' in read && read.data.signature === signature && !textMissing) {
       const store = new ArticleStore(dir, false, read.data.textFile);
       store.restore(read.data);
-      return { store, opening: { restored: store.size } };
+      if (store.readsBack()) {
+        // Text files an earlier version left behind after compacting (their summaries pointed elsewhere).
+        store.removeOtherTextFiles();
+        return { store, opening: { restored: store.size } };
+      }
+      store.text.close();
+      mismatch = true;
     }
     const opening: StoreOpening = !('data' in read)
       ? read
       : textMissing
         ? { invalid: 'has lost its text file (deleted or cut short)' }
-        : { invalid: signatureChange(read.data.signature, signature) };
+        : mismatch
+          ? { invalid: "has a text file that does not hold its articles' text" }
+          : { invalid: signatureChange(read.data.signature, signature) };
     try {
       mkdirSync(dir, { recursive: true });
       const store = new ArticleStore(dir, false, newTextFileName());
@@ -140,12 +149,16 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
     try {
       return this.text.get(record.text);
     } catch (error) {
-      this.damaged ??= `the text of ${record.path} cannot be read back from ${this.text.file} (${(error as Error).message})`;
+      if (!this.damaged) {
+        this.damaged = `the text of ${record.path} cannot be read back from ${this.text.file} (${(error as Error).message})`;
+        // The next session rebuilds, even if this one ends before it saves.
+        if (!this.temporary) rmSync(path.join(this.dir, SUMMARIES_FILE), { force: true });
+      }
       return [];
     }
   }
 
-  /** Why the store cannot be trusted any more (its text file was changed under it); the next save drops it so the next session rebuilds. */
+  /** Why the store cannot be trusted any more (its text file was changed under it); the next session rebuilds it. */
   damaged: string | undefined;
 
   article(filePath: string): Article | undefined {
@@ -204,6 +217,18 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
       this.records.set(p, { path: p, title: file.titles[i], source: file.sources[i], date: file.dates[i], size: file.sizes[i], mtimeMs: file.mtimes[i], text });
       this.liveBytes += text.length;
     });
+  }
+
+  /** The first, middle and last articles' text reads back (a text file that is not the summaries' own would not). */
+  private readsBack(): boolean {
+    const records = [...this.records.values()];
+    const probes = records.length === 0 ? [] : [records[0], records[records.length >> 1], records[records.length - 1]];
+    try {
+      for (const record of probes) this.text.get(record.text);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private removeOtherTextFiles(): void {

@@ -24,9 +24,14 @@ export class TextStore {
   private readonly recent = new Map<number, Paragraph[]>();
 
   /** Opens (or creates) the file; new text goes after all it holds (bytes of a crashed write included, never reused). */
-  constructor(readonly file: string) {
-    this.fd = openSync(file, 'a+');
+  constructor(private path: string) {
+    this.fd = openSync(path, 'a+');
     this.end = fstatSync(this.fd).size;
+  }
+
+  /** The file the text is in now (compacting moves it to a new one). */
+  get file(): string {
+    return this.path;
   }
 
   /** Bytes in the file, the superseded ones included. */
@@ -86,6 +91,7 @@ export class TextStore {
     }
     closeSync(this.fd);
     this.fd = openSync(newFile, 'a+');
+    this.path = newFile;
     this.end = at;
     this.recent.clear();
     return places;
@@ -102,6 +108,6 @@ export class TextStore {
   /** Closes and deletes the file (a store that was only for this session). */
   destroy(): void {
     this.close();
-    rmSync(this.file, { force: true });
+    rmSync(this.path, { force: true });
   }
 }
