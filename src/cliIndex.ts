@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { CorpusEngine } from './core/engine/engine';
 import { corpusSource, pathMapping } from './core/db/corpusSource';
 import { displayUrl } from './core/db/connectionString';
+import { indexerConnection } from './core/db/pgConnection';
 import { ingest, type IngestReport } from './core/db/pgIngest';
 import { storeCorpusNames, type NamesPhaseReport } from './core/db/pgNames';
 import { applyOverridesFile } from './cliEntities';
@@ -45,6 +46,7 @@ export async function indexCommand(args: IndexCliArgs, out: Print, err: Print): 
     err(`corpus-lens: cannot connect to ${displayUrl(args.backend)}: ${(error as Error).message}`);
     return 2;
   }
+  const indexer = await indexerConnection(args.backend);
   const writeStarted = performance.now();
   let report: IngestReport;
   let names: NamesPhaseReport;
@@ -52,6 +54,7 @@ export async function indexCommand(args: IndexCliArgs, out: Print, err: Print): 
   try {
     const total = engine.size;
     report = await ingest(client, corpusSource(engine, args.corpus), {
+      indexer,
       onProgress: (p) =>
         args.json || err(`corpus-lens: ${p.seen.toLocaleString('en')} of ${total.toLocaleString('en')} articles, ${p.written.toLocaleString('en')} written`),
     });
@@ -70,6 +73,7 @@ export async function indexCommand(args: IndexCliArgs, out: Print, err: Print): 
   } finally {
     engine.dispose();
     await client.end().catch(() => undefined);
+    await indexer?.end().catch(() => undefined);
   }
   const textMB = report.textBytes / 1e6;
   const summary = {

@@ -15,6 +15,7 @@ import { corpusSource, pathMapping } from '../core/db/corpusSource';
 import { storeCorpusNames } from '../core/db/pgNames';
 import { articleRow } from '../core/db/pgDocument';
 import { ingest } from '../core/db/pgIngest';
+import { indexerConnection } from '../core/db/pgConnection';
 import { grantReader } from '../core/db/pgSchema';
 import { CorpusEngine } from '../core/engine/engine';
 import { workerHeapLimitMB } from '../core/engine/memoryBudget';
@@ -86,9 +87,12 @@ async function timedIngest(folder: string, cacheDir: string, url: string) {
   await engine.load([folder], { cacheDir, withoutSearch: true });
   const client = new Client({ connectionString: url });
   await client.connect();
+  const indexer = await indexerConnection(url);
   const started = performance.now();
-  const report = await ingest(client, corpusSource(engine, folder));
-  return { engine, client, report, ms: performance.now() - started };
+  const report = await ingest(client, corpusSource(engine, folder), { indexer });
+  const ms = performance.now() - started;
+  await indexer?.end();
+  return { engine, client, report, ms };
 }
 
 const children: Record<string, (folder: string, cacheDir: string, url: string) => Promise<ChildResult>> = {

@@ -30,7 +30,7 @@ function pgliteClient(db: PGlite): SqlClient {
       return { rows: result.rows as never[], rowCount: result.affectedRows ?? result.rows.length };
     },
     async copyIn(sql, data) {
-      await db.query(sql.replace('FROM STDIN', "FROM '/dev/blob'"), [], { blob: new Blob([data]) });
+      await db.query(sql.replace('FROM STDIN', "FROM '/dev/blob'"), [], { blob: new Blob([typeof data === 'string' ? data : new Uint8Array(data)]) });
     },
   };
 }

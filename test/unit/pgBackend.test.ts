@@ -6,6 +6,10 @@ import { Client } from 'pg';
 import { CorpusEngine } from '../../src/core/engine/engine';
 import { corpusSource } from '../../src/core/db/corpusSource';
 import { ingest } from '../../src/core/db/pgIngest';
+import { articleRow } from '../../src/core/db/pgDocument';
+import { indexTerms } from '../../src/core/search/indexTerms';
+import { writeBatch } from '../../src/core/db/pgWrite';
+import type { Article } from '../../src/core/types';
 import { grantReader, SCHEMA_VERSION, schemaVersion } from '../../src/core/db/pgSchema';
 import { PARSE_RULES } from '../../src/core/ingest/parse';
 import { PgSearch } from '../../src/core/db/pgSearch';
@@ -48,7 +52,9 @@ describe('the PostgreSQL backend (a real server)', function () {
         await engine.load([corpus.folder]);
         const database = await createCorpusDatabase(server, `agree_${corpus.name.replace(/\W/g, '_')}`);
         const writer = await connect(database.ingestUrl);
-        await ingest(writer, corpusSource(engine, corpus.folder));
+        // As `corpus-lens index` writes: a second connection merges the index while small batches are written.
+        const indexer = await connect(database.ingestUrl);
+        await ingest(writer, corpusSource(engine, corpus.folder), { indexer, batchArticles: 25 });
         await grantReader(writer, `agree_${corpus.name.replace(/\W/g, '_')}_reader`);
         const backend = new PgSearch(corpus.folder);
         const reader = await connect(database.readerUrl);
@@ -213,6 +219,76 @@ describe('the PostgreSQL backend (a real server)', function () {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('stores every word of any article with its positions and weights, and its text as it was (binary COPY, fast-check)', async () => {
+    const { writer } = await seedsDatabase('rows');
+    const text = fc.array(
+      fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom("O'Brien", 'back\\slash', 'tab\there', 'nul\0byte', 'ÉLAN', '日本語', '😀 emoji', 'x'.repeat(300)),
+      ),
+      {
+        maxLength: 8,
+      },
+    );
+    const article = fc.record({ title: text, source: fc.option(text, { nil: null }), paragraphs: fc.array(text, { maxLength: 4 }) });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(article, async (parts) => {
+        const relative = `random-${n++}.txt`;
+        const written: Article = {
+          path: relative,
+          title: parts.title.join(' '),
+          source: parts.source && parts.source.join(' '),
+          date: null,
+          size: 1,
+          mtimeMs: 1,
+          paragraphs: parts.paragraphs.map((words, line) => ({ text: words.join(' '), line })),
+        };
+        await writeBatch(writer, [articleRow(written, relative)], []);
+        // What PostgreSQL holds, word by word, against each word's places counted here from minisearch's terms.
+        const stored = await writer.query<{ lexeme: string; positions: number[]; weights: string[] }>(
+          'SELECT lexeme, positions, weights FROM articles, unnest(terms) WHERE path = $1',
+          [relative],
+        );
+        const expected = new Map<string, string[]>();
+        let position = 0;
+        const fields: [string, string][] = [
+          [written.title, 'A'],
+          [written.source ?? '', 'B'],
+          ...written.paragraphs.map((p): [string, string] => [p.text, 'D']),
+        ];
+        for (const [field, weight] of fields) {
+          for (const term of indexTerms(field.replace(/\0/g, '\uFFFD'))) expected.set(term, [...(expected.get(term) ?? []), `${++position}${weight}`]);
+          position += 2;
+        }
+        const got = new Map(stored.rows.map((r) => [r.lexeme, r.positions.map((p, i) => `${p}${r.weights[i]}`)]));
+        assert.deepEqual(got, expected);
+        const row = await writer.query<{ title: string; paragraphs: { text: string }[] }>('SELECT title, paragraphs FROM articles WHERE path = $1', [relative]);
+        assert.equal(row.rows[0].title, written.title.replace(/\0/g, '\uFFFD'));
+        assert.deepEqual(
+          row.rows[0].paragraphs.map((p) => p.text),
+          written.paragraphs.map((p) => p.text.replace(/\0/g, '\uFFFD')),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps a word in the vocabulary when its last article drops it and a later batch of the same ingest adds it back', async () => {
+    const { folder, engine, writer } = await seedsDatabase('vocabulary');
+    const first = path.join(folder, 'a-first.txt');
+    writeFileSync(first, 'A first story\n\nThe zanzibarish talks went on.\n');
+    await engine.load([folder]);
+    await ingest(writer, corpusSource(engine, folder));
+    // One article a batch: the change to the first is written while the new one (holding the word) is read.
+    writeFileSync(first, 'A first story\n\nThe talks went on.\n');
+    writeFileSync(path.join(folder, 'z-second.txt'), 'A second story\n\nMore zanzibarish talks.\n');
+    await engine.load([folder]);
+    await ingest(writer, corpusSource(engine, folder), { batchArticles: 1 });
+    const held = await writer.query('SELECT 1 FROM vocabulary WHERE term = $1', ['zanzibarish']);
+    assert.equal(held.rowCount, 1);
   });
 
   it('finds words and phrases past the positions a tsvector holds, in articles of 20,000 and 120,000 words, as the embedded engine does', async () => {

@@ -158,3 +158,19 @@ function isConnectionError(error: unknown): boolean {
     /Connection terminated/i.test(messageOf(error))
   );
 }
+
+/**
+ * A second connection for an ingest, which merges the text index's new entries while the first
+ * writes (IngestOptions.indexer); none when it cannot connect: the ingest then merges on its own.
+ */
+export async function indexerConnection(url: string): Promise<Client | undefined> {
+  const client = new Client({ connectionString: url, application_name: 'corpus-lens index (merging)' });
+  // A server that goes away mid-ingest ends the merging, not the process (the writer reports it).
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return client;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,14 +4,12 @@
  * here (title weight A, source B, text D; each occurrence's position, paragraphs apart, so a phrase
  * never runs from one paragraph into the next).
  */
-import MiniSearch from 'minisearch';
 import { daySpan, yearLabel } from '../articleDate';
 import { sourceLabel } from '../grouping';
 import { PARSE_RULES } from '../ingest/parse';
+import { forEachIndexTerm, indexTerms } from '../search/indexTerms';
 import type { Article } from '../types';
-
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined | false;
+import type { BinaryCopyWriter } from './binaryCopy';
 
 /** PostgreSQL's limits: a lexeme under 2 KB, positions up to 16383, 256 of them per lexeme, a tsvector's words and positions under 1 MB (a margin kept). */
 const MAX_LEXEME_BYTES = 2046;
@@ -20,16 +18,6 @@ const MAX_POSITIONS_PER_LEXEME = 256;
 const MAX_TSVECTOR_BYTES = 1_000_000;
 /** A gap between fields and paragraphs, so that `<->` does not join the end of one to the start of the next. */
 const FIELD_GAP = 2;
-
-/** The words minisearch indexes for a text, lower-cased, in order. */
-export function indexTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const token of tokenize(text)) {
-    const term = processTerm(token);
-    if (term) out.push(term);
-  }
-  return out;
-}
 
 export interface ArticleRow {
   path: string;
@@ -45,9 +33,10 @@ export interface ArticleRow {
   dayTo: string | null;
   paragraphs: string;
   textBytes: number;
-  terms: string;
+  /** The tsvector, in binary form. */
+  terms: Buffer;
   /** The title's words alone (a small tsvector kept in the row): the first, cheap ranking of many hits. */
-  titleTerms: string;
+  titleTerms: Buffer;
   /** Positions were cut (a very long text, or a word written hundreds of times): phrases are checked in the text. */
   longText: boolean;
   /** Each distinct word once (for the vocabulary). */
@@ -56,7 +45,9 @@ export interface ArticleRow {
   parseRules: number;
 }
 
-type Weight = 'A' | 'B' | 'D';
+/** A position's weight in its top two bits (tsvector's binary form: A 3, B 2, D 0). */
+const WEIGHT_BITS = { A: 3 << 14, B: 2 << 14, D: 0 } as const;
+type Weight = keyof typeof WEIGHT_BITS;
 
 /** Too long for a lexeme (a string of letters hundreds long, in a hostile file). */
 function tooLong(lexeme: string): boolean {
@@ -64,22 +55,21 @@ function tooLong(lexeme: string): boolean {
 }
 
 class TsvectorWriter {
-  private readonly positions = new Map<string, string[]>();
+  private readonly positions = new Map<string, number[]>();
   private position = 0;
   cut = false;
 
   add(text: string, weight: Weight): void {
-    for (const term of indexTerms(text)) {
+    const bits = WEIGHT_BITS[weight];
+    // A NUL would end a word early in the binary form (and PostgreSQL text holds none): it is the replacement character, as in stored text.
+    forEachIndexTerm(storable(text), (term) => {
       this.position++;
-      if (tooLong(term)) continue;
-      const list = this.positions.get(term) ?? [];
-      if (list.length === 0) this.positions.set(term, list);
-      if (this.position > MAX_POSITION || list.length >= MAX_POSITIONS_PER_LEXEME) {
-        this.cut = true;
-        continue;
-      }
-      list.push(weight === 'D' ? String(this.position) : `${this.position}${weight}`);
-    }
+      if (tooLong(term)) return;
+      let list = this.positions.get(term);
+      if (!list) this.positions.set(term, (list = []));
+      if (this.position > MAX_POSITION || list.length >= MAX_POSITIONS_PER_LEXEME) this.cut = true;
+      else list.push(bits | this.position);
+    });
     this.position += FIELD_GAP;
   }
 
@@ -88,29 +78,58 @@ class TsvectorWriter {
   }
 
   /**
-   * The tsvector's text form. PostgreSQL keeps a tsvector's words and positions in one area of at
+   * The tsvector in binary form. PostgreSQL keeps a tsvector's words and positions in one area of at
    * most 1 MB: past it, positions go (phrases are then checked in the text: `cut`), and only words
    * past the limit after that.
    */
-  toString(): string {
+  toBinary(): Buffer {
     const terms = [...this.positions.keys()];
     const lists = [...this.positions.values()];
-    const words = terms.map(quoteLexeme);
     // An upper bound first (3 bytes a character): the exact UTF-8 size is counted only near the limit.
     const stored = (bytesOf: (term: string) => number) =>
       terms.reduce((sum, term, i) => sum + bytesOf(term) + 1 + (lists[i].length > 0 ? 2 + 2 * lists[i].length : 0), 0);
-    if (stored((t) => 3 * t.length) < MAX_TSVECTOR_BYTES || stored((t) => Buffer.byteLength(t)) < MAX_TSVECTOR_BYTES)
-      return words.map((w, i) => (lists[i].length > 0 ? `${w}:${lists[i].join(',')}` : w)).join(' ');
+    if (stored((t) => 3 * t.length) < MAX_TSVECTOR_BYTES || stored((t) => Buffer.byteLength(t)) < MAX_TSVECTOR_BYTES) return tsvectorBinary(terms, lists);
     this.cut = true;
     let room = MAX_TSVECTOR_BYTES;
     const kept: string[] = [];
-    for (const [i, term] of terms.entries()) {
+    for (const term of terms) {
       room -= Buffer.byteLength(term) + 1;
       if (room < 0) break;
-      kept.push(words[i]);
+      kept.push(term);
     }
-    return kept.join(' ');
+    return tsvectorBinary(kept, []);
   }
+}
+
+/**
+ * tsvector's binary form (PostgreSQL's tsvectorsend): the number of words, then each word's UTF-8
+ * bytes ended by NUL, its number of positions and the positions (weight in the top two bits). The
+ * server sorts the words itself; each word's positions are in increasing order, as it requires.
+ */
+export function tsvectorBinary(terms: string[], positions: number[][]): Buffer {
+  let most = 4;
+  for (const [i, term] of terms.entries()) most += 3 * term.length + 3 + 2 * (positions[i]?.length ?? 0);
+  const out = Buffer.allocUnsafe(most);
+  let at = out.writeInt32BE(terms.length, 0);
+  for (const [i, term] of terms.entries()) {
+    at = writeUtf8(out, term, at);
+    out[at++] = 0;
+    const list = positions[i] ?? [];
+    out[at++] = list.length >> 8;
+    out[at++] = list.length & 0xff;
+    for (const position of list) {
+      out[at++] = position >> 8;
+      out[at++] = position & 0xff;
+    }
+  }
+  return out.subarray(0, at);
+}
+
+/** Writes a short text's UTF-8 bytes: ASCII byte by byte (most words; millions of Buffer.write calls cost more), the rest by Buffer.write. */
+function writeUtf8(out: Buffer, text: string, at: number): number {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return at + out.write(text, at, 'utf8');
+  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  return at;
 }
 
 /** A lexeme in tsvector or tsquery text: quoted, its quotes doubled and backslashes escaped. */
@@ -129,20 +148,23 @@ export function articleRow(article: Article, relativePath: string): ArticleRow {
   const writer = new TsvectorWriter();
   writer.add(article.title, 'A');
   writer.add(article.source ?? '', 'B');
+  const source = article.source === null ? null : storable(article.source);
   for (const paragraph of article.paragraphs) writer.add(paragraph.text, 'D');
-  const terms = writer.toString();
-  const titleTerms = [...new Set(indexTerms(article.title))].filter((t) => !tooLong(t));
+  const terms = writer.toBinary();
+  const titleTerms = [...new Set(indexTerms(storable(article.title)))].filter((t) => !tooLong(t));
   const days = daySpan(article.date);
-  const paragraphs = article.paragraphs.map((p) => ({ ...p, text: storable(p.text) }));
+  const paragraphs = article.paragraphs.some((p) => p.text.includes('\0'))
+    ? article.paragraphs.map((p) => ({ ...p, text: storable(p.text) }))
+    : article.paragraphs;
   return {
     path: relativePath,
     title: storable(article.title),
-    source: article.source === null ? null : storable(article.source),
+    source,
     date: article.date,
     size: article.size,
     mtimeMs: article.mtimeMs,
-    sourceKey: (article.source || 'unknown').toLowerCase(),
-    sourceLabel: sourceLabel(article.source || null),
+    sourceKey: (source || 'unknown').toLowerCase(),
+    sourceLabel: sourceLabel(source || null),
     yearLabel: yearLabel(article.date),
     dayFrom: days?.first ?? null,
     dayTo: days?.last ?? null,
@@ -150,37 +172,38 @@ export function articleRow(article: Article, relativePath: string): ArticleRow {
     textBytes: article.paragraphs.reduce((sum, p) => sum + Buffer.byteLength(p.text), 0),
     parseRules: PARSE_RULES,
     terms,
-    titleTerms: titleTerms.map(quoteLexeme).join(' '),
+    titleTerms: tsvectorBinary(titleTerms, []),
     longText: writer.cut,
     lexemes: writer.lexemes(),
   };
 }
 
-/** The row's fields in the order of ARTICLE_COLUMNS. */
-export function rowValues(row: ArticleRow): (string | number | boolean | null)[] {
-  return [
-    row.path,
-    row.title,
-    row.source,
-    row.date,
-    row.size,
-    row.mtimeMs,
-    row.sourceKey,
-    row.sourceLabel,
-    row.yearLabel,
-    row.dayFrom,
-    row.dayTo,
-    row.paragraphs,
-    row.textBytes,
-    row.terms,
-    row.titleTerms,
-    row.longText,
-    row.parseRules,
-  ];
-}
-
 export const ARTICLE_COLUMNS =
   'path, title, source, date, size, mtime_ms, source_key, source_label, year_label, day_from, day_to, paragraphs, text_bytes, terms, title_terms, long_text, parse_rules';
+const COLUMN_COUNT = ARTICLE_COLUMNS.split(',').length;
+
+/** The row's fields in the order of ARTICLE_COLUMNS, in COPY's binary format. */
+export function writeRow(copy: BinaryCopyWriter, row: ArticleRow): void {
+  copy
+    .row(COLUMN_COUNT)
+    .text(row.path)
+    .text(row.title)
+    .text(row.source)
+    .text(row.date)
+    .bigint(row.size)
+    .double(row.mtimeMs)
+    .text(row.sourceKey)
+    .text(row.sourceLabel)
+    .text(row.yearLabel)
+    .text(row.dayFrom)
+    .text(row.dayTo)
+    .jsonb(row.paragraphs)
+    .integer(row.textBytes)
+    .binary(row.terms)
+    .binary(row.titleTerms)
+    .boolean(row.longText)
+    .integer(row.parseRules);
+}
 
 /** One line of COPY's text format. */
 export function copyLine(values: (string | number | boolean | null)[]): string {

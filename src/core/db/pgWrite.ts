@@ -4,7 +4,8 @@
  * other windows refresh. Used by the ingest and by the extension's file watcher.
  */
 import { copyIn, type SqlClient } from './sqlClient';
-import { ARTICLE_COLUMNS, copyLine, quoteLexeme, rowValues, type ArticleRow } from './pgDocument';
+import { BinaryCopyWriter } from './binaryCopy';
+import { ARTICLE_COLUMNS, quoteLexeme, writeRow, type ArticleRow } from './pgDocument';
 
 /** The channel a committed change is announced on (payload: JSON of IngestNotice). */
 export const CHANGES_CHANNEL = 'corpus_lens_changes';
@@ -30,22 +31,56 @@ export async function knownWords(client: SqlClient): Promise<KnownWords> {
   return new Set(rows.rows.map((r) => r.term));
 }
 
-/** One transaction: the old versions deleted, the rows copied in, the vocabulary made exact, the change announced. */
-export async function writeBatch(client: SqlClient, rows: ArticleRow[], replaced: string[], known?: KnownWords): Promise<void> {
-  await inTransaction(client, async () => {
+/** The words of these rows the writer has not seen, each once, added to `unseen`; from now on they count as seen. */
+export function unseenWords(rows: ArticleRow[], known: KnownWords = new Set(), unseen: string[] = []): string[] {
+  for (const row of rows) {
+    for (const word of row.lexemes) {
+      if (known.has(word)) continue;
+      known.add(word);
+      unseen.push(word);
+    }
+  }
+  return unseen;
+}
+
+/**
+ * One transaction: the old versions deleted, the rows copied in, the vocabulary made exact, the
+ * change announced; returns the words that left the vocabulary. `newWords`: the rows' unseen words,
+ * when the caller found them already (see restoreWords).
+ */
+export async function writeBatch(client: SqlClient, rows: ArticleRow[], replaced: string[], known?: KnownWords, newWords?: string[]): Promise<string[]> {
+  const words = newWords ?? unseenWords(rows, known);
+  return inTransaction(client, async () => {
     const goneWords = replaced.length > 0 ? await deleteRows(client, replaced) : [];
     await copyRows(client, rows);
-    await addWords(client, rows, known);
+    if (words.length > 0) await client.query('INSERT INTO vocabulary (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [words]);
+    let pruned: string[] = [];
     if (goneWords.length > 0) {
       const kept = new Set(rows.flatMap((r) => r.lexemes));
-      await pruneWords(
+      pruned = await pruneWords(
         client,
         goneWords.filter((w) => !kept.has(w)),
         known,
       );
     }
     await notify(client, { changed: rows.length, removed: 0, paths: rows.length <= NOTICE_PATHS ? rows.map((r) => r.path) : undefined });
+    return pruned;
   });
+}
+
+/**
+ * Puts back the words some article holds again. A batch's new words are found while the batch
+ * before it is written: a word that batch removed from the vocabulary (its last article changed)
+ * was still known then, so a later article that holds it did not add it back.
+ */
+export async function restoreWords(client: SqlClient, words: string[], known?: KnownWords): Promise<void> {
+  if (words.length === 0) return;
+  const restored = await client.query<{ term: string }>(
+    `INSERT INTO vocabulary (term) SELECT c.term FROM unnest($1::text[], $2::tsquery[]) AS c(term, query)
+     WHERE EXISTS (SELECT 1 FROM articles a WHERE a.terms @@ c.query) ON CONFLICT DO NOTHING RETURNING term`,
+    [words, words.map(quoteLexeme)],
+  );
+  for (const row of restored.rows) known?.add(row.term);
 }
 
 /** Writes articles the extension read (its file watcher), replacing those already stored. */
@@ -89,26 +124,21 @@ async function deleteRows(client: SqlClient, paths: string[]): Promise<string[]>
 }
 
 function copyRows(client: SqlClient, rows: ArticleRow[]): Promise<void> {
-  return copyIn(client, `COPY articles (${ARTICLE_COLUMNS}) FROM STDIN`, rows.map((row) => copyLine(rowValues(row))).join(''));
-}
-
-async function addWords(client: SqlClient, rows: ArticleRow[], known?: KnownWords): Promise<void> {
-  const words = new Set<string>();
-  for (const row of rows) for (const word of row.lexemes) if (!known?.has(word)) words.add(word);
-  if (words.size === 0) return;
-  await client.query('INSERT INTO vocabulary (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [[...words]]);
-  for (const word of words) known?.add(word);
+  const copy = new BinaryCopyWriter();
+  for (const row of rows) writeRow(copy, row);
+  return copyIn(client, `COPY articles (${ARTICLE_COLUMNS}) FROM STDIN (FORMAT binary)`, copy.finish());
 }
 
 /** Words no article holds any more leave the vocabulary (else a typo near them would not be corrected as the embedded engine does). */
-async function pruneWords(client: SqlClient, candidates: string[], known?: KnownWords): Promise<void> {
-  if (candidates.length === 0) return;
+async function pruneWords(client: SqlClient, candidates: string[], known?: KnownWords): Promise<string[]> {
+  if (candidates.length === 0) return [];
   const pruned = await client.query<{ term: string }>(
     `DELETE FROM vocabulary v USING unnest($1::text[], $2::tsquery[]) AS c(term, query)
      WHERE v.term = c.term AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.terms @@ c.query) RETURNING v.term`,
     [candidates, candidates.map(quoteLexeme)],
   );
   for (const row of pruned.rows) known?.delete(row.term);
+  return pruned.rows.map((row) => row.term);
 }
 
 /** Announces a committed change on the changes channel. */

@@ -8,11 +8,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 export interface SqlClient {
   query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
-  /** `COPY … FROM STDIN` with `data` in COPY's text format. */
-  copyIn?(sql: string, data: string): Promise<void>;
+  /** `COPY … FROM STDIN` with `data` in COPY's text format, or its binary format (`(FORMAT binary)`). */
+  copyIn?(sql: string, data: string | Uint8Array): Promise<void>;
 }
 
-export function copyIn(client: SqlClient, sql: string, data: string): Promise<void> {
+export function copyIn(client: SqlClient, sql: string, data: string | Uint8Array): Promise<void> {
   if (client.copyIn) return client.copyIn(sql, data);
   const stream = (client as unknown as ClientBase).query(copyFrom(sql));
   return new Promise((resolve, reject) => {
