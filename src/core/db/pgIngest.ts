@@ -10,7 +10,7 @@ import type { Article, FileStamp } from '../types';
 import { PARSE_RULES } from '../ingest/parse';
 import { articleRow, type ArticleRow } from './pgDocument';
 import { migrate } from './pgSchema';
-import { knownWords, removeArticles, restoreWords, unseenWords, writeBatch, type KnownWords } from './pgWrite';
+import { knownWords, removeArticles, restoreWords, writeBatch, type KnownWords } from './pgWrite';
 
 /** One writer at a time per database: a second waits for the first. */
 const INGEST_LOCK = 0x436f7271;
@@ -110,7 +110,7 @@ async function writeChanges(client: SqlClient, source: IngestSource, onProgress:
         continue;
       }
       const article = await source.read(path);
-      if (article) await batches.add(articleRow(article, path), stored.has(path));
+      if (article) await batches.add(articleRow(article, path, batches.known), stored.has(path));
     }
     await batches.finish();
   } catch (error) {
@@ -144,7 +144,7 @@ class BatchWriter {
   async add(row: ArticleRow, replacing: boolean): Promise<void> {
     this.rows.push(row);
     if (replacing) this.replaced.push(row.path);
-    unseenWords([row], this.known, this.newWords);
+    for (const word of row.newWords) this.newWords.push(word);
     this.bytes += row.textBytes + row.terms.length;
     if (this.rows.length >= this.batchArticles || this.bytes >= BATCH_BYTES) await this.flush();
     // Lets the socket send the batch being written while rows are built.

@@ -6,6 +6,7 @@
 import { copyIn, type SqlClient } from './sqlClient';
 import { BinaryCopyWriter } from './binaryCopy';
 import { ARTICLE_COLUMNS, quoteLexeme, writeRow, type ArticleRow } from './pgDocument';
+import { WordDictionary } from './tsvector';
 
 /** The channel a committed change is announced on (payload: JSON of IngestNotice). */
 export const CHANGES_CHANNEL = 'corpus_lens_changes';
@@ -24,32 +25,20 @@ export interface IngestNotice {
  * The words the database's vocabulary holds, as far as this writer knows (an ingest reads them once):
  * a batch inserts only words it has not seen, so a corpus of known words costs no vocabulary writes.
  */
-export type KnownWords = Set<string>;
+export type KnownWords = WordDictionary;
 
 export async function knownWords(client: SqlClient): Promise<KnownWords> {
   const rows = await client.query<{ term: string }>('SELECT term FROM vocabulary');
-  return new Set(rows.rows.map((r) => r.term));
-}
-
-/** The words of these rows the writer has not seen, each once, added to `unseen`; from now on they count as seen. */
-export function unseenWords(rows: ArticleRow[], known: KnownWords = new Set(), unseen: string[] = []): string[] {
-  for (const row of rows) {
-    for (const word of row.lexemes) {
-      if (known.has(word)) continue;
-      known.add(word);
-      unseen.push(word);
-    }
-  }
-  return unseen;
+  return new WordDictionary(rows.rows.map((r) => r.term));
 }
 
 /**
  * One transaction: the old versions deleted, the rows copied in, the vocabulary made exact, the
- * change announced; returns the words that left the vocabulary. `newWords`: the rows' unseen words,
- * when the caller found them already (see restoreWords).
+ * change announced; returns the words that left the vocabulary. `newWords`: the words of the rows
+ * the vocabulary may lack (by default each row's own `newWords`; see restoreWords).
  */
 export async function writeBatch(client: SqlClient, rows: ArticleRow[], replaced: string[], known?: KnownWords, newWords?: string[]): Promise<string[]> {
-  const words = newWords ?? unseenWords(rows, known);
+  const words = newWords ?? [...new Set(rows.flatMap((r) => r.newWords))];
   return inTransaction(client, async () => {
     const goneWords = replaced.length > 0 ? await deleteRows(client, replaced) : [];
     await copyRows(client, rows);
