@@ -191,7 +191,7 @@ describe('the lean engine', () => {
     assert.match(engine.paragraphs(engine.articles()[0].path, 50)[0]?.text ?? '', /\w/);
   });
 
-  it('refuses to give a database ingest an article whose text cannot be read back, and rebuilds the cache next session', async () => {
+  it("says once that an article's text cannot be read back, refuses it to a database ingest, and rebuilds the cache next session", async () => {
     const cacheDir = path.join(tempDir(), 'cache');
     await new CorpusEngine().load([seedsDir], { cacheDir, withoutSearch: true });
     const summaries = JSON.parse(readFileSync(path.join(cacheDir, 'summaries.json'), 'utf8')) as {
@@ -206,10 +206,15 @@ describe('the lean engine', () => {
     bytes.fill('x'.charCodeAt(0), summaries.textAt[1], summaries.textAt[1] + summaries.textLength[1]);
     writeFileSync(textFile, bytes);
     const engine = new CorpusEngine();
+    const notices: string[] = [];
+    engine.onDidChange((change) => change.kind === 'notice' && notices.push(change.message));
     await engine.load([seedsDir], { cacheDir, withoutSearch: true });
     const source = corpusSource(engine, seedsDir);
     assert.ok(source.read(path.basename(summaries.paths[0])), 'an intact article is given');
     assert.throws(() => source.read(path.basename(summaries.paths[1])), /cannot be read back from .*the cache is rebuilt by the next run/);
+    engine.paragraphs(summaries.paths[1], 50);
+    assert.equal(notices.length, 1, 'the user is told once');
+    assert.match(notices[0], /cannot be read back.*show no text until the corpus is read again/);
     const next = await new CorpusEngine().load([seedsDir], { cacheDir, withoutSearch: true });
     assert.equal(next.parsed, 5);
   });

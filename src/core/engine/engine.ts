@@ -255,6 +255,11 @@ export class CorpusEngine {
     const key = JSON.stringify([cacheDir ?? null, signature]);
     if (this.store && this.storeKey === key) return { restored: false, reused: true };
     const { store, opening } = await ArticleStore.open(cacheDir, signature);
+    store.onDamaged = (why) =>
+      this.emit({
+        kind: 'notice',
+        message: `${why}: such articles show no text until the corpus is read again, which the next session does (Developer: Reload Window)`,
+      });
     this.store?.dispose();
     this.store = store;
     this.storeKey = key;

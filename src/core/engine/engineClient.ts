@@ -59,16 +59,16 @@ export class EngineClient {
     this.start();
   }
 
-  /**
-   * After the worker crashed or stopped answering, a new one is running, empty: listeners load the
-   * corpus again (from the cache). Calls that were in flight have failed with the reason.
-   */
   /** Messages from the engine for the output channel. */
   onDidNotice(listener: (message: string) => void): { dispose(): void } {
     this.noticeListeners.add(listener);
     return { dispose: () => this.noticeListeners.delete(listener) };
   }
 
+  /**
+   * After the worker crashed or stopped answering, a new one is running, empty: listeners load the
+   * corpus again (from the cache). Calls that were in flight have failed with the reason.
+   */
   onDidRestart(listener: (reason: string) => void): { dispose(): void } {
     this.restartListeners.add(listener);
     return { dispose: () => this.restartListeners.delete(listener) };

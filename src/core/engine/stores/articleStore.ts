@@ -153,6 +153,7 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
         this.damaged = `the text of ${record.path} cannot be read back from ${this.text.file} (${(error as Error).message})`;
         // The next session rebuilds, even if this one ends before it saves.
         if (!this.temporary) rmSync(path.join(this.dir, SUMMARIES_FILE), { force: true });
+        this.onDamaged?.(this.damaged);
       }
       return [];
     }
@@ -160,6 +161,8 @@ export class ArticleStore implements ArticleRepository<ArticleRecord> {
 
   /** Why the store cannot be trusted any more (its text file was changed under it); the next session rebuilds it. */
   damaged: string | undefined;
+  /** Told once, when the store finds itself damaged. */
+  onDamaged: ((why: string) => void) | undefined;
 
   article(filePath: string): Article | undefined {
     const record = this.records.get(filePath);
