@@ -85,7 +85,7 @@ describe('stories and quotes in VS Code for the web (Playwright + Chromium)', ()
       // Any theme's row: the picker opens scrolled to the current theme, so one named theme may be out of view.
       const themeRow = page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: /Dark Modern|Light Modern|High Contrast/ }).first();
       // Every other attempt goes through the command palette: a chord's second key can be lost (failed in CI twice).
-      for (let attempt = 0; attempt < 4 && !(await themeRow.isVisible()); attempt++) {
+      for (let attempt = 0; attempt < 6 && !(await themeRow.isVisible()); attempt++) {
         await page.keyboard.press('Escape');
         await page.locator('.tabs-container .tab', { hasText: 'Corpus Lens Timeline' }).click();
         if (attempt % 2 === 0) {
@@ -94,6 +94,8 @@ describe('stories and quotes in VS Code for the web (Playwright + Chromium)', ()
         } else await runCommand(page, 'Preferences: Color Theme').catch(() => undefined);
         await themeRow.waitFor({ timeout: 5000 }).catch(() => undefined);
       }
+      // What the page showed instead, for the next reader of a failure.
+      if (!(await themeRow.isVisible())) await screenshot(page, `theme-picker-missing-${theme.replace(/\W/g, '-')}`);
       await themeRow.waitFor();
       await page.keyboard.type(theme);
       await page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: theme }).first().waitFor();
