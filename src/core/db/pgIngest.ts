@@ -22,7 +22,7 @@ const MERGE_PENDING = "SELECT gin_clean_pending_list('articles_terms'::regclass)
  * The indexer's pause after each merge: a pending list merged in larger pieces costs the server less
  * in all (measured at BBC ×20: 0.3 s 9.5 MB/s, 1 s 10.0, 2 s 8.3, when the writer's list fills and it merges itself).
  */
-const MERGE_IDLE_MS = 1000;
+const MERGE_PAUSE_MS = 1000;
 
 export interface IngestProgress {
   seen: number;
@@ -193,7 +193,7 @@ function mergeWhileWriting(indexer: SqlClient): { stop(): Promise<void> } {
         () => -1,
       );
       if (pages < 0) return;
-      await sleep(MERGE_IDLE_MS, undefined, { signal: stopped.signal }).catch(() => undefined);
+      await sleep(MERGE_PAUSE_MS, undefined, { signal: stopped.signal }).catch(() => undefined);
     }
   })();
   return {

@@ -24,14 +24,14 @@ export class TextStore {
   private readonly recent = new Map<number, Paragraph[]>();
 
   /** Opens (or creates) the file; new text goes after all it holds (bytes of a crashed write included, never reused). */
-  constructor(private path: string) {
-    this.fd = openSync(path, 'a+');
+  constructor(private currentFile: string) {
+    this.fd = openSync(currentFile, 'a+');
     this.end = fstatSync(this.fd).size;
   }
 
   /** The file the text is in now (compacting moves it to a new one). */
   get file(): string {
-    return this.path;
+    return this.currentFile;
   }
 
   /** Bytes in the file, the superseded ones included. */
@@ -91,7 +91,7 @@ export class TextStore {
     }
     closeSync(this.fd);
     this.fd = openSync(newFile, 'a+');
-    this.path = newFile;
+    this.currentFile = newFile;
     this.end = at;
     this.recent.clear();
     return places;
@@ -108,6 +108,6 @@ export class TextStore {
   /** Closes and deletes the file (a store that was only for this session). */
   destroy(): void {
     this.close();
-    rmSync(this.path, { force: true });
+    rmSync(this.currentFile, { force: true });
   }
 }
