@@ -31,24 +31,12 @@ export class BinaryCopyWriter {
   }
 
   text(value: string | null): this {
-    if (value === null) return this.null();
-    // A UTF-16 unit is at most 3 bytes of UTF-8.
-    this.reserve(4 + value.length * 3);
-    const written = this.buffer.write(value, this.length + 4, 'utf8');
-    this.buffer.writeInt32BE(written, this.length);
-    this.length += 4 + written;
-    return this;
+    return value === null ? this.null() : this.utf8(value);
   }
 
   jsonb(json: string): this {
-    this.reserve(4 + 1 + json.length * 3);
-    const written = this.buffer.write(json, this.length + 5, 'utf8');
-    this.buffer.writeInt32BE(written + 1, this.length);
-    this.buffer.writeUInt8(JSONB_VERSION, this.length + 4);
-    this.length += 5 + written;
-    return this;
+    return this.utf8(json, JSONB_VERSION);
   }
-
   integer(value: number): this {
     this.int32(4);
     return this.int32(value);
@@ -75,7 +63,7 @@ export class BinaryCopyWriter {
     return this;
   }
 
-  /** A field already in the column type's binary form (a tsvector, see pgDocument.ts). */
+  /** A field already in the column type's binary form (a tsvector, see tsvector.ts). */
   binary(value: Uint8Array): this {
     this.int32(value.length);
     return this.bytes(value);
@@ -86,6 +74,18 @@ export class BinaryCopyWriter {
     this.reserve(2);
     this.length = this.buffer.writeInt16BE(-1, this.length);
     return this.buffer.subarray(0, this.length);
+  }
+
+  /** A field of UTF-8 text, after a leading byte when one is given (jsonb's version). */
+  private utf8(value: string, leadingByte?: number): this {
+    const lead = leadingByte === undefined ? 0 : 1;
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    this.reserve(4 + lead + value.length * 3);
+    if (leadingByte !== undefined) this.buffer.writeUInt8(leadingByte, this.length + 4);
+    const written = this.buffer.write(value, this.length + 4 + lead, 'utf8');
+    this.buffer.writeInt32BE(lead + written, this.length);
+    this.length += 4 + lead + written;
+    return this;
   }
 
   private int32(value: number): this {

@@ -52,7 +52,8 @@ export function articleRow(article: Article, relativePath: string, words = new W
   writer.add(article.source ?? '', 'B');
   const source = article.source === null ? null : storable(article.source);
   for (const paragraph of article.paragraphs) writer.add(paragraph.text, 'D');
-  const terms = writer.toBinary();
+  const lexemes = writer.lexemes();
+  const terms = writer.toBinary(lexemes);
   const titleTerms = [...new Set(indexTerms(storable(article.title)))].filter((t) => !tooLongForLexeme(t));
   const days = daySpan(article.date);
   const paragraphs = article.paragraphs.some((p) => p.text.includes('\0'))
@@ -76,7 +77,7 @@ export function articleRow(article: Article, relativePath: string, words = new W
     terms,
     titleTerms: tsvectorBinary(titleTerms, []),
     longText: writer.cut,
-    lexemes: writer.lexemes(),
+    lexemes,
     newWords: writer.newWords,
   };
 }

@@ -100,10 +100,9 @@ export class TsvectorWriter {
   /**
    * The tsvector in binary form. PostgreSQL keeps a tsvector's words and positions in one area of at
    * most 1 MB: past it, positions go (phrases are then checked in the text: `cut`), and only words
-   * past the limit after that.
+   * past the limit after that. `terms`: this article's `lexemes()`, in their order.
    */
-  toBinary(): Buffer {
-    const terms = this.lexemes();
+  toBinary(terms: string[]): Buffer {
     const lists = [...this.positions.values()];
     // An upper bound first (3 bytes a character): the exact UTF-8 size is counted only near the limit.
     const stored = (bytesOf: (term: string) => number) =>
