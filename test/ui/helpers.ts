@@ -48,12 +48,13 @@ export async function startUiSession(): Promise<UiSession> {
 }
 
 /** A session on a fresh sample workspace with the Corpus Lens container open. */
-export async function startSampleSession(): Promise<UiSession> {
+export async function startSampleSession(): Promise<UiSession & { workspace: string }> {
   const session = await startUiSession();
   try {
-    await openWorkbench(session.page, session.server.url(makeWorkspace('sample')));
+    const workspace = makeWorkspace('sample');
+    await openWorkbench(session.page, session.server.url(workspace));
     await openCorpusLensContainer(session.page);
-    return session;
+    return { ...session, workspace };
   } catch (error) {
     await session.stop();
     throw error;
@@ -93,8 +94,8 @@ export function searchPanelFrame(page: Page): Promise<Frame> {
  * Registers before/after hooks that run a suite on the sample workspace: the session starts, waits
  * for `label` in a view, and stops at the end. Read `page` from the returned object inside tests.
  */
-export function useSampleSession(label: string, view?: Parameters<typeof treeRows>[1]): { readonly page: Page } {
-  let session: UiSession | undefined;
+export function useSampleSession(label: string, view?: Parameters<typeof treeRows>[1]): { readonly page: Page; readonly workspace: string } {
+  let session: (UiSession & { workspace: string }) | undefined;
   before(async () => {
     session = await startSampleSession();
     await waitForTreeLabel(session.page, label, view);
@@ -104,6 +105,10 @@ export function useSampleSession(label: string, view?: Parameters<typeof treeRow
     get page(): Page {
       if (!session) throw new Error('the UI session has not started');
       return session.page;
+    },
+    get workspace(): string {
+      if (!session) throw new Error('the UI session has not started');
+      return session.workspace;
     },
   };
 }
