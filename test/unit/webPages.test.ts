@@ -275,6 +275,18 @@ describe('titles of web pages', () => {
     assert.equal(parseHtml(dated).overrides.title, 'SibenLab privacy policy');
   });
 
+  it("never takes a heading the page hides (a screen-reader label, a template's hidden site name) for the headline", () => {
+    const hiddenH2 = page('<title>Effiziente Hybridbatterie</title>', `<h2 class="hide">idw – Informationsdienst Wissenschaft</h2>${story}`);
+    assert.equal(parseHtml(hiddenH2).overrides.title, 'Effiziente Hybridbatterie');
+    const hiddenH1 = page(
+      '<title>Wie pflege ich Rosen im Winter?</title>',
+      `<h1 style="display: none">Die Gartenfreunde im Verein Hamburg</h1><h2 class="sr-only">Hauptnavigation der Seite hier</h2>${story}`,
+    );
+    assert.equal(parseHtml(hiddenH1).overrides.title, 'Wie pflege ich Rosen im Winter?');
+    const shown = page('<title>Effiziente Hybridbatterie</title>', `<h2 class="header">idw – Informationsdienst Wissenschaft</h2>${story}`);
+    assert.equal(parseHtml(shown).overrides.title, 'idw – Informationsdienst Wissenschaft', 'a heading shown is still the only headline');
+  });
+
   it('leaves out the kicker or date line set above the headline inside its <h1>', () => {
     const html = page(
       '<title>Adblue nachfüllen: wo kaufen; Preis | autozeitung.de</title>',

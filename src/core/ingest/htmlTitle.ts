@@ -100,6 +100,19 @@ function isLogo(h1: PageElement): boolean {
   );
 }
 
+/** Marked for screen readers only or not shown at all: "hide", "sr-only", "screen-reader-text", `hidden`. */
+const HIDDEN_CLASS = /(^|\s)(hide|hidden|sr-only|visually-?hidden|screen-reader-text|invisible)(\s|$)/i;
+
+/** A heading a reader never sees on the page (an accessibility label, a template's hidden site name). */
+function isHidden(heading: PageElement): boolean {
+  return (
+    HIDDEN_CLASS.test(heading.getAttribute('class') ?? '') ||
+    heading.getAttribute('hidden') !== null ||
+    heading.getAttribute('aria-hidden') === 'true' ||
+    /display\s*:\s*none|visibility\s*:\s*hidden/i.test(heading.getAttribute('style') ?? '')
+  );
+}
+
 /** Whether `text` starts with `start` (case aside) and goes on with what `rest` matches. */
 function startsWithThen(text: string, start: string, rest: RegExp): boolean {
   return text.length > start.length && text.toLowerCase().startsWith(start.toLowerCase()) && rest.test(text.slice(start.length));
@@ -113,8 +126,11 @@ export function pageTitle(document: PageDocument, siteName: string | undefined):
     collapse(document.querySelector('title')?.textContent ?? '');
   const title = stated ? withoutSiteName(stated, names) : undefined;
   // A page without a headline <h1> (a blog's post titles are <h2>s) has its first <h2> instead, unless that is a date (Blogger's day heading).
-  const h1s = [...document.querySelectorAll('h1')].filter((h1) => !isLogo(h1));
-  const firstH2 = [...document.querySelectorAll('h2')].slice(0, 1).filter((h2) => !looksLikeDate(collapse(h2.textContent ?? '')));
+  const h1s = [...document.querySelectorAll('h1')].filter((h1) => !isLogo(h1) && !isHidden(h1));
+  const firstH2 = [...document.querySelectorAll('h2')]
+    .filter((h2) => !isHidden(h2))
+    .slice(0, 1)
+    .filter((h2) => !looksLikeDate(collapse(h2.textContent ?? '')));
   const headings = (h1s.length > 0 ? h1s : firstH2)
     .map(headingTexts)
     .filter((h) => h.full.length >= 4 && h.full.length <= 300)
