@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Client } from 'pg';
@@ -8,7 +9,7 @@ import { CorpusEngine } from '../../src/core/engine/engine';
 import type { EntityBuildReport } from '../../src/core/entities/corpusEntities';
 import { corpusSource, pathMapping } from '../../src/core/db/corpusSource';
 import { ingest } from '../../src/core/db/pgIngest';
-import { arrayLiteral, readStoredNames, storeCorpusNames } from '../../src/core/db/pgNames';
+import { arrayLiteral, numbersOf, readStoredNames, storeCorpusNames } from '../../src/core/db/pgNames';
 import { copyLine } from '../../src/core/db/pgDocument';
 import { copyIn, copyLines } from '../../src/core/db/sqlClient';
 import { grantReader } from '../../src/core/db/pgSchema';
@@ -188,6 +189,24 @@ describe('names in the PostgreSQL backend (a real server)', function () {
     assert.equal((await writer.query('SELECT count(*)::int AS n FROM article_names')).rows[0].n, 0);
   });
 
+  it("does not read the window's own names cache when the database holds every article's names, and reads it when one lacks them", async () => {
+    const folder = copyOfSeeds();
+    const { database, writer } = await indexedCorpus('names_cache_file', folder);
+    // A names cache that cannot be read (a folder in its place): reading it would be reported.
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-names-file-'));
+    mkdirSync(path.join(cacheDir, 'names.json'));
+    const reading = engineOn(database.readerUrl);
+    await reading.load([folder], { cacheDir });
+    const covered = await reading.buildEntities();
+    assert.deepEqual([covered.recognized, covered.fromStored, covered.cacheRebuilt], [0, 5, undefined]);
+    await writer.query("DELETE FROM article_names WHERE path = '000_24cedd494502b823.txt'");
+    const next = engineOn(database.readerUrl);
+    await next.load([folder], { cacheDir });
+    const lacking = await next.buildEntities();
+    assert.deepEqual([lacking.recognized, lacking.fromStored], [1, 4]);
+    assert.match(lacking.cacheRebuilt ?? '', /cannot be read/);
+  });
+
   it('stores the names a window with the ingest role recognized, so the next window recognizes none', async () => {
     const folder = copyOfSeeds();
     const { database } = await indexedCorpus('names_window', folder, false);
@@ -229,6 +248,17 @@ describe('names in the PostgreSQL backend (a real server)', function () {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the mentions a page of stored names carries', () => {
+  it('reads back every list of whole numbers written with commas (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 200 }), (numbers) => {
+        assert.deepEqual(numbersOf(numbers.join(',')), numbers);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

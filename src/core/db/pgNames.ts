@@ -57,7 +57,7 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
           ...row.names,
           size: Number(row.size),
           mtimeMs: row.mtime_ms,
-          mentions: row.quads ? row.quads.split(',').map(Number) : [],
+          mentions: row.quads ? numbersOf(row.quads) : [],
         };
       if (page.rows.length < pageSize) break;
       after = page.rows[page.rows.length - 1].path;
@@ -175,6 +175,24 @@ export async function storeCorpusNames(
     written: written?.written ?? false,
     seconds: Math.round(performance.now() - started) / 1000,
   };
+}
+
+/** "3,0,12,20,…" as numbers, read digit by digit: a large corpus has millions, and a string each would be garbage. */
+export function numbersOf(list: string): number[] {
+  const numbers: number[] = [];
+  let value = 0;
+  let sign = 1;
+  for (let i = 0; i < list.length; i++) {
+    const code = list.charCodeAt(i);
+    if (code === 44) {
+      numbers.push(sign * value);
+      value = 0;
+      sign = 1;
+    } else if (code === 45) sign = -1;
+    else value = value * 10 + code - 48;
+  }
+  numbers.push(sign * value);
+  return numbers;
 }
 
 function entityLine(entity: ResolvedEntity, number: number, counts: { mentions: number; articles: number }): string {
