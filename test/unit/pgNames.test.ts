@@ -12,7 +12,7 @@ import { ingest } from '../../src/core/db/pgIngest';
 import { arrayLiteral, numbersOf, readStoredNames, storeCorpusNames } from '../../src/core/db/pgNames';
 import { copyLine } from '../../src/core/db/pgDocument';
 import { copyIn, copyLines } from '../../src/core/db/sqlClient';
-import { grantReader } from '../../src/core/db/pgSchema';
+import { grantReader, migrate, schemaVersion, SCHEMA_VERSION } from '../../src/core/db/pgSchema';
 import { createCorpusDatabase, startPgServer, type PgServer } from '../../src/tools/pgServer';
 import { hitSetCorpora } from '../fixtures/hitSetCorpora';
 import { copyOfSeeds } from './helpers';
@@ -168,14 +168,27 @@ describe('names in the PostgreSQL backend (a real server)', function () {
     const reader = await connect(database.readerUrl);
     const mapping = pathMapping(() => folder);
     const before = await readStoredNames(reader, mapping);
-    await writer.query('CREATE TEMP TABLE saved AS SELECT * FROM mentions');
+    await writer.query('CREATE TEMP TABLE saved AS SELECT * FROM mentions; CREATE TEMP TABLE saved_per_article AS SELECT * FROM article_mentions');
     await writer.query('BEGIN');
-    await writer.query('TRUNCATE mentions');
+    await writer.query('TRUNCATE mentions, article_mentions');
     const reading = readStoredNames(reader, mapping);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await writer.query('INSERT INTO mentions SELECT * FROM saved');
+    await writer.query('INSERT INTO mentions SELECT * FROM saved; INSERT INTO article_mentions SELECT * FROM saved_per_article');
     await writer.query('COMMIT');
     assert.deepEqual(await reading, before);
+  });
+
+  it('reads the same names from a database of the schema before article_mentions, and after its migration', async () => {
+    const folder = copyOfSeeds();
+    const { database, writer } = await indexedCorpus('names_migration', folder);
+    const mapping = pathMapping(() => folder);
+    const current = await readStoredNames(writer, mapping);
+    assert.ok(current && Object.values(current.files).some((f) => f.mentions.length > 0));
+    await writer.query(`DROP TABLE article_mentions; ALTER TABLE article_names ALTER names TYPE jsonb; UPDATE corpus_lens_schema SET version = 3`);
+    assert.deepEqual(await readStoredNames(await connect(database.readerUrl), mapping), current, 'read from the mentions table');
+    await migrate(writer);
+    assert.equal(await schemaVersion(writer), SCHEMA_VERSION);
+    assert.deepEqual(await readStoredNames(await connect(database.readerUrl), mapping), current, 'read from article_mentions, filled by the migration');
   });
 
   it('leaves a window to recognize names itself when the database has none, and a reader role stores nothing', async () => {

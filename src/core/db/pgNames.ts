@@ -17,6 +17,8 @@ import { inTransaction, notify } from './pgWrite';
 
 /** The schema version that added the names' tables. */
 const NAMES_SCHEMA = 2;
+/** The schema version that keeps each article's mentions in one row (article_mentions). */
+const MENTIONS_PER_ARTICLE_SCHEMA = 4;
 /** Reading a page of names takes longer than a search may. */
 const READ_TIMEOUT_MS = 60_000;
 const READ_PAGE = 2_000;
@@ -32,23 +34,28 @@ interface ResolutionRow {
 
 /** The stored names as a names cache keyed by the engine's paths; undefined when the ingest has not stored any. */
 export async function readStoredNames(client: SqlClient, paths: PathMapping, pageSize = READ_PAGE): Promise<NamesCache | undefined> {
-  if ((await schemaVersion(client)) < NAMES_SCHEMA) return undefined;
+  const version = await schemaVersion(client);
+  if (version < NAMES_SCHEMA) return undefined;
+  const perArticle = version >= MENTIONS_PER_ARTICLE_SCHEMA;
   return inTransaction(client, async () => {
     // Every page from one snapshot, even while an ingest writes. The locks come first: a snapshot
     // taken before an ingest's TRUNCATE would see the mentions table empty, not as it was.
     await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     await client.query(`SET LOCAL statement_timeout = ${READ_TIMEOUT_MS}`);
-    await client.query('LOCK TABLE entity_resolution, article_names, mentions IN ACCESS SHARE MODE');
+    await client.query(`LOCK TABLE entity_resolution, article_names, ${perArticle ? 'article_mentions' : 'mentions'} IN ACCESS SHARE MODE`);
     const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
     if (!head) return undefined;
     const files: NamesCache['files'] = {};
+    const limit = Math.max(1, Math.floor(pageSize));
+    const quads = perArticle
+      ? 'LEFT JOIN article_mentions m USING (path)'
+      : `LEFT JOIN LATERAL (SELECT string_agg(concat_ws(',', entity, paragraph, start_offset, end_offset), ',' ORDER BY ordinal) AS quads
+                            FROM mentions WHERE mentions.path = n.path) m ON true`;
     // A page at a time: a large corpus's names are never all in memory twice (as rows and as names).
     for (let after = ''; ;) {
       const page = await client.query<{ path: string; size: string; mtime_ms: number; names: ArticleNames; quads: string | null }>(
         `SELECT n.path, n.size, n.mtime_ms, n.names, m.quads
-         FROM (SELECT * FROM article_names WHERE path > $1 ORDER BY path LIMIT ${Math.max(1, Math.floor(pageSize))}) n
-         LEFT JOIN LATERAL (SELECT string_agg(concat_ws(',', entity, paragraph, start_offset, end_offset), ',' ORDER BY ordinal) AS quads
-                            FROM mentions WHERE mentions.path = n.path) m ON true
+         FROM (SELECT * FROM article_names WHERE path > $1 ORDER BY path LIMIT ${limit}) n ${quads}
          ORDER BY n.path`,
         [after],
       );
@@ -116,7 +123,7 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
        ON CONFLICT (only_row) DO UPDATE SET cache_version = $1, model = $2, overrides = $3, resolution = $4, word_case = $5`,
       [cache.version, cache.model, cache.overrides, JSON.stringify(cache.resolution), cache.wordCase ? JSON.stringify(cache.wordCase) : null],
     );
-    await client.query('TRUNCATE entities, mentions');
+    await client.query('TRUNCATE entities, mentions, article_mentions');
     const counts = cache.resolution.entities.map(() => ({ mentions: 0, articles: 0 }));
     const mentionLines = function* (): Generator<string> {
       for (const { relative, entry } of files) {
@@ -132,6 +139,11 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
       }
     };
     mentionCount = await copyLines(client, 'COPY mentions (entity, path, paragraph, start_offset, end_offset, ordinal) FROM STDIN', mentionLines());
+    await copyLines(
+      client,
+      'COPY article_mentions (path, quads) FROM STDIN',
+      files.filter(({ entry }) => entry.mentions.length >= 4).map(({ relative, entry }) => copyLine([relative, entry.mentions.join(',')])),
+    );
     await copyIn(
       client,
       'COPY entities (number, id, name, type, aliases, article_count, mention_count) FROM STDIN',
@@ -166,7 +178,7 @@ export async function storeCorpusNames(
   const snapshot = engine.entities.snapshot();
   const written = snapshot ? await withIngestLock(client, () => writeStoredNames(client, snapshot, paths, stored)) : undefined;
   // Rows written in bulk are marked visible to all now, not by autovacuum while the first windows read them.
-  if (written?.written) await client.query('VACUUM (ANALYZE) article_names, entities, mentions');
+  if (written?.written) await client.query('VACUUM (ANALYZE) article_names, entities, mentions, article_mentions');
   return {
     recognized: build.recognized,
     fromDatabase: build.fromCache,
