@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { addPage, emptyScores, textF1, titleMatch } from '../../src/core/evaluation/pageScores';
 import { htmlDetails, parseHtml } from '../../src/core/ingest/html';
 import { withoutSiteName } from '../../src/core/ingest/htmlTitle';
+import { densestProse, withDensestProse } from '../../src/core/ingest/htmlProse';
+import { parseHTML } from 'linkedom';
 import * as iconv from 'iconv-lite';
 import { decodeText } from '../../src/core/ingest/textDecoding';
 import { parseString } from './helpers';
@@ -379,6 +381,50 @@ describe('reading text of web pages', () => {
       '<title>Platters</title>',
       `${nav}${header}<div class="layout"><div class="article-body">${longStory}</div><aside><a href="/x">More</a></aside></div>`,
     );
+
+  it('reads the story when Readability takes a list of names beside it for the article (an open letter and its signatories)', () => {
+    const letter = [
+      'Our cultural institutions are facing a moment of trial, and the free exchange of ideas is becoming more constricted every week.',
+      'We uphold the value of robust and even caustic counter-speech from all quarters, and we refuse any false choice between the two.',
+      'Editors are fired for running controversial pieces, and books are withdrawn for alleged inauthenticity by their own publishers.',
+      'The way to defeat bad ideas is by exposure, argument, and persuasion, not by trying to silence or wish them away from the page.',
+      'We refuse the false choice between justice and freedom, which cannot exist without each other, whatever the pressure of the day.',
+      'As writers we need a culture that leaves us room for experimentation, risk taking, and even mistakes, without dire consequences.',
+    ];
+    const signatories = Array.from({ length: 120 }, (_, i) => `<p>Signatory Number${i}, University of Somewhere, writer</p>`).join('');
+    const html = page(
+      '<title>A Letter</title>',
+      `<div class="intro"><h1>A Letter</h1>${letter.map((p) => `<p>${p}</p>`).join('')}</div><div class="list">${signatories}</div>`,
+    );
+    const lines = parseHtml(html).lines.filter(Boolean);
+    assert.deepEqual(lines, letter);
+  });
+
+  it("keeps Readability's text when it holds the prose, and never takes comments or teasers for the story", () => {
+    const prose = (text: string, count: number) => Array.from({ length: count }, (_, i) => `${text} This is sentence number ${i} of the kind.`);
+    const { document } = parseHTML(
+      page(
+        '',
+        `<article>${prose('The council agreed the budget after a long debate on schools and roads.', 6)
+          .map((p) => `<p>${p}</p>`)
+          .join('')}</article>` +
+          `<section id="comments">${prose('I think the council is wrong about this and I said so at the meeting.', 20)
+            .map((p) => `<p>${p}</p>`)
+            .join('')}</section>` +
+          `<div class="related-teasers">${prose('Read also how the mayor spent the summer on a boat in the bay.', 20)
+            .map((p) => `<p>${p}</p>`)
+            .join('')}</div>`,
+      ),
+    );
+    const densest = densestProse(document);
+    assert.ok(
+      densest?.every((p) => p.startsWith('The council')),
+      'the article, not the comments or teasers',
+    );
+    const story = prose('The council agreed the budget after a long debate on schools and roads.', 3);
+    assert.deepEqual(withDensestProse(story, densest), story, 'half of the prose is not far less');
+    assert.deepEqual(withDensestProse(['Name, Place', 'Other Name, Place'], densest), densest);
+  });
 
   it("gives back the lead printed under the headline when Readability leaves it in the page's header", () => {
     const lead = "We're about to get 20 terabyte hard drives, but the path looks clear to scale up to 80TB.";

@@ -1,0 +1,55 @@
+/**
+ * The page's story where Readability chose another part of the page: a list of signatories, a table
+ * of members of parliament, a block of questions and answers. Before Readability (which removes
+ * nodes), the container holding the most prose in its own paragraphs is found; after it, when
+ * Readability's text holds far less prose than that container, the container's paragraphs are read.
+ */
+import { classAndId, type PageDocument, type PageElement } from './htmlMeta';
+
+/** A paragraph of prose: this long at least, and holding the end of a sentence. */
+const MIN_PROSE = 60;
+const SENTENCE_END = /[.!?…。！？](?:["'”’»)\]]*)(?:\s|$)/u;
+/** Containers never taken for the story: where comments, teasers and site furniture stand. */
+const FURNITURE = /comment|reply|sidebar|widget|related|teaser|promo|footer|newsletter|breadcrumb|nav|menu|carousel|advert|cookie|consent|share|social/i;
+/** The container must hold this much prose, and this many times Readability's, to be taken instead. */
+const MIN_CONTAINER_PROSE = 600;
+const PROSE_RATIO = 2;
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** How much of these paragraphs is prose, in characters. */
+export function proseLength(paragraphs: readonly string[]): number {
+  let total = 0;
+  for (const paragraph of paragraphs) if (paragraph.length >= MIN_PROSE && SENTENCE_END.test(paragraph)) total += paragraph.length;
+  return total;
+}
+
+function inFurniture(element: PageElement): boolean {
+  for (let node: PageElement | null = element; node; node = node.parentElement) if (FURNITURE.test(classAndId(node))) return true;
+  return false;
+}
+
+/** The paragraphs (headings, paragraphs, list items, quotes) of the element holding the most prose in its own <p> children. */
+export function densestProse(document: PageDocument): string[] | null {
+  const prose = new Map<PageElement, number>();
+  for (const p of document.querySelectorAll('body p')) {
+    const parent = p.parentElement;
+    if (!parent) continue;
+    const text = collapse(p.textContent ?? '');
+    if (text.length >= MIN_PROSE && SENTENCE_END.test(text)) prose.set(parent, (prose.get(parent) ?? 0) + text.length);
+  }
+  const ranked = [...prose].filter(([element]) => !inFurniture(element)).sort((a, b) => b[1] - a[1]);
+  const best = ranked[0];
+  if (!best || best[1] < MIN_CONTAINER_PROSE) return null;
+  return [...best[0].querySelectorAll('h2, h3, h4, p, li, blockquote')]
+    .filter((element) => !element.parentElement || !['LI', 'BLOCKQUOTE'].includes(element.parentElement.tagName))
+    .map((element) => collapse(element.textContent ?? ''))
+    .filter(Boolean);
+}
+
+/** Readability's paragraphs, or the densest container's when they hold far more prose. */
+export function withDensestProse(story: string[], densest: string[] | null): string[] {
+  if (!densest) return story;
+  const container = proseLength(densest);
+  return container >= MIN_CONTAINER_PROSE && container > PROSE_RATIO * proseLength(story) ? densest : story;
+}
