@@ -382,7 +382,7 @@ describe('reading text of web pages', () => {
       `${nav}${header}<div class="layout"><div class="article-body">${longStory}</div><aside><a href="/x">More</a></aside></div>`,
     );
 
-  it('reads the story when Readability takes a list of names beside it for the article (an open letter and its signatories)', () => {
+  it('reads the story, without its boxes of links, when Readability takes a list of names beside it for the article (an open letter and its signatories)', () => {
     const letter = [
       'Our cultural institutions are facing a moment of trial, and the free exchange of ideas is becoming more constricted every week.',
       'We uphold the value of robust and even caustic counter-speech from all quarters, and we refuse any false choice between the two.',
@@ -392,9 +392,10 @@ describe('reading text of web pages', () => {
       'As writers we need a culture that leaves us room for experimentation, risk taking, and even mistakes, without dire consequences.',
     ];
     const signatories = Array.from({ length: 120 }, (_, i) => `<p>Signatory Number${i}, University of Somewhere, writer</p>`).join('');
+    const related = '<aside class="related-box"><p>Read also: how the letter was written, and who refused to sign it in the end.</p></aside>';
     const html = page(
       '<title>A Letter</title>',
-      `<div class="intro"><h1>A Letter</h1>${letter.map((p) => `<p>${p}</p>`).join('')}</div><div class="list">${signatories}</div>`,
+      `<div class="intro"><h1>A Letter</h1>${letter.map((p) => `<p>${p}</p>`).join('')}${related}</div><div class="list">${signatories}</div>`,
     );
     const lines = parseHtml(html).lines.filter(Boolean);
     assert.deepEqual(lines, letter);

@@ -10,7 +10,8 @@ import { classAndId, type PageDocument, type PageElement } from './htmlMeta';
 const MIN_PROSE = 60;
 const SENTENCE_END = /[.!?…。！？](?:["'”’»)\]]*)(?:\s|$)/u;
 /** Containers never taken for the story: where comments, teasers and site furniture stand. */
-const FURNITURE = /comment|reply|sidebar|widget|related|teaser|promo|footer|newsletter|breadcrumb|nav|menu|carousel|advert|cookie|consent|share|social/i;
+const FURNITURE =
+  /comment|reply|sidebar|widget|related|teaser|promo|footer|newsletter|breadcrumb|nav|menu|carousel|advert|cookie|consent|share|social|caption|credit/i;
 /** The container must hold this much prose, and this many times Readability's, to be taken instead. */
 const MIN_CONTAINER_PROSE = 600;
 const PROSE_RATIO = 2;
@@ -24,8 +25,9 @@ export function proseLength(paragraphs: readonly string[]): number {
   return total;
 }
 
-function inFurniture(element: PageElement): boolean {
-  for (let node: PageElement | null = element; node; node = node.parentElement) if (FURNITURE.test(classAndId(node))) return true;
+/** Whether the element, or one of its ancestors below `top` (none: the whole page), is furniture or a caption. */
+function inFurniture(element: PageElement, top: PageElement | null = null): boolean {
+  for (let node: PageElement | null = element; node && node !== top; node = node.parentElement) if (FURNITURE.test(classAndId(node))) return true;
   return false;
 }
 
@@ -41,8 +43,9 @@ export function densestProse(document: PageDocument): string[] | null {
   const ranked = [...prose].filter(([element]) => !inFurniture(element)).sort((a, b) => b[1] - a[1]);
   const best = ranked[0];
   if (!best || best[1] < MIN_CONTAINER_PROSE) return null;
-  return [...best[0].querySelectorAll('h2, h3, h4, p, li, blockquote')]
-    .filter((element) => !element.parentElement || !['LI', 'BLOCKQUOTE'].includes(element.parentElement.tagName))
+  const container = best[0];
+  return [...container.querySelectorAll('h2, h3, h4, p, li, blockquote')]
+    .filter((element) => !['LI', 'BLOCKQUOTE'].includes(element.parentElement?.tagName ?? '') && !inFurniture(element, container))
     .map((element) => collapse(element.textContent ?? ''))
     .filter(Boolean);
 }
