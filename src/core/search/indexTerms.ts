@@ -21,8 +21,16 @@ function separatorTable(): Uint8Array {
 
 /** Calls `visit` with each indexed word of `text`, in order. */
 export function forEachIndexTerm(text: string, visit: (term: string) => void): void {
+  forEachIndexTermSpan(text, (lower, start, end) => visit(lower.slice(start, end)));
+}
+
+/** Calls `visit` with the place of each indexed word of `text` in a lower-cased text, in order (no string is made for a word). */
+export function forEachIndexTermSpan(text: string, visit: (lower: string, start: number, end: number) => void): void {
   if (text.includes(CAPITAL_SIGMA)) {
-    for (const piece of text.split(/[\n\r\p{Z}\p{P}]+/u)) if (piece) visit(piece.toLowerCase());
+    for (const piece of text.split(/[\n\r\p{Z}\p{P}]+/u)) {
+      const lower = piece.toLowerCase();
+      if (lower) visit(lower, 0, lower.length);
+    }
     return;
   }
   // Lower-casing never makes or unmakes a separator (spaces and punctuation have no case), so the whole text is lower-cased once.
@@ -40,12 +48,12 @@ export function forEachIndexTerm(text: string, visit: (term: string) => void): v
       separates = SEPARATOR.test(lower.slice(i, i + 2));
     } else separates = table[unit] === 1;
     if (separates) {
-      if (i > start) visit(lower.slice(start, i));
+      if (i > start) visit(lower, start, i);
       start = i + width;
     }
     i += width - 1;
   }
-  if (lower.length > start) visit(lower.slice(start));
+  if (lower.length > start) visit(lower, start, lower.length);
 }
 
 /** The words minisearch indexes for a text, lower-cased, in order. */
