@@ -77,7 +77,7 @@ export class WordDictionary {
   }
 
   has(word: string): boolean {
-    return this.find(word, 0, word.length, spanHash(word, 0, word.length)) >= 0;
+    return this.findWord(word) >= 0;
   }
 
   add(word: string): void {
@@ -86,13 +86,13 @@ export class WordDictionary {
 
   /** The word left the vocabulary: met again, it is new again. */
   delete(word: string): void {
-    const id = this.find(word, 0, word.length, spanHash(word, 0, word.length));
+    const id = this.findWord(word);
     if (id >= 0) this.gone.add(id);
   }
 
   /** Starts an article: every word's slot is unset for it. */
-  nextTurn(): number {
-    return ++this.turn;
+  nextTurn(): void {
+    this.turn++;
   }
 
   /** The word's slot in the current article, or -1 when it has none yet. */
@@ -103,6 +103,10 @@ export class WordDictionary {
   setSlot(id: number, slot: number): void {
     this.turnOf[id] = this.turn;
     this.slotOf[id] = slot;
+  }
+
+  private findWord(word: string): number {
+    return this.find(word, 0, word.length, spanHash(word, 0, word.length));
   }
 
   private find(text: string, start: number, end: number, hash: number): number {

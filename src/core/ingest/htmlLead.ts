@@ -3,7 +3,7 @@
  * it out of the article because it stands in the page's header beside the headline, not in the
  * story's container. Read before Readability, given back when its text lacks it.
  */
-import { classAndId, elementsAround, type PageDocument, type PageElement } from './htmlMeta';
+import { classAndId, elementsAround, inAncestors, type PageDocument, type PageElement } from './htmlMeta';
 
 /** How many elements after the headline the lead may stand (a date line, a byline, an image may come first). */
 const UNDER_HEADLINE = 15;
@@ -32,12 +32,10 @@ function hasBlockChild(element: PageElement): boolean {
   return false;
 }
 
+const FURNITURE_TAGS = new Set(['A', 'NAV', 'ASIDE', 'FOOTER', 'FIGURE']);
+
 function inFurniture(element: PageElement): boolean {
-  for (let at: PageElement | null = element; at && at.tagName !== 'BODY'; at = at.parentElement) {
-    if (at.tagName === 'A' || at.tagName === 'NAV' || at.tagName === 'ASIDE' || at.tagName === 'FOOTER' || at.tagName === 'FIGURE') return true;
-    if (FURNITURE.test(classAndId(at))) return true;
-  }
-  return false;
+  return inAncestors(element, (at) => FURNITURE_TAGS.has(at.tagName) || FURNITURE.test(classAndId(at)));
 }
 
 /** Prose: several words, ending as a sentence does. */

@@ -24,6 +24,12 @@ export function classAndId(element: PageElement): string {
   return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
 }
 
+/** Whether `test` holds for the element or one of its ancestors, up to the page's <body> or `top` (neither tested). */
+export function inAncestors(element: PageElement, test: (node: PageElement) => boolean, top: PageElement | null = null): boolean {
+  for (let node: PageElement | null = element; node && node !== top && node.tagName !== 'BODY'; node = node.parentElement) if (test(node)) return true;
+  return false;
+}
+
 /** The first non-empty `content` of a meta tag named so (property, name or itemprop), in the order of the names. */
 export function metaContent(document: PageDocument, names: string[]): string | undefined {
   for (const name of names) {

@@ -18,10 +18,12 @@ const PROSE_RATIO = 2;
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+const isProse = (paragraph: string) => paragraph.length >= MIN_PROSE && SENTENCE_END.test(paragraph);
+
 /** How much of these paragraphs is prose, in characters. */
 export function proseLength(paragraphs: readonly string[]): number {
   let total = 0;
-  for (const paragraph of paragraphs) if (paragraph.length >= MIN_PROSE && SENTENCE_END.test(paragraph)) total += paragraph.length;
+  for (const paragraph of paragraphs) if (isProse(paragraph)) total += paragraph.length;
   return total;
 }
 
@@ -38,7 +40,7 @@ export function densestProse(document: PageDocument): string[] | null {
     const parent = p.parentElement;
     if (!parent) continue;
     const text = collapse(p.textContent ?? '');
-    if (text.length >= MIN_PROSE && SENTENCE_END.test(text)) prose.set(parent, (prose.get(parent) ?? 0) + text.length);
+    if (isProse(text)) prose.set(parent, (prose.get(parent) ?? 0) + text.length);
   }
   const ranked = [...prose].filter(([element]) => !inFurniture(element)).sort((a, b) => b[1] - a[1]);
   const best = ranked[0];
