@@ -399,6 +399,9 @@ describe('reading text of web pages', () => {
     );
     const lines = parseHtml(html).lines.filter(Boolean);
     assert.deepEqual(lines, letter);
+    // A theme's classes on <body> ("has-menu", "social-icons") name the page, not a block of furniture.
+    const themed = html.replace('<body>', '<body class="has-menu social-icons">');
+    assert.deepEqual(parseHtml(themed).lines.filter(Boolean), letter);
   });
 
   it("keeps Readability's text when it holds the prose, and never takes comments or teasers for the story", () => {

@@ -4,7 +4,7 @@
  * nodes), the container holding the most prose in its own paragraphs is found; after it, when
  * Readability's text holds far less prose than that container, the container's paragraphs are read.
  */
-import { classAndId, type PageDocument, type PageElement } from './htmlMeta';
+import { classAndId, inAncestors, type PageDocument, type PageElement } from './htmlMeta';
 
 /** A paragraph of prose: this long at least, and holding the end of a sentence. */
 const MIN_PROSE = 60;
@@ -27,10 +27,9 @@ export function proseLength(paragraphs: readonly string[]): number {
   return total;
 }
 
-/** Whether the element, or one of its ancestors below `top` (none: the whole page), is furniture or a caption. */
+/** Whether the element, or one of its ancestors below `top` or the page's <body> (whose classes name the page, not a block), is furniture or a caption. */
 function inFurniture(element: PageElement, top: PageElement | null = null): boolean {
-  for (let node: PageElement | null = element; node && node !== top; node = node.parentElement) if (FURNITURE.test(classAndId(node))) return true;
-  return false;
+  return inAncestors(element, (node) => FURNITURE.test(classAndId(node)), top);
 }
 
 /** The paragraphs (headings, paragraphs, list items, quotes) of the element holding the most prose in its own <p> children. */
