@@ -8,7 +8,7 @@ import { CorpusEngine } from './core/engine/engine';
 import { readArticle, readDetails } from './core/ingest/loader';
 import { namesInFile } from './core/ner/fileNames';
 import { Recognizer } from './core/ner/recognizer';
-import { isArticleFile, type ParseOptions } from './core/ingest/parse';
+import { isArticleFile, type ParseOptions } from './core/ingest/articleFiles';
 import { parseQuery } from './core/search/query';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from './core/ingest/sourceRules';
 import type { Article, ArticleSummary } from './core/types';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { CorpusEngine } from './core/engine/engine';
 import { ENTITIES_FILE } from './core/entities/overrides';
 import { dateLabel, sourceLabel } from './core/grouping';
-import type { ParseOptions } from './core/ingest/parse';
+import type { ParseOptions } from './core/ingest/articleFiles';
 import { reportLoad } from './cliLoad';
 
 type Print = (s: string) => void;

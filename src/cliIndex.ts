@@ -12,7 +12,7 @@ import { ingest, type IngestReport } from './core/db/pgIngest';
 import { storeCorpusNames, type NamesPhaseReport } from './core/db/pgNames';
 import { applyOverridesFile } from './cliEntities';
 import { grantReader } from './core/db/pgSchema';
-import type { ParseOptions } from './core/ingest/parse';
+import type { ParseOptions } from './core/ingest/articleFiles';
 import { reportLoad } from './cliLoad';
 
 type Print = (s: string) => void;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from './core/engine/engine';
 import { dateLabel, sourceLabel } from './core/grouping';
-import type { ParseOptions } from './core/ingest/parse';
+import type { ParseOptions } from './core/ingest/articleFiles';
 import { parseWatchlist } from './core/watch/watchlist';
 import { reportLoad } from './cliLoad';
 

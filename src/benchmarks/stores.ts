@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import MiniSearch from 'minisearch';
 import { CorpusEngine } from '../core/engine/engine';
 import { workerHeapLimitMB } from '../core/engine/memoryBudget';
-import { listArticleFiles } from '../core/ingest/loader';
+import { listArticleFiles } from '../core/ingest/articleFiles';
 import { median, parseBenchArgs, peakRssMB, percentile, printTable } from './common';
 import { BENCH_QUERIES } from './search';
 

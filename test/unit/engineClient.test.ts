@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import { EngineClient } from '../../src/core/engine/engineClient';
 import { repoRoot, seedsDir, tempDir } from './helpers';
 
@@ -39,6 +41,43 @@ describe('EngineClient (the engine in a worker thread)', () => {
     );
     const malformed = await client.search('"unbalanced');
     assert.equal(malformed.ok, false);
+  });
+
+  /** How many functions named `name` the engine thread has made: a library's are made when its module is loaded. */
+  async function functionsNamed(engine: EngineClient, name: RegExp): Promise<number> {
+    // The worker is private: a heap snapshot is what shows which modules ran.
+    const worker = (engine as unknown as { worker: Worker }).worker;
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await worker.getHeapSnapshot()) as Readable) chunks.push(chunk as Buffer);
+    const snapshot = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+      nodes: number[];
+      strings: string[];
+    };
+    const fields = snapshot.snapshot.meta.node_fields;
+    const [type, nameAt] = [fields.indexOf('type'), fields.indexOf('name')];
+    const closure = snapshot.snapshot.meta.node_types[0].indexOf('closure');
+    let count = 0;
+    for (let i = 0; i < snapshot.nodes.length; i += fields.length)
+      if (snapshot.nodes[i + type] === closure && name.test(snapshot.strings[snapshot.nodes[i + nameAt]])) count++;
+    return count;
+  }
+
+  it('reopens a corpus from its cache without loading the parsing libraries, and loads them to read a file again', async function () {
+    this.timeout(60_000);
+    const cacheDir = tempDir();
+    await client.load([seedsDir], { cacheDir });
+    await client.saveCache();
+    client.dispose();
+    client = new EngineClient(workerFile);
+    const report = await client.load([seedsDir], { cacheDir });
+    assert.equal(report.fromCache, 5);
+    // Bundled, Mozilla's Readability function may be renamed Readability2.
+    const readability = /^Readability\d*$/;
+    assert.equal(await functionsNamed(client, readability), 0, 'the HTML reader is not loaded');
+    const read = await client.request('whatWasRead', path.join(seedsDir, '001_c7973225191394ad.txt'));
+    assert.match(read?.title ?? '', /Lavrov/);
+    assert.ok((await functionsNamed(client, readability)) > 0, 'reading a file again loads it');
   });
 
   it('gives the first paragraphs of an article on request', async () => {

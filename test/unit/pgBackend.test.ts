@@ -11,7 +11,7 @@ import { indexTerms } from '../../src/core/search/indexTerms';
 import { writeBatch } from '../../src/core/db/pgWrite';
 import type { Article } from '../../src/core/types';
 import { grantReader, SCHEMA_VERSION, schemaVersion } from '../../src/core/db/pgSchema';
-import { PARSE_RULES } from '../../src/core/ingest/parse';
+import { PARSE_RULES } from '../../src/core/ingest/articleFiles';
 import { PgSearch } from '../../src/core/db/pgSearch';
 import { parseQuery } from '../../src/core/search/query';
 import { createCorpusDatabase, startPgServer, type PgServer } from '../../src/tools/pgServer';

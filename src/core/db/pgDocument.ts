@@ -4,7 +4,7 @@
  */
 import { daySpan, yearLabel } from '../articleDate';
 import { sourceLabel } from '../grouping';
-import { PARSE_RULES } from '../ingest/parse';
+import { PARSE_RULES } from '../ingest/articleFiles';
 import { indexTerms } from '../search/indexTerms';
 import type { Article } from '../types';
 import type { BinaryCopyWriter } from './binaryCopy';

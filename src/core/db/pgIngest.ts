@@ -7,7 +7,7 @@
 import { setImmediate as yieldToEvents, setTimeout as sleep } from 'node:timers/promises';
 import type { SqlClient } from './sqlClient';
 import type { Article, FileStamp } from '../types';
-import { PARSE_RULES } from '../ingest/parse';
+import { PARSE_RULES } from '../ingest/articleFiles';
 import { articleRow, type ArticleRow } from './pgDocument';
 import { migrate } from './pgSchema';
 import { knownWords, removeArticles, restoreWords, writeBatch, type KnownWords } from './pgWrite';

@@ -7,8 +7,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseSignature, type ArticleDetails } from '../ingest/parse';
-import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, readArticle, readDetails, type LoadOptions } from '../ingest/loader';
+import { isCorpusArticleFile, isSkippedFolder, listArticleFiles, parseSignature, type LoadOptions } from '../ingest/articleFiles';
+import type { ArticleDetails } from '../ingest/parse';
 import { CorpusEntities, type EntityBuildOptions, type EntityBuildReport } from '../entities/corpusEntities';
 import { parseOverrides, type OverridesParse } from '../entities/overrides';
 import { entityFacetsOf, entityFilter } from '../entities/entitySearch';
@@ -32,7 +32,7 @@ import { PgSearchBackend } from '../db/pgBackend';
 import { defaultBudgetMB, estimatedIndexMB } from './memoryBudget';
 import { ArticleStore } from './stores/articleStore';
 import { EntityChanges } from './entityChanges';
-import { readArticleFiles, statAll } from './fileReading';
+import { parsing, readArticleFiles, statAll } from './fileReading';
 import { poolFor, runRecognizePool } from './parsePool';
 import type { ArticleNames } from '../entities/resolve';
 import type { QuoteInfo } from '../quotes/quoteQueries';
@@ -354,7 +354,7 @@ export class CorpusEngine {
   private async updateFile(filePath: string): Promise<Problem | undefined> {
     const resolved = path.resolve(filePath);
     const generation = this.generation;
-    const result = await readArticle(resolved, this.options);
+    const result = await (await parsing()).readArticle(resolved, this.options);
     // A load that started or ended while the file was read decides what the corpus holds.
     if (generation !== this.generation || !this.contains(resolved) || !this.store) return undefined;
     if ('problem' in result) {
@@ -411,7 +411,9 @@ export class CorpusEngine {
   /** What was read from one article of the corpus: its metadata, who wrote it in what language (read from the file again), its reading text with line numbers. */
   async whatWasRead(filePath: string): Promise<(ArticleSummary & ArticleDetails & { paragraphs: Paragraph[] }) | undefined> {
     const article = this.get(filePath);
-    return article && { ...summarize(article), ...(await readDetails(article.path, this.options.maxFileBytes)), paragraphs: article.paragraphs };
+    if (!article) return undefined;
+    const details = await (await parsing()).readDetails(article.path, this.options.maxFileBytes);
+    return { ...summarize(article), ...details, paragraphs: article.paragraphs };
   }
 
   /** The first paragraphs of an article's reading text (tooltips). */

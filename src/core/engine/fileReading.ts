@@ -5,10 +5,15 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { forEachArticle } from '../ingest/loader';
 import type { Article, FileStamp, Problem } from '../types';
 import type { EngineOptions } from './engine';
 import { poolFor, runParsePool, type PoolLoadOptions } from './parsePool';
+
+/**
+ * The parsing code (HTML, dates, languages, encodings: tens of MB of libraries), loaded the first time
+ * this thread reads a file: a corpus reopened from its cache, or searched in a database, never needs it.
+ */
+export const parsing = () => import('../ingest/loader');
 
 export interface ReadingCallbacks {
   report(problem: Problem): void;
@@ -40,6 +45,8 @@ export async function readArticleFiles(files: string[], options: EngineOptions &
     callbacks.notice(`${failed}; the files it had not finished are read again without it`);
   }
   const rest = files.filter((file) => !handled.has(path.resolve(file)));
+  if (rest.length === 0) return;
+  const { forEachArticle } = await parsing();
   await forEachArticle(rest, { ...options, onProblem: report, onProgress: (done) => onProgress(handled.size + done) }, (article) => take(article));
 }
 

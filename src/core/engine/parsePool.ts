@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ArticleNames } from '../entities/resolve';
-import type { LoadOptions } from '../ingest/loader';
+import type { LoadOptions } from '../ingest/articleFiles';
 import type { Article, Paragraph, Problem } from '../types';
 
 export type PoolLoadOptions = Omit<LoadOptions, 'signal' | 'onProgress' | 'onProblem'>;

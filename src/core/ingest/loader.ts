@@ -1,87 +1,11 @@
 /** Reading a corpus from disk: listing, decoding and parsing, with every bad file reported once. */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { decodeText, UnreadableContentError } from './textDecoding';
-import { articleDetails, isArticleFile, parseArticle, type ArticleDetails, type ParseOptions } from './parse';
+import { DEFAULT_MAX_FILE_BYTES, describeError, listArticleFiles, type LoadOptions, type LoadResult, type ReadResult } from './articleFiles';
+import { articleDetails, parseArticle, type ArticleDetails } from './parse';
 import type { Article, Problem } from '../types';
 
-export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 16;
-const SKIPPED_DIRECTORIES = new Set(['node_modules']);
-/** A dataset's own papers (README.TXT, LICENSE, CHANGELOG.md) describe the corpus; they are not articles in it. */
-const NOT_ARTICLE_NAMES = /^(readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing)(\.[a-z]+)?$/i;
-
-/** Dot-folders (.git, .vscode, .corpus-lens) and dependency folders are never walked into. */
-export function isSkippedFolder(name: string): boolean {
-  return name.startsWith('.') || SKIPPED_DIRECTORIES.has(name);
-}
-
-/** True for a file the walk lists as an article: a known extension, not a dataset's README or LICENSE, not hidden. */
-export function isCorpusArticleFile(filePath: string): boolean {
-  const name = path.basename(filePath);
-  return isArticleFile(filePath) && !name.startsWith('.') && !NOT_ARTICLE_NAMES.test(name);
-}
-
-export interface LoadOptions extends ParseOptions {
-  maxFileBytes?: number;
-  concurrency?: number;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
-  onProblem?: (problem: Problem) => void;
-}
-
-export interface LoadResult {
-  articles: Article[];
-  problems: Problem[];
-}
-
-export type ReadResult = { article: Article } | { problem: Problem };
-
-/** Every article file under the folders, following symlinks but never around a loop. */
-export async function listArticleFiles(folders: string[], onProblem: (p: Problem) => void = () => undefined): Promise<string[]> {
-  const files: string[] = [];
-  const visited = new Set<string>();
-  for (const folder of folders) await walk(folder, files, visited, onProblem);
-  return files;
-}
-
-async function walk(dir: string, files: string[], visited: Set<string>, onProblem: (p: Problem) => void): Promise<void> {
-  let real: string;
-  let entries: import('node:fs').Dirent[];
-  try {
-    real = await fs.realpath(dir);
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    onProblem({ path: dir, message: `folder cannot be read: ${describeError(error)}` });
-    return;
-  }
-  if (visited.has(real)) {
-    onProblem({ path: dir, message: `skipped: a symbolic link leads back to ${real}, which is already being read (a link loop)` });
-    return;
-  }
-  visited.add(real);
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!isSkippedFolder(entry.name)) await walk(full, files, visited, onProblem);
-    } else if (entry.isSymbolicLink()) {
-      await followLink(full, files, visited, onProblem);
-    } else if (entry.isFile() && isCorpusArticleFile(full)) {
-      files.push(full);
-    }
-  }
-}
-
-async function followLink(link: string, files: string[], visited: Set<string>, onProblem: (p: Problem) => void): Promise<void> {
-  try {
-    const target = await fs.stat(link);
-    if (target.isDirectory()) await walk(link, files, visited, onProblem);
-    else if (target.isFile() && isCorpusArticleFile(link)) files.push(link);
-  } catch (error) {
-    onProblem({ path: link, message: `symbolic link cannot be followed: ${describeError(error)}` });
-  }
-}
 
 /** Reads and parses one file; any failure becomes a Problem, never an exception. */
 export async function readArticle(file: string, options: LoadOptions = {}): Promise<ReadResult> {
@@ -159,23 +83,6 @@ export async function forEachArticle(files: string[], options: LoadOptions, visi
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, files.length) }, worker));
-}
-
-export function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'it no longer exists (deleted or moved while the corpus was loading)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links (a link loop)';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 function formatBytes(bytes: number): string {

@@ -5,49 +5,10 @@ import { extractDate, isDateLine } from './date';
 import { parseFrontMatter } from './frontMatter';
 import { htmlDetails, parseHtml } from './html';
 import { detectLanguage } from './language';
-import { BUILTIN_SOURCE_PATTERNS, detectSource, type SourcePattern } from './source';
-import { ruleFor, type SourceRule } from './sourceRules';
+import type { FileStats, ParseOptions } from './articleFiles';
+import { BUILTIN_SOURCE_PATTERNS, detectSource } from './source';
+import { ruleFor } from './sourceRules';
 import type { Article, ArticleDate, Paragraph } from '../types';
-
-export interface ParseOptions {
-  sourcePatterns?: SourcePattern[];
-  /** The user's folder rules (.corpus-lens/sources.json): a source, and dates for files that give none. */
-  sourceRules?: SourceRule[];
-}
-
-/** Bump when the parsing rules change what a file gives (a date, a title, the reading text): caches made by older rules are rebuilt. */
-export const PARSE_RULES = 2;
-
-/** Identifies the rules and options that change what parsing gives, so a cache made with others is not used. */
-export function parseSignature(options: ParseOptions): string {
-  const patterns = (options.sourcePatterns ?? BUILTIN_SOURCE_PATTERNS).map((p) => [p.pattern.source, p.pattern.flags, p.source]);
-  return JSON.stringify({ rules: PARSE_RULES, patterns, sourceRules: options.sourceRules ?? [] });
-}
-
-/** Why a cache made under signature `made` is not used under `current`, in words for the output channel. */
-export function signatureChange(made: string, current: string): string {
-  const rulesOf = (signature: string): unknown => {
-    try {
-      return (JSON.parse(signature) as { rules?: unknown }).rules;
-    } catch {
-      return undefined;
-    }
-  };
-  return rulesOf(made) === rulesOf(current)
-    ? 'was made with other source rules (.corpus-lens/sources.json or corpusLens.sourcePatterns)'
-    : 'was made by an older version of the parsing rules';
-}
-
-export interface FileStats {
-  size: number;
-  mtimeMs: number;
-}
-
-export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
-
-export function isArticleFile(filePath: string): boolean {
-  return ARTICLE_EXTENSIONS.includes(path.extname(filePath).toLowerCase());
-}
 
 /** Metadata that overrides what the text suggests (front matter, HTML meta tags). */
 interface Overrides {

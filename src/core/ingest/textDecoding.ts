@@ -1,6 +1,13 @@
 /** Turning the bytes of a capture into text, whatever encoding mess it arrives in. */
 // Node's TextDecoder reads 'windows-1252' as latin1 (0x93 is not “), so iconv-lite does that one.
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
+
+let iconvModule: typeof Iconv | undefined;
+/** iconv-lite and its tables, loaded for the first file that is not plain UTF-8 (not with the engine). */
+function iconv(): typeof Iconv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load: esbuild bundles it, the engine starts without it
+  return (iconvModule ??= require('iconv-lite') as typeof Iconv);
+}
 
 export class UnreadableContentError extends Error {}
 
@@ -35,14 +42,14 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (isBinary(bytes)) throw new UnreadableContentError('looks like a binary file (it contains NUL bytes), not text');
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   const declared = declaredCharset(body);
-  if (declared) return { text: normaliseNewlines(iconv.decode(Buffer.from(body), declared)), note: `read as ${declared}, as its <meta charset> says` };
+  if (declared) return { text: normaliseNewlines(iconv().decode(Buffer.from(body), declared)), note: `read as ${declared}, as its <meta charset> says` };
   try {
     return { text: normaliseNewlines(new TextDecoder('utf-8', { fatal: true }).decode(body)) };
   } catch {
     if (hasUtf8Sequences(body))
       return { text: normaliseNewlines(decodeMixedUtf8(body)), note: 'a few bytes are not valid UTF-8; those were read as windows-1252, the rest as UTF-8' };
     return {
-      text: normaliseNewlines(iconv.decode(Buffer.from(body), 'windows-1252')),
+      text: normaliseNewlines(iconv().decode(Buffer.from(body), 'windows-1252')),
       fallbackEncoding: 'windows-1252',
       note: 'not valid UTF-8; read as windows-1252',
     };
@@ -53,7 +60,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const found = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (!found || /^utf-?8$/.test(found) || !iconv.encodingExists(found)) return undefined;
+  if (!found || /^utf-?8$/.test(found) || !iconv().encodingExists(found)) return undefined;
   // Pages that say latin-1 nearly always mean windows-1252 (what browsers do).
   return /^(iso-8859-1|latin-?1|us-ascii|ascii)$/.test(found) ? 'windows-1252' : found;
 }
@@ -83,7 +90,7 @@ function decodeMixedUtf8(bytes: Uint8Array): string {
       i += length;
       continue;
     }
-    parts.push(utf8.decode(bytes.subarray(runStart, i)), iconv.decode(Buffer.from([bytes[i]]), 'windows-1252'));
+    parts.push(utf8.decode(bytes.subarray(runStart, i)), iconv().decode(Buffer.from([bytes[i]]), 'windows-1252'));
     runStart = ++i;
   }
   parts.push(utf8.decode(bytes.subarray(runStart)));

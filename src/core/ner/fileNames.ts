@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileLines, placeInFile } from '../ingest/filePlaces';
-import { readArticle, type LoadOptions } from '../ingest/loader';
+import type { LoadOptions } from '../ingest/articleFiles';
+import { readArticle } from '../ingest/loader';
 import { decodeText } from '../ingest/textDecoding';
 import type { Problem } from '../types';
 import { recognizeArticle } from './articleEntities';

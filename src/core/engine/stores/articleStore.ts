@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { signatureChange } from '../../ingest/parse';
+import { signatureChange } from '../../ingest/articleFiles';
 import { readJsonCache, writeJsonAtomically } from './jsonFiles';
 import { TextStore, type TextRef } from './textStore';
 import type { Article, ArticleSummary, Paragraph } from '../../types';

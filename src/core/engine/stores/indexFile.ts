@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import * as path from 'node:path';
 import type MiniSearch from 'minisearch';
-import { signatureChange } from '../../ingest/parse';
+import { signatureChange } from '../../ingest/articleFiles';
 import { writeJsonAtomically } from './jsonFiles';
 import { SearchIndex, type IndexedCorpus } from '../../search/searchIndex';
 import type { ArticleRecordLike } from '../backend';
