@@ -8,6 +8,7 @@ import { benchStores } from './benchmarks/stores';
 import { benchQuotes, benchStories } from './benchmarks/stories';
 import { benchNotes, benchTimeline } from './benchmarks/timeNotes';
 import { benchVscode } from './benchmarks/vscode';
+import { benchVscodeMemory } from './benchmarks/vscodeMemory';
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   load: benchLoad,
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
   ner: benchNer,
   entities: benchEntities,
   vscode: benchVscode,
+  'vscode-memory': benchVscodeMemory,
   stores: benchStores,
   stories: benchStories,
   quotes: benchQuotes,

@@ -29,7 +29,7 @@ import { runChild } from './stores';
 type ChildResult = Record<string, number>;
 
 /** Tuning a server for this machine would get (the rest are Debian's defaults, fsync on). */
-const SERVER_SETTINGS = { shared_buffers: '1GB', max_wal_size: '4GB', maintenance_work_mem: '512MB' };
+export const SERVER_SETTINGS = { shared_buffers: '1GB', max_wal_size: '4GB', maintenance_work_mem: '512MB' };
 
 async function queryTimes(engine: CorpusEngine): Promise<{ p50: number; p95: number }> {
   const perQuery: number[] = [];

@@ -42,6 +42,8 @@ const USER_SETTINGS = {
 
 export interface RunningCodeServer {
   port: number;
+  /** code-server's process id, also its process group's: the extension hosts it starts are in that group. */
+  pid: number;
   /** The workbench URL for a folder, with the extension under development (and optionally tests) loaded. */
   url(folder: string, extensionTestsPath?: string): string;
   /** The workbench URL for a folder with only installed extensions (no development path). */
@@ -116,6 +118,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const repo = repoRoot();
   return {
     port,
+    pid: child.pid ?? 0,
     stop,
     url: (folder, extensionTestsPath) => {
       const payload: [string, string][] = [['extensionDevelopmentPath', `vscode-remote://remote${repo}`]];
