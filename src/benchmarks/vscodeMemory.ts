@@ -7,7 +7,7 @@
  * team's reader; without it, the embedded engine. A first opening reads every file (no cache), the
  * reopenings read the cache.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -193,5 +193,6 @@ export async function benchVscodeMemory(argv: string[]): Promise<void> {
     await browser.close();
     server.stop();
     database?.server.stop();
+    rmSync(workspace, { recursive: true, force: true });
   }
 }
