@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync, unlinkSync, readdirSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine/engine';
+import { TextStore } from '../../src/core/engine/stores/textStore';
 import { corpusSource } from '../../src/core/db/corpusSource';
 import { copyOfSeeds, seedsDir, tempDir } from './helpers';
 
@@ -97,6 +98,40 @@ describe('the corpus engine', () => {
 });
 
 describe('the lean engine', () => {
+  it("refuses to write into a closed text store, whose descriptor may already be another file's", () => {
+    const dir = tempDir();
+    const closed = new TextStore(path.join(dir, 'closed.bin'));
+    closed.close();
+    // Opened next, the other store is likely to get the closed one's descriptor number.
+    const other = new TextStore(path.join(dir, 'other.bin'));
+    assert.throws(() => closed.put([{ text: 'stray', line: 1 }]), /closed/);
+    assert.equal(other.bytes, 0);
+    assert.equal(readFileSync(path.join(dir, 'other.bin'), 'utf8'), '');
+    other.close();
+  });
+
+  it('starts a load while another still reads files, and the first stops writing into the store the second closed', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(dir, `story-${i}.txt`), `Story number ${i} of the talks\n\nThe delegates met for round ${i}.\n`);
+    const engine = new CorpusEngine({ parseThreads: 1 });
+    let second: ReturnType<CorpusEngine['load']> | undefined;
+    const first = engine.load([dir], {
+      cacheDir: path.join(tempDir(), 'cache-a'),
+      withoutSearch: true,
+      // Another cache folder: the second load opens its own store and closes the first one's.
+      onProgress: (done) => void (done >= 5 && (second ??= engine.load([dir], { cacheDir: path.join(tempDir(), 'cache-b'), withoutSearch: true }))),
+    });
+    await assert.doesNotReject(first);
+    assert.ok(second, 'the second load started while the first read files');
+    const report = await second;
+    assert.equal(report.problems.length, 0);
+    assert.equal(engine.size, 60);
+    assert.deepEqual(
+      engine.paragraphs(path.join(dir, 'story-42.txt'), 2).map((p) => p.text),
+      ['Story number 42 of the talks', 'The delegates met for round 42.'],
+    );
+  });
+
   it('shows the saved articles before reading any file, then loads the search index', async () => {
     const dir = copyOfSeeds();
     const cacheDir = path.join(tempDir(), 'cache');

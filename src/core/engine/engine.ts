@@ -163,7 +163,7 @@ export class CorpusEngine {
     // With saved articles, the index loads (CPU) while the files are checked (disk).
     const prepareSearch = () => (options.withoutSearch ? Promise.resolve(undefined) : this.prepareSearch(generation, isCurrent, signature, options.onProgress));
     const early = opened.restored ? prepareSearch() : undefined;
-    const { fromCache, parsed, changed } = await this.readChangedFiles(folders, store, options, report);
+    const { fromCache, parsed, changed } = await this.readChangedFiles(folders, store, { ...options, isCurrent }, report);
     if (!isCurrent()) return { problems, fromCache, parsed, search: this.searchState };
     this.entitiesBuilt = false;
     this.emit({ kind: 'reset' });
@@ -196,7 +196,7 @@ export class CorpusEngine {
   private async readChangedFiles(
     folders: string[],
     store: ArticleRepository,
-    options: EngineLoadOptions,
+    options: EngineLoadOptions & { isCurrent(): boolean },
     report: (p: Problem) => void,
   ): Promise<{ fromCache: number; parsed: number; changed: boolean }> {
     const files = await listArticleFiles(folders, report);
@@ -213,13 +213,15 @@ export class CorpusEngine {
     const indexNow = () => backend?.accepting === true;
     const onProgress = (done: number) => options.onProgress?.(fromCache + done, files.length, 'files');
     const take = (article: Article) => {
+      // A newer load may have closed this store (another cache folder or backend) while files were still being read.
+      if (!options.isCurrent()) return;
       store.put(article);
       parsed.add(article.path);
       if (indexNow()) backend?.upsert(article.path, article);
     };
     const notice = (message: string) => this.emit({ kind: 'notice', message });
     await readArticleFiles(stale, { ...this.options, signal: options.signal }, { report, onProgress, take, notice });
-    if (options.signal?.aborted) return { fromCache, parsed: parsed.size, changed: parsed.size > 0 };
+    if (!options.isCurrent()) return { fromCache, parsed: parsed.size, changed: parsed.size > 0 };
     const listed = new Set(files);
     const staleSet = new Set(stale);
     const gone = [...store.values()].filter((r) => !listed.has(r.path) || (staleSet.has(r.path) && !parsed.has(r.path)));

@@ -40,6 +40,8 @@ export class TextStore {
   }
 
   put(paragraphs: readonly Paragraph[]): TextRef {
+    // A closed descriptor's number may already be another file's: writing through it would corrupt that file.
+    if (this.fd < 0) throw new Error(`the text store ${this.file} is closed`);
     const stored: StoredParagraph[] = paragraphs.map((p) => (p.breaks?.length ? [p.text, p.line, p.breaks] : [p.text, p.line]));
     const bytes = Buffer.from(JSON.stringify(stored), 'utf8');
     // 'a+' appends at the end of the file whatever the position, also after another process's writes.
@@ -98,11 +100,9 @@ export class TextStore {
   }
 
   close(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
-    }
+    if (this.fd < 0) return;
+    closeSync(this.fd);
+    this.fd = -1;
   }
 
   /** Closes and deletes the file (a store that was only for this session). */
