@@ -54,8 +54,10 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     const controller = (this.current = new AbortController());
     // At once: whoever waits for 'ready' (the entities) knows the corpus is being replaced.
     this.setState('loading');
+    // The password (secret storage: a round trip through the workbench) is asked while the rules are read.
+    const url = backendUrl(this.context, this.log);
     this.sourceRules = (await this.readSourceRules(userAction)) ?? this.sourceRules;
-    const options = await this.engineOptions();
+    const options = await this.engineOptions(url);
     if (controller !== this.current) return;
     void this.engine.setOptions(options);
     const { folders, missing } = corpusFolders(this.context);
@@ -124,7 +126,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     });
   }
 
-  private async engineOptions(): Promise<WorkerOptions> {
+  private async engineOptions(url: Promise<string | undefined>): Promise<WorkerOptions> {
     const { patterns, errors } = compileSourcePatterns(setting('sourcePatterns'));
     for (const error of errors) this.log.channel.error(`Setting corpusLens.sourcePatterns: ${error}`);
     return {
@@ -132,7 +134,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
       memoryBudgetMB: setting('memoryBudgetMB'),
       sourcePatterns: [...patterns, ...BUILTIN_SOURCE_PATTERNS],
       sourceRules: this.sourceRules,
-      backendUrl: await backendUrl(this.context, this.log),
+      backendUrl: await url,
     };
   }
 

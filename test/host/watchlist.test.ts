@@ -23,8 +23,8 @@ describe('the watchlist in the real VS Code', () => {
     await waitFor('the watched article to leave', () => api.engine.size === 5);
   });
 
-  it('counts the articles of each name and query of .corpus-lens/watchlist.json, comments allowed', async () => {
-    const text = '{\n  // whom I follow\n  "names": ["Brahimi"],\n  "queries": ["\\"secret talks\\" -denied"],\n}\n';
+  it('counts the articles of each name and query of .corpus-lens/watchlist.json, comments allowed, saved with a byte-order mark', async () => {
+    const text = '\uFEFF{\n  // whom I follow\n  "names": ["Brahimi"],\n  "queries": ["\\"secret talks\\" -denied"],\n}\n';
     await vscode.workspace.fs.writeFile(watchlist(), Buffer.from(text));
     await waitFor('the watchlist counted', () => described('Brahimi') === '1 article' && described('"secret talks" -denied') === '2 articles');
   });
