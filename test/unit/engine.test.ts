@@ -3,6 +3,7 @@ import { writeFileSync, unlinkSync, readdirSync, mkdirSync, readFileSync } from 
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine/engine';
 import { TextStore } from '../../src/core/engine/stores/textStore';
+import { writeJsonAtomically } from '../../src/core/engine/stores/jsonFiles';
 import { corpusSource } from '../../src/core/db/corpusSource';
 import { copyOfSeeds, seedsDir, tempDir } from './helpers';
 
@@ -98,6 +99,13 @@ describe('the corpus engine', () => {
 });
 
 describe('the lean engine', () => {
+  it('saves one file several times at the same moment, each write whole, one of them kept', async () => {
+    const file = path.join(tempDir(), 'cache', 'summaries.json');
+    await Promise.all([1, 2, 3].map((n) => writeJsonAtomically(file, { n })));
+    assert.ok([1, 2, 3].includes((JSON.parse(readFileSync(file, 'utf8')) as { n: number }).n));
+    assert.deepEqual(readdirSync(path.dirname(file)), ['summaries.json'], 'no temporary file is left');
+  });
+
   it("refuses to write into a closed text store, whose descriptor may already be another file's", () => {
     const dir = tempDir();
     const closed = new TextStore(path.join(dir, 'closed.bin'));

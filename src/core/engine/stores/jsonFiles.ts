@@ -2,6 +2,7 @@
  * Versioned JSON files of the on-disk stores, written atomically (temp file, then rename): a
  * missing one is built, a corrupt or old one is rebuilt and says why.
  */
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
@@ -31,7 +32,8 @@ export async function readJsonCache<T extends { version: number }>(
 
 export async function writeJsonAtomically(file: string, data: unknown): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  // Unique per write: two saves of one file in the same millisecond (a background save and an asked one) shared a name, and one's rename failed.
+  const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {
     await fs.writeFile(temp, JSON.stringify(data));
     await fs.rename(temp, file);
