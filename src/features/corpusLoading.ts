@@ -11,6 +11,7 @@ import type { LoadReport } from '../core/engine/engine';
 import type { WorkerOptions } from '../core/engine/protocol';
 import { BUILTIN_SOURCE_PATTERNS, compileSourcePatterns } from '../core/ingest/source';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from '../core/ingest/sourceRules';
+import type { ArticleSummary } from '../core/types';
 import { corpusFolders } from './shared/corpusFolders';
 import { backendUrl } from './shared/databaseBackend';
 import type { CorpusLoading, CorpusState } from './shared/corpusState';
@@ -70,22 +71,23 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     }
     // The single-file cache of versions before 0.2 is replaced by the cache folder next to it.
     if (this.firstLoad) void fs.rm(this.storageFile('corpus-cache.json'), { force: true }).catch(() => undefined);
-    if (this.firstLoad)
-      await showSnapshot(
-        this.storageFile('tree-snapshot.json'),
-        this.engine,
-        folders.map((f) => path.resolve(f)),
-      );
+    const shown = this.firstLoad
+      ? await showSnapshot(
+          this.storageFile('tree-snapshot.json'),
+          this.engine,
+          folders.map((f) => path.resolve(f)),
+        )
+      : undefined;
     this.firstLoad = false;
     const started = Date.now();
     const report = await withCancellableProgress('Corpus Lens: loading articles', 'files', controller, (signal, onProgress) =>
       this.engine.load(folders, { cacheDir: this.storageFile('corpus-cache'), signal, onProgress }),
     );
     if (controller !== this.current) return;
-    this.reportLoad(report, folders, Date.now() - started, controller.signal.aborted, userAction);
+    this.reportLoad(report, folders, Date.now() - started, controller.signal.aborted, userAction, shown);
   }
 
-  private reportLoad(report: LoadReport, folders: string[], ms: number, cancelled: boolean, userAction: boolean): void {
+  private reportLoad(report: LoadReport, folders: string[], ms: number, cancelled: boolean, userAction: boolean, shown?: ArticleSummary[]): void {
     const { problems } = report;
     problems.forEach((p) => this.log.problem(p));
     if (report.cacheRebuilt) this.log.info(`The cache ${report.cacheRebuilt}; it was rebuilt from the files.`);
@@ -97,7 +99,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
         `Loaded ${this.engine.size} articles from ${folders.join(', ')} in ${ms} ms: ${report.fromCache} from the cache, ${report.parsed} read from disk, ${problems.length} problem(s).`,
       );
       if (userAction) this.log.notifyProblems(problems);
-      saveSnapshot(this.storageFile('tree-snapshot.json'), this.engine);
+      void saveSnapshot(this.storageFile('tree-snapshot.json'), this.engine, shown);
     }
     this.setState(this.engine.size > 0 ? 'ready' : 'empty');
   }

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import { EngineClient } from '../../src/core/engine/engineClient';
+import { saveSnapshot, showSnapshot } from '../../src/features/shared/treeSnapshot';
 import { repoRoot, seedsDir, tempDir } from './helpers';
 
 const workerFile = path.join(repoRoot, 'dist', 'engineWorker.js');
@@ -78,6 +79,29 @@ describe('EngineClient (the engine in a worker thread)', () => {
     const read = await client.request('whatWasRead', path.join(seedsDir, '001_c7973225191394ad.txt'));
     assert.match(read?.title ?? '', /Lavrov/);
     assert.ok((await functionsNamed(client, readability)) > 0, 'reading a file again loads it');
+  });
+
+  it("shows the last session's tree at once, and writes it again only when the new load changed it", async () => {
+    const dir = copySeeds();
+    const cacheDir = tempDir();
+    const file = path.join(tempDir(), 'tree-snapshot.json');
+    await client.load([dir], { cacheDir });
+    await client.saveCache();
+    await saveSnapshot(file, client);
+    client.dispose();
+    client = new EngineClient(workerFile);
+    const shown = await showSnapshot(file, client, [path.resolve(dir)]);
+    assert.equal(shown?.length, 5);
+    assert.equal(client.size, 5, 'the tree is there before the load');
+    await client.load([dir], { cacheDir });
+    rmSync(file);
+    await saveSnapshot(file, client, shown);
+    assert.equal(existsSync(file), false, 'the tree it started with is not written again');
+    const changed = path.join(dir, '001_c7973225191394ad.txt');
+    writeFileSync(changed, 'Lavrov answers the wombats\n\nA changed article.\n');
+    await client.update(changed);
+    await saveSnapshot(file, client, shown);
+    assert.match(readFileSync(file, 'utf8'), /Lavrov answers the wombats/);
   });
 
   it('gives the first paragraphs of an article on request', async () => {
