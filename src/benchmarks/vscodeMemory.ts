@@ -15,7 +15,7 @@ import { parseArguments, wholeNumber } from '../args';
 import { launchBrowser } from '../tools/browser';
 import { startCodeServer } from '../tools/codeServer';
 import { fillCorpusDatabase } from '../tools/corpusDatabase';
-import { createCorpusDatabase, startPgServer, type PgServer } from '../tools/pgServer';
+import { createCorpusDatabase, startPgServer, withoutPassword, type PgServer } from '../tools/pgServer';
 import { BBC_NOTE } from '../tools/sampleWorkspace';
 import { openCorpusLensContainer, openWorkbench, runCommand, treeRows } from '../tools/workbench';
 import { SERVER_SETTINGS } from './backend';
@@ -37,7 +37,7 @@ function statFields(pid: string): string[] | undefined {
 }
 
 /** The newest extension host that code-server (process group `group`) started. */
-function extensionHostPid(group: number): string | undefined {
+function extensionHostPid(group: number): string {
   let newest: { pid: string; started: number } | undefined;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     const fields = statFields(pid);
@@ -52,7 +52,8 @@ function extensionHostPid(group: number): string | undefined {
     const started = Number(fields[19]);
     if (!newest || started > newest.started) newest = { pid, started };
   }
-  return newest?.pid;
+  if (!newest) throw new Error('no extension host process found');
+  return newest.pid;
 }
 
 function memoryOf(pid: string): ProcessMemory {
@@ -97,7 +98,7 @@ async function searchListsHits(page: Page): Promise<void> {
 }
 
 /** `first`: what a person does as the window opens, within the times (typing the database's password). */
-async function open(page: Page, url: string, host: () => string | undefined, first?: (page: Page) => Promise<void>): Promise<Opening> {
+async function open(page: Page, url: string, host: () => string, first?: (page: Page) => Promise<void>): Promise<Opening> {
   const started = performance.now();
   const since = () => performance.now() - started;
   await openWorkbench(page, url);
@@ -109,7 +110,6 @@ async function open(page: Page, url: string, host: () => string | undefined, fir
   await searchListsHits(page);
   const searchMs = since();
   const pid = host();
-  if (!pid) throw new Error('no extension host process found');
   const atSearch = memoryOf(pid);
   await treeRows(page, 'People & Organizations').nth(1).waitFor({ timeout: 900_000 });
   const peopleMs = since();
@@ -121,10 +121,7 @@ async function readerDatabase(corpus: string): Promise<{ server: PgServer; url: 
   const server = await startPgServer({ settings: SERVER_SETTINGS });
   const urls = await createCorpusDatabase(server, 'lens');
   await fillCorpusDatabase(urls.ingestUrl, corpus, 'lens_reader');
-  const reader = new URL(urls.readerUrl);
-  const password = decodeURIComponent(reader.password);
-  reader.password = '';
-  return { server, url: reader.toString(), password };
+  return { server, ...withoutPassword(urls.readerUrl) };
 }
 
 async function setPassword(page: Page, password: string): Promise<void> {
@@ -135,12 +132,10 @@ async function setPassword(page: Page, password: string): Promise<void> {
 }
 
 /** The extension host of the same workspace without Corpus Lens (the baseline), after its start settled. */
-async function hostWithoutCorpusLens(page: Page, url: string, host: () => string | undefined): Promise<ProcessMemory> {
+async function hostWithoutCorpusLens(page: Page, url: string, host: () => string): Promise<ProcessMemory> {
   await openWorkbench(page, url);
   await page.waitForTimeout(10_000);
-  const pid = host();
-  if (!pid) throw new Error('no extension host process found');
-  return memoryOf(pid);
+  return memoryOf(host());
 }
 
 export async function benchVscodeMemory(argv: string[]): Promise<void> {

@@ -157,3 +157,11 @@ export async function createCorpusDatabase(server: PgServer, name: string, passw
   const url = (role: 'ingest' | 'reader') => `postgres://${name}_${role}:${encodeURIComponent(passwordOf(role))}@127.0.0.1:${server.port}/${name}`;
   return { ingestUrl: url('ingest'), readerUrl: url('reader') };
 }
+
+/** A role's address split as the extension takes it: the address without its password (a setting), and the password (secret storage). */
+export function withoutPassword(url: string): { url: string; password: string } {
+  const address = new URL(url);
+  const password = decodeURIComponent(address.password);
+  address.password = '';
+  return { url: address.toString(), password };
+}

@@ -8,14 +8,8 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { parseArguments } from '../args';
 import { fillCorpusDatabase } from './corpusDatabase';
-import { createCorpusDatabase, startPgServer } from './pgServer';
+import { createCorpusDatabase, startPgServer, withoutPassword } from './pgServer';
 import { repoRoot } from './sampleWorkspace';
-
-const withoutPassword = (url: string) => {
-  const parsed = new URL(url);
-  parsed.password = '';
-  return parsed.toString();
-};
 
 async function main(): Promise<void> {
   const { values } = parseArguments(process.argv.slice(2), { corpus: { type: 'string' } });
@@ -33,12 +27,12 @@ async function main(): Promise<void> {
   console.log(`PostgreSQL is running on 127.0.0.1:${server.port} with ${filled.articles} articles of ${corpus} and their ${filled.entities} people and organizations. Ctrl+C stops it and removes its data.
 
 In VS Code (with ${corpus} as the corpus folder):
-  "corpusLens.backend.url": "${withoutPassword(database.readerUrl)}"
+  "corpusLens.backend.url": "${withoutPassword(database.readerUrl).url}"
   then "Corpus Lens: Set Database Password": ${passwords.reader}
 
 From a shell (the ingest role may write):
-  PGPASSWORD=${passwords.ingest} node dist/cli.js index --corpus ${corpus} --backend ${withoutPassword(database.ingestUrl)}
-  PGPASSWORD=${passwords.reader} node dist/cli.js search "lavrov" --corpus ${corpus} --backend ${withoutPassword(database.readerUrl)}`);
+  PGPASSWORD=${passwords.ingest} node dist/cli.js index --corpus ${corpus} --backend ${withoutPassword(database.ingestUrl).url}
+  PGPASSWORD=${passwords.reader} node dist/cli.js search "lavrov" --corpus ${corpus} --backend ${withoutPassword(database.readerUrl).url}`);
   setInterval(() => undefined, 1 << 30);
 }
 

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fillCorpusDatabase } from './corpusDatabase';
-import { createCorpusDatabase, startPgServer, type PgServer } from './pgServer';
+import { createCorpusDatabase, startPgServer, withoutPassword, type PgServer } from './pgServer';
 import { repoRoot } from './sampleWorkspace';
 
 export const DATABASE_ONLY_FILE = 'only-in-the-database.txt';
@@ -35,8 +35,5 @@ export async function startSeedsDatabase(name: string): Promise<SeedsDatabase> {
   } finally {
     rmSync(corpus, { recursive: true, force: true });
   }
-  const reader = new URL(readerUrl);
-  const password = decodeURIComponent(reader.password);
-  reader.password = '';
-  return { server, url: reader.toString(), password };
+  return { server, ...withoutPassword(readerUrl) };
 }
