@@ -18,7 +18,7 @@ export async function benchStories(argv: string[]): Promise<void> {
     const engine = await engineWithEntities(copies.folder);
     const index = engine.entities.index;
     const inputs: StoryInput[] = engine.articles().flatMap((a) => {
-      const features = index.namesOf(a.path)?.story;
+      const features = index.storyOf(a.path);
       return features ? [{ path: a.path, date: a.date, features }] : [];
     });
     let stories = clusterStories(inputs);

@@ -14,6 +14,7 @@ import type { CorpusEngine } from '../engine/engine';
 import { storedStamps, withIngestLock } from './pgIngest';
 import { copyIn, copyLines, type SqlClient } from './sqlClient';
 import { inTransaction, notify } from './pgWrite';
+import { NO_MENTIONS, type PackedMentions } from '../entities/mentionTable';
 
 /** The schema version that added the names' tables. */
 const NAMES_SCHEMA = 2;
@@ -46,6 +47,8 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
     const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
     if (!head) return undefined;
     const files: NamesCache['files'] = {};
+    // One string per spelling, not one per article that has it: the rows' own objects are garbage a page later.
+    const spellings = new Map<string, string>();
     const limit = Math.max(1, Math.floor(pageSize));
     const quads = perArticle
       ? 'LEFT JOIN article_mentions m USING (path)'
@@ -61,10 +64,10 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
       );
       for (const row of page.rows)
         files[paths.toAbsolute(row.path)] = {
-          ...row.names,
+          ...namesOf(row.names, spellings),
           size: Number(row.size),
           mtimeMs: row.mtime_ms,
-          mentions: row.quads ? numbersOf(row.quads) : [],
+          mentions: row.quads ? packedNumbersOf(row.quads) : NO_MENTIONS,
         };
       if (page.rows.length < pageSize) break;
       after = page.rows[page.rows.length - 1].path;
@@ -189,21 +192,27 @@ export async function storeCorpusNames(
   };
 }
 
-/** "3,0,12,20,…" as numbers, read digit by digit: a large corpus has millions, and a string each would be garbage. */
-export function numbersOf(list: string): number[] {
-  const numbers: number[] = [];
+/**
+ * "3,0,12,20,…" as packed numbers, read digit by digit: a large corpus has millions, and a string
+ * each would be garbage (an array of numbers takes twice the memory of the packed ones).
+ */
+export function packedNumbersOf(list: string): PackedMentions {
+  let count = 1;
+  for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 44) count++;
+  const numbers = new Int32Array(count);
   let value = 0;
   let sign = 1;
+  let n = 0;
   for (let i = 0; i < list.length; i++) {
     const code = list.charCodeAt(i);
     if (code === 44) {
-      numbers.push(sign * value);
+      numbers[n++] = sign * value;
       value = 0;
       sign = 1;
     } else if (code === 45) sign = -1;
     else value = value * 10 + code - 48;
   }
-  numbers.push(sign * value);
+  numbers[n] = sign * value;
   return numbers;
 }
 

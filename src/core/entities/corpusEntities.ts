@@ -11,6 +11,7 @@ import { parseModel } from '../ner/model';
 import { defaultModelPath, Recognizer } from '../ner/recognizer';
 import { sameStamp, type Article, type Paragraph } from '../types';
 import { EntityIndex, type IndexedArticle } from './entityIndex';
+import type { PackedMentions } from './mentionTable';
 import { acronymDefinitions } from './names';
 import { findQuotes } from '../quotes/quotes';
 import { packQuotes } from '../quotes/quotePacking';
@@ -33,7 +34,8 @@ export interface NamesCache {
   resolution: Resolution;
   /** The corpus's word-case counts (absent when they were not taken). */
   wordCase?: WordCaseSnapshot;
-  files: Record<string, { size: number; mtimeMs: number; mentions: number[] } & ArticleNames>;
+  /** `mentions` as a file keeps them, or packed as a database's names are read. */
+  files: Record<string, { size: number; mtimeMs: number; mentions: number[] | PackedMentions } & ArticleNames>;
 }
 
 export interface EntityBuildOptions {
@@ -123,8 +125,7 @@ export class CorpusEntities {
     const read = options.cacheFile && !storedCoversAll ? await readNamesCache(options.cacheFile) : { missing: true as const };
     const fromFile = 'data' in read && read.data.model === version ? read.data : undefined;
     const { cached, mixed } = stored ? withFallback(stored, fromFile, articles) : { cached: fromFile, mixed: false };
-    const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] }[] = [];
-    const spellings = new Map<string, string>();
+    const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] | PackedMentions }[] = [];
     let fromCache = 0;
     // Names recognized elsewhere (the parse pool's threads) for the articles the cache does not cover.
     const recognized = new Map<string, ArticleNames>();
@@ -137,7 +138,7 @@ export class CorpusEntities {
       const elsewhere = recognized.get(article.path);
       if (hit && sameStamp(hit, article)) {
         // Only the names are kept per article: the cache entry's stamp and mentions (kept packed by the index) would double the memory.
-        found.push({ article, names: namesOf(hit, spellings), mentions: hit.mentions });
+        found.push({ article, names: namesOf(hit), mentions: hit.mentions });
         fromCache++;
       } else if (elsewhere) {
         found.push({ article, names: elsewhere });

@@ -11,6 +11,7 @@ import { fold, HONORIFICS, nameKey, nameWords, NOT_NAMES, withoutPossessive } fr
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveEntities, type AmbiguousName, type ArticleNames, type Resolution, type ResolvedEntity } from './resolve';
 import { WordCaseCounts, type WordCaseSnapshot } from './wordCase';
+import { SpellingTable, type KeptNames } from './keptNames';
 
 export interface EntityMention {
   path: string;
@@ -43,7 +44,8 @@ export interface IndexedArticle {
 }
 
 export class EntityIndex {
-  private readonly names = new Map<string, ArticleNames>();
+  private readonly names = new Map<string, KeptNames>();
+  private readonly spellings = new SpellingTable();
   /** The texts, kept here only when no source was given (tests, small uses). */
   private readonly kept = new Map<string, readonly string[]>();
   private readonly found = new Map<string, PackedMentions>();
@@ -77,6 +79,7 @@ export class EntityIndex {
   /** Replaces the whole content: one call after a corpus load. */
   reset(articles: Iterable<IndexedArticle>): void {
     this.names.clear();
+    this.spellings.clear();
     this.kept.clear();
     this.wordCase.clear();
     this.wordCaseStale = false;
@@ -86,11 +89,12 @@ export class EntityIndex {
 
   /** Takes entities and mentions as a cache stored them (every file unchanged, same corrections). */
   restore(
-    articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] }>,
+    articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] | PackedMentions }>,
     resolution: Resolution,
     wordCase?: WordCaseSnapshot,
   ): void {
     this.names.clear();
+    this.spellings.clear();
     this.kept.clear();
     this.found.clear();
     this.wordCaseStale = true;
@@ -111,7 +115,7 @@ export class EntityIndex {
   snapshot(): { resolution: Resolution; wordCase?: WordCaseSnapshot; files: Map<string, ArticleNames & { mentions: number[] }> } {
     const files = new Map<string, ArticleNames & { mentions: number[] }>();
     for (const [path, names] of this.names) {
-      files.set(path, { ...names, mentions: Array.from(this.found.get(path) ?? NO_MENTIONS) });
+      files.set(path, { ...this.spellings.names(names), mentions: Array.from(this.found.get(path) ?? NO_MENTIONS) });
     }
     return { resolution: this.resolution, wordCase: this.wordCaseStale ? undefined : this.wordCase.toJSON(), files };
   }
@@ -173,7 +177,18 @@ export class EntityIndex {
   }
 
   namesOf(path: string): ArticleNames | undefined {
-    return this.names.get(path);
+    const kept = this.names.get(path);
+    return kept && this.spellings.names(kept);
+  }
+
+  /** What story clustering compares, without the article's names made into objects. */
+  storyOf(path: string): ArticleNames['story'] {
+    return this.names.get(path)?.story;
+  }
+
+  /** The article's quotes, packed (quotePacking.ts). */
+  quotesOf(path: string): ArticleNames['quotes'] {
+    return this.names.get(path)?.quotes;
   }
 
   list(): EntityInfo[] {
@@ -324,7 +339,7 @@ export class EntityIndex {
   }
 
   private remember(article: Pick<Article, 'path' | 'paragraphs'>, names: ArticleNames, previous: readonly string[]): void {
-    this.names.set(article.path, names);
+    this.names.set(article.path, this.spellings.keep(names));
     const texts = article.paragraphs.map((p) => p.text);
     if (!this.wordCaseStale) {
       this.wordCase.add(previous, -1);
@@ -367,11 +382,16 @@ export class EntityIndex {
       for (const path of this.names.keys()) this.wordCase.add(this.textsOf(path));
       this.wordCaseStale = false;
     }
-    return resolveEntities(this.names.values(), this.overrides, this.wordCase);
+    const spellings = this.spellings;
+    const names = function* (kept: Iterable<KeptNames>): Generator<ArticleNames> {
+      for (const article of kept) yield spellings.names(article);
+    };
+    return resolveEntities(names(this.names.values()), this.overrides, this.wordCase);
   }
 
   private scan(path: string): void {
-    const enclosingNames = (this.names.get(path)?.names ?? []).flatMap((n) => this.enclosing(n));
+    const kept = this.names.get(path);
+    const enclosingNames = (kept ? this.spellings.names(kept).names : []).flatMap((n) => this.enclosing(n));
     const context = { matcher: this.matcher, targets: this.targets, shortForms: this.shortForms, isCommon: this.wordCase.isCommon, enclosingNames };
     this.found.set(path, packMentions(articleMentions(this.textsOf(path), context)));
   }

@@ -67,7 +67,7 @@ export function quotesOf(index: EntityIndex, sources: QuoteSources, id: string, 
     const summaries = paths.flatMap((p) => sources.summary(p) ?? []).sort(newestFirst);
     const found: QuoteInfo[] = [];
     for (const summary of summaries) {
-      const packed = index.namesOf(summary.path)?.quotes ?? [];
+      const packed = index.quotesOf(summary.path) ?? [];
       let chosen = quotesSaidIn(index, id, summary.path, packed, sources);
       if (limit) chosen = chosen.filter((k) => packed[k] === 0);
       if (chosen.length === 0) continue;
@@ -103,7 +103,7 @@ export function articlesQuoting(index: EntityIndex, sources: QuoteSources, id: s
   return index.cached(`quoting:${id}`, () => {
     const paths = new Set<string>();
     for (const path of new Set(index.mentions(id).map((m) => m.path))) {
-      const packed = index.namesOf(path)?.quotes ?? [];
+      const packed = index.quotesOf(path) ?? [];
       if (quotesSaidIn(index, id, path, packed, sources).some((k) => packed[k] === 0)) paths.add(path);
     }
     return paths;

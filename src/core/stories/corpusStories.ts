@@ -20,7 +20,7 @@ export function corpusStories(index: EntityIndex, articles: () => ArticleSummary
     const summaries = new Map(articles().map((a) => [a.path, a]));
     const inputs: StoryInput[] = [];
     for (const [path, article] of summaries) {
-      const features = index.namesOf(path)?.story;
+      const features = index.storyOf(path);
       if (features) inputs.push({ path, date: article.date, features });
     }
     return clusterStories(inputs)
