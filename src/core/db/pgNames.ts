@@ -4,7 +4,7 @@
  * is mentioned. A window reads them as it would its own names cache (CorpusEntities takes either),
  * so hovers, the People view, person:/org: and stories are the same in every window of a team.
  */
-import { namesOf, type NamesCache } from '../entities/corpusEntities';
+import { namesOf, type NamesCache, type SharedNames } from '../entities/corpusEntities';
 import type { ArticleNames, ResolvedEntity } from '../entities/resolve';
 import { sameStamp } from '../types';
 import { copyLine } from './pgDocument';
@@ -47,8 +47,8 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
     const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
     if (!head) return undefined;
     const files: NamesCache['files'] = {};
-    // One string per spelling, not one per article that has it: the rows' own objects are garbage a page later.
-    const spellings = new Map<string, string>();
+    // One object per name, not one per article that has it: the rows' own objects are garbage a page later.
+    const shared: SharedNames = new Map();
     const limit = Math.max(1, Math.floor(pageSize));
     const quads = perArticle
       ? 'LEFT JOIN article_mentions m USING (path)'
@@ -64,7 +64,7 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
       );
       for (const row of page.rows)
         files[paths.toAbsolute(row.path)] = {
-          ...namesOf(row.names, spellings),
+          ...namesOf(row.names, shared),
           size: Number(row.size),
           mtimeMs: row.mtime_ms,
           mentions: row.quads ? packedNumbersOf(row.quads) : NO_MENTIONS,
