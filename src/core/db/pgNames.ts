@@ -54,13 +54,15 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
       ? 'LEFT JOIN article_mentions m USING (path)'
       : `LEFT JOIN LATERAL (SELECT string_agg(concat_ws(',', entity, paragraph, start_offset, end_offset), ',' ORDER BY ordinal) AS quads
                             FROM mentions WHERE mentions.path = n.path) m ON true`;
-    // A page at a time: a large corpus's names are never all in memory twice (as rows and as names).
-    for (let after = ''; ;) {
+    // One statement read a page at a time: both tables walked once in path order (a query per page
+    // scanned the whole mentions table for each page), and a large corpus's names are never all in
+    // memory twice (as rows and as names).
+    await client.query(
+      `DECLARE stored_names NO SCROLL CURSOR FOR SELECT n.path, n.size, n.mtime_ms, n.names, m.quads FROM article_names n ${quads} ORDER BY n.path`,
+    );
+    for (;;) {
       const page = await client.query<{ path: string; size: string; mtime_ms: number; names: ArticleNames; quads: string | null }>(
-        `SELECT n.path, n.size, n.mtime_ms, n.names, m.quads
-         FROM (SELECT * FROM article_names WHERE path > $1 ORDER BY path LIMIT ${limit}) n ${quads}
-         ORDER BY n.path`,
-        [after],
+        `FETCH ${limit} FROM stored_names`,
       );
       for (const row of page.rows)
         files[paths.toAbsolute(row.path)] = {
@@ -69,8 +71,7 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
           mtimeMs: row.mtime_ms,
           mentions: row.quads ? packedNumbersOf(row.quads) : NO_MENTIONS,
         };
-      if (page.rows.length < pageSize) break;
-      after = page.rows[page.rows.length - 1].path;
+      if (page.rows.length < limit) break;
     }
     return {
       version: head.cache_version,
