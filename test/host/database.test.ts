@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension';
+import { backendUrl } from '../../src/features/shared/databaseBackend';
+import type { Log } from '../../src/features/shared/log';
 import { activateExtension, labelOf, waitFor } from './helpers';
 
 type Pick = vscode.QuickPick<vscode.QuickPickItem & { hit?: { path: string } }>;
@@ -79,5 +81,15 @@ describe('the extension on a PostgreSQL database (corpusLens.backend.url)', func
       const outcome = await api.engine.search('quokka');
       return outcome.ok && outcome.total === 1;
     });
+  });
+
+  it("connects without a password, and says why, when VS Code's secret storage cannot be read", async () => {
+    const errors: string[] = [];
+    const log = { channel: { error: (message: string) => errors.push(message) } } as unknown as Log;
+    const lockedKeyring = { secrets: { get: () => Promise.reject(new Error('the keyring is locked')) } } as unknown as vscode.ExtensionContext;
+    await config().update('backend.url', database?.url, vscode.ConfigurationTarget.Workspace);
+    const url = await backendUrl(lockedKeyring, log);
+    assert.equal(url, database?.url);
+    assert.deepEqual(errors, ["Could not read the database password from VS Code's secret storage (the keyring is locked); connecting without it."]);
   });
 });

@@ -15,5 +15,17 @@ export async function backendUrl(context: vscode.ExtensionContext, log: Log): Pr
     log.channel.error(`Setting corpusLens.backend.url: ${problem}. Search uses the embedded index meanwhile.`);
     return undefined;
   }
-  return withPassword(url, await context.secrets.get(PASSWORD_SECRET));
+  return withPassword(url, await storedPassword(context, log));
+}
+
+/** The password the user gave; when VS Code's secret storage cannot be read (a locked keyring), that is said and the database is asked without one. */
+async function storedPassword(context: vscode.ExtensionContext, log: Log): Promise<string | undefined> {
+  try {
+    return await context.secrets.get(PASSWORD_SECRET);
+  } catch (error) {
+    log.channel.error(
+      `Could not read the database password from VS Code's secret storage (${error instanceof Error ? error.message : String(error)}); connecting without it.`,
+    );
+    return undefined;
+  }
 }
