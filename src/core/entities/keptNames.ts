@@ -1,7 +1,8 @@
 /**
  * An article's names as the entity index keeps them in memory: each name one small number (its
- * spelling's place in a table shared by the corpus, and its type) instead of an object. At ×50 the
- * objects took 1.5 KB an article, most of the names' memory; the numbers take a fifth of that.
+ * spelling's place in a table shared by the corpus, and its type) instead of an object. The objects
+ * took 1.5 KB an article, the largest part of the names' memory; the numbers take a fifth of that
+ * (BBC ×5, names restored from the cache: 17.2 → 3.2 MB).
  */
 import { ENTITY_TYPES, type EntityType } from '../ner/tags';
 import type { ArticleNames } from './resolve';
