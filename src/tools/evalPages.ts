@@ -1,7 +1,8 @@
 /**
  * `npm run eval:pages -- --data DIR`: scores the HTML path on the development set of real saved pages
  * (../shared/corpora/webpages: pages.tar.gz and gold.json) — ours, bare Readability, and metascraper
- * for the metadata — and prints the per-field table (date, title, author, reading text).
+ * for the metadata — and prints the per-field table (date, title, author, reading text); `--misses` lists
+ * what Corpus Lens got wrong on each page first.
  */
 import { Readability } from '@mozilla/readability';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseArguments } from '../args';
-import { addPage, emptyScores, scoreTable, type PageGold, type PageReading, type PageScores } from '../core/evaluation/pageScores';
+import { addPage, emptyScores, pageMisses, scoreTable, type PageGold, type PageReading, type PageScores } from '../core/evaluation/pageScores';
 import { normaliseDateValue } from '../core/ingest/date';
 import { readArticle, readDetails } from '../core/ingest/loader';
 import { decodeText } from '../core/ingest/textDecoding';
@@ -40,7 +41,7 @@ function bareReadability(html: string): PageReading {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArguments(argv, { data: { type: 'string' }, limit: { type: 'string' } });
+  const { values } = parseArguments(argv, { data: { type: 'string' }, limit: { type: 'string' }, misses: { type: 'boolean' } });
   if (!values.data) throw new Error('usage: eval:pages -- --data DIR (holding pages.tar.gz and gold.json)');
   const pagesDir = mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-pages-'));
   execFileSync('tar', ['xzf', path.join(values.data, 'pages.tar.gz'), '-C', pagesDir]);
@@ -54,6 +55,7 @@ async function main(argv: string[]): Promise<void> {
     const html = decodeText(readFileSync(file)).text;
     const mine = await ours(file);
     addPage(scores['Corpus Lens'], page, mine);
+    if (values.misses) for (const miss of pageMisses(page, mine)) console.log(`${page.file}  ${miss}`);
     addPage(scores['bare Readability'], page, bareReadability(html));
     if (metascraperInstalled) addPage(scores['metascraper (metadata) + ours (text)'], page, { ...(await metascraperReading(html)), text: mine.text });
   }

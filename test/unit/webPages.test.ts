@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addPage, emptyScores, textF1, titleMatch } from '../../src/core/evaluation/pageScores';
+import { addPage, emptyScores, pageMisses, textF1, titleMatch } from '../../src/core/evaluation/pageScores';
 import { htmlDetails, parseHtml } from '../../src/core/ingest/html';
 import { withoutSiteName } from '../../src/core/ingest/htmlTitle';
 import { densestProse, withDensestProse } from '../../src/core/ingest/htmlProse';
@@ -525,5 +525,16 @@ describe('scoring pages against gold answers', () => {
     assert.deepEqual(scores.text, { truePositives: 2, falseNegatives: 4, falsePositives: 1, trueNegatives: 2 });
     assert.equal(textF1(scores).precision, 2 / 3);
     assert.equal(titleMatch('Completely different', 'Council meets'), 'no');
+  });
+
+  it('lists what one page got wrong: a far title, a wrong date, passages lost and furniture kept', () => {
+    const gold = { file: 'a.html', with: ['the council met', 'members said'], without: ['subscribe now'], title: 'Council meets', date: '2020-01-02' };
+    assert.deepEqual(pageMisses(gold, { title: 'Council meets today', date: '2020-01-02', text: 'the council met. members said' }), []);
+    assert.deepEqual(pageMisses(gold, { title: 'Weather', date: null, text: 'the council met. subscribe now.' }), [
+      'title: "Weather" for "Council meets"',
+      'date: none for 2020-01-02',
+      'text lost 1/2: "members said"',
+      'furniture kept 1/1: "subscribe now"',
+    ]);
   });
 });

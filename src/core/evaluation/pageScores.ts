@@ -84,6 +84,19 @@ export function addPage(scores: PageScores, gold: PageGold, reading: PageReading
   }
 }
 
+/** What one page got wrong, one line per miss: a title not near, a wrong or missing date, passages lost or furniture kept. */
+export function pageMisses(gold: PageGold, reading: PageReading): string[] {
+  const misses: string[] = [];
+  if (gold.title && titleMatch(reading.title, gold.title) === 'no') misses.push(`title: ${JSON.stringify(reading.title)} for ${JSON.stringify(gold.title)}`);
+  if (gold.date && reading.date !== gold.date) misses.push(`date: ${reading.date ?? 'none'} for ${gold.date}`);
+  const text = collapse(reading.text);
+  const lost = gold.with.filter((passage) => !text.includes(collapse(passage)));
+  const kept = gold.without.filter((passage) => text.includes(collapse(passage)));
+  if (lost.length) misses.push(`text lost ${lost.length}/${gold.with.length}: ${lost.map((p) => JSON.stringify(p.slice(0, 60))).join(', ')}`);
+  if (kept.length) misses.push(`furniture kept ${kept.length}/${gold.without.length}: ${kept.map((p) => JSON.stringify(p.slice(0, 60))).join(', ')}`);
+  return misses;
+}
+
 function addAuthor(scores: PageScores, gold: string, ours: string | null): void {
   scores.author.gold++;
   const [a, b] = [collapse(ours ?? '').toLowerCase(), collapse(gold).toLowerCase()];
