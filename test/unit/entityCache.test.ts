@@ -26,7 +26,7 @@ describe('the entities cache', function () {
       .map((e) => `${e.name}:${e.articleCount}:${e.mentionCount}`)
       .sort();
 
-  it('restores the word counts too: a change after a session from the cache reads only the changed article', async () => {
+  it('restores the word counts too: a change after a session from the cache reads only the changed article (and loads the recognizer only then)', async () => {
     const dir = copyOfSeeds();
     const cacheDir = path.join(tempDir(), 'cache');
     const first = new CorpusEngine();
@@ -46,6 +46,7 @@ describe('the entities cache', function () {
     );
     assert.equal(report.fromCache, 5);
     assert.deepEqual(read, [], 'a restore reads no text');
+    assert.equal(entities.recognizerLoaded, false, 'nor the 15 MB of the recognizer: nothing is recognized');
     const changed = engine.get(path.join(dir, '000_24cedd494502b823.txt'));
     assert.ok(changed);
     const before = entities.index.list().length;
@@ -55,6 +56,7 @@ describe('the entities cache', function () {
     entities.update([{ article: { ...changed, paragraphs }, previous: changed.paragraphs.map((p) => p.text) }], [], false);
     entities.index.settle();
     assert.deepEqual([...new Set(read)], ['000_24cedd494502b823.txt'], 'no pass over every text to count its words');
+    assert.equal(entities.recognizerLoaded, true, 'the changed article was recognized');
     assert.equal(entities.index.list().length, before);
   });
 

@@ -93,6 +93,7 @@ export type ParagraphSource = (path: string) => Paragraph[];
 export class CorpusEntities {
   readonly index: EntityIndex;
   private loaded: { recognizer: Recognizer; version: string } | undefined;
+  private version: string | undefined;
   private readonly stamps = new Map<string, { size: number; mtimeMs: number }>();
 
   /** `paragraphs`: where the articles' texts are; the index reads them from there instead of keeping them. */
@@ -103,11 +104,15 @@ export class CorpusEntities {
     this.index = new EntityIndex((path) => paragraphs(path).map((p) => p.text));
   }
 
-  /** The model loads on first use; its version is a hash of the file. */
+  /**
+   * The model's version is a hash of its file; the recognizer (15 MB of weights) is parsed only when
+   * an article must be recognized in this thread: names read from a database or a cache never need it.
+   */
   private get model(): { recognizer: Recognizer; version: string } {
     if (!this.loaded) {
       const bytes = readFileSync(this.modelFile);
-      this.loaded = { recognizer: new Recognizer(parseModel(bytes)), version: createHash('sha1').update(bytes).digest('hex').slice(0, 16) };
+      this.version ??= versionOf(bytes);
+      this.loaded = { recognizer: new Recognizer(parseModel(bytes)), version: this.version };
     }
     return this.loaded;
   }
@@ -116,9 +121,14 @@ export class CorpusEntities {
     return this.model.recognizer;
   }
 
+  /** Whether the recognizer's weights were read into memory (only an article recognized in this thread needs them). */
+  get recognizerLoaded(): boolean {
+    return this.loaded !== undefined;
+  }
+
   async build(articles: readonly StampedArticle[], options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const started = performance.now();
-    const { recognizer, version } = this.model;
+    const version = this.modelVersion;
     const stored = usable(options.preloaded, version) ? adoptCopies(options.preloaded, articles, this.paragraphs) : undefined;
     // Names stored for every article leave nothing for the cache file to add: it is not read (at ×20, 0.6 s and its whole size in garbage).
     const storedCoversAll = stored !== undefined && articles.every((a) => sameStamp(stored.files[a.path], a));
@@ -143,7 +153,7 @@ export class CorpusEntities {
       } else if (elsewhere) {
         found.push({ article, names: elsewhere });
       } else {
-        found.push({ article, names: articleNames(recognizer, { paragraphs: this.paragraphs(article.path) }) });
+        found.push({ article, names: articleNames(this.recognizer, { paragraphs: this.paragraphs(article.path) }) });
         // Let the worker answer searches and hovers between articles.
         if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -229,8 +239,13 @@ export class CorpusEntities {
 
   /** The model's version (a hash of its file): names recognized by another model are recognized again. */
   get modelVersion(): string {
-    return this.model.version;
+    this.version ??= versionOf(readFileSync(this.modelFile));
+    return this.version;
   }
+}
+
+function versionOf(modelBytes: Buffer): string {
+  return createHash('sha1').update(modelBytes).digest('hex').slice(0, 16);
 }
 
 /** One object per name (type and spelling) across a corpus, shared by every article that has it. */
