@@ -11,7 +11,8 @@ import { fold, HONORIFICS, nameKey, nameWords, NOT_NAMES, withoutPossessive } fr
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveEntities, type AmbiguousName, type ArticleNames, type Resolution, type ResolvedEntity } from './resolve';
 import { WordCaseCounts, type WordCaseSnapshot } from './wordCase';
-import { SpellingTable, type KeptNames } from './keptNames';
+import { KeptNamesTable } from './keptNames';
+import { Int32ArraysByKey } from './arenas';
 
 export interface EntityMention {
   path: string;
@@ -44,11 +45,10 @@ export interface IndexedArticle {
 }
 
 export class EntityIndex {
-  private readonly names = new Map<string, KeptNames>();
-  private readonly spellings = new SpellingTable();
+  private readonly names = new KeptNamesTable();
   /** The texts, kept here only when no source was given (tests, small uses). */
   private readonly kept = new Map<string, readonly string[]>();
-  private readonly found = new Map<string, PackedMentions>();
+  private readonly found = new Int32ArraysByKey();
   private entities: ResolvedEntity[] = [];
   private resolution: Resolution = NO_RESOLUTION;
   private byAlias = new Map<string, number>();
@@ -79,29 +79,36 @@ export class EntityIndex {
   /** Replaces the whole content: one call after a corpus load. */
   reset(articles: Iterable<IndexedArticle>): void {
     this.names.clear();
-    this.spellings.clear();
     this.kept.clear();
     this.wordCase.clear();
     this.wordCaseStale = false;
     for (const { article, names } of articles) this.remember(article, names, []);
+    this.names.trim();
     this.resolveAndScan();
   }
 
   /** Takes entities and mentions as a cache stored them (every file unchanged, same corrections). */
   restore(
-    articles: Iterable<{ article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] | PackedMentions }>,
+    articles: readonly { article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] | PackedMentions }[],
     resolution: Resolution,
     wordCase?: WordCaseSnapshot,
   ): void {
     this.names.clear();
-    this.spellings.clear();
     this.kept.clear();
     this.found.clear();
     this.wordCaseStale = true;
+    // The typed arrays sized once: grown by doubling, the old and the new one are held at once.
+    this.names.reserve(articles.map((a) => a.names));
+    this.found.reserve(
+      articles.length,
+      articles.reduce((n, a) => n + a.mentions.length, 0),
+    );
     for (const { article, names, mentions } of articles) {
       this.remember(article, names, []);
       this.found.set(article.path, packNumbers(mentions));
     }
+    this.names.trim();
+    this.found.trim();
     // With the cached word counts, the first change after a restore needs no pass over every text.
     if (wordCase) {
       this.wordCase.restore(wordCase);
@@ -114,8 +121,8 @@ export class EntityIndex {
   /** What a cache keeps: the resolution, and per file its names and mentions (flat quadruples). */
   snapshot(): { resolution: Resolution; wordCase?: WordCaseSnapshot; files: Map<string, ArticleNames & { mentions: number[] }> } {
     const files = new Map<string, ArticleNames & { mentions: number[] }>();
-    for (const [path, names] of this.names) {
-      files.set(path, { ...this.spellings.names(names), mentions: Array.from(this.found.get(path) ?? NO_MENTIONS) });
+    for (const path of this.names.paths()) {
+      files.set(path, { ...this.names.get(path)!, mentions: Array.from(this.found.get(path) ?? NO_MENTIONS) });
     }
     return { resolution: this.resolution, wordCase: this.wordCaseStale ? undefined : this.wordCase.toJSON(), files };
   }
@@ -177,18 +184,17 @@ export class EntityIndex {
   }
 
   namesOf(path: string): ArticleNames | undefined {
-    const kept = this.names.get(path);
-    return kept && this.spellings.names(kept);
+    return this.names.get(path);
   }
 
   /** What story clustering compares, without the article's names made into objects. */
   storyOf(path: string): ArticleNames['story'] {
-    return this.names.get(path)?.story;
+    return this.names.story(path);
   }
 
   /** The article's quotes, packed (quotePacking.ts). */
   quotesOf(path: string): ArticleNames['quotes'] {
-    return this.names.get(path)?.quotes;
+    return this.names.quotes(path);
   }
 
   list(): EntityInfo[] {
@@ -339,7 +345,7 @@ export class EntityIndex {
   }
 
   private remember(article: Pick<Article, 'path' | 'paragraphs'>, names: ArticleNames, previous: readonly string[]): void {
-    this.names.set(article.path, this.spellings.keep(names));
+    this.names.set(article.path, names);
     const texts = article.paragraphs.map((p) => p.text);
     if (!this.wordCaseStale) {
       this.wordCase.add(previous, -1);
@@ -372,26 +378,26 @@ export class EntityIndex {
   private resolveAndScan(resolution = this.resolve()): void {
     this.useResolution(resolution);
     this.found.clear();
-    for (const path of this.names.keys()) this.scan(path);
+    for (const path of this.names.paths()) this.scan(path);
+    this.found.trim();
     this.tablesChanged();
   }
 
   private resolve(): Resolution {
     if (this.wordCaseStale) {
       this.wordCase.clear();
-      for (const path of this.names.keys()) this.wordCase.add(this.textsOf(path));
+      for (const path of this.names.paths()) this.wordCase.add(this.textsOf(path));
       this.wordCaseStale = false;
     }
-    const spellings = this.spellings;
-    const names = function* (kept: Iterable<KeptNames>): Generator<ArticleNames> {
-      for (const article of kept) yield spellings.names(article);
+    const table = this.names;
+    const names = function* (): Generator<ArticleNames> {
+      for (const path of table.paths()) yield table.names(path)!;
     };
-    return resolveEntities(names(this.names.values()), this.overrides, this.wordCase);
+    return resolveEntities(names(), this.overrides, this.wordCase);
   }
 
   private scan(path: string): void {
-    const kept = this.names.get(path);
-    const enclosingNames = (kept ? this.spellings.names(kept).names : []).flatMap((n) => this.enclosing(n));
+    const enclosingNames = (this.names.names(path)?.names ?? []).flatMap((n) => this.enclosing(n));
     const context = { matcher: this.matcher, targets: this.targets, shortForms: this.shortForms, isCommon: this.wordCase.isCommon, enclosingNames };
     this.found.set(path, packMentions(articleMentions(this.textsOf(path), context)));
   }
