@@ -86,6 +86,23 @@ describe('the entities cache', function () {
     assert.equal(third.entities.index.find('Kerry')?.articleCount, 3);
   });
 
+  it('keeps what a build found for a cache or a database when other threads recognized every article', async () => {
+    const dir = copyOfSeeds();
+    const engine = await engineOn(dir);
+    const { CorpusEntities } = await import('../../src/core/entities/corpusEntities');
+    const entities = new CorpusEntities((p) => engine.get(p)?.paragraphs ?? []);
+    const kerry = { names: [{ type: 'PER' as const, text: 'John Kerry' }], acronyms: [] };
+    const report = await entities.build(
+      engine.articles().map((a) => ({ ...a, ...stampOf(engine, a.path) })),
+      { recognizeMany: async (paths, visit) => paths.forEach((p) => visit(p, kerry)) },
+    );
+    assert.equal(report.recognized, 5);
+    assert.equal(entities.recognizerLoaded, false, 'this thread recognized nothing');
+    const snapshot = entities.snapshot();
+    assert.equal(snapshot?.model, entities.modelVersion);
+    assert.equal(Object.keys(snapshot?.files ?? {}).length, 5);
+  });
+
   it('rebuilds a corrupt cache and says why', async () => {
     const dir = copyOfSeeds();
     const cacheFile = path.join(tempDir(), 'entities.json');

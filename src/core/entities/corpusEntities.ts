@@ -94,6 +94,7 @@ export class CorpusEntities {
   readonly index: EntityIndex;
   private loaded: { recognizer: Recognizer; version: string } | undefined;
   private version: string | undefined;
+  private built = false;
   private readonly stamps = new Map<string, { size: number; mtimeMs: number }>();
 
   /** `paragraphs`: where the articles' texts are; the index reads them from there instead of keeping them. */
@@ -160,6 +161,7 @@ export class CorpusEntities {
       if (i % 50 === 49) options.onProgress?.(i + 1, articles.length);
     }
     options.onProgress?.(articles.length, articles.length);
+    this.built = true;
     this.stamps.clear();
     for (const { article } of found) this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
     const unchanged =
@@ -220,11 +222,11 @@ export class CorpusEntities {
 
   /** Everything a names cache keeps, for a file or a database; undefined before the first build. */
   snapshot(): NamesCache | undefined {
-    if (!this.loaded) return undefined;
+    if (!this.built) return undefined;
     const { resolution, wordCase, files } = this.index.snapshot();
     const cache: NamesCache = {
       version: NAMES_CACHE_VERSION,
-      model: this.loaded.version,
+      model: this.modelVersion,
       overrides: this.index.overridesSignature(),
       resolution,
       wordCase,
