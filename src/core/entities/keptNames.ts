@@ -86,7 +86,7 @@ export class KeptNamesTable {
     let bytes = 0;
     for (const { names, quotes, story } of articles) {
       ints += names.length + (quotes?.length ?? 0);
-      bytes += story ? Math.ceil((story.terms.length * 3) / 4) : 0;
+      bytes += story ? Buffer.byteLength(story.terms, 'base64') : 0;
     }
     this.ints.reserve(ints);
     this.bytes.reserve(bytes);
