@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { addPage, emptyScores, pageMisses, textF1, titleMatch } from '../../src/core/evaluation/pageScores';
 import { htmlDetails, parseHtml } from '../../src/core/ingest/html';
 import { withoutSiteName } from '../../src/core/ingest/htmlTitle';
-import { densestProse, withDensestProse } from '../../src/core/ingest/htmlProse';
+import { densestProse, withFarMoreProse } from '../../src/core/ingest/htmlProse';
 import { parseHTML } from 'linkedom';
 import * as iconv from 'iconv-lite';
 import { decodeText } from '../../src/core/ingest/textDecoding';
@@ -426,8 +426,30 @@ describe('reading text of web pages', () => {
       'the article, not the comments or teasers',
     );
     const story = prose('The council agreed the budget after a long debate on schools and roads.', 3);
-    assert.deepEqual(withDensestProse(story, densest), story, 'half of the prose is not far less');
-    assert.deepEqual(withDensestProse(['Name, Place', 'Other Name, Place'], densest), densest);
+    assert.deepEqual(withFarMoreProse(story, densest), story, 'half of the prose is not far less');
+    assert.deepEqual(withFarMoreProse(['Name, Place', 'Other Name, Place'], densest), densest);
+  });
+
+  it('reads the article body a page states in its JSON-LD when its scripts draw the story and Readability finds only notices', () => {
+    const sentences = Array.from(
+      { length: 8 },
+      (_, i) => `The truckers' confederation will hold national consultation number ${i} on Thursday about the strike.`,
+    );
+    const notices = [
+      'Breaking news: we are gathering more details, stay tuned for updates.',
+      'Spoiler alert: this article may reveal the plot of a book or a film.',
+    ]
+      .map((n) => `<div class="alert"><p>${n} ${n}</p></div>`)
+      .join('');
+    const jsonLd = (body: string) => `<script type="application/ld+json">${JSON.stringify([{ '@type': 'NewsArticle', articleBody: body }])}</script>`;
+    const drawn = page(jsonLd(sentences.map((s) => `<p>${s}</p>`).join('\n')), `<div id="app">${notices}</div>`);
+    assert.deepEqual(parseHtml(drawn).lines.filter(Boolean), sentences);
+    // A plain-text body, paragraphs on lines of their own, reads the same.
+    assert.deepEqual(parseHtml(page(jsonLd(sentences.join('\n')), `<div id="app">${notices}</div>`)).lines.filter(Boolean), sentences);
+    // Where the page shows the story itself, Readability's reading stands (with its line numbers).
+    const shown = page(jsonLd(sentences.join('\n')), `<article>${sentences.map((s) => `<p>${s}</p>`).join('\n')}</article>`);
+    assert.deepEqual(parseHtml(shown).lines.filter(Boolean), sentences);
+    assert.ok(parseHtml(shown).lineNumbers.some((n) => n > 0));
   });
 
   it("gives back the lead printed under the headline when Readability leaves it in the page's header", () => {

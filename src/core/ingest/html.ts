@@ -12,7 +12,7 @@ import { metaContent, pageHost } from './htmlMeta';
 import { jsonLdPublisher, pageTitle } from './htmlTitle';
 import { pageAuthor } from './htmlAuthor';
 import { leadUnderHeadline, withLead } from './htmlLead';
-import { densestProse, withDensestProse } from './htmlProse';
+import { densestProse, statedArticleBody, withFarMoreProse, withStatedBody } from './htmlProse';
 import { detectLanguage, pageLanguage } from './language';
 import type { ArticleDate } from '../types';
 
@@ -103,6 +103,7 @@ export function parseHtml(raw: string): HtmlArticle {
   const lead = leadUnderHeadline(document);
   unwrapNoscriptArticles(document);
   const densest = densestProse(document);
+  const stated = statedArticleBody(document);
   let parsed: ReturnType<Readability['parse']> = null;
   try {
     parsed = new Readability(document as unknown as Document, { classesToPreserve: CAPTION_CLASSES }).parse();
@@ -110,7 +111,11 @@ export function parseHtml(raw: string): HtmlArticle {
     parsed = null;
   }
   const parser = parserFor(lang ?? '');
-  const story = parsed?.content ? withLead(withDensestProse(blockTexts(parsed.content), densest), lead) : blockTexts(raw);
+  const statedParagraphs =
+    stated === undefined
+      ? null
+      : (/<[a-z][^>]*>/i.test(stated) ? blockTexts(stated) : stated.split(/\s*\n\s*/)).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const story = parsed?.content ? withLead(withStatedBody(withFarMoreProse(blockTexts(parsed.content), densest), statedParagraphs), lead) : blockTexts(raw);
   // A line that only dates the page ("Publiziert: 03.04.2020, 12:35") is its metadata, not the story's text (the first dates the page when nothing else did).
   const lineDates = story.map((paragraph) => dateParagraphDate(paragraph, parser));
   const paragraphs = story.filter((_, i) => lineDates[i] === null);

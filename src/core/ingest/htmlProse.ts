@@ -3,6 +3,7 @@
  * of members of parliament, a block of questions and answers. Before Readability (which removes
  * nodes), the container holding the most prose in its own paragraphs is found; after it, when
  * Readability's text holds far less prose than that container, the container's paragraphs are read.
+ * The article body a page states in its JSON-LD is read instead when Readability's text misses most of it.
  */
 import { classAndId, inAncestors, type PageDocument, type PageElement } from './htmlMeta';
 
@@ -51,9 +52,45 @@ export function densestProse(document: PageDocument): string[] | null {
     .filter(Boolean);
 }
 
+/** Readability's paragraphs, or the page's stated article body when it has prose enough and Readability's text holds less than half of its paragraphs. */
+export function withStatedBody(story: string[], stated: string[] | null): string[] {
+  const prose = stated?.filter(isProse) ?? [];
+  if (!stated || proseLength(prose) < MIN_CONTAINER_PROSE) return story;
+  const text = collapse(story.join(' '));
+  const found = prose.filter((paragraph) => text.includes(paragraph.slice(0, 60))).length;
+  return found < prose.length / 2 ? stated : story;
+}
+
 /** Readability's paragraphs, or the densest container's when they hold far more prose. */
-export function withDensestProse(story: string[], densest: string[] | null): string[] {
-  if (!densest) return story;
-  const container = proseLength(densest);
-  return container >= MIN_CONTAINER_PROSE && container > PROSE_RATIO * proseLength(story) ? densest : story;
+export function withFarMoreProse(story: string[], other: string[] | null): string[] {
+  if (!other) return story;
+  const prose = proseLength(other);
+  return prose >= MIN_CONTAINER_PROSE && prose > PROSE_RATIO * proseLength(story) ? other : story;
+}
+
+/**
+ * The article's text as the page states it in its JSON-LD (schema.org's `articleBody`), plain or
+ * as HTML: a page drawn by its scripts holds its story nowhere else.
+ */
+export function statedArticleBody(document: PageDocument): string | undefined {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const body = articleBodyIn(JSON.parse(script.textContent ?? ''), 0);
+      if (body) return body;
+    } catch {
+      // A script that is not JSON states nothing.
+    }
+  }
+  return undefined;
+}
+
+function articleBodyIn(node: unknown, depth: number): string | undefined {
+  if (depth > 6 || node === null || typeof node !== 'object') return undefined;
+  const body = (node as { articleBody?: unknown }).articleBody;
+  if (typeof body === 'string' && body.trim()) return body;
+  for (const value of Array.isArray(node) ? node : Object.values(node)) {
+    const found = articleBodyIn(value, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
