@@ -83,6 +83,13 @@ function blockTexts(html: string): string[] {
   return paragraphs;
 }
 
+/** A stated article body's paragraphs: HTML read as the reading text is, plain text a paragraph a line. */
+function bodyParagraphs(body: string | undefined): string[] | null {
+  if (body === undefined) return null;
+  const paragraphs = /<[a-z][^>]*>/i.test(body) ? blockTexts(body) : body.split('\n');
+  return paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
 function isCaption(node: TextTree): boolean {
   const classes = node.getAttribute?.('class');
   return Boolean(classes) && (classes ?? '').split(/\s+/).some((name) => CAPTION_CLASSES.includes(name));
@@ -111,11 +118,9 @@ export function parseHtml(raw: string): HtmlArticle {
     parsed = null;
   }
   const parser = parserFor(lang ?? '');
-  const statedParagraphs =
-    stated === undefined
-      ? null
-      : (/<[a-z][^>]*>/i.test(stated) ? blockTexts(stated) : stated.split(/\s*\n\s*/)).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const story = parsed?.content ? withLead(withStatedBody(withFarMoreProse(blockTexts(parsed.content), densest), statedParagraphs), lead) : blockTexts(raw);
+  const story = parsed?.content
+    ? withLead(withStatedBody(withFarMoreProse(blockTexts(parsed.content), densest), bodyParagraphs(stated)), lead)
+    : blockTexts(raw);
   // A line that only dates the page ("Publiziert: 03.04.2020, 12:35") is its metadata, not the story's text (the first dates the page when nothing else did).
   const lineDates = story.map((paragraph) => dateParagraphDate(paragraph, parser));
   const paragraphs = story.filter((_, i) => lineDates[i] === null);
