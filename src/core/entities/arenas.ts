@@ -50,9 +50,7 @@ export class Arena<T extends Int32Array | Uint8Array> {
   }
 
   private resize(length: number): void {
-    const resized = this.make(length);
-    resized.set(this.array.subarray(0, Math.min(this.used, length)));
-    this.array = resized;
+    this.array = resized(this.array, length, this.make);
   }
 
   get wasteful(): boolean {
@@ -122,7 +120,7 @@ export class Slots {
 }
 
 /** A typed array as long as `length`, with the first numbers of `array` (as many as fit). */
-export function resized<T extends Int32Array | Uint32Array>(array: T, length: number, make: (length: number) => T): T {
+export function resized<T extends Int32Array | Uint32Array | Uint8Array>(array: T, length: number, make: (length: number) => T): T {
   const grown = make(length);
   grown.set(array.subarray(0, Math.min(length, array.length)));
   return grown;
