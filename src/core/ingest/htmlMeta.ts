@@ -39,11 +39,19 @@ export function metaContent(document: PageDocument, names: string[]): string | u
   return undefined;
 }
 
-/** The first capture of `pattern` in the page's JSON-LD scripts ("datePublished": "…"), also those written without their type (`<script>{"@context": …`). */
-export function jsonLdMatch(document: PageDocument, pattern: RegExp): string | undefined {
+/** The texts of the page's JSON-LD scripts, also those written without their type (`<script>{"@context": …`). */
+export function jsonLdTexts(document: PageDocument): string[] {
+  const texts: string[] = [];
   for (const script of document.querySelectorAll('script[type="application/ld+json"], script:not([type])')) {
     const text = script.textContent ?? '';
-    if (script.getAttribute('type') === null && !/^\s*[[{]\s*"@context"/.test(text)) continue;
+    if (script.getAttribute('type') !== null || /^\s*[[{]\s*"@context"/.test(text)) texts.push(text);
+  }
+  return texts;
+}
+
+/** The first capture of `pattern` in the page's JSON-LD scripts ("datePublished": "…"). */
+export function jsonLdMatch(document: PageDocument, pattern: RegExp): string | undefined {
+  for (const text of jsonLdTexts(document)) {
     const found = pattern.exec(text);
     if (found) return found[1].trim();
   }

@@ -5,7 +5,7 @@
  * Readability's text holds far less prose than that container, the container's paragraphs are read.
  * The article body a page states in its JSON-LD is read instead when Readability's text misses most of it.
  */
-import { classAndId, inAncestors, type PageDocument, type PageElement } from './htmlMeta';
+import { classAndId, inAncestors, jsonLdTexts, type PageDocument, type PageElement } from './htmlMeta';
 
 /** A paragraph of prose: this long at least, and holding the end of a sentence. */
 const MIN_PROSE = 60;
@@ -73,9 +73,9 @@ export function withFarMoreProse(story: string[], other: string[] | null): strin
  * as HTML: a page drawn by its scripts holds its story nowhere else.
  */
 export function statedArticleBody(document: PageDocument): string | undefined {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const text of jsonLdTexts(document)) {
     try {
-      const body = articleBodyIn(JSON.parse(script.textContent ?? ''), 0);
+      const body = articleBodyIn(JSON.parse(text), 0);
       if (body) return body;
     } catch {
       // A script that is not JSON states nothing.
