@@ -92,7 +92,7 @@ export type ParagraphSource = (path: string) => Paragraph[];
 
 export class CorpusEntities {
   readonly index: EntityIndex;
-  private loaded: { recognizer: Recognizer; version: string } | undefined;
+  private loaded: Recognizer | undefined;
   private version: string | undefined;
   private built = false;
   private readonly stamps = new Map<string, { size: number; mtimeMs: number }>();
@@ -109,17 +109,13 @@ export class CorpusEntities {
    * The model's version is a hash of its file; the recognizer (15 MB of weights) is parsed only when
    * an article must be recognized in this thread: names read from a database or a cache never need it.
    */
-  private get model(): { recognizer: Recognizer; version: string } {
+  get recognizer(): Recognizer {
     if (!this.loaded) {
       const bytes = readFileSync(this.modelFile);
       this.version ??= versionOf(bytes);
-      this.loaded = { recognizer: new Recognizer(parseModel(bytes)), version: this.version };
+      this.loaded = new Recognizer(parseModel(bytes));
     }
     return this.loaded;
-  }
-
-  get recognizer(): Recognizer {
-    return this.model.recognizer;
   }
 
   /** Whether the recognizer's weights were read into memory (only an article recognized in this thread needs them). */
@@ -210,7 +206,7 @@ export class CorpusEntities {
     for (const { path } of removed) this.stamps.delete(path);
     const upserts = changed.map(({ article, previous }) => {
       this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
-      return { article, names: articleNames(this.model.recognizer, article), previous };
+      return { article, names: articleNames(this.recognizer, article), previous };
     });
     this.index.update(upserts, removed, resolveNow);
   }
