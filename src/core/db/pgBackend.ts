@@ -20,6 +20,7 @@ import { MAX_QUERY_CHARS, PgSearch } from './pgSearch';
 import { readStoredNames, writeStoredNames } from './pgNames';
 import { pathMapping } from './corpusSource';
 import type { NamesCache } from '../entities/corpusEntities';
+import type { StoredNames } from '../entities/storedNames';
 
 /** File events come in bursts: they are written together after this pause. */
 const WRITE_DELAY_MS = 300;
@@ -73,7 +74,7 @@ export class PgSearchBackend implements SearchBackend {
   }
 
   /** The names the ingest stored (undefined when none, or the database cannot be read: the engine recognizes them itself). */
-  async storedNames(): Promise<NamesCache | undefined> {
+  async storedNames(): Promise<StoredNames | undefined> {
     await this.preparing;
     if (this.current.kind !== 'ready') return undefined;
     try {
@@ -85,7 +86,7 @@ export class PgSearchBackend implements SearchBackend {
   }
 
   /** A writable role stores what this window recognized, for the next windows (a reader stores nothing). */
-  async storeNames(cache: NamesCache, stored: NamesCache | undefined): Promise<void> {
+  async storeNames(cache: NamesCache, stored: StoredNames | undefined): Promise<void> {
     if (!this.writable || this.current.kind !== 'ready') return;
     try {
       await this.connection.run((client) => withIngestLock(client, () => writeStoredNames(client, cache, this.paths, stored)));

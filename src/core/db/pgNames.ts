@@ -4,7 +4,8 @@
  * is mentioned. A window reads them as it would its own names cache (CorpusEntities takes either),
  * so hovers, the People view, person:/org: and stories are the same in every window of a team.
  */
-import { namesOf, type NamesCache, type SharedNames } from '../entities/corpusEntities';
+import { namesOf, type NamesCache } from '../entities/corpusEntities';
+import { NamesByPath, type StoredNames } from '../entities/storedNames';
 import type { ArticleNames, ResolvedEntity } from '../entities/resolve';
 import { sameStamp } from '../types';
 import { copyLine } from './pgDocument';
@@ -33,8 +34,8 @@ interface ResolutionRow {
   word_case: NamesCache['wordCase'] | null;
 }
 
-/** The stored names as a names cache keyed by the engine's paths; undefined when the ingest has not stored any. */
-export async function readStoredNames(client: SqlClient, paths: PathMapping, pageSize = READ_PAGE): Promise<NamesCache | undefined> {
+/** The stored names keyed by the engine's paths, in the entity index's typed arrays; undefined when the ingest has not stored any. */
+export async function readStoredNames(client: SqlClient, paths: PathMapping, pageSize = READ_PAGE): Promise<StoredNames | undefined> {
   const version = await schemaVersion(client);
   if (version < NAMES_SCHEMA) return undefined;
   const perArticle = version >= MENTIONS_PER_ARTICLE_SCHEMA;
@@ -46,9 +47,8 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
     await client.query(`LOCK TABLE entity_resolution, article_names, ${perArticle ? 'article_mentions' : 'mentions'} IN ACCESS SHARE MODE`);
     const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
     if (!head) return undefined;
-    const files: NamesCache['files'] = {};
-    // One object per name, not one per article that has it: the rows' own objects are garbage a page later.
-    const shared: SharedNames = new Map();
+    // The rows' own objects are garbage a page later: only the typed arrays grow.
+    const files = new NamesByPath();
     const limit = Math.max(1, Math.floor(pageSize));
     const quads = perArticle
       ? 'LEFT JOIN article_mentions m USING (path)'
@@ -65,14 +65,15 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
         `FETCH ${limit} FROM stored_names`,
       );
       for (const row of page.rows)
-        files[paths.toAbsolute(row.path)] = {
-          ...namesOf(row.names, shared),
-          size: Number(row.size),
-          mtimeMs: row.mtime_ms,
-          mentions: row.quads ? packedNumbersOf(row.quads) : NO_MENTIONS,
-        };
+        files.set(
+          paths.toAbsolute(row.path),
+          { size: Number(row.size), mtimeMs: row.mtime_ms },
+          row.names,
+          row.quads ? packedNumbersOf(row.quads) : NO_MENTIONS,
+        );
       if (page.rows.length < limit) break;
     }
+    files.trim();
     return {
       version: head.cache_version,
       model: head.model,
@@ -98,17 +99,17 @@ export interface NamesWriteReport {
  * the resolution, every entity and mention. Only names of the article versions the database holds
  * are kept (a file changed since its ingest waits for the next one). `stored`: what was read before.
  */
-export async function writeStoredNames(client: SqlClient, cache: NamesCache, paths: PathMapping, stored?: NamesCache): Promise<NamesWriteReport> {
+export async function writeStoredNames(client: SqlClient, cache: NamesCache, paths: PathMapping, stored?: StoredNames): Promise<NamesWriteReport> {
   const sameModel = stored !== undefined && stored.model === cache.model && stored.version === cache.version;
   const current = await storedStamps(client);
   const files = Object.entries(cache.files)
     .map(([absolute, entry]) => ({ relative: paths.toRelative(absolute), absolute, entry }))
     .filter(({ relative, entry }) => sameStamp(current.get(relative), entry));
-  const fresh = files.filter(({ absolute, entry }) => !sameModel || !sameStamp(stored.files[absolute], entry));
+  const fresh = files.filter(({ absolute, entry }) => !sameModel || !sameStamp(stored.files.stamp(absolute), entry));
   const resolutionSame =
     sameModel &&
     stored.overrides === cache.overrides &&
-    Object.keys(stored.files).length === files.length &&
+    stored.files.size === files.length &&
     JSON.stringify(stored.resolution) === JSON.stringify(cache.resolution);
   if (fresh.length === 0 && resolutionSame) return { articles: 0, entities: cache.resolution.entities.length, mentions: 0, written: false };
   let mentionCount = 0;

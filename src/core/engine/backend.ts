@@ -5,6 +5,7 @@
  * two interfaces, and no feature changes.
  */
 import type { NamesCache } from '../entities/corpusEntities';
+import type { StoredNames } from '../entities/storedNames';
 import type { ParsedQuery } from '../search/query';
 import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
 import type { Article, ArticleSummary, Paragraph } from '../types';
@@ -68,9 +69,9 @@ export interface SearchBackend {
   /** Called once a load has read the files (a database backend writes what changed since it last saw them). */
   afterFilesRead?(): Promise<void>;
   /** Names a database stored for every window (CorpusEntities takes them as its names cache). */
-  storedNames?(): Promise<NamesCache | undefined>;
+  storedNames?(): Promise<StoredNames | undefined>;
   /** Stores names this window recognized, when the backend may write (`stored`: what storedNames gave). */
-  storeNames?(cache: NamesCache, stored: NamesCache | undefined): Promise<void>;
+  storeNames?(cache: NamesCache, stored: StoredNames | undefined): Promise<void>;
   /** Closes what the backend holds open (a database connection). */
   dispose?(): void;
 }

@@ -18,6 +18,7 @@ import { packQuotes } from '../quotes/quotePacking';
 import { storyFeatures, textHash } from '../stories/storyFeatures';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
+import type { FileStamp, NamesByPath, StoredNames } from './storedNames';
 
 /** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (8: quotes and story features kept with the names, packed; 10: one name, one type in a document). */
 const NAMES_CACHE_VERSION = 10;
@@ -40,8 +41,8 @@ export interface NamesCache {
 
 export interface EntityBuildOptions {
   cacheFile?: string;
-  /** Names kept elsewhere (a database backend's), taken before the cache file's; recognized names are written to `cacheFile` all the same. */
-  preloaded?: NamesCache;
+  /** Names kept elsewhere (a database backend's), taken before the cache file's; recognized names are written to `cacheFile` all the same. When they cover every article, the index takes their arrays as they are: they are not to be read after the build. */
+  preloaded?: StoredNames;
   /** Recognizes many articles elsewhere (the parse pool), calling `visit` for each; the rest are recognized here. */
   recognizeMany?: (paths: string[], visit: (path: string, names: ArticleNames) => void) => Promise<void>;
   signal?: AbortSignal;
@@ -126,24 +127,33 @@ export class CorpusEntities {
   async build(articles: readonly StampedArticle[], options: EntityBuildOptions = {}): Promise<EntityBuildReport> {
     const started = performance.now();
     const version = this.modelVersion;
-    const stored = usable(options.preloaded, version) ? adoptCopies(options.preloaded, articles, this.paragraphs) : undefined;
+    const stored = usable(options.preloaded, version) ? options.preloaded : undefined;
+    const storedStamp = stored ? storedStamps(stored.files, articles, this.paragraphs) : () => undefined;
     // Names stored for every article leave nothing for the cache file to add: it is not read (at ×20, 0.6 s and its whole size in garbage).
-    const storedCoversAll = stored !== undefined && articles.every((a) => sameStamp(stored.files[a.path], a));
+    const storedCoversAll = stored !== undefined && articles.every((a) => sameStamp(storedStamp(a.path), a));
     const read = options.cacheFile && !storedCoversAll ? await readNamesCache(options.cacheFile) : { missing: true as const };
     const fromFile = 'data' in read && read.data.model === version ? read.data : undefined;
-    const { cached, mixed } = stored ? withFallback(stored, fromFile, articles) : { cached: fromFile, mixed: false };
-    const found: { article: StampedArticle; names: ArticleNames; mentions?: number[] | PackedMentions }[] = [];
+    const found: { article: StampedArticle; names?: ArticleNames; mentions?: number[] | PackedMentions }[] = [];
+    let fromStored = 0;
     let fromCache = 0;
-    // Names recognized elsewhere (the parse pool's threads) for the articles the cache does not cover.
+    // Names recognized elsewhere (the parse pool's threads) for the articles neither the database nor the cache covers.
     const recognized = new Map<string, ArticleNames>();
-    const missing = articles.filter((a) => !sameStamp(cached?.files[a.path], a)).map((a) => a.path);
-    await options.recognizeMany?.(missing, (path, names) => recognized.set(path, names));
+    const covered = (a: StampedArticle) => sameStamp(storedStamp(a.path), a) || sameStamp(fromFile?.files[a.path], a);
+    await options.recognizeMany?.(
+      articles.filter((a) => !covered(a)).map((a) => a.path),
+      (path, names) => recognized.set(path, names),
+    );
     for (let i = 0; i < articles.length; i++) {
-      if (options.signal?.aborted) return { fromCache, recognized: i - fromCache, cancelled: true, ms: performance.now() - started };
+      if (options.signal?.aborted)
+        return { fromCache: fromStored + fromCache, recognized: i - fromStored - fromCache, cancelled: true, ms: performance.now() - started };
       const article = articles[i];
-      const hit = cached?.files[article.path];
+      const hit = fromFile?.files[article.path];
       const elsewhere = recognized.get(article.path);
-      if (hit && sameStamp(hit, article)) {
+      if (sameStamp(storedStamp(article.path), article)) {
+        // Its names stay in the stored arrays until the index takes them (or reads them there).
+        found.push({ article });
+        fromStored++;
+      } else if (hit && sameStamp(hit, article)) {
         // Only the names are kept per article: the cache entry's stamp and mentions (kept packed by the index) would double the memory.
         found.push({ article, names: namesOf(hit), mentions: hit.mentions });
         fromCache++;
@@ -160,23 +170,19 @@ export class CorpusEntities {
     this.built = true;
     this.stamps.clear();
     for (const { article } of found) this.stamps.set(article.path, { size: article.size, mtimeMs: article.mtimeMs });
-    const unchanged =
-      cached !== undefined &&
-      !mixed &&
-      fromCache === articles.length &&
-      Object.keys(cached.files).length === articles.length &&
-      cached.overrides === this.index.overridesSignature();
-    // The texts are read one article at a time, as the index counts their words, never all at once.
-    const withTexts = (function* (paragraphs: ParagraphSource): Generator<IndexedArticle> {
-      for (const { article, names } of found) yield { article: { path: article.path, paragraphs: paragraphs(article.path) }, names };
-    })(this.paragraphs);
-    if (unchanged)
+    // Taken as they are: every article's names from one place (the database's, or else the cache file's), and as many articles there.
+    const cached = stored ?? fromFile;
+    const kept = stored ? fromStored : fromCache;
+    const keptCount = stored ? stored.files.size : Object.keys(fromFile?.files ?? {}).length;
+    const unchanged = cached !== undefined && kept === articles.length && keptCount === articles.length && cached.overrides === this.index.overridesSignature();
+    if (unchanged && stored) this.index.adopt(stored.files.names, stored.files.mentions, stored.resolution, stored.wordCase);
+    else if (unchanged && fromFile)
       this.index.restore(
-        found.map((f) => ({ article: { path: f.article.path, paragraphs: [] }, names: f.names, mentions: f.mentions ?? [] })),
-        cached.resolution,
-        cached.wordCase,
+        found.map((f) => ({ article: { path: f.article.path, paragraphs: [] }, names: f.names!, mentions: f.mentions ?? [] })),
+        fromFile.resolution,
+        fromFile.wordCase,
       );
-    else this.index.reset(withTexts);
+    else this.index.reset(withTexts(found, this.paragraphs, stored?.files));
     const cacheUnwritable =
       options.cacheFile && !unchanged
         ? await this.saveCache(options.cacheFile).then(
@@ -185,11 +191,10 @@ export class CorpusEntities {
           )
         : undefined;
     const rebuilt = 'invalid' in read ? read.invalid : 'data' in read && read.data.model !== version ? 'was made by another model' : undefined;
-    const fromStored = stored ? found.filter(({ article }) => sameStamp(stored.files[article.path], article)).length : undefined;
     return {
-      fromCache,
-      fromStored,
-      recognized: articles.length - fromCache,
+      fromCache: fromStored + fromCache,
+      fromStored: stored ? fromStored : undefined,
+      recognized: articles.length - fromStored - fromCache,
       cancelled: false,
       cacheRebuilt: rebuilt,
       cacheUnwritable,
@@ -246,26 +251,12 @@ function versionOf(modelBytes: Buffer): string {
   return createHash('sha1').update(modelBytes).digest('hex').slice(0, 16);
 }
 
-/** One object per name (type and spelling) across a corpus, shared by every article that has it. */
-export type SharedNames = Map<string, ArticleNames['names'][number]>;
-
-/**
- * An article's names without what a cache keeps beside them. With `shared`, one object per name
- * across the corpus: a name read from a cache is otherwise a new object and string in every article
- * (at ×50, 1.7 KB an article while a database's names are read, where the shared ones take 0.3 KB).
- */
-export function namesOf({ names, acronyms, quotes, story }: ArticleNames, shared?: SharedNames): ArticleNames {
-  if (!shared) return { names, acronyms, quotes, story };
-  const one = ({ type, text }: ArticleNames['names'][number]) => {
-    const key = `${type}:${text}`;
-    let name = shared.get(key);
-    if (!name) shared.set(key, (name = { type, text }));
-    return name;
-  };
-  return { names: names.map(one), acronyms, quotes, story };
+/** An article's names without what a cache keeps beside them. */
+export function namesOf({ names, acronyms, quotes, story }: ArticleNames): ArticleNames {
+  return { names, acronyms, quotes, story };
 }
 
-function usable(cache: NamesCache | undefined, model: string): cache is NamesCache {
+function usable<T extends Pick<NamesCache, 'version' | 'model'>>(cache: T | undefined, model: string): cache is T {
   return cache !== undefined && cache.version === NAMES_CACHE_VERSION && cache.model === model;
 }
 
@@ -278,37 +269,29 @@ function readNamesCache(file: string): ReturnType<typeof readJsonCache<NamesCach
 }
 
 /**
- * A copy of the corpus (a clone, a copy without its times) has other modification times than the
- * files the names were stored from: an article of the same size and the same reading text (its
- * hash, kept with its story features) takes its stored names all the same.
+ * Each article's stored stamp. A copy of the corpus (a clone, a copy without its times) has other
+ * modification times than the files the names were stored from: an article of the same size and
+ * the same reading text (its hash, kept with its story features) takes its stored names all the same.
  */
-function adoptCopies(stored: NamesCache, articles: readonly StampedArticle[], paragraphs: ParagraphSource): NamesCache {
-  let files: NamesCache['files'] | undefined;
+function storedStamps(stored: NamesByPath, articles: readonly StampedArticle[], paragraphs: ParagraphSource): (path: string) => FileStamp | undefined {
+  const copied = new Map<string, FileStamp>();
   for (const article of articles) {
-    const entry = stored.files[article.path];
-    if (!entry || sameStamp(entry, article) || entry.size !== article.size || !entry.story) continue;
-    if (textHash(paragraphs(article.path).map((p) => p.text)) !== entry.story.text) continue;
-    files ??= { ...stored.files };
-    files[article.path] = { ...entry, mtimeMs: article.mtimeMs };
+    const stamp = stored.stamp(article.path);
+    if (!stamp || sameStamp(stamp, article) || stamp.size !== article.size) continue;
+    const story = stored.names.story(article.path);
+    if (story && textHash(paragraphs(article.path).map((p) => p.text)) === story.text) copied.set(article.path, { size: stamp.size, mtimeMs: article.mtimeMs });
   }
-  return files ? { ...stored, files } : stored;
+  return (path) => copied.get(path) ?? stored.stamp(path);
 }
 
-/**
- * Stored names first, the cache file's for the articles they lack (recognized here since they were
- * stored). The stored resolution is taken as it is only when the stored names cover every article.
- */
-function withFallback(stored: NamesCache, file: NamesCache | undefined, articles: readonly StampedArticle[]): { cached: NamesCache; mixed: boolean } {
-  if (!file) return { cached: stored, mixed: false };
-  const files = { ...stored.files };
-  let mixed = false;
-  for (const article of articles) {
-    const entry = file.files[article.path];
-    if (!sameStamp(files[article.path], article) && sameStamp(entry, article)) {
-      // Its mentions index the file's resolution, not the stored one: the corpus is resolved again.
-      files[article.path] = entry;
-      mixed = true;
-    }
+/** The articles with their texts, read one at a time as the index counts their words, never all at once; names kept in `stored` read from there. */
+function* withTexts(
+  found: readonly { article: StampedArticle; names?: ArticleNames }[],
+  paragraphs: ParagraphSource,
+  stored?: NamesByPath,
+): Generator<IndexedArticle> {
+  for (const { article, names } of found) {
+    const kept = names ?? stored?.names.get(article.path);
+    if (kept) yield { article: { path: article.path, paragraphs: paragraphs(article.path) }, names: kept };
   }
-  return { cached: { ...stored, files }, mixed };
 }

@@ -45,10 +45,10 @@ export interface IndexedArticle {
 }
 
 export class EntityIndex {
-  private readonly names = new KeptNamesTable();
+  private names = new KeptNamesTable();
   /** The texts, kept here only when no source was given (tests, small uses). */
   private readonly kept = new Map<string, readonly string[]>();
-  private readonly found = new Int32ArraysByKey();
+  private found = new Int32ArraysByKey();
   private entities: ResolvedEntity[] = [];
   private resolution: Resolution = NO_RESOLUTION;
   private byAlias = new Map<string, number>();
@@ -93,22 +93,30 @@ export class EntityIndex {
     resolution: Resolution,
     wordCase?: WordCaseSnapshot,
   ): void {
-    this.names.clear();
-    this.kept.clear();
-    this.found.clear();
-    this.wordCaseStale = true;
+    const names = new KeptNamesTable();
+    const found = new Int32ArraysByKey();
     // The typed arrays sized once: grown by doubling, the old and the new one are held at once.
-    this.names.reserve(articles.map((a) => a.names));
-    this.found.reserve(
+    names.reserve(articles.map((a) => a.names));
+    found.reserve(
       articles.length,
       articles.reduce((n, a) => n + a.mentions.length, 0),
     );
-    for (const { article, names, mentions } of articles) {
-      this.remember(article, names, []);
-      this.found.set(article.path, packNumbers(mentions));
+    for (const { article, names: articleNames, mentions } of articles) {
+      names.set(article.path, articleNames);
+      found.set(article.path, packNumbers(mentions));
     }
-    this.names.trim();
-    this.found.trim();
+    names.trim();
+    found.trim();
+    this.adopt(names, found, resolution, wordCase);
+  }
+
+  /** Takes these names and mentions (every file unchanged, same corrections) as they are, without copying them: they are the index's from now on. */
+  adopt(names: KeptNamesTable, mentions: Int32ArraysByKey, resolution: Resolution, wordCase?: WordCaseSnapshot): void {
+    this.kept.clear();
+    this.names = names;
+    this.found = mentions;
+    this.wordCase.clear();
+    this.wordCaseStale = true;
     // With the cached word counts, the first change after a restore needs no pass over every text.
     if (wordCase) {
       this.wordCase.restore(wordCase);
