@@ -168,9 +168,11 @@ const children: Record<string, (folder: string, cacheDir: string, url: string) =
     return { ms, unchanged: report.unchanged };
   },
 
+  /** The embedded sessions' caches (its index and its names), untimed: each timed session is a reopened window, not a first build. */
   async namesCache(folder, cacheDir) {
     const engine = new CorpusEngine();
-    await engine.load([folder], { cacheDir, withoutSearch: true });
+    await engine.load([folder], { cacheDir });
+    await engine.whenSearchable();
     const report = await engine.buildEntities();
     await engine.saveCache();
     return { recognized: report.recognized };
@@ -232,7 +234,7 @@ export async function benchBackend(argv: string[]): Promise<void> {
     const ingestMs = median(ingests.map((i) => i.ms));
     const again = runBackendChild('reingest', copies.folder, cacheDir, database.ingestUrl);
     const names = runBackendChild('names', copies.folder, cacheDir, database.ingestUrl);
-    // The embedded sessions take their names from the local cache, as a window after its first build does.
+    // The embedded sessions take their index and names from the local cache, as a window after its first build does.
     runBackendChild('namesCache', copies.folder, cacheDir);
     const runs = Array.from({ length: args.runs }, () => ({
       database: runBackendChild('database', copies.folder, cacheDir, database.readerUrl),
