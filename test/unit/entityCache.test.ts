@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine/engine';
+import type { NamesCache } from '../../src/core/entities/corpusEntities';
+import { NamesByPath, type StoredNames } from '../../src/core/entities/storedNames';
 import type { Paragraph } from '../../src/core/types';
 import { copyOfSeeds, tempDir } from './helpers';
 
@@ -9,6 +11,14 @@ import { copyOfSeeds, tempDir } from './helpers';
 function stampOf(engine: CorpusEngine, filePath: string): { size: number; mtimeMs: number } {
   const article = engine.get(filePath);
   return { size: article?.size ?? 0, mtimeMs: article?.mtimeMs ?? 0 };
+}
+
+/** A names cache as a database's names are read: each article's part in the index's typed arrays. */
+function stored(cache: NamesCache): StoredNames {
+  const files = new NamesByPath();
+  for (const [filePath, entry] of Object.entries(cache.files))
+    files.set(filePath, entry, entry, Array.isArray(entry.mentions) ? entry.mentions : Array.from(entry.mentions));
+  return { ...cache, files };
 }
 
 describe('the entities cache', function () {
@@ -101,6 +111,30 @@ describe('the entities cache', function () {
     const snapshot = entities.snapshot();
     assert.equal(snapshot?.model, entities.modelVersion);
     assert.equal(Object.keys(snapshot?.files ?? {}).length, 5);
+  });
+
+  it('takes names stored for every article as they are, and resolves the corpus from them with the one article that changed', async () => {
+    const dir = copyOfSeeds();
+    const first = await engineOn(dir);
+    await first.buildEntities();
+    const snapshot = first.entities.snapshot()!;
+    const second = await engineOn(dir);
+    const report = await second.buildEntities({ preloaded: stored(snapshot) });
+    assert.deepEqual([report.recognized, report.fromStored], [0, 5]);
+    assert.deepEqual(table(second), table(first));
+    assert.deepEqual(
+      second.entityCard(first.entities.index.find('Lavrov')!.id, { limit: 5, related: 5 }),
+      first.entityCard(first.entities.index.find('Lavrov')!.id, { limit: 5, related: 5 }),
+    );
+
+    appendFileSync(path.join(dir, '003_53251bd098308f0e.txt'), '\n\nWilhelmina Quarrington, a spokeswoman for the ministry, said the talks would go on.\n');
+    const third = await engineOn(dir);
+    const again = await third.buildEntities({ preloaded: stored(snapshot) });
+    assert.deepEqual([again.recognized, again.fromStored], [1, 4]);
+    const fresh = await engineOn(dir);
+    await fresh.buildEntities();
+    assert.deepEqual(table(third), table(fresh));
+    assert.equal(third.entities.index.find('Wilhelmina Quarrington')?.type, 'person');
   });
 
   it('rebuilds a corrupt cache and says why', async () => {
