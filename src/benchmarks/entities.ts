@@ -45,7 +45,7 @@ export async function benchEntities(argv: string[]): Promise<void> {
 /** Hovers on the first word of names taken across the corpus, as a reader would: line text + offset → card. */
 function hoverLatency(engine: CorpusEngine): { p50: number; p95: number; max: number } {
   const index = engine.entities.index;
-  const lookup = (p: string) => engine.get(p);
+  const sources = { summary: (p: string) => engine.summary(p), article: (p: string) => engine.get(p) };
   const targets: { text: string; offset: number }[] = [];
   const articles = engine.articles();
   for (let i = 0; targets.length < HOVERS && i < articles.length * 4; i++) {
@@ -56,7 +56,7 @@ function hoverLatency(engine: CorpusEngine): { p50: number; p95: number; max: nu
   }
   const times = targets.map(({ text, offset }) => {
     const started = performance.now();
-    hoverAt(index, lookup, text, offset, { limit: 8, related: 5 });
+    hoverAt(index, sources, text, offset, { limit: 8, related: 5 });
     return performance.now() - started;
   });
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };

@@ -31,14 +31,16 @@ async function main() {
   const report = await engine.buildEntities();
   mem('build', t);
   console.log(JSON.stringify(report));
-  t = performance.now();
-  engine.entityList();
-  mem('entity list', t);
-  t = performance.now();
-  engine.hoverAt('A note on Tony Blair and the talks.', 12, { limit: 5, related: 5 });
-  mem('first hover', t);
-  await new Promise((resolve) => setTimeout(resolve, 4000));
-  mem('4 s later (stories)', t);
+  await new Promise((resolve) => setTimeout(resolve, 6000));
+  mem('6 s later (stories)', t);
+  for (const name of ['Tony Blair', 'Gordon Brown', 'Microsoft', 'Tony Blair']) {
+    t = performance.now();
+    const answer = engine.hoverAt(`A note on ${name} and the talks.`, 12, { limit: 5, related: 5 });
+    const ms = performance.now() - t;
+    mem(`hover ${name} ${ms.toFixed(0)} ms`, t);
+    if (!answer || !('card' in answer)) console.log('no card for', name);
+    else console.log('  ', answer.card.entity.articleCount, 'articles', answer.card.articles.length, 'shown');
+  }
   engine.dispose();
 }
 void main();

@@ -65,7 +65,8 @@ describe('the entity index', () => {
   it('builds a card: newest article first, the sentence around the mention, co-mentioned entities', () => {
     const index = built();
     const byPath = new Map([a, b].map((x) => [x.path, x]));
-    const card = entityCard(index, index.find('Sergei Lavrov')!.id, (p) => byPath.get(p), { limit: 1, related: 3 });
+    const sources = { summary: (p: string) => byPath.get(p), article: (p: string) => byPath.get(p) };
+    const card = entityCard(index, index.find('Sergei Lavrov')!.id, sources, { limit: 1, related: 3 });
     assert.equal(card?.articles.length, 1);
     assert.equal(card?.more, 1);
     assert.equal(card?.articles[0].path, '/c/b.txt');

@@ -1,8 +1,9 @@
 /**
  * The names in the database backend: each article's recognized names (the slow part, done once by
  * the ingest for every window), the corpus's entities as the ingest resolved them, and where each
- * is mentioned. A window reads them as it would its own names cache (CorpusEntities takes either),
- * so hovers, the People view, person:/org: and stories are the same in every window of a team.
+ * is mentioned. A window reads them into the typed arrays its entity index keeps (CorpusEntities takes
+ * them before its own names cache), so hovers, the People view, person:/org: and stories are the same
+ * in every window of a team.
  */
 import { namesOf, type NamesCache } from '../entities/corpusEntities';
 import { NamesByPath, type StoredNames } from '../entities/storedNames';

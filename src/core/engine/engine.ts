@@ -22,6 +22,7 @@ import {
   type HoverAnswer,
   type MentionLocation,
 } from '../entities/entityQueries';
+import type { ArticleSources } from '../entities/entityCard';
 import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import type { SearchResults } from '../search/searchIndex';
@@ -425,19 +426,19 @@ export class CorpusEngine {
 
   /** The name under a cursor in a line of text, with its card; `path`: the corpus article the line is from. */
   hoverAt(text: string, offset: number, options: CardOptions, path?: string): HoverAnswer | undefined {
-    const answer = hoverAt(this.entities.index, this.lookup, text, offset, options, path);
+    const answer = hoverAt(this.entities.index, this.sources, text, offset, options, path);
     return answer && 'card' in answer ? { ...answer, card: this.views.withStoriesAndQuotes(answer.card) } : answer;
   }
 
   /** An entity's card, by id or by any of its names. */
   entityCard(name: string, options: CardOptions): EntityCard | undefined {
-    const card = cardFor(this.entities.index, this.lookup, name, options);
+    const card = cardFor(this.entities.index, this.sources, name, options);
     return card && this.views.withStoriesAndQuotes(card);
   }
 
   /** Every mention of an entity, placed in its file. */
   entityMentions(id: string): Promise<MentionLocation[]> {
-    return mentionLocations(this.entities.index, this.lookup, id);
+    return mentionLocations(this.entities.index, this.sources, id);
   }
 
   entityList(): EntityInfo[] {
@@ -486,6 +487,7 @@ export class CorpusEngine {
   }
 
   private readonly lookup = (filePath: string) => this.get(filePath);
+  private readonly sources: ArticleSources = { summary: (filePath: string) => this.summary(filePath), article: this.lookup };
   private viewsMade: ReaderViews | undefined;
   /** Made on first use: it reads the entities, which are set up after this field. */
   private get views(): ReaderViews {

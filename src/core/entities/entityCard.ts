@@ -48,6 +48,12 @@ export interface EntityCard {
 
 export type ArticleLookup = (path: string) => (ArticleSummary & { paragraphs: Paragraph[] }) | undefined;
 
+/** Where cards read the articles: the summary (no text) of every article an entity is in, the text only of those shown. */
+export interface ArticleSources {
+  summary: (path: string) => ArticleSummary | undefined;
+  article: ArticleLookup;
+}
+
 const SENTENCE_LIMIT = 240;
 /** Characters kept each side of a name in a paragraph too long to segment whole. */
 const WINDOW = 2000;
@@ -62,14 +68,17 @@ function nextSentenceEnd(text: string, from: number): number {
 }
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-export type ArticleRow = { article: ArticleSummary & { paragraphs: Paragraph[] }; mentions: EntityMention[] };
+export type ArticleRow = { article: ArticleSummary; mentions: EntityMention[] };
 
-/** An entity's articles, newest first, each with its mentions (kept until the index changes). */
-export function entityArticles(index: EntityIndex, id: string, lookup: ArticleLookup): ArticleRow[] {
-  return index.cached(`card-rows:${id}`, () => articleRows(index.mentions(id), lookup));
+/**
+ * An entity's articles, newest first, each with its mentions (kept until the index changes). Their
+ * summaries only: an entity may be in thousands of articles, whose texts were read and kept here.
+ */
+export function entityArticles(index: EntityIndex, id: string, summary: ArticleSources['summary']): ArticleRow[] {
+  return index.cached(`card-rows:${id}`, () => articleRows(index.mentions(id), summary));
 }
 
-function articleRows(mentions: EntityMention[], lookup: ArticleLookup): ArticleRow[] {
+function articleRows(mentions: EntityMention[], summary: ArticleSources['summary']): ArticleRow[] {
   const byArticle = new Map<string, EntityMention[]>();
   for (const mention of mentions) {
     const list = byArticle.get(mention.path);
@@ -78,20 +87,20 @@ function articleRows(mentions: EntityMention[], lookup: ArticleLookup): ArticleR
   }
   const rows: ArticleRow[] = [];
   for (const [path, list] of byArticle) {
-    const article = lookup(path);
+    const article = summary(path);
     if (article) rows.push({ article, mentions: list });
   }
   return rows.sort((a, b) => newestFirst(a.article, b.article));
 }
 
-export function entityCard(index: EntityIndex, id: string, lookup: ArticleLookup, options: { limit: number; related: number }): EntityCard | undefined {
+export function entityCard(index: EntityIndex, id: string, sources: ArticleSources, options: { limit: number; related: number }): EntityCard | undefined {
   const entity = index.get(id);
   if (!entity) return undefined;
-  const rows = entityArticles(index, id, lookup);
-  // Sentences only for the articles shown: an entity may be in thousands.
+  const rows = entityArticles(index, id, sources.summary);
+  // Texts and sentences only for the articles shown: an entity may be in thousands.
   const articles = rows.slice(0, options.limit).map(({ article, mentions }): CardArticle => {
     const first = mentions[0];
-    const paragraph = article.paragraphs[first.paragraph];
+    const paragraph = sources.article(article.path)?.paragraphs[first.paragraph];
     return {
       path: article.path,
       title: article.title,

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { decodeText } from '../ingest/textDecoding';
 import { fileLines, placeInFile, type FileLines } from '../ingest/filePlaces';
 import { paragraphLine } from '../types';
-import { entityArticles, entityCard, sentenceAround, type ArticleLookup, type EntityCard, type SentenceAround } from './entityCard';
+import { entityArticles, entityCard, sentenceAround, type ArticleSources, type EntityCard, type SentenceAround } from './entityCard';
 import type { EntityIndex, EntityInfo } from './entityIndex';
 
 export interface CardOptions {
@@ -25,7 +25,14 @@ export interface AmbiguousCard {
 export type HoverAnswer = { start: number; end: number } & ({ card: EntityCard } | { ambiguous: AmbiguousCard });
 
 /** `path`: the corpus article the text comes from, whose own mentions decide what a short name means there. */
-export function hoverAt(index: EntityIndex, lookup: ArticleLookup, text: string, offset: number, options: CardOptions, path?: string): HoverAnswer | undefined {
+export function hoverAt(
+  index: EntityIndex,
+  sources: ArticleSources,
+  text: string,
+  offset: number,
+  options: CardOptions,
+  path?: string,
+): HoverAnswer | undefined {
   const found = index.at(text, offset, path);
   if (!found) return undefined;
   if ('ambiguous' in found) {
@@ -36,7 +43,7 @@ export function hoverAt(index: EntityIndex, lookup: ArticleLookup, text: string,
       end: found.end,
     };
   }
-  const card = entityCard(index, found.entity.id, lookup, options);
+  const card = entityCard(index, found.entity.id, sources, options);
   return card && { card, start: found.start, end: found.end };
 }
 
@@ -45,9 +52,9 @@ export function answerEntity(answer: HoverAnswer | undefined): string | undefine
   return answer && 'card' in answer ? answer.card.entity.id : undefined;
 }
 
-export function cardFor(index: EntityIndex, lookup: ArticleLookup, name: string, options: CardOptions): EntityCard | undefined {
+export function cardFor(index: EntityIndex, sources: ArticleSources, name: string, options: CardOptions): EntityCard | undefined {
   const entity = index.get(name) ?? index.find(name);
-  return entity && entityCard(index, entity.id, lookup, options);
+  return entity && entityCard(index, entity.id, sources, options);
 }
 
 export interface MentionLocation {
@@ -63,9 +70,11 @@ export interface MentionLocation {
 }
 
 /** Every mention of an entity, placed in its file: newest article first, then in reading order. */
-export async function mentionLocations(index: EntityIndex, lookup: ArticleLookup, id: string): Promise<MentionLocation[]> {
+export async function mentionLocations(index: EntityIndex, sources: ArticleSources, id: string): Promise<MentionLocation[]> {
   const locations: MentionLocation[] = [];
-  for (const { article, mentions } of entityArticles(index, id, lookup)) {
+  for (const { article: summary, mentions } of entityArticles(index, id, sources.summary)) {
+    const article = sources.article(summary.path);
+    if (!article) continue;
     const lines = await readFileLines(article.path);
     for (const mention of mentions) {
       const paragraph = article.paragraphs[mention.paragraph];

@@ -5,9 +5,9 @@
  * is, is decided from the places the cache keeps (no article text is read); only the quotes
  * returned are read, so a hover's three quotes of a person in thousands of articles stay cheap.
  */
-import { newestFirst, type ArticleLookup } from '../entities/entityCard';
+import { newestFirst, type ArticleSources } from '../entities/entityCard';
 import type { EntityIndex } from '../entities/entityIndex';
-import { paragraphLine, type ArticleSummary } from '../types';
+import { paragraphLine } from '../types';
 import { QUOTE_FIELDS as FIELDS, unpackQuotes } from './quotePacking';
 
 export interface QuoteInfo {
@@ -23,12 +23,8 @@ export interface QuoteInfo {
   speaker: string;
 }
 
-export interface QuoteSources {
-  /** An article's summary (no text): dates order the articles. */
-  summary: (path: string) => ArticleSummary | undefined;
-  /** An article with its text, for the quotes returned. */
-  article: ArticleLookup;
-}
+/** An article's summary (no text) orders the articles by date; the text is read for the quotes returned. */
+export type QuoteSources = ArticleSources;
 
 const SPEAKER = 4;
 const UNTAGGED = 7;
