@@ -62,6 +62,24 @@ describe('the entity index', () => {
     assert.equal(index.find('Dollar Baby')?.mentionCount, 1);
   });
 
+  it('finds a name no alias has whole by its last words: the most mentioned entity whose alias ends so', () => {
+    const index = new EntityIndex();
+    const maria = article('/c/m.txt', null, 'Maria Elena Boschi spoke. Later Maria Elena Boschi left.');
+    const pietro = article('/c/p.txt', null, 'Pietro Elena Boschi said so.');
+    index.reset([
+      { article: maria, names: names('PER:Maria Elena Boschi', 'PER:Maria Elena Boschi') },
+      { article: pietro, names: names('PER:Pietro Elena Boschi') },
+    ]);
+    assert.equal(index.find('Elena Boschi')?.name, 'Maria Elena Boschi');
+    assert.equal(index.find('Pietro Elena Boschi')?.name, 'Pietro Elena Boschi');
+    assert.equal(index.find('Anna Boschi'), undefined, 'no alias ends with both words');
+    index.upsert(
+      article('/c/p2.txt', null, 'Pietro Elena Boschi again. Pietro Elena Boschi twice.'),
+      names('PER:Pietro Elena Boschi', 'PER:Pietro Elena Boschi'),
+    );
+    assert.equal(index.find('Elena Boschi')?.name, 'Pietro Elena Boschi', 'now the most mentioned');
+  });
+
   it('builds a card: newest article first, the sentence around the mention, co-mentioned entities', () => {
     const index = built();
     const byPath = new Map([a, b].map((x) => [x.path, x]));
