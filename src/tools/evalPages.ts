@@ -55,8 +55,9 @@ async function main(argv: string[]): Promise<void> {
     const html = decodeText(readFileSync(file)).text;
     const mine = await ours(file);
     addPage(scores['Corpus Lens'], page, mine);
-    if (values.misses) for (const miss of pageMisses(page, mine)) console.log(`${page.file}  ${miss}`);
-    addPage(scores['bare Readability'], page, bareReadability(html));
+    const bare = bareReadability(html);
+    if (values.misses) for (const miss of pageMisses(page, mine, bare)) console.log(`${page.file}  ${miss}`);
+    addPage(scores['bare Readability'], page, bare);
     if (metascraperInstalled) addPage(scores['metascraper (metadata) + ours (text)'], page, { ...(await metascraperReading(html)), text: mine.text });
   }
   console.log(`${Math.min(limit, gold.length)} pages of ${values.data}\n`);

@@ -559,4 +559,12 @@ describe('scoring pages against gold answers', () => {
       'furniture kept 1/1: "subscribe now"',
     ]);
   });
+
+  it('says which lost passages bare Readability keeps on the same page (ours must never be worse)', () => {
+    const gold = { file: 'a.html', with: ['the council met', 'members said', 'the vote was close'], without: [], title: null, date: null };
+    const ours = { title: null, date: null, text: 'the council met.' };
+    const bare = { title: null, date: null, text: 'the council met. members said so.' };
+    assert.deepEqual(pageMisses(gold, ours, bare), ['text lost 2/3: "members said", "the vote was close"', 'text bare Readability keeps 1/3: "members said"']);
+    assert.deepEqual(pageMisses(gold, { ...ours, text: 'the council met. members said' }, bare), ['text lost 1/3: "the vote was close"']);
+  });
 });

@@ -84,8 +84,11 @@ export function addPage(scores: PageScores, gold: PageGold, reading: PageReading
   }
 }
 
-/** What one page got wrong, one line per miss: a title not near, a wrong or missing date, passages lost or furniture kept. */
-export function pageMisses(gold: PageGold, reading: PageReading): string[] {
+/**
+ * What one page got wrong, one line per miss: a title not near, a wrong or missing date, passages lost or furniture kept;
+ * with `baseline` (bare Readability on the same page), the passages it keeps and this reading loses.
+ */
+export function pageMisses(gold: PageGold, reading: PageReading, baseline?: PageReading): string[] {
   const misses: string[] = [];
   if (gold.title && titleMatch(reading.title, gold.title) === 'no') misses.push(`title: ${JSON.stringify(reading.title)} for ${JSON.stringify(gold.title)}`);
   if (gold.date && reading.date !== gold.date) misses.push(`date: ${reading.date ?? 'none'} for ${gold.date}`);
@@ -94,6 +97,10 @@ export function pageMisses(gold: PageGold, reading: PageReading): string[] {
   const kept = gold.without.filter((passage) => text.includes(collapse(passage)));
   if (lost.length) misses.push(`text lost ${lost.length}/${gold.with.length}: ${lost.map((p) => JSON.stringify(p.slice(0, 60))).join(', ')}`);
   if (kept.length) misses.push(`furniture kept ${kept.length}/${gold.without.length}: ${kept.map((p) => JSON.stringify(p.slice(0, 60))).join(', ')}`);
+  const baselineText = baseline && collapse(baseline.text);
+  const worse = baselineText ? lost.filter((passage) => baselineText.includes(collapse(passage))) : [];
+  if (worse.length)
+    misses.push(`text bare Readability keeps ${worse.length}/${gold.with.length}: ${worse.map((p) => JSON.stringify(p.slice(0, 60))).join(', ')}`);
   return misses;
 }
 
