@@ -137,6 +137,12 @@ describe('boilerplate removal', () => {
     const lines = ['Title here', 'A sentence of the story.', 'Related Headline One', 'Another Related Headline'];
     assert.deepEqual(readingLineMask(lines), [true, true, false, false]);
   });
+  it("keeps a technical story's closing line of code, and still drops the tags after it", () => {
+    const lines = ['Title here', 'A sentence of the story.', 'Turn it on again:', 'netsh interface tcp set global autotuninglevel=normal', 'Cmd', 'Windows'];
+    assert.deepEqual(readingLineMask(lines), [true, true, true, true, false, false]);
+    const shell = ['Title here', 'A sentence of the story.', 'Then run:', '$ npm install', 'Related Headline One', 'Another Related Headline'];
+    assert.deepEqual(readingLineMask(shell), [true, true, true, true, false, false]);
+  });
   it('keeps a closing results table (standings, scores), which is article text and not a list of other stories', () => {
     const lines = ['Title here', 'Results of the weekend.', 'Puchon 3 1 0 6 1 10', 'Chonan 3 0 1 13 10 9', 'NEW YORK AT CALIFORNIA', 'Livingston 1 Hamilton 0'];
     assert.deepEqual(readingLineMask(lines), [true, true, true, true, true, true]);

@@ -77,6 +77,8 @@ const MEDIA_PLAYER_MARKER = /^please wait$/i;
 /** How a sentence ends: its punctuation in any script, or a smiley or emoji a blog ends one with ("… schönen Sonntag <3"). */
 const SENTENCE_END = /([.!?…"”’)\]:;。！？」』）｡؟।]|<3|[:;]-?[()DPp]|\p{Extended_Pictographic}\uFE0F?)$/u;
 const SHORT_LINE = 120;
+/** A line of code (an assignment, braces, a backslash, a shell prompt "$ "): a technical story's last line, not a tag or a headline. */
+const CODE_LINE = /\S=\S|[{}\\]|^\$ \S/u;
 /** A cell of figures standing alone: "3", "52.41", "3:53.47", "133-5", ".596", "297,157". */
 const FIGURE_CELL = /^[(+-]?[\d.,:/-]*\d[\d.,:/%-]*\)?$/u;
 /** A run is a table (standings, results, prices) when this share of its lines are rows, and at least MIN_TABLE_ROWS. */
@@ -202,7 +204,7 @@ function dropTrailingDebris(lines: string[], keep: boolean[]): void {
   let start = kept.length;
   while (start > 1) {
     const line = lines[kept[start - 1]].trim();
-    if (line.length > SHORT_LINE || SENTENCE_END.test(line)) break;
+    if (line.length > SHORT_LINE || SENTENCE_END.test(line) || CODE_LINE.test(line)) break;
     start--;
   }
   // One unpunctuated last line is usually a byline or a credit, not debris.
