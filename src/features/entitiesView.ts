@@ -140,7 +140,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   }
 
   private async shown(): Promise<EntityInfo[]> {
-    this.entities ??= this.engine.entityList().then((list) => list.sort(byMentions));
+    // On a database, the list it stored shows while this window reads the names (an entity's articles come with them: the view is refreshed then).
+    this.entities ??= this.engine.entityListEarly().then((list) => list.sort(byMentions));
     const all = await this.entities;
     if (!this.filterText) return all;
     const needle = this.filterText.toLowerCase();

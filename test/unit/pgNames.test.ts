@@ -73,6 +73,7 @@ describe('names in the PostgreSQL backend (a real server)', function () {
       assert.ok(names && names.written && names.entities > 0 && names.mentions > 0, JSON.stringify(names));
       const reading = engineOn(database.readerUrl);
       await reading.load([corpus.folder]);
+      assert.deepEqual(await reading.entityListEarly(), ingesting.entityList(), 'the stored list, before the names are read');
       const report = await reading.buildEntities();
       assert.deepEqual([report.recognized, report.fromCache, report.fromStored], [0, ingesting.size, ingesting.size]);
       const reader = await connect(database.readerUrl);
@@ -97,6 +98,21 @@ describe('names in the PostgreSQL backend (a real server)', function () {
       assert.deepEqual(filtered.hits.map((h) => h.path).sort(), expected.hits.map((h) => h.path).sort());
     });
   }
+
+  it("lists no stored entities early for a window with other corrections than the ingest's, nor for a database without names", async () => {
+    const folder = copyOfSeeds();
+    const { database } = await indexedCorpus('names_early', folder);
+    const corrected = engineOn(database.readerUrl);
+    await corrected.load([folder]);
+    assert.ok(corrected.setEntityOverrides('{ "merge": [["Lavrov", "Sergei Lavrov"]], "hide": ["Reuters"] }').ok);
+    assert.deepEqual(await corrected.entityListEarly(), []);
+    await corrected.buildEntities();
+    assert.deepEqual(await corrected.entityListEarly(), corrected.entityList());
+    const bare = await indexedCorpus('names_early_none', copyOfSeeds(), false);
+    const reading = engineOn(bare.database.readerUrl);
+    await reading.load([folder]);
+    assert.deepEqual(await reading.entityListEarly(), []);
+  });
 
   it('recognizes only the articles that changed on the next ingest, and the reading windows take the new names', async () => {
     const folder = copyOfSeeds();

@@ -17,10 +17,10 @@ import { ingest, withIngestLock } from './pgIngest';
 import { removeArticles, writeArticles, type IngestNotice } from './pgWrite';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './pgSchema';
 import { MAX_QUERY_CHARS, PgSearch } from './pgSearch';
-import { readStoredNames, writeStoredNames } from './pgNames';
+import { readStoredEntityList, readStoredNames, writeStoredNames } from './pgNames';
 import { pathMapping } from './corpusSource';
 import type { NamesCache } from '../entities/corpusEntities';
-import type { StoredNames } from '../entities/storedNames';
+import type { StoredEntityList, StoredNames } from '../entities/storedNames';
 
 /** File events come in bursts: they are written together after this pause. */
 const WRITE_DELAY_MS = 300;
@@ -83,6 +83,13 @@ export class PgSearchBackend implements SearchBackend {
       this.options.onNotice(`Could not read the names stored in the database; they are recognized here: ${errorText(error)}`);
       return undefined;
     }
+  }
+
+  /** The entity list the ingest stored (undefined when none, or the database cannot be read now). */
+  async storedEntityList(): Promise<StoredEntityList | undefined> {
+    await this.preparing;
+    if (this.current.kind !== 'ready') return undefined;
+    return this.connection.run((client) => readStoredEntityList(client)).catch(() => undefined);
   }
 
   /** A writable role stores what this window recognized, for the next windows (a reader stores nothing). */

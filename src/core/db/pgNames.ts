@@ -6,7 +6,7 @@
  * in every window of a team.
  */
 import { namesOf, type NamesCache } from '../entities/corpusEntities';
-import { NamesByPath, type StoredNames } from '../entities/storedNames';
+import { NamesByPath, type StoredEntityList, type StoredNames } from '../entities/storedNames';
 import type { ArticleNames, ResolvedEntity } from '../entities/resolve';
 import { sameStamp } from '../types';
 import { copyLine } from './pgDocument';
@@ -84,6 +84,29 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
       files,
     };
   });
+}
+
+/**
+ * The stored entity list alone: two small reads where all the names take seconds (at ×50, the
+ * People view lists the corpus's people from this while a window reads its names). Undefined when
+ * the ingest stored none.
+ */
+export async function readStoredEntityList(client: SqlClient): Promise<StoredEntityList | undefined> {
+  if ((await schemaVersion(client)) < NAMES_SCHEMA) return undefined;
+  const head = (
+    await client.query<{ cache_version: number; model: string; overrides: string; entities: ResolvedEntity[] }>(
+      `SELECT cache_version, model, overrides, resolution->'entities' AS entities FROM entity_resolution`,
+    )
+  ).rows[0];
+  if (!head) return undefined;
+  const counts = await client.query<{ number: number; article_count: number; mention_count: number }>(
+    'SELECT number, article_count, mention_count FROM entities WHERE mention_count > 0 ORDER BY number',
+  );
+  const entities = counts.rows.flatMap(({ number, article_count, mention_count }) => {
+    const entity = head.entities[number];
+    return entity ? [{ ...entity, mentionCount: mention_count, articleCount: article_count }] : [];
+  });
+  return { version: head.cache_version, model: head.model, overrides: head.overrides, entities };
 }
 
 export interface NamesWriteReport {

@@ -5,7 +5,7 @@
  * two interfaces, and no feature changes.
  */
 import type { NamesCache } from '../entities/corpusEntities';
-import type { StoredNames } from '../entities/storedNames';
+import type { StoredEntityList, StoredNames } from '../entities/storedNames';
 import type { ParsedQuery } from '../search/query';
 import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
 import type { Article, ArticleSummary, Paragraph } from '../types';
@@ -70,6 +70,8 @@ export interface SearchBackend {
   afterFilesRead?(): Promise<void>;
   /** Names a database stored for every window (CorpusEntities takes them as its names cache). */
   storedNames?(): Promise<StoredNames | undefined>;
+  /** The entity list a database stored, read alone (the names take longer): what the People view shows until the names are in. */
+  storedEntityList?(): Promise<StoredEntityList | undefined>;
   /** Stores names this window recognized, when the backend may write (`stored`: what storedNames gave). */
   storeNames?(cache: NamesCache, stored: StoredNames | undefined): Promise<void>;
   /** Closes what the backend holds open (a database connection). */

@@ -445,6 +445,17 @@ export class CorpusEngine {
     return this.entities.index.list();
   }
 
+  /**
+   * The entity list as soon as there is one: the built one, or until the names are in, the one the
+   * database stored (made by this model with these corrections); empty otherwise.
+   */
+  async entityListEarly(): Promise<EntityInfo[]> {
+    if (this.entitiesBuilt) return this.entityList();
+    const stored = await this.searchBackend?.storedEntityList?.();
+    if (this.entitiesBuilt) return this.entityList();
+    return stored && this.entities.takesStored(stored) ? stored.entities : [];
+  }
+
   /** Articles that report the same event, across sources (found once the entities are built). */
   stories(): StoryInfo[] {
     return this.views.stories();

@@ -215,6 +215,11 @@ export class EngineClient {
     return this.request('entityList');
   }
 
+  /** The built list, or until the names are in, the one the database stored. */
+  entityListEarly(): Promise<EntityInfo[]> {
+    return this.request('entityListEarly');
+  }
+
   stories(): Promise<StoryInfo[]> {
     return this.request('stories');
   }

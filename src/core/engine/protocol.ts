@@ -24,6 +24,7 @@ export type EngineMethod =
   | 'entityCard'
   | 'entityMentions'
   | 'entityList'
+  | 'entityListEarly'
   | 'stories'
   | 'storyOf'
   | 'compareCoverage'

@@ -240,6 +240,11 @@ export class CorpusEntities {
     return cache;
   }
 
+  /** Whether what a database stored was made by this model and cache version with this window's corrections (its entities are then this window's). */
+  takesStored(stored: Pick<NamesCache, 'version' | 'model' | 'overrides'>): boolean {
+    return usable(stored, this.modelVersion) && stored.overrides === this.index.overridesSignature();
+  }
+
   /** The model's version (a hash of its file): names recognized by another model are recognized again. */
   get modelVersion(): string {
     this.version ??= versionOf(readFileSync(this.modelFile));

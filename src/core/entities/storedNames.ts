@@ -6,6 +6,7 @@
  */
 import { Int32ArraysByKey } from './arenas';
 import type { NamesCache } from './corpusEntities';
+import type { EntityInfo } from './entityIndex';
 import { KeptNamesTable } from './keptNames';
 import type { ArticleNames } from './resolve';
 
@@ -52,3 +53,8 @@ export class NamesByPath {
 
 /** A database's names: what a names cache holds, each article's part in typed arrays. */
 export type StoredNames = Omit<NamesCache, 'files'> & { files: NamesByPath };
+
+/** The entities a database stored with their counts, as the entity index lists them (those mentioned, in its order). */
+export interface StoredEntityList extends Pick<NamesCache, 'version' | 'model' | 'overrides'> {
+  entities: EntityInfo[];
+}
