@@ -16,8 +16,7 @@ function stampOf(engine: CorpusEngine, filePath: string): { size: number; mtimeM
 /** A names cache as a database's names are read: each article's part in the index's typed arrays. */
 function stored(cache: NamesCache): StoredNames {
   const files = new NamesByPath();
-  for (const [filePath, entry] of Object.entries(cache.files))
-    files.set(filePath, entry, entry, Array.isArray(entry.mentions) ? entry.mentions : Array.from(entry.mentions));
+  for (const [filePath, entry] of Object.entries(cache.files)) files.set(filePath, entry, entry, entry.mentions);
   return { ...cache, files };
 }
 

@@ -11,7 +11,6 @@ import { parseModel } from '../ner/model';
 import { defaultModelPath, Recognizer } from '../ner/recognizer';
 import { sameStamp, type Article, type Paragraph } from '../types';
 import { EntityIndex, type IndexedArticle } from './entityIndex';
-import type { PackedMentions } from './mentionTable';
 import { acronymDefinitions } from './names';
 import { findQuotes } from '../quotes/quotes';
 import { packQuotes } from '../quotes/quotePacking';
@@ -35,8 +34,7 @@ export interface NamesCache {
   resolution: Resolution;
   /** The corpus's word-case counts (absent when they were not taken). */
   wordCase?: WordCaseSnapshot;
-  /** `mentions` as a file keeps them, or packed as a database's names are read. */
-  files: Record<string, { size: number; mtimeMs: number; mentions: number[] | PackedMentions } & ArticleNames>;
+  files: Record<string, { size: number; mtimeMs: number; mentions: number[] } & ArticleNames>;
 }
 
 export interface EntityBuildOptions {
@@ -133,7 +131,7 @@ export class CorpusEntities {
     const storedCoversAll = stored !== undefined && articles.every((a) => sameStamp(storedStamp(a.path), a));
     const read = options.cacheFile && !storedCoversAll ? await readNamesCache(options.cacheFile) : { missing: true as const };
     const fromFile = 'data' in read && read.data.model === version ? read.data : undefined;
-    const found: { article: StampedArticle; names?: ArticleNames; mentions?: number[] | PackedMentions }[] = [];
+    const found: { article: StampedArticle; names?: ArticleNames; mentions?: number[] }[] = [];
     let fromStored = 0;
     let fromCache = 0;
     // Names recognized elsewhere (the parse pool's threads) for the articles neither the database nor the cache covers.

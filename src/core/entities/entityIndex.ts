@@ -6,7 +6,7 @@
 import type { Article } from '../types';
 import { AliasMatcher } from './aliasMatcher';
 import { articleMentions, type MatchTarget } from './articleMentions';
-import { distinctFirsts, forEachMention, mentionCount, MentionsByEntity, NO_MENTIONS, packMentions, packNumbers, type PackedMentions } from './mentionTable';
+import { distinctFirsts, forEachMention, mentionCount, MentionsByEntity, NO_MENTIONS, packMentions, packNumbers } from './mentionTable';
 import { fold, HONORIFICS, nameKey, nameWords, NOT_NAMES, withoutPossessive } from './names';
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveEntities, type AmbiguousName, type ArticleNames, type Resolution, type ResolvedEntity } from './resolve';
@@ -89,7 +89,7 @@ export class EntityIndex {
 
   /** Takes entities and mentions as a cache stored them (every file unchanged, same corrections). */
   restore(
-    articles: readonly { article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] | PackedMentions }[],
+    articles: readonly { article: Pick<Article, 'path' | 'paragraphs'>; names: ArticleNames; mentions: readonly number[] }[],
     resolution: Resolution,
     wordCase?: WordCaseSnapshot,
   ): void {

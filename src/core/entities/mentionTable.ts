@@ -15,11 +15,9 @@ export function packMentions(mentions: readonly StoredMention[]): PackedMentions
   return packed;
 }
 
-/** From the flat quadruples a cache file keeps (taken as they are when they come packed). */
-export function packNumbers(numbers: readonly number[] | PackedMentions): PackedMentions {
-  const whole = numbers.length - (numbers.length % 4);
-  if (numbers instanceof Int32Array) return whole === numbers.length ? numbers : numbers.slice(0, whole);
-  return Int32Array.from(numbers.slice(0, whole));
+/** From the flat quadruples a cache file keeps (a broken last one left out). */
+export function packNumbers(numbers: readonly number[]): PackedMentions {
+  return Int32Array.from(numbers.slice(0, numbers.length - (numbers.length % 4)));
 }
 
 export function mentionCount(packed: PackedMentions): number {
