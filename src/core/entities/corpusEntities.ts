@@ -9,7 +9,7 @@ import { readJsonCache, writeJsonAtomically } from '../engine/stores/jsonFiles';
 import { recognizeArticle } from '../ner/articleEntities';
 import { parseModel } from '../ner/model';
 import { defaultModelPath, Recognizer } from '../ner/recognizer';
-import { sameStamp, type Article, type Paragraph } from '../types';
+import { sameStamp, type Article, type FileStamp, type Paragraph } from '../types';
 import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
 import { findQuotes } from '../quotes/quotes';
@@ -17,7 +17,7 @@ import { packQuotes } from '../quotes/quotePacking';
 import { storyFeatures, textHash } from '../stories/storyFeatures';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
-import type { FileStamp, NamesByPath, StoredNames } from './storedNames';
+import type { NamesByPath, StoredNames } from './storedNames';
 
 /** Raised when what the cache holds changes shape, or when the recognizer's rules change what they find with the same model file (8: quotes and story features kept with the names, packed; 10: one name, one type in a document). */
 const NAMES_CACHE_VERSION = 10;

@@ -9,11 +9,7 @@ import type { NamesCache } from './corpusEntities';
 import type { EntityInfo } from './entityIndex';
 import { KeptNamesTable } from './keptNames';
 import type { ArticleNames } from './resolve';
-
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
+import type { FileStamp } from '../types';
 
 /** Per article: its stamp, its names (with quotes and story features) and its mentions (entity, paragraph, start, end). */
 export class NamesByPath {
@@ -23,10 +19,6 @@ export class NamesByPath {
 
   get size(): number {
     return this.stamps.size;
-  }
-
-  paths(): IterableIterator<string> {
-    return this.stamps.keys();
   }
 
   set(path: string, stamp: FileStamp, names: ArticleNames, mentions: ArrayLike<number>): void {
