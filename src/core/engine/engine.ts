@@ -498,7 +498,8 @@ export class CorpusEngine {
   }
 
   private readonly lookup = (filePath: string) => this.get(filePath);
-  private readonly sources: ArticleSources = { summary: (filePath: string) => this.summary(filePath), article: this.lookup };
+  /** Where cards, quotes and the views read articles: summaries, and texts with their records. */
+  private readonly sources = { summary: (filePath: string) => this.summary(filePath), article: this.lookup } satisfies ArticleSources;
   private viewsMade: ReaderViews | undefined;
   /** Made on first use: it reads the entities, which are set up after this field. */
   private get views(): ReaderViews {
@@ -510,8 +511,7 @@ export class CorpusEngine {
       index: this.entities.index,
       built: () => this.entitiesBuilt,
       articles: () => this.articles(),
-      summary: (filePath) => this.summary(filePath),
-      article: this.lookup,
+      ...this.sources,
       searchPaths: async (query) => {
         const outcome = await this.search(query, 0, { allPaths: true });
         return outcome.ok ? { paths: outcome.paths ?? [] } : { error: outcome.error };
@@ -577,7 +577,7 @@ export class CorpusEngine {
     if (state.kind === 'loading') return { ok: false, loading: true, error: loadingMessage(state) };
     if (state.kind === 'off') return { ok: false, error: state.message };
     if (state.kind === 'none' || !this.searchBackend) return { ok: false, loading: true, error: 'The corpus is still loading…' };
-    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.views.sources);
+    const onlyPaths = entityFilter(this.entities.index, parsed.query.entities, this.entitiesBuilt, this.sources);
     if (typeof onlyPaths === 'string') return { ok: false, error: onlyPaths };
     const entityFacets = this.entitiesBuilt && options.entityFacets ? (paths: string[]) => entityFacetsOf(this.entities.index, paths) : undefined;
     try {

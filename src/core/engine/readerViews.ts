@@ -4,9 +4,9 @@
  * each question here; nothing here changes the corpus.
  */
 import * as path from 'node:path';
-import type { EntityCard } from '../entities/entityCard';
+import type { ArticleSources, EntityCard } from '../entities/entityCard';
 import type { EntityIndex } from '../entities/entityIndex';
-import { quotesOf, type QuoteInfo, type QuoteSources } from '../quotes/quoteQueries';
+import { quotesOf, type QuoteInfo } from '../quotes/quoteQueries';
 import { corpusStories, storyOf, type StoryInfo } from '../stories/corpusStories';
 import { compareCoverage, type Coverage } from '../stories/coverage';
 import { timelineOf, type Timeline, type TimelineStep } from '../timeline/timeline';
@@ -21,13 +21,12 @@ export interface NoteName {
   name: string;
 }
 
-/** What the views read from the engine. */
-export interface CorpusAccess {
+/** What the views read from the engine (the summaries and texts also where quotes are read from). */
+export interface CorpusAccess extends ArticleSources {
   readonly index: EntityIndex;
   /** Whether the names (and so stories, quotes, entities) are built. */
   built(): boolean;
   articles(): ArticleSummary[];
-  summary(path: string): ArticleSummary | undefined;
   article(path: string): Article | undefined;
   /** Every article a query matches, or why it cannot be answered. */
   searchPaths(query: string): Promise<{ paths: string[] } | { error: string }>;
@@ -37,11 +36,7 @@ export interface CorpusAccess {
 const SAID_ON_CARD = 3;
 
 export class ReaderViews {
-  private readonly quoteSources: QuoteSources;
-
-  constructor(private readonly corpus: CorpusAccess) {
-    this.quoteSources = { summary: (p) => corpus.summary(p), article: (p) => corpus.article(p) };
-  }
+  constructor(private readonly corpus: CorpusAccess) {}
 
   private get index(): EntityIndex {
     return this.corpus.index;
@@ -50,7 +45,7 @@ export class ReaderViews {
   /** A card's articles with the other outlets of their story, and the entity's latest quotes. */
   withStoriesAndQuotes(card: EntityCard): EntityCard {
     const articles = card.articles.map((article) => ({ ...article, sameStory: this.otherOutlets(article.path) }));
-    const said = quotesOf(this.index, this.quoteSources, card.entity.id, { direct: SAID_ON_CARD }).map(({ text, path, title, source, date, line }) => ({
+    const said = quotesOf(this.index, this.corpus, card.entity.id, { direct: SAID_ON_CARD }).map(({ text, path, title, source, date, line }) => ({
       text,
       path,
       title,
@@ -126,11 +121,6 @@ export class ReaderViews {
 
   quotes(name: string): QuoteInfo[] {
     const entity = this.index.get(name) ?? this.index.find(name);
-    return entity ? quotesOf(this.index, this.quoteSources, entity.id) : [];
-  }
-
-  /** For `said:` in search: the same sources the quotes are read from. */
-  get sources(): QuoteSources {
-    return this.quoteSources;
+    return entity ? quotesOf(this.index, this.corpus, entity.id) : [];
   }
 }
