@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Int32ArraysByKey } from '../../src/core/entities/arenas';
 import { KeptNamesTable } from '../../src/core/entities/keptNames';
+import { EntityArticles } from '../../src/core/entities/mentionTable';
 import { ENTITY_TYPES } from '../../src/core/ner/tags';
 import type { ArticleNames } from '../../src/core/entities/resolve';
 import { storyFeatures } from '../../src/core/stories/storyFeatures';
@@ -117,6 +118,38 @@ describe('arrays of numbers kept by key in one typed array', () => {
         assert.deepEqual([...arrays.keys()], [...expected.keys()]);
         for (const [key, values] of expected) assert.deepEqual(Array.from(arrays.get(key) ?? []), values);
         assert.ok(arrays.held <= Math.max(4096, 2 * [...expected.values()].reduce((n, v) => n + v.length, 0)) + 40, 'what was let go is rewritten away');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("each entity's articles and mention count, in one typed array for all entities", () => {
+  it('lists every article an entity is mentioned in once, in table order, and counts its mentions (fast-check)', () => {
+    const mention = (entities: number) =>
+      fc
+        .tuple(fc.integer({ min: -1, max: entities }), fc.nat(50), fc.nat(500), fc.nat(500))
+        .map(([entity, paragraph, start, end]) => [entity, paragraph, start, end]);
+    const corpus = fc.nat(12).chain((entities) =>
+      fc.tuple(
+        fc.constant(entities),
+        fc.array(
+          fc.array(mention(entities), { maxLength: 15 }).map((rows) => Int32Array.from(rows.flat())),
+          { maxLength: 20 },
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(corpus, ([entityCount, articles]) => {
+        const table = EntityArticles.build(entityCount, articles);
+        for (let entity = -1; entity <= entityCount; entity++) {
+          const inRange = entity >= 0 && entity < entityCount;
+          const mentioned = articles.map((packed, article) => ({ article, count: [...packed].filter((n, k) => k % 4 === 0 && n === entity).length }));
+          const want = inRange ? mentioned.filter((a) => a.count > 0).map((a) => a.article) : [];
+          assert.deepEqual([...table.articles(entity)], want);
+          assert.equal(table.articleCount(entity), want.length);
+          assert.equal(table.mentionCount(entity), inRange ? mentioned.reduce((sum, a) => sum + a.count, 0) : 0);
+        }
       }),
       { numRuns: 300 },
     );

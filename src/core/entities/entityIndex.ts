@@ -6,7 +6,7 @@
 import type { Article } from '../types';
 import { AliasMatcher } from './aliasMatcher';
 import { articleMentions, type MatchTarget } from './articleMentions';
-import { distinctFirsts, forEachMention, mentionCount, MentionsByEntity, NO_MENTIONS, packMentions, packNumbers } from './mentionTable';
+import { distinctFirsts, EntityArticles, forEachMention, NO_MENTIONS, packMentions, packNumbers } from './mentionTable';
 import { fold, HONORIFICS, nameKey, nameWords, NOT_NAMES, withoutPossessive } from './names';
 import { NO_OVERRIDES, type EntityOverrides } from './overrides';
 import { resolveEntities, type AmbiguousName, type ArticleNames, type Resolution, type ResolvedEntity } from './resolve';
@@ -56,7 +56,7 @@ export class EntityIndex {
   private matcher = new AliasMatcher([]);
   private targets: MatchTarget[] = [];
   private shortForms = new Set<string>();
-  private byEntity: MentionsByEntity | undefined;
+  private byEntity: EntityArticles | undefined;
   private pathTable: string[] = [];
   private readonly relatedCache = new Map<number, { index: number; articles: number }[]>();
   private readonly derived = new Map<string, unknown>();
@@ -208,16 +208,16 @@ export class EntityIndex {
   list(): EntityInfo[] {
     const byEntity = this.mentionsByEntity();
     return this.entities.flatMap((entity, i) => {
-      const found = byEntity.get(i);
-      return found ? [{ ...entity, mentionCount: mentionCount(found.packed), articleCount: found.articles }] : [];
+      const mentionCount = byEntity.mentionCount(i);
+      return mentionCount > 0 ? [{ ...entity, mentionCount, articleCount: byEntity.articleCount(i) }] : [];
     });
   }
 
   get(id: string): EntityInfo | undefined {
     const index = this.byId.get(id);
     if (index === undefined) return undefined;
-    const found = this.mentionsByEntity().get(index);
-    return { ...this.entities[index], mentionCount: found ? mentionCount(found.packed) : 0, articleCount: found?.articles ?? 0 };
+    const byEntity = this.mentionsByEntity();
+    return { ...this.entities[index], mentionCount: byEntity.mentionCount(index), articleCount: byEntity.articleCount(index) };
   }
 
   /**
@@ -248,9 +248,8 @@ export class EntityIndex {
       const byEntity = this.mentionsByEntity();
       const endings = new Map<string, { index: number; mentions: number }>();
       this.entities.forEach((entity, index) => {
-        const found = byEntity.get(index);
-        if (!found) return;
-        const mentions = mentionCount(found.packed);
+        const mentions = byEntity.mentionCount(index);
+        if (mentions === 0) return;
         for (const alias of entity.aliases) {
           const key = nameKey(alias, 'person');
           for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
@@ -314,10 +313,15 @@ export class EntityIndex {
 
   mentions(id: string): EntityMention[] {
     const index = this.byId.get(id);
-    const found = index === undefined ? undefined : this.mentionsByEntity().get(index);
-    if (!found) return [];
+    if (index === undefined) return [];
     const mentions: EntityMention[] = [];
-    forEachMention(found.packed, (article, paragraph, start, end) => mentions.push({ path: this.pathTable[article], paragraph, start, end }));
+    for (const article of this.mentionsByEntity().articles(index)) {
+      const path = this.pathTable[article];
+      forEachMention(
+        this.found.get(path) ?? NO_MENTIONS,
+        (entity, paragraph, start, end) => entity === index && mentions.push({ path, paragraph, start, end }),
+      );
+    }
     return mentions;
   }
 
@@ -328,7 +332,7 @@ export class EntityIndex {
     let ranked = this.relatedCache.get(own);
     if (!ranked) {
       const counts = new Map<number, number>();
-      for (const article of distinctFirsts(this.mentionsByEntity().get(own)?.packed ?? NO_MENTIONS)) {
+      for (const article of this.mentionsByEntity().articles(own)) {
         for (const other of distinctFirsts(this.found.get(this.pathTable[article]) ?? NO_MENTIONS)) {
           if (other !== own) counts.set(other, (counts.get(other) ?? 0) + 1);
         }
@@ -453,15 +457,12 @@ export class EntityIndex {
     this.mentionsByEntity();
   }
 
-  /** Per entity, its mentions packed with an index into `pathTable` for the article. */
-  private mentionsByEntity(): MentionsByEntity {
+  /** Per entity, its articles (numbers into `pathTable`) and how often it is mentioned. */
+  private mentionsByEntity(): EntityArticles {
     if (this.byEntity) return this.byEntity;
-    const byEntity = new MentionsByEntity();
     this.pathTable = [...this.found.keys()];
-    this.pathTable.forEach((path, article) =>
-      forEachMention(this.found.get(path) ?? NO_MENTIONS, (entity, paragraph, start, end) => byEntity.add(entity, article, paragraph, start, end)),
-    );
-    return (this.byEntity = byEntity.freeze());
+    const articles = this.pathTable.map((path) => this.found.get(path) ?? NO_MENTIONS);
+    return (this.byEntity = EntityArticles.build(this.entities.length, articles));
   }
 }
 

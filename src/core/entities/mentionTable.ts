@@ -1,7 +1,7 @@
 /**
  * Mentions in compact form: four 32-bit numbers each in one typed array, instead of an object per
- * mention (a corpus of 44,000 articles has over a million). Per article: entity, paragraph, start,
- * end; per entity: article (an index into a path table), paragraph, start, end.
+ * mention (a corpus of 44,000 articles has over a million): per article, entity, paragraph, start,
+ * end. Per entity only its articles and its count of mentions (EntityArticles).
  */
 import type { StoredMention } from './articleMentions';
 
@@ -36,28 +36,56 @@ export function distinctFirsts(packed: PackedMentions): number[] {
   return [...seen];
 }
 
-/** Mentions collected per entity as they are found, then frozen into typed arrays. */
-export class MentionsByEntity {
-  private readonly growing = new Map<number, number[]>();
-  private readonly frozen = new Map<number, { packed: PackedMentions; articles: number }>();
+/**
+ * Per entity: the articles it is mentioned in (numbers into the caller's table of articles, in that
+ * table's order) and how many times. Two passes over the articles' mentions fill one typed array for
+ * every entity; the mentions themselves stay in each article's own (an entity's are found by reading
+ * its articles'), where a copy per entity had held every mention twice.
+ */
+export class EntityArticles {
+  private constructor(
+    /** Entity e's articles are `table[offsets[e]]` up to `table[offsets[e + 1]]`. */
+    private readonly offsets: Int32Array,
+    private readonly table: Int32Array,
+    private readonly mentions: Int32Array,
+  ) {}
 
-  add(entity: number, article: number, paragraph: number, start: number, end: number): void {
-    let rows = this.growing.get(entity);
-    if (!rows) this.growing.set(entity, (rows = []));
-    rows.push(article, paragraph, start, end);
+  /** `articles[a]`: article a's mentions; entity numbers outside 0..entityCount-1 are left out. */
+  static build(entityCount: number, articles: readonly PackedMentions[]): EntityArticles {
+    const mentions = new Int32Array(entityCount);
+    const offsets = new Int32Array(entityCount + 1);
+    const last = new Int32Array(entityCount).fill(-1);
+    const visit = (fill?: (entity: number, article: number) => void) =>
+      articles.forEach((packed, article) => {
+        for (let k = 0; k < packed.length; k += 4) {
+          const entity = packed[k];
+          if (entity < 0 || entity >= entityCount) continue;
+          if (!fill) mentions[entity]++;
+          if (last[entity] === article) continue;
+          last[entity] = article;
+          if (fill) fill(entity, article);
+          else offsets[entity + 1]++;
+        }
+      });
+    visit();
+    for (let e = 0; e < entityCount; e++) offsets[e + 1] += offsets[e];
+    const table = new Int32Array(offsets[entityCount]);
+    const next = offsets.slice(0, entityCount);
+    last.fill(-1);
+    visit((entity, article) => (table[next[entity]++] = article));
+    return new EntityArticles(offsets, table, mentions);
   }
 
-  /** Ends the collection: one typed array per entity, with how many articles it covers. */
-  freeze(): this {
-    for (const [entity, rows] of this.growing) {
-      const packed = Int32Array.from(rows);
-      this.frozen.set(entity, { packed, articles: distinctFirsts(packed).length });
-    }
-    this.growing.clear();
-    return this;
+  mentionCount(entity: number): number {
+    return this.mentions[entity] ?? 0;
   }
 
-  get(entity: number): { packed: PackedMentions; articles: number } | undefined {
-    return this.frozen.get(entity);
+  articleCount(entity: number): number {
+    return entity >= 0 && entity < this.mentions.length ? this.offsets[entity + 1] - this.offsets[entity] : 0;
+  }
+
+  /** The entity's articles, in the table's order (a view, not a copy). */
+  articles(entity: number): Int32Array {
+    return entity >= 0 && entity < this.mentions.length ? this.table.subarray(this.offsets[entity], this.offsets[entity + 1]) : NO_MENTIONS;
   }
 }
