@@ -206,7 +206,7 @@ export class EntityIndex {
   }
 
   list(): EntityInfo[] {
-    const byEntity = this.mentionsByEntity();
+    const byEntity = this.entityArticles();
     return this.entities.flatMap((entity, i) => {
       const mentionCount = byEntity.mentionCount(i);
       return mentionCount > 0 ? [{ ...entity, mentionCount, articleCount: byEntity.articleCount(i) }] : [];
@@ -216,7 +216,7 @@ export class EntityIndex {
   get(id: string): EntityInfo | undefined {
     const index = this.byId.get(id);
     if (index === undefined) return undefined;
-    const byEntity = this.mentionsByEntity();
+    const byEntity = this.entityArticles();
     return { ...this.entities[index], mentionCount: byEntity.mentionCount(index), articleCount: byEntity.articleCount(index) };
   }
 
@@ -245,7 +245,7 @@ export class EntityIndex {
    */
   private personKeyEndings(): Map<string, number> {
     return this.cached('person-key-endings', () => {
-      const byEntity = this.mentionsByEntity();
+      const byEntity = this.entityArticles();
       const endings = new Map<string, { index: number; mentions: number }>();
       this.entities.forEach((entity, index) => {
         const mentions = byEntity.mentionCount(index);
@@ -315,7 +315,7 @@ export class EntityIndex {
     const index = this.byId.get(id);
     if (index === undefined) return [];
     const mentions: EntityMention[] = [];
-    for (const article of this.mentionsByEntity().articles(index)) {
+    for (const article of this.entityArticles().articles(index)) {
       const path = this.pathTable[article];
       forEachMention(
         this.found.get(path) ?? NO_MENTIONS,
@@ -332,7 +332,7 @@ export class EntityIndex {
     let ranked = this.relatedCache.get(own);
     if (!ranked) {
       const counts = new Map<number, number>();
-      for (const article of this.mentionsByEntity().articles(own)) {
+      for (const article of this.entityArticles().articles(own)) {
         for (const other of distinctFirsts(this.found.get(this.pathTable[article]) ?? NO_MENTIONS)) {
           if (other !== own) counts.set(other, (counts.get(other) ?? 0) + 1);
         }
@@ -454,11 +454,11 @@ export class EntityIndex {
     this.byEntity = undefined;
     this.relatedCache.clear();
     this.derived.clear();
-    this.mentionsByEntity();
+    this.entityArticles();
   }
 
   /** Per entity, its articles (numbers into `pathTable`) and how often it is mentioned. */
-  private mentionsByEntity(): EntityArticles {
+  private entityArticles(): EntityArticles {
     if (this.byEntity) return this.byEntity;
     this.pathTable = [...this.found.keys()];
     const articles = this.pathTable.map((path) => this.found.get(path) ?? NO_MENTIONS);
