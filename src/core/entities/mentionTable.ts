@@ -20,10 +20,6 @@ export function packNumbers(numbers: readonly number[]): PackedMentions {
   return Int32Array.from(numbers.slice(0, numbers.length - (numbers.length % 4)));
 }
 
-export function mentionCount(packed: PackedMentions): number {
-  return packed.length >> 2;
-}
-
 /** Calls `visit` with each mention's four numbers, without making an object of it. */
 export function forEachMention(packed: PackedMentions, visit: (first: number, paragraph: number, start: number, end: number) => void): void {
   for (let k = 0; k + 3 < packed.length; k += 4) visit(packed[k], packed[k + 1], packed[k + 2], packed[k + 3]);
