@@ -11,7 +11,6 @@ import type { LoadReport } from '../core/engine/engine';
 import type { WorkerOptions } from '../core/engine/protocol';
 import { BUILTIN_SOURCE_PATTERNS, compileSourcePatterns } from '../core/ingest/source';
 import { parseSourceRules, rulesBaseDir, SOURCES_FILE, type SourceRule } from '../core/ingest/sourceRules';
-import type { ArticleSummary } from '../core/types';
 import { corpusFolders } from './shared/corpusFolders';
 import { backendUrl } from './shared/databaseBackend';
 import type { CorpusLoading, CorpusState } from './shared/corpusState';
@@ -19,7 +18,7 @@ import { FileEventQueue } from './shared/fileEventQueue';
 import type { Log } from './shared/log';
 import { withCancellableProgress } from './shared/progress';
 import { affects, setting } from './shared/settings';
-import { saveSnapshot, showSnapshot } from './shared/treeSnapshot';
+import { saveSnapshot, showSnapshot, type ShownSnapshot } from './shared/treeSnapshot';
 import { readWorkspaceFile, reportFileProblem, watchWorkspaceFile, workspaceFile } from './shared/workspaceFiles';
 
 export type { CorpusLoading, CorpusState };
@@ -87,7 +86,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     this.reportLoad(report, folders, Date.now() - started, controller.signal.aborted, userAction, shown);
   }
 
-  private reportLoad(report: LoadReport, folders: string[], ms: number, cancelled: boolean, userAction: boolean, shown?: ArticleSummary[]): void {
+  private reportLoad(report: LoadReport, folders: string[], ms: number, cancelled: boolean, userAction: boolean, shown?: ShownSnapshot): void {
     const { problems } = report;
     problems.forEach((p) => this.log.problem(p));
     if (report.cacheRebuilt) this.log.info(`The cache ${report.cacheRebuilt}; it was rebuilt from the files.`);

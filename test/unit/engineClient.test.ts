@@ -81,19 +81,27 @@ describe('EngineClient (the engine in a worker thread)', () => {
     assert.ok((await functionsNamed(client, readability)) > 0, 'reading a file again loads it');
   });
 
-  it("shows the last session's tree at once, and writes it again only when the new load changed it", async () => {
-    const dir = copySeeds();
+  /** A session on `dir` that saved its cache and its tree's snapshot, then closed. */
+  async function closedSession(dir: string): Promise<{ cacheDir: string; file: string }> {
     const cacheDir = tempDir();
     const file = path.join(tempDir(), 'tree-snapshot.json');
     await client.load([dir], { cacheDir });
     await client.saveCache();
     await saveSnapshot(file, client);
     client.dispose();
+    return { cacheDir, file };
+  }
+
+  it("shows the last session's tree at once, and writes it again only when the new load changed it", async () => {
+    const dir = copySeeds();
+    const { cacheDir, file } = await closedSession(dir);
     client = new EngineClient(workerFile);
     const shown = await showSnapshot(file, client, [path.resolve(dir)]);
-    assert.equal(shown?.length, 5);
+    assert.ok(shown?.digest, 'the snapshot keeps the digest of its summaries');
     assert.equal(client.size, 5, 'the tree is there before the load');
+    const summaryShown = client.get(path.join(dir, '001_c7973225191394ad.txt'));
     await client.load([dir], { cacheDir });
+    assert.equal(client.get(path.join(dir, '001_c7973225191394ad.txt')), summaryShown, 'the same tree is not sent again');
     rmSync(file);
     await saveSnapshot(file, client, shown);
     assert.equal(existsSync(file), false, 'the tree it started with is not written again');
@@ -102,6 +110,36 @@ describe('EngineClient (the engine in a worker thread)', () => {
     await client.update(changed);
     await saveSnapshot(file, client, shown);
     assert.match(readFileSync(file, 'utf8'), /Lavrov answers the wombats/);
+  });
+
+  it("replaces the snapshot's tree when the files changed between sessions", async () => {
+    const dir = copySeeds();
+    const { cacheDir, file } = await closedSession(dir);
+    const changed = path.join(dir, '001_c7973225191394ad.txt');
+    writeFileSync(changed, 'Lavrov answers the wombats\n\nA changed article.\n');
+    client = new EngineClient(workerFile);
+    await showSnapshot(file, client, [path.resolve(dir)]);
+    assert.match(client.get(changed)?.title ?? '', /Lavrov/);
+    assert.doesNotMatch(client.get(changed)?.title ?? '', /wombats/);
+    await client.load([dir], { cacheDir });
+    assert.equal(client.get(changed)?.title, 'Lavrov answers the wombats');
+    assert.equal(client.size, 5);
+  });
+
+  it('asks the engine for its summaries when a tree without them does not match what the host holds', async () => {
+    const dir = copySeeds();
+    await client.load([dir]);
+    const changes: number[] = [];
+    client.onDidChange(() => changes.push(client.size));
+    // As when a change reached the host after its load said which tree it held: the digest no longer matches.
+    (client as unknown as { summaries: Map<string, unknown> }).summaries.clear();
+    (client as unknown as { receive(message: unknown): void }).receive({
+      type: 'changed',
+      change: { kind: 'reset', folders: [path.resolve(dir)], digest: 'another tree' },
+    });
+    await client.paragraphs(path.join(dir, '001_c7973225191394ad.txt'), 1);
+    assert.equal(client.size, 5, "the engine's summaries replace the host's");
+    assert.deepEqual(changes, [0, 5]);
   });
 
   it('gives the first paragraphs of an article on request', async () => {

@@ -27,6 +27,7 @@ import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import type { SearchResults } from '../search/searchIndex';
 import { sameStamp, summarize, type Article, type FileStamp, type ArticleSummary, type Paragraph, type Problem } from '../types';
+import { summariesDigest } from './summaryDigest';
 import { loadingMessage, type ArticleRepository, type SearchBackend, type SearchState } from './backend';
 import { EmbeddedSearch } from './embeddedSearch';
 import { PgSearchBackend } from '../db/pgBackend';
@@ -383,6 +384,11 @@ export class CorpusEngine {
   /** The articles' summaries (no text), for the tree and the counts. */
   articles(): ArticleSummary[] {
     return [...(this.store?.values() ?? [])].map(summarize);
+  }
+
+  /** The digest of the folders and `articles()`, computed without copying the summaries. */
+  articlesDigest(): string {
+    return summariesDigest(this.folders, this.store?.values() ?? []);
   }
 
   /** Every article's path with the size and modification time it was read at (what a database ingest compares). */

@@ -44,6 +44,8 @@ export class EngineClient {
   private readonly listeners = new Set<() => void>();
   private readonly entityListeners = new Set<() => void>();
   private summaries = new Map<string, ArticleSummary>();
+  /** The engine's digest of `summaries` (undefined once a change was applied to them one by one). */
+  private summariesDigest: string | undefined;
   private readonly searchListeners = new Set<(state: SearchState) => void>();
   private currentSearchState: SearchState = { kind: 'none' };
   private corpusFolders: string[] = [];
@@ -153,7 +155,7 @@ export class EngineClient {
 
   load(folders: string[], options: EngineLoadOptions = {}): Promise<LoadReport> {
     const { signal, onProgress, cacheDir } = options;
-    return this.requestWithProgress('load', [folders, cacheDir], onProgress, signal);
+    return this.requestWithProgress('load', [folders, cacheDir, this.summariesDigest], onProgress, signal);
   }
 
   private cancelOnAbort(id: number, signal: AbortSignal | undefined): void {
@@ -265,15 +267,21 @@ export class EngineClient {
    * Shows the summaries of the last session (a snapshot the host kept) until the worker's first load
    * replaces them: the tree fills at once instead of after the worker has read its cache.
    */
-  seed(folders: string[], articles: ArticleSummary[]): boolean {
+  seed(folders: string[], articles: ArticleSummary[], digest?: string): boolean {
     if (this.loadedOnce) return false;
-    this.apply({ kind: 'reset', folders, articles });
-    this.loadedOnce = false;
+    this.replaceSummaries(articles, digest);
+    this.corpusFolders = folders;
+    this.fireListeners();
     return true;
   }
 
   articles(): ArticleSummary[] {
     return [...this.summaries.values()];
+  }
+
+  /** The engine's digest of the summaries held here (for the tree's snapshot); undefined after a change one by one. */
+  get digest(): string | undefined {
+    return this.summariesDigest;
   }
 
   get(filePath: string): ArticleSummary | undefined {
@@ -341,10 +349,31 @@ export class EngineClient {
     }
     if (change.kind === 'reset') {
       this.loadedOnce = true;
-      this.summaries = new Map(change.articles.map((a) => [a.path, a]));
       this.corpusFolders = change.folders;
-    } else if (change.kind === 'upsert') this.summaries.set(change.article.path, change.article);
-    else this.summaries.delete(change.path);
+      if (change.articles) this.replaceSummaries(change.articles, change.digest);
+      // A change applied here after `load` said what was held: the engine's summaries are asked for.
+      else if (change.digest !== this.summariesDigest)
+        void this.request('articles').then(
+          (articles) => {
+            this.replaceSummaries(articles, undefined);
+            this.fireListeners();
+          },
+          () => undefined,
+        );
+    } else {
+      this.summariesDigest = undefined;
+      if (change.kind === 'upsert') this.summaries.set(change.article.path, change.article);
+      else this.summaries.delete(change.path);
+    }
+    this.fireListeners();
+  }
+
+  private fireListeners(): void {
     for (const listener of this.listeners) listener();
+  }
+
+  private replaceSummaries(articles: ArticleSummary[], digest: string | undefined): void {
+    this.summaries = new Map(articles.map((a) => [a.path, a]));
+    this.summariesDigest = digest;
   }
 }

@@ -34,14 +34,18 @@ export type EngineMethod =
   | 'namesInLines'
   | 'latestArticle'
   | 'setEntityOverrides'
-  | 'whatWasRead';
+  | 'whatWasRead'
+  | 'articles';
 
 type EngineRequest<M extends EngineMethod> = { params: Parameters<CorpusEngine[M]>; result: Awaited<ReturnType<CorpusEngine[M]>> };
 
 export type Requests = { [M in EngineMethod]: EngineRequest<M> } & {
   /** With progress messages, cancellable with `cancel`. */
-  /** Resolves once the articles are known; the search index loads after, its state sent as `search` changes. */
-  load: { params: [folders: string[], cacheDir?: string]; result: LoadReport };
+  /**
+   * Resolves once the articles are known; the search index loads after, its state sent as `search` changes.
+   * `shownDigest`: the digest of the summaries the host holds (a `reset` with the same digest then carries none).
+   */
+  load: { params: [folders: string[], cacheDir?: string, shownDigest?: string]; result: LoadReport };
   buildEntities: { params: [cacheFile?: string]; result: EntityBuildReport };
   cancel: { params: [request: number]; result: void };
   /** The watchdog's heartbeat: answered at once unless the worker is stuck. */
@@ -57,7 +61,8 @@ export type Result<M extends Method> = Requests[M]['result'];
 export type ToWorker = { [M in Method]: { id: number; method: M; params: Params<M> } }[Method];
 
 export type SummaryChange =
-  | { kind: 'reset'; articles: ArticleSummary[]; folders: string[] }
+  /** Every summary; without `articles` when they are the ones the host holds (the same `digest`). */
+  | { kind: 'reset'; articles?: ArticleSummary[]; folders: string[]; digest: string }
   | { kind: 'upsert'; article: ArticleSummary }
   | { kind: 'remove'; path: string }
   | { kind: 'entities' }
