@@ -153,6 +153,32 @@ describe('the lean engine', () => {
     assert.equal(engine.searchState.kind, 'ready');
   });
 
+  it('takes the changes made while no window was open: a file deleted, one changed, one added, one grown past the size limit', async () => {
+    const dir = copyOfSeeds();
+    const cacheDir = path.join(tempDir(), 'cache');
+    await new CorpusEngine().load([dir], { cacheDir });
+    const [deleted, changed, grown] = readdirSync(dir).sort();
+    unlinkSync(path.join(dir, deleted));
+    writeFileSync(path.join(dir, changed), 'Wombats Take the Capital\n\nA changed article.\n');
+    writeFileSync(path.join(dir, 'added.txt'), 'Wombats Added Headline\n\nA new article.\n');
+    writeFileSync(path.join(dir, grown), `Too Long Now\n\n${'word '.repeat(30_000)}\n`);
+    const engine = new CorpusEngine({ maxFileBytes: 100_000 });
+    const report = await engine.load([dir], { cacheDir });
+    assert.deepEqual(
+      engine
+        .articles()
+        .map((a) => path.basename(a.path))
+        .sort(),
+      readdirSync(dir)
+        .filter((f) => f !== grown)
+        .sort(),
+    );
+    assert.equal(engine.get(path.join(dir, changed))?.title, 'Wombats Take the Capital');
+    assert.deepEqual([report.fromCache, report.parsed], [2, 2]);
+    assert.equal(report.problems.length, 1, JSON.stringify(report.problems));
+    assert.equal((await engine.search('wombats')).ok && (await engine.search('wombats')).total, 2);
+  });
+
   it('answers searches while the index loads in the background, saying how far it got', async () => {
     const cacheDir = path.join(tempDir(), 'cache');
     await new CorpusEngine().load([seedsDir], { cacheDir });

@@ -26,7 +26,7 @@ import type { ArticleSources } from '../entities/entityCard';
 import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import type { SearchResults } from '../search/searchIndex';
-import { sameStamp, summarize, type Article, type FileStamp, type ArticleSummary, type Paragraph, type Problem } from '../types';
+import { summarize, type Article, type FileStamp, type ArticleSummary, type Paragraph, type Problem } from '../types';
 import { summariesDigest } from './summaryDigest';
 import { loadingMessage, type ArticleRepository, type SearchBackend, type SearchState } from './backend';
 import { EmbeddedSearch } from './embeddedSearch';
@@ -34,7 +34,7 @@ import { PgSearchBackend } from '../db/pgBackend';
 import { defaultBudgetMB, estimatedIndexMB } from './memoryBudget';
 import { ArticleStore } from './stores/articleStore';
 import { EntityChanges } from './entityChanges';
-import { parsing, readArticleFiles, statAll } from './fileReading';
+import { checkStamps, parsing, readArticleFiles } from './fileReading';
 import { poolFor, runRecognizePool } from './parsePool';
 import type { ArticleNames } from '../entities/resolve';
 import type { QuoteInfo } from '../quotes/quoteQueries';
@@ -202,13 +202,13 @@ export class CorpusEngine {
     report: (p: Problem) => void,
   ): Promise<{ fromCache: number; parsed: number; changed: boolean }> {
     const files = await listArticleFiles(folders, report);
-    const stats = await statAll(files);
-    const stale = files.filter((file, i) => !sameStamp(store.get(file), stats[i]));
+    const storedBefore = store.size;
+    const { stale, known, bytes } = await checkStamps(files, (file) => store.get(file));
     const fromCache = files.length - stale.length;
     const parsed = new Set<string>();
     const backend = this.searchBackend;
     // A cold build indexes each article as it is read, when the files' size says the index fits the budget.
-    if (backend && !options.withoutSearch && store.size === 0 && this.fitsBudget(stats)) {
+    if (backend && !options.withoutSearch && store.size === 0 && this.fitsBudget(bytes, files.length)) {
       backend.beginBuild();
       this.emit({ kind: 'search', state: backend.state });
     }
@@ -224,12 +224,10 @@ export class CorpusEngine {
     const notice = (message: string) => this.emit({ kind: 'notice', message });
     await readArticleFiles(stale, { ...this.options, signal: options.signal }, { report, onProgress, take, notice });
     if (!options.isCurrent()) return { fromCache, parsed: parsed.size, changed: parsed.size > 0 };
-    const listed = new Set(files);
-    const staleSet = new Set(stale);
-    const gone = [...store.values()].filter((r) => !listed.has(r.path) || (staleSet.has(r.path) && !parsed.has(r.path)));
-    for (const record of gone) {
-      store.delete(record.path);
-      if (indexNow()) backend?.remove(record.path);
+    const gone = this.goneRecords(store, files, storedBefore > known, stale, parsed);
+    for (const gonePath of gone) {
+      store.delete(gonePath);
+      if (indexNow()) backend?.remove(gonePath);
     }
     return { fromCache, parsed: parsed.size, changed: parsed.size > 0 || gone.length > 0 };
   }
@@ -240,9 +238,21 @@ export class CorpusEngine {
   }
 
   /** Whether an index of files this size would fit the memory budget (file bytes: at least the text they hold). */
-  private fitsBudget(stats: ({ size: number } | undefined)[]): boolean {
-    const bytes = stats.reduce((sum, s) => sum + (s?.size ?? 0), 0);
-    return estimatedIndexMB(bytes, stats.length) <= this.budgetMB();
+  private fitsBudget(bytes: number, files: number): boolean {
+    return estimatedIndexMB(bytes, files) <= this.budgetMB();
+  }
+
+  /**
+   * The stored articles to drop after a load's files were read: those no longer listed (looked for
+   * only when the store had more articles than the listed files it knows), and the stale ones whose
+   * file could not be read again.
+   */
+  private goneRecords(store: ArticleRepository, files: string[], someUnlisted: boolean, stale: string[], parsed: Set<string>): string[] {
+    const unreadable = stale.filter((file) => store.has(file) && !parsed.has(file));
+    if (!someUnlisted) return unreadable;
+    const listed = new Set(files);
+    const unlisted = [...store.values()].map((r) => r.path).filter((p) => !listed.has(p));
+    return [...unlisted, ...unreadable];
   }
 
   /** Resolves when the search index of the last load is loaded, built, or refused. */
