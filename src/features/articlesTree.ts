@@ -7,9 +7,10 @@ import { groupArticles, sourceLabel, dateLabel, type Group, type GroupingMode } 
 import type { ArticleSummary } from '../core/types';
 import type { StoryInfo } from '../core/stories/corpusStories';
 
+/** A group's children are made when it is first opened: at ×50 a node and an id for each of 111,250 articles had been made at every change. */
 export type ArticlesNode =
-  | { kind: 'group'; id: string; group: Group; parent?: ArticlesNode; children: ArticlesNode[] }
-  | { kind: 'article'; id: string; article: ArticleSummary; parent: ArticlesNode };
+  | { kind: 'group'; id: string; group: Group; parent?: ArticlesNode; children?: ArticlesNode[] }
+  | { kind: 'article'; article: ArticleSummary; parent: ArticlesNode };
 
 const TOOLTIP_LINES = 4;
 const TOOLTIP_CHARS = 600;
@@ -18,7 +19,6 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: ArticlesNode[] | undefined;
-  private byPath = new Map<string, ArticlesNode>();
   private stories: StoryInfo[] = [];
 
   constructor(
@@ -58,7 +58,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
 
   getChildren(node?: ArticlesNode): ArticlesNode[] {
     if (!node) return this.build();
-    return node.kind === 'group' ? node.children : [];
+    return node.kind === 'group' ? childrenOf(node) : [];
   }
 
   getParent(node: ArticlesNode): ArticlesNode | undefined {
@@ -67,8 +67,16 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
 
   /** The tree node of an article file, for Reveal Active Article. */
   nodeFor(filePath: string): ArticlesNode | undefined {
-    this.build();
-    return this.byPath.get(path.resolve(filePath));
+    const wanted = path.resolve(filePath);
+    const find = (nodes: ArticlesNode[]): ArticlesNode | undefined => {
+      for (const node of nodes) {
+        if (node.kind === 'article') {
+          if (node.article.path === wanted) return node;
+        } else if (holds(node.group, wanted)) return find(childrenOf(node));
+      }
+      return undefined;
+    };
+    return find(this.build());
   }
 
   getTreeItem(node: ArticlesNode): vscode.TreeItem {
@@ -87,23 +95,26 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
   }
 
   private build(): ArticlesNode[] {
-    if (this.roots) return this.roots;
-    this.byPath = new Map();
-    const toNode = (group: Group, parent: ArticlesNode | undefined, parentId: string): ArticlesNode => {
-      const id = `${parentId}/${group.kind}:${group.key ?? '∅'}`;
-      const node: ArticlesNode = { kind: 'group', id, group, parent, children: [] };
-      node.children = group.children.length
-        ? group.children.map((child) => toNode(child, node, id))
-        : group.articles.map((article) => {
-            const leaf: ArticlesNode = { kind: 'article', id: `${id}/${article.path}`, article, parent: node };
-            this.byPath.set(article.path, leaf);
-            return leaf;
-          });
-      return node;
-    };
-    this.roots = groupArticles(this.engine.articles(), this.mode, this.stories).map((group) => toNode(group, undefined, this.mode));
+    this.roots ??= groupArticles(this.engine.articles(), this.mode, this.stories).map((group) => groupNode(group, undefined, this.mode));
     return this.roots;
   }
+}
+
+function groupNode(group: Group, parent: ArticlesNode | undefined, parentId: string): ArticlesNode {
+  return { kind: 'group', id: `${parentId}/${group.kind}:${group.key ?? '∅'}`, group, parent };
+}
+
+function childrenOf(node: Extract<ArticlesNode, { kind: 'group' }>): ArticlesNode[] {
+  const { group } = node;
+  node.children ??= group.children.length
+    ? group.children.map((child) => groupNode(child, node, node.id))
+    : group.articles.map((article) => ({ kind: 'article', article, parent: node }));
+  return node.children;
+}
+
+/** Whether a group (or one of its groups) lists the article. */
+function holds(group: Group, articlePath: string): boolean {
+  return group.children.length ? group.children.some((child) => holds(child, articlePath)) : group.articles.some((a) => a.path === articlePath);
 }
 
 function groupItem(node: Extract<ArticlesNode, { kind: 'group' }>): vscode.TreeItem {
