@@ -3,13 +3,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { setting } from './shared/settings';
 import type { EngineClient } from '../core/engine/engineClient';
-import { groupArticles, sourceLabel, dateLabel, type Group, type GroupingMode } from '../core/grouping';
+import { sourceLabel, dateLabel, type GroupingMode } from '../core/grouping';
+import type { TreeGroup, TreeKeys } from '../core/engine/articleTree';
 import type { ArticleSummary } from '../core/types';
 import type { StoryInfo } from '../core/stories/corpusStories';
 
-/** A group's children are made when it is first opened: at ×50 a node and an id for each of 111,250 articles had been made at every change. */
+/** The engine answers the tree a level at a time, when a group is first opened: the host holds no copy of every summary. */
 export type ArticlesNode =
-  | { kind: 'group'; id: string; group: Group; parent?: ArticlesNode; children?: ArticlesNode[] }
+  | { kind: 'group'; id: string; keys: TreeKeys; group: TreeGroup; parent?: ArticlesNode; children?: Promise<ArticlesNode[]> }
   | { kind: 'article'; article: ArticleSummary; parent: ArticlesNode };
 
 const TOOLTIP_LINES = 4;
@@ -18,8 +19,7 @@ const TOOLTIP_CHARS = 600;
 export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: ArticlesNode[] | undefined;
-  private stories: StoryInfo[] = [];
+  private roots: Promise<ArticlesNode[]> | undefined;
 
   constructor(
     private readonly engine: EngineClient,
@@ -30,16 +30,9 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
     return this.mode;
   }
 
-  async setGrouping(mode: GroupingMode): Promise<void> {
+  setGrouping(mode: GroupingMode): void {
     this.mode = mode;
-    if (mode === 'story') await this.loadStories();
     this.refresh();
-  }
-
-  /** The engine's stories, asked for again when the names change (stories are found with them). */
-  async loadStories(): Promise<void> {
-    this.stories = await this.engine.stories().catch(() => []);
-    this.invalidate();
   }
 
   refresh(): void {
@@ -47,7 +40,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
     this.changed.fire();
   }
 
-  /** Forgets the built tree so the next read sees the engine as it is now (the view is told later). */
+  /** Forgets the levels read so the next read sees the engine as it is now (the view is told later). */
   invalidate(): void {
     this.roots = undefined;
   }
@@ -56,9 +49,10 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
     this.changed.dispose();
   }
 
-  getChildren(node?: ArticlesNode): ArticlesNode[] {
-    if (!node) return this.build();
-    return node.kind === 'group' ? childrenOf(node) : [];
+  getChildren(node?: ArticlesNode): Promise<ArticlesNode[]> {
+    if (!node) return (this.roots ??= this.level(undefined, []));
+    if (node.kind === 'article') return Promise.resolve([]);
+    return (node.children ??= this.level(node, node.keys));
   }
 
   getParent(node: ArticlesNode): ArticlesNode | undefined {
@@ -66,17 +60,17 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
   }
 
   /** The tree node of an article file, for Reveal Active Article. */
-  nodeFor(filePath: string): ArticlesNode | undefined {
+  async nodeFor(filePath: string): Promise<ArticlesNode | undefined> {
+    const keys = await this.engine.treeKeysOf(this.mode, filePath).catch(() => undefined);
+    if (!keys) return undefined;
+    let nodes = await this.getChildren();
+    for (const key of keys) {
+      const group = nodes.find((n) => n.kind === 'group' && n.group.key === key);
+      if (!group) return undefined;
+      nodes = await this.getChildren(group);
+    }
     const wanted = path.resolve(filePath);
-    const find = (nodes: ArticlesNode[]): ArticlesNode | undefined => {
-      for (const node of nodes) {
-        if (node.kind === 'article') {
-          if (node.article.path === wanted) return node;
-        } else if (holds(node.group, wanted)) return find(childrenOf(node));
-      }
-      return undefined;
-    };
-    return find(this.build());
+    return nodes.find((n) => n.kind === 'article' && n.article.path === wanted);
   }
 
   getTreeItem(node: ArticlesNode): vscode.TreeItem {
@@ -94,27 +88,12 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticlesNod
     return item;
   }
 
-  private build(): ArticlesNode[] {
-    this.roots ??= groupArticles(this.engine.articles(), this.mode, this.stories).map((group) => groupNode(group, undefined, this.mode));
-    return this.roots;
+  private async level(parent: Extract<ArticlesNode, { kind: 'group' }> | undefined, keys: TreeKeys): Promise<ArticlesNode[]> {
+    const level = await this.engine.treeChildren(this.mode, keys).catch(() => ({ groups: [] }));
+    if ('articles' in level) return parent ? level.articles.map((article) => ({ kind: 'article', article, parent })) : [];
+    const parentId = parent?.id ?? this.mode;
+    return level.groups.map((group) => ({ kind: 'group', id: `${parentId}/${group.kind}:${group.key ?? '∅'}`, keys: [...keys, group.key], group, parent }));
   }
-}
-
-function groupNode(group: Group, parent: ArticlesNode | undefined, parentId: string): ArticlesNode {
-  return { kind: 'group', id: `${parentId}/${group.kind}:${group.key ?? '∅'}`, group, parent };
-}
-
-function childrenOf(node: Extract<ArticlesNode, { kind: 'group' }>): ArticlesNode[] {
-  const { group } = node;
-  node.children ??= group.children.length
-    ? group.children.map((child) => groupNode(child, node, node.id))
-    : group.articles.map((article) => ({ kind: 'article', article, parent: node }));
-  return node.children;
-}
-
-/** Whether a group (or one of its groups) lists the article. */
-function holds(group: Group, articlePath: string): boolean {
-  return group.children.length ? group.children.some((child) => holds(child, articlePath)) : group.articles.some((a) => a.path === articlePath);
 }
 
 function groupItem(node: Extract<ArticlesNode, { kind: 'group' }>): vscode.TreeItem {
@@ -124,13 +103,13 @@ function groupItem(node: Extract<ArticlesNode, { kind: 'group' }>): vscode.TreeI
   item.description = `${group.count}`;
   item.tooltip = `${group.label}: ${group.count} article${group.count === 1 ? '' : 's'}`;
   item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[group.kind][group.key === null ? 1 : 0]);
-  if (group.kind === 'story' && group.key !== null) item.description = `${group.count} · ${new Set(group.articles.map((a) => a.source)).size} sources`;
+  if (group.kind === 'story' && group.key !== null) item.description = `${group.count} · ${group.sources} sources`;
   item.contextValue = `corpusLens.${group.kind}Group`;
   return item;
 }
 
 /** A group's icon, and the one of its unknown/undated/not-in-a-story group. */
-const GROUP_ICONS: Record<Group['kind'], [string, string]> = {
+const GROUP_ICONS: Record<TreeGroup['kind'], [string, string]> = {
   source: ['globe', 'question'],
   date: ['calendar', 'circle-slash'],
   story: ['layers', 'circle-slash'],
@@ -177,7 +156,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
     }, 50);
   });
   const setGrouping = async (mode: GroupingMode) => {
-    await provider.setGrouping(mode);
+    provider.setGrouping(mode);
     await vscode.commands.executeCommand('setContext', 'corpusLens.treeGrouping', mode);
   };
   void vscode.commands.executeCommand('setContext', 'corpusLens.treeGrouping', provider.grouping);
@@ -193,18 +172,17 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
     vscode.commands.registerCommand('corpusLens.groupByDate', () => setGrouping('date')),
     vscode.commands.registerCommand('corpusLens.groupBySource', () => setGrouping('source')),
     vscode.commands.registerCommand('corpusLens.groupByStory', () => setGrouping('story')),
-    engine.onDidChangeEntities(() => {
-      if (provider.grouping === 'story') void provider.loadStories().then(() => provider.refresh());
-    }),
+    // The stories are found with the names.
+    engine.onDidChangeEntities(() => provider.grouping === 'story' && provider.refresh()),
     vscode.commands.registerCommand('corpusLens.revealPeriod', async (period?: unknown) => {
       if (typeof period !== 'string') return;
       if (provider.grouping !== 'date') await setGrouping('date');
-      const node = provider.getChildren().find((n) => n.kind === 'group' && (n.group.key ?? '').startsWith(period));
+      const node = (await provider.getChildren()).find((n) => n.kind === 'group' && (n.group.key ?? '').startsWith(period));
       if (node) await view.reveal(node, { select: true, focus: false, expand: true });
     }),
     vscode.commands.registerCommand('corpusLens.revealActiveArticle', async () => {
       const editor = vscode.window.activeTextEditor;
-      const node = editor && provider.nodeFor(editor.document.uri.fsPath);
+      const node = editor && (await provider.nodeFor(editor.document.uri.fsPath));
       if (!node) {
         void vscode.window.showInformationMessage('Corpus Lens: the active editor is not an article of the corpus.');
         return;

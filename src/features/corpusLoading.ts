@@ -18,7 +18,7 @@ import { FileEventQueue } from './shared/fileEventQueue';
 import type { Log } from './shared/log';
 import { withCancellableProgress } from './shared/progress';
 import { affects, setting } from './shared/settings';
-import { saveSnapshot, showSnapshot, type ShownSnapshot } from './shared/treeSnapshot';
+import { saveSnapshot, showSnapshot } from './shared/treeSnapshot';
 import { readWorkspaceFile, reportFileProblem, watchWorkspaceFile, workspaceFile } from './shared/workspaceFiles';
 
 export type { CorpusLoading, CorpusState };
@@ -86,7 +86,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
     this.reportLoad(report, folders, Date.now() - started, controller.signal.aborted, userAction, shown);
   }
 
-  private reportLoad(report: LoadReport, folders: string[], ms: number, cancelled: boolean, userAction: boolean, shown?: ShownSnapshot): void {
+  private reportLoad(report: LoadReport, folders: string[], ms: number, cancelled: boolean, userAction: boolean, shown?: string): void {
     const { problems } = report;
     problems.forEach((p) => this.log.problem(p));
     if (report.cacheRebuilt) this.log.info(`The cache ${report.cacheRebuilt}; it was rebuilt from the files.`);

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
-import { articlePath, isEntityDocument, registerForEntityDocuments } from './shared/entityDocuments';
+import { entityDocument, registerForEntityDocuments } from './shared/entityDocuments';
 import { entityArgument, mentionPick, pickCandidate, type MentionItem } from './shared/mentionPick';
 import { openArticle } from './shared/openArticle';
 
@@ -12,13 +12,9 @@ export class EntityReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly engine: EngineClient) {}
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
-    if (!isEntityDocument(document, this.engine)) return undefined;
-    const answer = await this.engine.hoverAt(
-      document.lineAt(position.line).text,
-      position.character,
-      { limit: 0, related: 0 },
-      articlePath(document, this.engine),
-    );
+    const target = await entityDocument(document, this.engine);
+    if (!target) return undefined;
+    const answer = await this.engine.hoverAt(document.lineAt(position.line).text, position.character, { limit: 0, related: 0 }, target.articlePath);
     const entity = answer && ('card' in answer ? answer.card.entity.id : await pickCandidate(answer.ambiguous));
     if (!entity) return undefined;
     const mentions = await this.engine.entityMentions(entity);

@@ -99,10 +99,12 @@ export class SearchPanelProvider implements vscode.WebviewViewProvider {
       if (this.pendingQuery !== undefined) void this.view?.webview.postMessage({ type: 'setQuery', query: this.pendingQuery });
       this.pendingQuery = undefined;
     } else if (message.type === 'search') void this.search(String(message.query), Number(message.seq), message.typing === true);
-    else if (message.type === 'open' && this.engine.get(message.path)) {
-      // Only articles of the corpus: a message cannot make us open anything else.
-      void openArticle(message.path, Number(message.line), message.match);
-    }
+    else if (message.type === 'open') void this.open(message.path, Number(message.line), message.match);
+  }
+
+  /** Only articles of the corpus: a message cannot make us open anything else. */
+  private async open(filePath: string, line: number, match?: string): Promise<void> {
+    if (typeof filePath === 'string' && (await this.engine.summary(filePath).catch(() => undefined))) await openArticle(filePath, line, match);
   }
 
   private html(webview: vscode.Webview): string {

@@ -56,10 +56,10 @@ export class WatchlistProvider implements vscode.TreeDataProvider<WatchNode> {
     return [...news].map(([key, paths]) => `${this.results.find((r) => entryKey(r.entry) === key)?.entry.text ?? key} (${paths.length})`);
   }
 
-  getChildren(node?: WatchNode): WatchNode[] {
+  async getChildren(node?: WatchNode): Promise<WatchNode[]> {
     if (!node) return this.results.map((result) => ({ kind: 'entry', result, fresh: this.fresh.get(entryKey(result.entry)) ?? new Set() }));
     if (node.kind === 'article') return [];
-    const articles = node.result.paths.flatMap((p) => this.engine.get(p) ?? []);
+    const articles = await this.engine.summaries(node.result.paths).catch(() => []);
     // New articles first, then newest first.
     articles.sort((a, b) => Number(node.fresh.has(b.path)) - Number(node.fresh.has(a.path)) || (b.date ?? '').localeCompare(a.date ?? ''));
     return articles.map((article) => ({ kind: 'article', article, fresh: node.fresh.has(article.path), parent: entryKey(node.result.entry) }));

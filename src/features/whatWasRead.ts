@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext, engine: EngineClient)
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, provider),
     vscode.commands.registerCommand('corpusLens.showWhatWasRead', async (target?: unknown) => {
       const filePath = articleTarget(target);
-      if (!filePath || !engine.get(filePath)) {
+      if (!filePath || !(await engine.summary(filePath).catch(() => undefined))) {
         void vscode.window.showInformationMessage('Corpus Lens: open or select an article of the corpus to see what was read from it.');
         return undefined;
       }

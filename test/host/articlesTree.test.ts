@@ -15,8 +15,8 @@ describe('Corpus Lens in a real VS Code', () => {
     assert.equal(api.loading.state, 'ready');
   });
 
-  it('shows the seeds grouped by source, unknown source last', () => {
-    const roots = api.articlesTree.getChildren();
+  it('shows the seeds grouped by source, unknown source last', async () => {
+    const roots = await api.articlesTree.getChildren();
     assert.deepEqual(
       roots.map((n) => labelOf(api, n)),
       ['EIR', 'RFE/RL', 'SANA', 'Sputnik', 'Unknown source'],
@@ -26,14 +26,14 @@ describe('Corpus Lens in a real VS Code', () => {
   });
 
   it('shows source → date → article with title, file name, an open command and a tooltip resolved on hover', async () => {
-    const sana = api.articlesTree.getChildren().find((n) => labelOf(api, n) === 'SANA');
+    const sana = (await api.articlesTree.getChildren()).find((n) => labelOf(api, n) === 'SANA');
     assert.ok(sana);
-    const dates = api.articlesTree.getChildren(sana);
+    const dates = await api.articlesTree.getChildren(sana);
     assert.deepEqual(
       dates.map((n) => labelOf(api, n)),
       ['Undated'],
     );
-    const [article] = api.articlesTree.getChildren(dates[0]);
+    const [article] = await api.articlesTree.getChildren(dates[0]);
     const item = api.articlesTree.getTreeItem(article);
     assert.equal(item.label, 'Lavrov: Russia isn’t’ conducting any secret negotiations about Syria');
     assert.equal(item.description, '001_c7973225191394ad.txt');
@@ -47,10 +47,10 @@ describe('Corpus Lens in a real VS Code', () => {
   });
 
   it('opens an article at a line from its tree item command', async () => {
-    const sputnik = api.articlesTree.getChildren().find((n) => labelOf(api, n) === 'Sputnik');
+    const sputnik = (await api.articlesTree.getChildren()).find((n) => labelOf(api, n) === 'Sputnik');
     assert.ok(sputnik);
-    const [date] = api.articlesTree.getChildren(sputnik);
-    const [article] = api.articlesTree.getChildren(date);
+    const [date] = await api.articlesTree.getChildren(sputnik);
+    const [article] = await api.articlesTree.getChildren(date);
     const command = api.articlesTree.getTreeItem(article).command;
     assert.ok(command);
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []), 7);
@@ -61,26 +61,26 @@ describe('Corpus Lens in a real VS Code', () => {
 
   it('reveals the active article in the tree', async () => {
     await vscode.commands.executeCommand('corpusLens.revealActiveArticle');
-    const node = api.articlesTree.nodeFor(path.join(workspaceRoot().fsPath, 'seeds', '000_24cedd494502b823.txt'));
+    const node = await api.articlesTree.nodeFor(path.join(workspaceRoot().fsPath, 'seeds', '000_24cedd494502b823.txt'));
     assert.equal(node?.kind, 'article');
     assert.equal(api.articlesTree.getParent(node!) && labelOf(api, api.articlesTree.getParent(node!)!), '2021-08-01');
   });
 
   it('groups by date then source, and back', async () => {
     await vscode.commands.executeCommand('corpusLens.groupByDate');
-    const roots = api.articlesTree.getChildren().map((n) => labelOf(api, n));
+    const roots = (await api.articlesTree.getChildren()).map((n) => labelOf(api, n));
     assert.deepEqual(roots, ['2021-08-01', '2016-06-04', 'Undated']);
     await vscode.commands.executeCommand('corpusLens.groupBySource');
-    assert.equal(labelOf(api, api.articlesTree.getChildren()[0]), 'EIR');
+    assert.equal(labelOf(api, (await api.articlesTree.getChildren())[0]), 'EIR');
   });
 
   it('adds an article created on disk without a reload (file watcher)', async () => {
     const file = vscode.Uri.joinPath(workspaceRoot(), 'seeds', 'new-article.txt');
     const text = 'Watcher Test Headline About Geneva\n\nBEIRUT (Reuters) – A new story filed on 3 March 2017.\n';
     await vscode.workspace.fs.writeFile(file, Buffer.from(text));
-    await waitFor('the new article in the tree', () => api.articlesTree.getChildren().some((n) => labelOf(api, n) === 'Reuters'));
+    await waitFor('the new article in the tree', async () => (await api.articlesTree.getChildren()).some((n) => labelOf(api, n) === 'Reuters'));
     await vscode.workspace.fs.delete(file);
-    await waitFor('the deleted article to leave the tree', () => !api.articlesTree.getChildren().some((n) => labelOf(api, n) === 'Reuters'));
+    await waitFor('the deleted article to leave the tree', async () => !(await api.articlesTree.getChildren()).some((n) => labelOf(api, n) === 'Reuters'));
     assert.equal(api.engine.size, 5);
   });
 
@@ -100,7 +100,7 @@ describe('Corpus Lens in a real VS Code', () => {
     await config.update('corpusFolders', ['no-such-folder'], vscode.ConfigurationTarget.Workspace);
     try {
       await waitFor('the noFolders state', () => api.loading.state === 'noFolders');
-      assert.deepEqual(api.articlesTree.getChildren(), []);
+      assert.deepEqual(await api.articlesTree.getChildren(), []);
       const welcome = (
         vscode.extensions.getExtension('corpus-lens.corpus-lens')?.packageJSON as { contributes: { viewsWelcome: { when: string; contents: string }[] } }
       ).contributes.viewsWelcome;

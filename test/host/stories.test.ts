@@ -19,12 +19,12 @@ describe('stories and quotes in the real VS Code', () => {
 
   it('groups the Articles tree by story: Sputnik and SANA in one story, the rest not in a story', async () => {
     await vscode.commands.executeCommand('corpusLens.groupByStory');
-    const roots = api.articlesTree.getChildren();
+    const roots = await api.articlesTree.getChildren();
     assert.deepEqual(
       roots.map((n) => labelOf(api, n)),
       ['The Russian foreign minister said Moscow and Washington held no secret negotiations on Syria in Geneva.', 'Not in a story'],
     );
-    const story = api.articlesTree.getChildren(roots[0]);
+    const story = await api.articlesTree.getChildren(roots[0]);
     assert.deepEqual(story.map((n) => api.articlesTree.getTreeItem(n).description).sort(), ['SANA · Undated', 'Sputnik · 2021-08-01']);
     const tooltip = (await api.articlesTree.resolveTreeItem(api.articlesTree.getTreeItem(story[0]), story[0])).tooltip;
     assert.match(String(tooltip), /Same story: 1 other outlet \((SANA|Sputnik)\)/);

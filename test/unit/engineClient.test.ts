@@ -23,7 +23,7 @@ describe('EngineClient (the engine in a worker thread)', () => {
     return dir;
   }
 
-  it('loads the seeds with progress, mirrors their summaries and searches in the worker', async () => {
+  it('loads the seeds with progress, answers the tree a level at a time and searches in the worker', async () => {
     const progress: number[] = [];
     let changes = 0;
     client.onDidChange(() => changes++);
@@ -32,8 +32,30 @@ describe('EngineClient (the engine in a worker thread)', () => {
     assert.equal(client.size, 5);
     assert.equal(changes, 1);
     assert.equal(progress.at(-1), 5);
-    assert.equal(client.get(path.join(seedsDir, '000_24cedd494502b823.txt'))?.source, 'Sputnik');
-    assert.equal('paragraphs' in client.articles()[0], false, 'only summaries cross to the host');
+    assert.equal((await client.summary(path.join(seedsDir, '000_24cedd494502b823.txt')))?.source, 'Sputnik');
+    const sources = await client.treeChildren('source', []);
+    assert.ok('groups' in sources);
+    assert.deepEqual(
+      sources.groups.map((g) => [g.label, g.count]),
+      [
+        ['EIR', 1],
+        ['RFE/RL', 1],
+        ['SANA', 1],
+        ['Sputnik', 1],
+        ['Unknown source', 1],
+      ],
+    );
+    const dates = await client.treeChildren('source', ['Sputnik']);
+    assert.ok('groups' in dates && dates.groups.length === 1);
+    const articles = await client.treeChildren('source', ['Sputnik', dates.groups[0].key]);
+    assert.ok('articles' in articles);
+    assert.deepEqual(
+      articles.articles.map((a) => path.basename(a.path)),
+      ['000_24cedd494502b823.txt'],
+    );
+    assert.equal('paragraphs' in articles.articles[0], false, 'only summaries cross to the host');
+    assert.deepEqual(await client.treeKeysOf('source', path.join(seedsDir, '000_24cedd494502b823.txt')), ['Sputnik', dates.groups[0].key]);
+    assert.deepEqual(await client.treeChildren('source', ['No such source']), { groups: [] });
     const outcome = await client.search('Brahimi');
     assert.ok(outcome.ok);
     assert.deepEqual(
@@ -92,54 +114,48 @@ describe('EngineClient (the engine in a worker thread)', () => {
     return { cacheDir, file };
   }
 
-  it("shows the last session's tree at once, and writes it again only when the new load changed it", async () => {
+  it("shows the top of the last session's tree at once, and writes it again only when the new load changed it", async () => {
     const dir = copySeeds();
     const { cacheDir, file } = await closedSession(dir);
     client = new EngineClient(workerFile);
     const shown = await showSnapshot(file, client, [path.resolve(dir)]);
-    assert.ok(shown?.digest, 'the snapshot keeps the digest of its summaries');
-    assert.equal(client.size, 5, 'the tree is there before the load');
-    const summaryShown = client.get(path.join(dir, '001_c7973225191394ad.txt'));
+    assert.ok(shown);
+    assert.equal(client.size, 5, 'the count is there before the load');
+    const seeded = await client.treeChildren('date', []);
+    assert.ok('groups' in seeded && seeded.groups.length > 0, 'and the top of the tree');
     await client.load([dir], { cacheDir });
-    assert.equal(client.get(path.join(dir, '001_c7973225191394ad.txt')), summaryShown, 'the same tree is not sent again');
+    assert.deepEqual(await client.treeChildren('date', []), seeded);
     rmSync(file);
     await saveSnapshot(file, client, shown);
     assert.equal(existsSync(file), false, 'the tree it started with is not written again');
-    const changed = path.join(dir, '001_c7973225191394ad.txt');
-    writeFileSync(changed, 'Lavrov answers the wombats\n\nA changed article.\n');
-    await client.update(changed);
+    writeFileSync(path.join(dir, 'wombats.txt'), 'Wombats Take the Capital\n\nBy Wombat News.\n');
+    await client.update(path.join(dir, 'wombats.txt'));
     await saveSnapshot(file, client, shown);
-    assert.match(readFileSync(file, 'utf8'), /Lavrov answers the wombats/);
+    assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { count: number }).count, 6);
   });
 
-  it("replaces the snapshot's tree when the files changed between sessions", async () => {
+  it("replaces the snapshot's tree with the engine's once it has loaded: a file deleted between sessions", async () => {
     const dir = copySeeds();
     const { cacheDir, file } = await closedSession(dir);
-    const changed = path.join(dir, '001_c7973225191394ad.txt');
-    writeFileSync(changed, 'Lavrov answers the wombats\n\nA changed article.\n');
+    rmSync(path.join(dir, '000_24cedd494502b823.txt'));
     client = new EngineClient(workerFile);
     await showSnapshot(file, client, [path.resolve(dir)]);
-    assert.match(client.get(changed)?.title ?? '', /Lavrov/);
-    assert.doesNotMatch(client.get(changed)?.title ?? '', /wombats/);
+    const before = await client.treeChildren('source', []);
+    assert.ok('groups' in before && before.groups.some((g) => g.label === 'Sputnik'));
     await client.load([dir], { cacheDir });
-    assert.equal(client.get(changed)?.title, 'Lavrov answers the wombats');
-    assert.equal(client.size, 5);
+    const after = await client.treeChildren('source', []);
+    assert.ok('groups' in after && !after.groups.some((g) => g.label === 'Sputnik'));
+    assert.equal(client.size, 4);
   });
 
-  it('asks the engine for its summaries when a tree without them does not match what the host holds', async () => {
+  it('shows no snapshot of other folders, nor one of an earlier version', async () => {
     const dir = copySeeds();
-    await client.load([dir]);
-    const changes: number[] = [];
-    client.onDidChange(() => changes.push(client.size));
-    // As when a change reached the host after its load said which tree it held: the digest no longer matches.
-    (client as unknown as { summaries: Map<string, unknown> }).summaries.clear();
-    (client as unknown as { receive(message: unknown): void }).receive({
-      type: 'changed',
-      change: { kind: 'reset', folders: [path.resolve(dir)], digest: 'another tree' },
-    });
-    await client.paragraphs(path.join(dir, '001_c7973225191394ad.txt'), 1);
-    assert.equal(client.size, 5, "the engine's summaries replace the host's");
-    assert.deepEqual(changes, [0, 5]);
+    const { file } = await closedSession(dir);
+    client = new EngineClient(workerFile);
+    assert.equal(await showSnapshot(file, client, [path.resolve(seedsDir)]), undefined);
+    writeFileSync(file, JSON.stringify({ folders: [path.resolve(dir)], articles: [] }));
+    assert.equal(await showSnapshot(file, client, [path.resolve(dir)]), undefined);
+    assert.equal(client.size, 0);
   });
 
   it('gives the first paragraphs of an article on request', async () => {
@@ -149,15 +165,18 @@ describe('EngineClient (the engine in a worker thread)', () => {
     assert.match(paragraphs[0].text, /^Lavrov/);
   });
 
-  it('applies a created and a deleted file to the mirror', async () => {
+  it('applies a created and a deleted file to the count and the tree', async () => {
     const dir = copySeeds();
     await client.load([dir]);
     const file = path.join(dir, 'wombats.txt');
     writeFileSync(file, 'Wombat Story Headline\n\nWombats everywhere.\n');
     assert.deepEqual(await client.update(file), []);
-    assert.equal(client.get(file)?.title, 'Wombat Story Headline');
+    assert.equal((await client.summary(file))?.title, 'Wombat Story Headline');
+    assert.equal(client.size, 6);
+    const undated = await client.treeChildren('date', [null]);
+    assert.ok('groups' in undated && undated.groups.some((g) => g.label === 'Unknown source' && g.count === 2));
     await client.remove(file);
-    assert.equal(client.get(file), undefined);
+    assert.equal(await client.summary(file), undefined);
     assert.equal(client.size, 5);
   });
 

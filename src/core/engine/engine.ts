@@ -27,7 +27,8 @@ import { recognizeArticle, type Mention } from '../ner/articleEntities';
 import { parseQuery } from '../search/query';
 import type { SearchResults } from '../search/searchIndex';
 import { summarize, type Article, type FileStamp, type ArticleSummary, type Paragraph, type Problem } from '../types';
-import { summariesDigest } from './summaryDigest';
+import { ArticleTree, type TreeKeys, type TreeLevel } from './articleTree';
+import type { GroupingMode } from '../grouping';
 import { loadingMessage, type ArticleRepository, type SearchBackend, type SearchState } from './backend';
 import { EmbeddedSearch } from './embeddedSearch';
 import { PgSearchBackend } from '../db/pgBackend';
@@ -396,10 +397,20 @@ export class CorpusEngine {
     return [...(this.store?.values() ?? [])].map(summarize);
   }
 
-  /** The digest of the folders and `articles()`, computed without copying the summaries. */
-  articlesDigest(): string {
-    return summariesDigest(this.folders, this.store?.values() ?? []);
+  /** The tree's groups or articles under the group at `keys` (the Articles view asks a level at a time). */
+  treeChildren(mode: GroupingMode, keys: TreeKeys): TreeLevel {
+    return this.tree.children(mode, keys);
   }
+
+  /** The group keys that lead to an article in the tree, for revealing it. */
+  treeKeysOf(mode: GroupingMode, filePath: string): TreeKeys | undefined {
+    return this.tree.keysOf(mode, path.resolve(filePath));
+  }
+
+  private readonly tree = new ArticleTree(
+    () => this.articles(),
+    () => this.stories(),
+  );
 
   /** Every article's path with the size and modification time it was read at (what a database ingest compares). */
   *stamps(): IterableIterator<[string, FileStamp]> {
@@ -419,6 +430,11 @@ export class CorpusEngine {
   summary(filePath: string): ArticleSummary | undefined {
     const record = this.store?.get(path.resolve(filePath));
     return record && summarize(record);
+  }
+
+  /** The summaries of those files that are articles of the corpus, in the order given. */
+  summaries(filePaths: string[]): ArticleSummary[] {
+    return filePaths.flatMap((filePath) => this.summary(filePath) ?? []);
   }
 
   /** The names the recognizer finds in one article of the corpus (the model loads on first use). */
@@ -696,6 +712,7 @@ export class CorpusEngine {
   }
 
   private emit(change: EngineChange): void {
+    if (change.kind !== 'search' && change.kind !== 'notice') this.tree.invalidate();
     for (const listener of this.listeners) listener(change);
     if (change.kind === 'entities') this.clusterStoriesSoon();
   }

@@ -1,6 +1,6 @@
 /**
  * The engine as the extension host sees it: a CorpusEngine running in a worker thread, reached by
- * messages. It keeps a mirror of the article summaries so the tree reads them without waiting.
+ * messages. It holds no article's summary: the tree asks the engine for the level it shows.
  */
 import type { QuoteInfo } from '../quotes/quoteQueries';
 import type { StoryInfo } from '../stories/corpusStories';
@@ -18,6 +18,15 @@ import { workerHeapLimitMB } from './memoryBudget';
 import type { FromWorker, Method, Params, Result, SummaryChange, ToWorker, WorkerOptions } from './protocol';
 import type { Mention } from '../ner/articleEntities';
 import type { ArticleSummary, Paragraph, Problem } from '../types';
+import type { GroupingMode } from '../grouping';
+import type { TreeGroup, TreeKeys, TreeLevel } from './articleTree';
+
+/** The top level of the tree in each grouping, as the last session left it. */
+export interface TreeSeed {
+  folders: string[];
+  count: number;
+  top: Partial<Record<GroupingMode, TreeGroup[]>>;
+}
 
 interface PendingCall {
   resolve(value: unknown): void;
@@ -43,9 +52,9 @@ export class EngineClient {
   private readonly pending = new Map<number, PendingCall>();
   private readonly listeners = new Set<() => void>();
   private readonly entityListeners = new Set<() => void>();
-  private summaries = new Map<string, ArticleSummary>();
-  /** The engine's digest of `summaries` (undefined once a change was applied to them one by one). */
-  private summariesDigest: string | undefined;
+  private articleCount = 0;
+  /** The top of the tree from the last session, shown until the engine's first load says what is there now. */
+  private seeded: TreeSeed | undefined;
   private readonly searchListeners = new Set<(state: SearchState) => void>();
   private currentSearchState: SearchState = { kind: 'none' };
   private corpusFolders: string[] = [];
@@ -125,7 +134,7 @@ export class EngineClient {
   }
 
   get size(): number {
-    return this.summaries.size;
+    return this.articleCount;
   }
 
   onDidChange(listener: () => void): { dispose(): void } {
@@ -155,7 +164,7 @@ export class EngineClient {
 
   load(folders: string[], options: EngineLoadOptions = {}): Promise<LoadReport> {
     const { signal, onProgress, cacheDir } = options;
-    return this.requestWithProgress('load', [folders, cacheDir, this.summariesDigest], onProgress, signal);
+    return this.requestWithProgress('load', [folders, cacheDir], onProgress, signal);
   }
 
   private cancelOnAbort(id: number, signal: AbortSignal | undefined): void {
@@ -264,28 +273,38 @@ export class EngineClient {
   }
 
   /**
-   * Shows the summaries of the last session (a snapshot the host kept) until the worker's first load
-   * replaces them: the tree fills at once instead of after the worker has read its cache.
+   * Shows the top of the last session's tree (a snapshot the host kept) until the worker's first load
+   * says what is there: the tree fills at once instead of after the worker has read its cache.
    */
-  seed(folders: string[], articles: ArticleSummary[], digest?: string): boolean {
+  seed(seed: TreeSeed): boolean {
     if (this.loadedOnce) return false;
-    this.replaceSummaries(articles, digest);
-    this.corpusFolders = folders;
+    this.seeded = seed;
+    this.articleCount = seed.count;
+    this.corpusFolders = seed.folders;
     this.fireListeners();
     return true;
   }
 
-  articles(): ArticleSummary[] {
-    return [...this.summaries.values()];
+  /** The groups or articles under the group at `keys`, from the engine (the top from the seed until it has loaded). */
+  treeChildren(mode: GroupingMode, keys: TreeKeys): Promise<TreeLevel> {
+    const seeded = this.seeded?.top[mode];
+    if (seeded && keys.length === 0) return Promise.resolve({ groups: seeded });
+    return this.request('treeChildren', mode, keys);
   }
 
-  /** The engine's digest of the summaries held here (for the tree's snapshot); undefined after a change one by one. */
-  get digest(): string | undefined {
-    return this.summariesDigest;
+  /** The group keys that lead to an article in the tree; undefined when it is not in the corpus. */
+  treeKeysOf(mode: GroupingMode, filePath: string): Promise<TreeKeys | undefined> {
+    return this.request('treeKeysOf', mode, path.resolve(filePath));
   }
 
-  get(filePath: string): ArticleSummary | undefined {
-    return this.summaries.get(path.resolve(filePath));
+  /** The summaries of those files that are articles of the corpus. */
+  summaries(filePaths: string[]): Promise<ArticleSummary[]> {
+    return this.request('summaries', filePaths);
+  }
+
+  /** An article's summary; undefined when the file is not in the corpus. */
+  summary(filePath: string): Promise<ArticleSummary | undefined> {
+    return this.request('summary', path.resolve(filePath));
   }
 
   dispose(): void {
@@ -349,31 +368,14 @@ export class EngineClient {
     }
     if (change.kind === 'reset') {
       this.loadedOnce = true;
+      this.seeded = undefined;
       this.corpusFolders = change.folders;
-      if (change.articles) this.replaceSummaries(change.articles, change.digest);
-      // A change applied here after `load` said what was held: the engine's summaries are asked for.
-      else if (change.digest !== this.summariesDigest)
-        void this.request('articles').then(
-          (articles) => {
-            this.replaceSummaries(articles, undefined);
-            this.fireListeners();
-          },
-          () => undefined,
-        );
-    } else {
-      this.summariesDigest = undefined;
-      if (change.kind === 'upsert') this.summaries.set(change.article.path, change.article);
-      else this.summaries.delete(change.path);
     }
+    this.articleCount = change.count;
     this.fireListeners();
   }
 
   private fireListeners(): void {
     for (const listener of this.listeners) listener();
-  }
-
-  private replaceSummaries(articles: ArticleSummary[], digest: string | undefined): void {
-    this.summaries = new Map(articles.map((a) => [a.path, a]));
-    this.summariesDigest = digest;
   }
 }

@@ -16,18 +16,10 @@ const post = (message: FromWorker) => port.postMessage(message);
 // Changes are sent as they happen, before the reply of the call that caused them.
 engine.onDidChange((change: EngineChange) => post({ type: 'changed', change: toSummaryChange(change) }));
 
-/** The digest of the summaries the host holds, as far as this thread knows: it said so with `load`, or was sent them. */
-let hostDigest: string | undefined;
-
 function toSummaryChange(change: EngineChange): SummaryChange {
-  if (change.kind === 'reset') {
-    const digest = engine.articlesDigest();
-    const folders = [...engine.folders];
-    if (digest === hostDigest) return { kind: 'reset', folders, digest };
-    hostDigest = digest;
-    return { kind: 'reset', articles: engine.articles(), folders, digest };
-  }
-  if (change.kind === 'upsert' || change.kind === 'remove') hostDigest = undefined;
+  if (change.kind === 'reset') return { kind: 'reset', folders: [...engine.folders], count: engine.size };
+  if (change.kind === 'upsert') return { kind: 'upsert', path: change.article.path, count: engine.size };
+  if (change.kind === 'remove') return { ...change, count: engine.size };
   return change;
 }
 
@@ -39,10 +31,7 @@ interface CallContext {
 
 /** The requests the worker answers itself; the compiler checks that, with the engine's, they cover the protocol. */
 const ownHandlers: { [M in Exclude<Method, EngineMethod>]: (params: Params<M>, call: CallContext) => Result<M> | Promise<Result<M>> } = {
-  load: ([folders, cacheDir, shownDigest], { signal, onProgress }) => {
-    hostDigest = shownDigest;
-    return engine.load(folders, { cacheDir, signal, onProgress, searchInBackground: true });
-  },
+  load: ([folders, cacheDir], { signal, onProgress }) => engine.load(folders, { cacheDir, signal, onProgress, searchInBackground: true }),
   buildEntities: ([cacheFile], { signal, onProgress }) => engine.buildEntities({ cacheFile, signal, onProgress }),
   cancel: ([request]) => aborts.get(request)?.abort(),
   ping: () => 'pong',

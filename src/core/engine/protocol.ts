@@ -4,7 +4,6 @@
  * name with the same arguments; the others are answered by the worker itself.
  */
 import type { EntityBuildReport } from '../entities/corpusEntities';
-import type { ArticleSummary } from '../types';
 import type { SearchState } from './backend';
 import type { CorpusEngine, EngineOptions, LoadReport } from './engine';
 
@@ -35,17 +34,17 @@ export type EngineMethod =
   | 'latestArticle'
   | 'setEntityOverrides'
   | 'whatWasRead'
-  | 'articles';
+  | 'summary'
+  | 'summaries'
+  | 'treeChildren'
+  | 'treeKeysOf';
 
 type EngineRequest<M extends EngineMethod> = { params: Parameters<CorpusEngine[M]>; result: Awaited<ReturnType<CorpusEngine[M]>> };
 
 export type Requests = { [M in EngineMethod]: EngineRequest<M> } & {
   /** With progress messages, cancellable with `cancel`. */
-  /**
-   * Resolves once the articles are known; the search index loads after, its state sent as `search` changes.
-   * `shownDigest`: the digest of the summaries the host holds (a `reset` with the same digest then carries none).
-   */
-  load: { params: [folders: string[], cacheDir?: string, shownDigest?: string]; result: LoadReport };
+  /** Resolves once the articles are known; the search index loads after, its state sent as `search` changes. */
+  load: { params: [folders: string[], cacheDir?: string]; result: LoadReport };
   buildEntities: { params: [cacheFile?: string]; result: EntityBuildReport };
   cancel: { params: [request: number]; result: void };
   /** The watchdog's heartbeat: answered at once unless the worker is stuck. */
@@ -61,10 +60,10 @@ export type Result<M extends Method> = Requests[M]['result'];
 export type ToWorker = { [M in Method]: { id: number; method: M; params: Params<M> } }[Method];
 
 export type SummaryChange =
-  /** Every summary; without `articles` when they are the ones the host holds (the same `digest`). */
-  | { kind: 'reset'; articles?: ArticleSummary[]; folders: string[]; digest: string }
-  | { kind: 'upsert'; article: ArticleSummary }
-  | { kind: 'remove'; path: string }
+  /** The corpus was read again, or one article changed: the host asks for what it shows; `count` is the corpus's size now. */
+  | { kind: 'reset'; folders: string[]; count: number }
+  | { kind: 'upsert'; path: string; count: number }
+  | { kind: 'remove'; path: string; count: number }
   | { kind: 'entities' }
   | { kind: 'search'; state: SearchState }
   /** Something the user should read in the output channel (a cache that cannot be written). */

@@ -14,12 +14,16 @@ export function entityDocumentSelector(): vscode.DocumentSelector {
 }
 
 /** The file's path when the document is an article of the corpus (a short name there means the article's own person). */
-export function articlePath(document: vscode.TextDocument, engine: EngineClient): string | undefined {
-  return document.uri.scheme === 'file' && engine.get(document.uri.fsPath) !== undefined ? document.uri.fsPath : undefined;
+export async function articlePath(document: vscode.TextDocument, engine: EngineClient): Promise<string | undefined> {
+  if (document.uri.scheme !== 'file') return undefined;
+  const summary = await engine.summary(document.uri.fsPath).catch(() => undefined);
+  return summary ? document.uri.fsPath : undefined;
 }
 
-export function isEntityDocument(document: vscode.TextDocument, engine: EngineClient): boolean {
-  return hoverLanguages().includes(document.languageId) || (document.uri.scheme === 'file' && engine.get(document.uri.fsPath) !== undefined);
+/** A document that gets entity hovers (a note's language, or an article of the corpus), with the article's path if it is one. */
+export async function entityDocument(document: vscode.TextDocument, engine: EngineClient): Promise<{ articlePath: string | undefined } | undefined> {
+  const article = await articlePath(document, engine);
+  return article || hoverLanguages().includes(document.languageId) ? { articlePath: article } : undefined;
 }
 
 /** Registers providers now and again whenever the languages setting changes. */

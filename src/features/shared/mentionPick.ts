@@ -88,7 +88,7 @@ export async function nameUnderCursor(engine: EngineClient): Promise<string | un
     editor.document.lineAt(active.line).text,
     active.character,
     { limit: 0, related: 0 },
-    articlePath(editor.document, engine),
+    await articlePath(editor.document, engine),
   );
   if (!answer) return undefined;
   return 'card' in answer ? answer.card.entity.id : pickCandidate(answer.ambiguous);
