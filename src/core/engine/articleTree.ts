@@ -4,7 +4,7 @@
  * 111,250 of them had been mirrored in the host and sent across at every load).
  */
 import { groupArticles, type Group, type GroupingMode, type StoryGroupInput } from '../grouping';
-import type { ArticleSummary } from '../types';
+import { summarize, type ArticleSummary } from '../types';
 
 /** A group as the tree shows it: its label, its count, and (for a story) how many sources it has. */
 export interface TreeGroup {
@@ -24,6 +24,7 @@ export type TreeLevel = { groups: TreeGroup[] } | { articles: ArticleSummary[] }
 export class ArticleTree {
   private readonly grouped = new Map<GroupingMode, Group[]>();
 
+  /** `articles`: the corpus's records as they are (a summary is made only for the articles a level answers with). */
   constructor(
     private readonly articles: () => ArticleSummary[],
     private readonly stories: () => readonly StoryGroupInput[],
@@ -40,7 +41,7 @@ export class ArticleTree {
     for (let depth = 0; depth < keys.length; depth++) {
       const group = groups.find((g) => g.key === keys[depth]);
       if (!group) return { groups: [] };
-      if (!group.children.length) return depth === keys.length - 1 ? { articles: group.articles } : { groups: [] };
+      if (!group.children.length) return depth === keys.length - 1 ? { articles: group.articles.map(summarize) } : { groups: [] };
       groups = group.children;
     }
     return { groups: groups.map(treeGroup) };

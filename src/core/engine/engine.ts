@@ -408,7 +408,7 @@ export class CorpusEngine {
   }
 
   private readonly tree = new ArticleTree(
-    () => this.articles(),
+    () => [...(this.store?.values() ?? [])],
     () => this.stories(),
   );
 
