@@ -8,7 +8,7 @@ import { setting } from './shared/settings';
 import type { EngineClient } from '../core/engine/engineClient';
 import { renderAmbiguous, renderCard, type CardNote } from './shared/entityCardMarkdown';
 import type { NotesIndex } from './shared/notesIndex';
-import { entityDocument, registerForEntityDocuments } from './shared/entityDocuments';
+import { documentFile, isEntityDocument, registerForEntityDocuments } from './shared/entityDocuments';
 
 export function cardOptions(): { limit: number; related: number } {
   return { limit: Math.max(1, setting('hover.maxArticles')), related: 5 };
@@ -21,10 +21,9 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const target = await entityDocument(document, this.engine);
-    if (!target) return undefined;
+    if (!(await isEntityDocument(document, this.engine))) return undefined;
     const line = document.lineAt(position.line).text;
-    const answer = await this.engine.hoverAt(line, position.character, cardOptions(), target.articlePath);
+    const answer = await this.engine.hoverAt(line, position.character, cardOptions(), documentFile(document));
     if (!answer || token.isCancellationRequested) return undefined;
     const range = new vscode.Range(position.line, answer.start, position.line, answer.end);
     if (!('card' in answer)) return new vscode.Hover(renderAmbiguous(answer.ambiguous), range);

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { EngineClient } from '../core/engine/engineClient';
-import { entityDocument, registerForEntityDocuments } from './shared/entityDocuments';
+import { documentFile, isEntityDocument, registerForEntityDocuments } from './shared/entityDocuments';
 import { entityArgument, mentionPick, pickCandidate, type MentionItem } from './shared/mentionPick';
 import { openArticle } from './shared/openArticle';
 
@@ -12,9 +12,8 @@ export class EntityReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly engine: EngineClient) {}
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
-    const target = await entityDocument(document, this.engine);
-    if (!target) return undefined;
-    const answer = await this.engine.hoverAt(document.lineAt(position.line).text, position.character, { limit: 0, related: 0 }, target.articlePath);
+    if (!(await isEntityDocument(document, this.engine))) return undefined;
+    const answer = await this.engine.hoverAt(document.lineAt(position.line).text, position.character, { limit: 0, related: 0 }, documentFile(document));
     const entity = answer && ('card' in answer ? answer.card.entity.id : await pickCandidate(answer.ambiguous));
     if (!entity) return undefined;
     const mentions = await this.engine.entityMentions(entity);

@@ -13,17 +13,19 @@ export function entityDocumentSelector(): vscode.DocumentSelector {
   return [...notes, { scheme: 'file', pattern: '**/*.{txt,md,markdown,html,htm}' }];
 }
 
-/** The file's path when the document is an article of the corpus (a short name there means the article's own person). */
-export async function articlePath(document: vscode.TextDocument, engine: EngineClient): Promise<string | undefined> {
-  if (document.uri.scheme !== 'file') return undefined;
-  const summary = await engine.summary(document.uri.fsPath).catch(() => undefined);
-  return summary ? document.uri.fsPath : undefined;
+/**
+ * The document's file: the engine reads it as the article when it is one of the corpus (a short name
+ * there means the article's own person) and ignores it otherwise, so no round trip asks first.
+ */
+export function documentFile(document: vscode.TextDocument): string | undefined {
+  return document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
 }
 
-/** A document that gets entity hovers (a note's language, or an article of the corpus), with the article's path if it is one. */
-export async function entityDocument(document: vscode.TextDocument, engine: EngineClient): Promise<{ articlePath: string | undefined } | undefined> {
-  const article = await articlePath(document, engine);
-  return article || hoverLanguages().includes(document.languageId) ? { articlePath: article } : undefined;
+/** Whether the document gets entity hovers: a note's language at once, another file only when it is an article of the corpus. */
+export async function isEntityDocument(document: vscode.TextDocument, engine: EngineClient): Promise<boolean> {
+  if (hoverLanguages().includes(document.languageId)) return true;
+  const file = documentFile(document);
+  return file !== undefined && (await engine.summary(file).catch(() => undefined)) !== undefined;
 }
 
 /** Registers providers now and again whenever the languages setting changes. */

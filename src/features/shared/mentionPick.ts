@@ -7,7 +7,7 @@ import type { EngineClient } from '../../core/engine/engineClient';
 import type { AmbiguousCard, MentionLocation } from '../../core/entities/entityQueries';
 import { dateLabel, sourceLabel } from '../../core/grouping';
 import type { QuoteInfo } from '../../core/quotes/quoteQueries';
-import { articlePath } from './entityDocuments';
+import { documentFile } from './entityDocuments';
 import { escapeThemeIcons } from './inertText';
 
 export interface MentionItem extends vscode.QuickPickItem {
@@ -84,12 +84,7 @@ export async function nameUnderCursor(engine: EngineClient): Promise<string | un
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const { active } = editor.selection;
-  const answer = await engine.hoverAt(
-    editor.document.lineAt(active.line).text,
-    active.character,
-    { limit: 0, related: 0 },
-    await articlePath(editor.document, engine),
-  );
+  const answer = await engine.hoverAt(editor.document.lineAt(active.line).text, active.character, { limit: 0, related: 0 }, documentFile(editor.document));
   if (!answer) return undefined;
   return 'card' in answer ? answer.card.entity.id : pickCandidate(answer.ambiguous);
 }
