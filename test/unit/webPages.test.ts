@@ -134,6 +134,31 @@ describe('dates of web pages', () => {
     assert.equal(parseHtml(html).overrides.date, '2020-04-29');
   });
 
+  it("finds the headline's printed date below a long breadcrumb trail, which counts as one element", () => {
+    const trail = Array.from({ length: 30 }, (_, i) => `<li><a href="/de/section-${i}/">Rubrik ${i}</a></li>`).join('');
+    const html = page(
+      '<title>Schneesport</title><meta property="og:article:published_time" content="2022-01-15">',
+      `<h1>Schneesport mit Rücksicht auf Wildtiere</h1><ul class="breadcrumbs">${trail}<li><span>Schneesport mit Rücksicht auf Wildtiere</span></li></ul><p><time datetime="2022-01-25">25.01.2022</time></p>${story}`,
+      'de',
+    );
+    assert.equal(parseHtml(html).overrides.date, '2022-01-25');
+  });
+
+  it('reads a date line with a byline after a dash over the headline, never one end of a range of dates', () => {
+    const byline = page(
+      '<title>Faire Lieferketten</title><meta name="date" content="2020-02-12">',
+      `<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher)</span></div><h1>Faire Lieferketten</h1>${story}`,
+      'de',
+    );
+    assert.equal(parseHtml(byline).overrides.date, '2020-02-05');
+    const range = page(
+      '<title>Freizeit</title><meta name="date" content="2020-01-10">',
+      `<h1>Freizeit im Schwarzwald</h1><p>05.02.2020 - 07.02.2020</p>${story}`,
+      'de',
+    );
+    assert.equal(parseHtml(range).overrides.date, '2020-01-10', 'the days of an event are not the date of the page');
+  });
+
   it("reads a German date on a page that does not say its language, and a theme's English date on a German page", () => {
     const german =
       '<p>Es ist schon einige Zeit her, als Henry auf die Welt kam, Nummer eins. Vor ein paar Tagen hat es auch Leo geschafft, Nummer zwei, und wir sind sehr froh darüber.</p>';

@@ -19,7 +19,7 @@ export function fullDateIn(text: string, parser: chrono.Chrono): ArticleDate | n
 const ENGLISH_MONTH_FIRST = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?, \d{4}\b/i;
 
 /** The first full date in a text and where it is written. */
-function fullDateMatch(text: string, parser: chrono.Chrono): { date: ArticleDate; index: number; length: number } | null {
+function fullDateMatch(text: string, parser: chrono.Chrono): { date: ArticleDate; index: number; length: number; range: boolean } | null {
   const dotted = /\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b/.test(text);
   const englishMonth = parser !== chrono.casual && ENGLISH_MONTH_FIRST.test(text);
   for (const candidate of [parser, ...(dotted ? [chrono.en.GB] : []), ...(englishMonth ? [chrono.casual] : [])]) {
@@ -28,7 +28,8 @@ function fullDateMatch(text: string, parser: chrono.Chrono): { date: ArticleDate
       if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue;
       const year = start.get('year') ?? 0;
       if (year < MIN_YEAR || year > new Date().getUTCFullYear() + 1) continue;
-      return { date: formatDate(year, start.get('month') ?? 1, start.get('day') ?? 1), index: result.index, length: result.text.length };
+      const date = formatDate(year, start.get('month') ?? 1, start.get('day') ?? 1);
+      return { date, index: result.index, length: result.text.length, range: result.end !== undefined && result.end !== null };
     }
   }
   return null;
@@ -36,6 +37,8 @@ function fullDateMatch(text: string, parser: chrono.Chrono): { date: ArticleDate
 
 /** Parts of a date line: "24. April 2020 | Pressemitteilungen", "3. August 2015 · Filed under …". */
 const LINE_PARTS = /\s*[|·•⋅]\s+/;
+/** A dash between a date and a byline: "05.02.2020 - Redaktion: Eberhard Fuhr" (not a range: the other parts hold no year). */
+const DASH_PARTS = /\s+[-–—]\s+/;
 /** A dateline's place before its date: "Hamburg, 2. November 2021". */
 const DATELINE_PLACE = /^\p{Lu}[\p{L}.\- ]{1,24},\s*/u;
 /** What may stand before a date in a date line: "am", "vom", "le", "on", "Stand:". */
@@ -49,16 +52,26 @@ const MAX_DATE_LINE_PART = 50;
 export function dateLineDate(text: string, parser: chrono.Chrono): ArticleDate | null {
   // A full date has its year written out: without one, chrono is not asked (it is the costly part).
   if (text.length > MAX_DATE_TEXT || !/(19|20)\d\d/.test(text)) return null;
-  for (const raw of text.split(LINE_PARTS)) {
+  for (const raw of lineParts(text)) {
     const part = raw.trim().replace(DATELINE_PLACE, '');
     if (part.length > MAX_DATE_LINE_PART || !/(19|20)\d\d/.test(part)) continue;
     const found = fullDateMatch(part, parser);
-    if (!found) continue;
+    // "05.02.2020 - 07.02.2020": an event's days, not the page's date.
+    if (!found || found.range) continue;
     const before = part.slice(0, found.index);
     const after = part.slice(found.index + found.length);
     if (LEAD_WORD.test(before) && TRAILING_TIME.test(after)) return found.date;
   }
   return null;
+}
+
+/** A date line's parts: split at its bars and dots, and at dashes when only one part has a year in it. */
+function lineParts(text: string): string[] {
+  const parts = text.split(LINE_PARTS);
+  return parts.flatMap((part) => {
+    const dashed = part.split(DASH_PARTS);
+    return dashed.filter((p) => /(19|20)\d\d/.test(p)).length === 1 ? dashed : [part];
+  });
 }
 
 /** A label before the page's own date ("Publiziert:", "Aktualisiert am", "Veröffentlichung:", "opublikowano:"), not an event's ("Termin: 29.02.2020"). */

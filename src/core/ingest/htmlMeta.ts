@@ -75,22 +75,54 @@ export function pageHost(document: PageDocument): string | undefined {
 /**
  * The elements just before and just after one in document order, its own descendants first among
  * those after; its ancestors are not "before" it (they hold it). For reading what stands around a
- * headline without listing the whole page.
+ * headline without listing the whole page. Elements without text (share buttons, icons) are passed
+ * over, and a menu or breadcrumb trail after it counts as one element: a site's trail of 40 links
+ * under the headline, or four share buttons between the date line and the headline over it, had
+ * hidden the date line.
  */
 export function elementsAround(element: PageElement, before: number, after: number): { before: PageElement[]; after: PageElement[] } {
   const following: PageElement[] = [];
-  for (let at = nextInOrder(element); at && following.length < after; at = nextInOrder(at)) following.push(at);
+  let visited = 0;
+  for (let at = nextInOrder(element); at && following.length < after && visited++ < MAX_VISITED; at = isNavigation(at) ? nextAfter(at) : nextInOrder(at))
+    if (hasText(at)) following.push(at);
   const holders = new Set<PageElement>();
   for (let at = element.parentElement; at; at = at.parentElement) holders.add(at);
   const preceding: PageElement[] = [];
-  for (let at = previousInOrder(element); at && preceding.length < before; at = previousInOrder(at)) if (!holders.has(at)) preceding.unshift(at);
+  visited = 0;
+  for (let at = previousInOrder(element); at && preceding.length < before && visited++ < MAX_VISITED; at = previousInOrder(at))
+    if (!holders.has(at) && hasText(at)) preceding.unshift(at);
   return { before: preceding, after: following };
 }
 
+/** How many elements either way are looked at, at most (an inline SVG has thousands without text). */
+const MAX_VISITED = 400;
+
+function hasText(element: PageElement): boolean {
+  return /\S/.test(element.textContent ?? '');
+}
+
 function nextInOrder(element: PageElement): PageElement | null {
-  if (element.firstElementChild) return element.firstElementChild;
+  return element.firstElementChild ?? nextAfter(element);
+}
+
+/** The element after this one and all it holds. */
+function nextAfter(element: PageElement): PageElement | null {
   for (let at: PageElement | null = element; at && at.tagName !== 'BODY'; at = at.parentElement) if (at.nextElementSibling) return at.nextElementSibling;
   return null;
+}
+
+/** Share of a list's text in its links from which it is navigation (a breadcrumb trail ends on the page's own title, not a link). */
+const NAVIGATION_LINK_SHARE = 0.6;
+
+/** A <nav>, or a list that is mostly links (a menu, a breadcrumb trail, a list of other articles). */
+function isNavigation(element: PageElement): boolean {
+  if (element.tagName === 'NAV') return true;
+  if (element.tagName !== 'UL' && element.tagName !== 'OL') return false;
+  const links = [...element.querySelectorAll('a')];
+  if (links.length < 2) return false;
+  const textLength = (e: PageElement) => (e.textContent ?? '').replace(/\s+/g, '').length;
+  const total = textLength(element);
+  return total > 0 && links.reduce((sum, link) => sum + textLength(link), 0) >= NAVIGATION_LINK_SHARE * total;
 }
 
 /** The element before in document order: the previous sibling's last descendant, else the parent (up to <body>). */
