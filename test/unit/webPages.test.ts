@@ -265,6 +265,15 @@ describe('titles of web pages', () => {
     assert.equal(withoutSiteName('A title - with a dash inside', ['example']), 'A title - with a dash inside');
   });
 
+  it('takes the part with by far the most words of a title in three parts or more when none names a known site', () => {
+    const title = 'EFC Bayrische Bembel Regensburg - Eintracht Frankfurt stellt Weichen für die Zukunft - Eintracht Presse - News';
+    assert.equal(withoutSiteName(title, []), 'Eintracht Frankfurt stellt Weichen für die Zukunft');
+    assert.equal(withoutSiteName('Alpha Beta Gamma - Delta Epsilon Zeta - Eta', []), 'Alpha Beta Gamma - Delta Epsilon Zeta - Eta', 'no part stands out');
+    const endsOnSite = 'Synchronschwimmen - Aktuelles - Synchronschwimmen | Deutscher Schwimm-Verband e.V.';
+    assert.equal(withoutSiteName(endsOnSite, []), endsOnSite, 'the last part is where a site signs');
+    assert.equal(withoutSiteName('Brexit: what the new trade deal means for fishing', []), 'Brexit: what the new trade deal means for fishing');
+  });
+
   it('prefers the page heading when it is the same headline written more fully, not the site logo', () => {
     const html = page(
       '<title>Haubenfahrzeuge - Teil 49 | BOS-Fahrzeuge</title><meta property="og:site_name" content="BOS-Fahrzeuge">',
@@ -364,8 +373,8 @@ describe('titles of web pages', () => {
     assert.equal(withoutSiteName('Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch', []), 'Truckwash A31');
     assert.equal(
       withoutSiteName('Rise of the Machines | Machines | Blog', []),
-      'Rise of the Machines | Machines | Blog',
-      'a word repeated after a space is no glued name',
+      'Rise of the Machines',
+      'a word repeated after a space is no glued name (the headline keeps it)',
     );
   });
 

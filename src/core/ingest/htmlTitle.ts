@@ -48,9 +48,22 @@ export function withoutSiteName(title: string, siteNames: string[]): string {
     names.some((name) => overlap(part, name) >= 0.6 || collapse(name).toLowerCase().replace(/\s/g, '') === part.toLowerCase().replace(/\s/g, ''));
   const kept = parts.map((part) => withoutGluedName(part, names)).filter((part) => !isSite(part));
   if (kept.length === 0) return collapse(title);
-  if (kept.length === parts.length) return collapse(title);
+  if (kept.length === parts.length) return longestOfMany(parts) ?? collapse(title);
   const separator = SEPARATOR.exec(title)?.[0] ?? ' - ';
   return kept.join(separator);
+}
+
+/**
+ * "Site - Headline - Section - Section" with no part known for the site's name: of three parts or
+ * more, the headline is the part with the most words, when it has half as many again as any other
+ * (never the last part: "Section - Aktuelles - Deutscher Schwimm-Verband e.V." ends on the site).
+ */
+function longestOfMany(parts: string[]): string | undefined {
+  if (parts.length < 3) return undefined;
+  const count = (part: string) => wordsOf(part).length;
+  const longest = parts.slice(0, -1).reduce((best, part) => (count(part) > count(best) ? part : best));
+  const others = parts.filter((part) => part !== longest);
+  return count(longest) >= 4 && others.every((part) => count(longest) >= 1.5 * count(part)) ? longest : undefined;
 }
 
 /** "Truckwash A31Das etwas andere Branchenbuch": a site's name glued to the headline without a space. */
