@@ -29,7 +29,7 @@ function fullDateMatch(text: string, parser: chrono.Chrono): { date: ArticleDate
       const year = start.get('year') ?? 0;
       if (year < MIN_YEAR || year > new Date().getUTCFullYear() + 1) continue;
       const date = formatDate(year, start.get('month') ?? 1, start.get('day') ?? 1);
-      return { date, index: result.index, length: result.text.length, range: result.end !== undefined && result.end !== null };
+      return { date, index: result.index, length: result.text.length, range: Boolean(result.end) };
     }
   }
   return null;
