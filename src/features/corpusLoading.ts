@@ -95,7 +95,7 @@ class CorpusLoader implements CorpusLoading, vscode.Disposable {
       this.log.info('Loading cancelled; the previous articles stay shown. Run "Corpus Lens: Refresh" to load again.');
     } else {
       this.log.info(
-        `Loaded ${this.engine.size} articles from ${folders.join(', ')} in ${ms} ms: ${report.fromCache} from the cache, ${report.parsed} read from disk, ${problems.length} problem(s).`,
+        `Loaded ${this.engine.size} articles from ${folders.join(', ')} in ${ms} ms: ${report.fromCache} from the cache, ${report.fromDatabase > 0 ? `${report.fromDatabase} from the database, ` : ''}${report.parsed} read from disk, ${problems.length} problem(s).`,
       );
       if (userAction) this.log.notifyProblems(problems);
       void saveSnapshot(this.storageFile('tree-snapshot.json'), this.engine, shown);

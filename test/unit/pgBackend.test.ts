@@ -12,6 +12,7 @@ import { writeBatch } from '../../src/core/db/pgWrite';
 import type { Article } from '../../src/core/types';
 import { grantReader, SCHEMA_VERSION, schemaVersion } from '../../src/core/db/pgSchema';
 import { PARSE_RULES } from '../../src/core/ingest/articleFiles';
+import { BUILTIN_SOURCE_PATTERNS } from '../../src/core/ingest/source';
 import { PgSearch } from '../../src/core/db/pgSearch';
 import { parseQuery } from '../../src/core/search/query';
 import { createCorpusDatabase, startPgServer, type PgServer } from '../../src/tools/pgServer';
@@ -333,6 +334,28 @@ describe('the PostgreSQL backend (a real server)', function () {
     const refused = await unverified.search('Brahimi');
     assert.ok(!refused.ok && /self-signed|certificate/i.test(refused.error), refused.ok ? 'searched' : refused.error);
     unverified.dispose();
+  });
+
+  it("opens a corpus the first time from the database's articles, reading from disk only a file changed since the ingest", async () => {
+    const { folder, database } = await seedsDatabase('first_opening');
+    const changed = path.join(folder, '001_c7973225191394ad.txt');
+    appendFileSync(changed, '\nA quokka delegation joined the talks after the ingest.\n');
+    const window = new CorpusEngine({ backendUrl: database.readerUrl });
+    const report = await window.load([folder]);
+    assert.deepEqual([report.fromDatabase, report.parsed], [4, 1]);
+    const fromDisk = new CorpusEngine();
+    await fromDisk.load([folder]);
+    for (const summary of fromDisk.articles()) assert.deepEqual(window.get(summary.path), fromDisk.get(summary.path), summary.path);
+    assert.match(window.paragraphs(changed, 100).at(-1)?.text ?? '', /quokka delegation/);
+    assert.deepEqual(hitFiles(await window.search('lavrov')), hitFiles(await fromDisk.search('lavrov')));
+    // A window that reads sources by rules of its own parses every file (the ingest read them without).
+    const ownRules = new CorpusEngine({
+      backendUrl: database.readerUrl,
+      sourcePatterns: [{ description: 'a test rule', pattern: /quokka/i, source: 'Quokka Press' }, ...BUILTIN_SOURCE_PATTERNS],
+    });
+    const own = await ownRules.load([folder]);
+    assert.deepEqual([own.fromDatabase, own.parsed], [0, 5]);
+    for (const engine of [window, fromDisk, ownRules]) engine.dispose();
   });
 
   it('shows one window the articles another window wrote (LISTEN/NOTIFY)', async () => {

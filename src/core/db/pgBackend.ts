@@ -6,9 +6,11 @@
  * reads, and hears other clients' changes. When the database is unreachable, search says so and the
  * backend keeps trying.
  */
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
 import type { ParsedQuery } from '../search/query';
 import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
-import type { Article, FileStamp } from '../types';
+import { sameStamp, type Article, type FileStamp } from '../types';
 import type { ArticleRepository, PrepareOptions, SearchBackend, SearchState } from '../engine/backend';
 import { displayUrl } from './connectionString';
 import { PgConnection } from './pgConnection';
@@ -18,6 +20,7 @@ import { removeArticles, writeArticles, type IngestNotice } from './pgWrite';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './pgSchema';
 import { MAX_QUERY_CHARS, PgSearch } from './pgSearch';
 import { readStoredEntityList, readStoredNames, writeStoredNames } from './pgNames';
+import { readStoredArticles } from './pgArticles';
 import { pathMapping } from './corpusSource';
 import type { NamesCache } from '../entities/corpusEntities';
 import type { StoredEntityList, StoredNames } from '../entities/storedNames';
@@ -71,6 +74,28 @@ export class PgSearchBackend implements SearchBackend {
 
   private relative(absolute: string): string {
     return this.paths.toRelative(absolute);
+  }
+
+  /** The stored articles of these files whose file has not changed since the ingest read it (none when the database cannot be read). */
+  async storedArticles(files: string[], take: (article: Article) => void, isCurrent: () => boolean): Promise<Set<string>> {
+    await this.preparing;
+    const given = new Set<string>();
+    if (this.current.kind !== 'ready' || files.length === 0) return given;
+    // The files as the engine listed them, by the absolute path the database's relative one becomes.
+    const wanted = new Map(files.map((file) => [path.resolve(file), file]));
+    const visit = (article: Article) => {
+      const file = wanted.get(article.path);
+      const stat = file === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
+      if (file === undefined || !sameStamp(article, stat && { size: stat.size, mtimeMs: stat.mtimeMs })) return;
+      take({ ...article, path: file });
+      given.add(file);
+    };
+    try {
+      await this.connection.run((client) => readStoredArticles(client, this.paths, visit, isCurrent));
+    } catch (error) {
+      this.options.onNotice(`Could not read the articles stored in the database; their files are read instead: ${errorText(error)}`);
+    }
+    return given;
   }
 
   /** The names the ingest stored (undefined when none, or the database cannot be read: the engine recognizes them itself). */

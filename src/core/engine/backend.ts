@@ -68,6 +68,12 @@ export interface SearchBackend {
   save(dir: string, signature: string, force: boolean): Promise<void>;
   /** Called once a load has read the files (a database backend writes what changed since it last saw them). */
   afterFilesRead?(): Promise<void>;
+  /**
+   * For a window with no article yet (a first opening): the articles a database already holds for
+   * these files, as its ingest read them, each whose file is unchanged since (size and mtime) given to
+   * `take`; resolves to the files it gave (the others are read from disk).
+   */
+  storedArticles?(files: string[], take: (article: Article) => void, isCurrent: () => boolean): Promise<Set<string>>;
   /** Names a database stored for every window (CorpusEntities takes them as its names cache). */
   storedNames?(): Promise<StoredNames | undefined>;
   /** The entity list a database stored, read alone (the names take longer): what the People view shows until the names are in. */
