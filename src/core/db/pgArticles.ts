@@ -7,7 +7,7 @@
 import { PARSE_RULES } from '../ingest/articleFiles';
 import type { Article, Paragraph } from '../types';
 import type { PathMapping } from './corpusSource';
-import { inTransaction } from './pgWrite';
+import { forEachRow, inReadSnapshot } from './pgWrite';
 import type { SqlClient } from './sqlClient';
 
 const READ_PAGE = 1_000;
@@ -35,21 +35,11 @@ export async function readStoredArticles(
   isCurrent: () => boolean,
   pageSize = READ_PAGE,
 ): Promise<void> {
-  await inTransaction(client, async () => {
-    await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    await client.query(`SET LOCAL statement_timeout = ${READ_TIMEOUT_MS}`);
-    // PARSE_RULES is this build's own whole number.
-    await client.query(
-      `DECLARE stored_articles NO SCROLL CURSOR FOR SELECT path, title, source, date, size, mtime_ms, paragraphs FROM articles WHERE parse_rules = ${PARSE_RULES} ORDER BY path`,
-    );
-    const limit = Math.max(1, Math.floor(pageSize));
-    while (isCurrent()) {
-      const page = await client.query<ArticleTextRow>(`FETCH ${limit} FROM stored_articles`);
-      for (const row of page.rows) {
-        const { title, source, date, paragraphs } = row;
-        visit({ path: paths.toAbsolute(row.path), title, source, date, paragraphs, size: Number(row.size), mtimeMs: row.mtime_ms });
-      }
-      if (page.rows.length < limit) break;
-    }
-  });
+  // PARSE_RULES is this build's own whole number.
+  const select = `SELECT path, title, source, date, size, mtime_ms, paragraphs FROM articles WHERE parse_rules = ${PARSE_RULES} ORDER BY path`;
+  const take = (row: ArticleTextRow) => {
+    const { title, source, date, paragraphs } = row;
+    visit({ path: paths.toAbsolute(row.path), title, source, date, paragraphs, size: Number(row.size), mtimeMs: row.mtime_ms });
+  };
+  await inReadSnapshot(client, READ_TIMEOUT_MS, () => forEachRow(client, select, take, pageSize, isCurrent));
 }

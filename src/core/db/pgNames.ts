@@ -15,7 +15,7 @@ import type { PathMapping } from './corpusSource';
 import type { CorpusEngine } from '../engine/engine';
 import { storedStamps, withIngestLock } from './pgIngest';
 import { copyIn, copyLines, type SqlClient } from './sqlClient';
-import { inTransaction, notify } from './pgWrite';
+import { forEachRow, inReadSnapshot, inTransaction, notify } from './pgWrite';
 import { NO_MENTIONS, type PackedMentions } from '../entities/mentionTable';
 
 /** The schema version that added the names' tables. */
@@ -40,17 +40,14 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
   const version = await schemaVersion(client);
   if (version < NAMES_SCHEMA) return undefined;
   const perArticle = version >= MENTIONS_PER_ARTICLE_SCHEMA;
-  return inTransaction(client, async () => {
-    // Every page from one snapshot, even while an ingest writes. The locks come first: a snapshot
-    // taken before an ingest's TRUNCATE would see the mentions table empty, not as it was.
-    await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    await client.query(`SET LOCAL statement_timeout = ${READ_TIMEOUT_MS}`);
+  // Every page from one snapshot, even while an ingest writes. The locks come first: a snapshot
+  // taken before an ingest's TRUNCATE would see the mentions table empty, not as it was.
+  return inReadSnapshot(client, READ_TIMEOUT_MS, async () => {
     await client.query(`LOCK TABLE entity_resolution, article_names, ${perArticle ? 'article_mentions' : 'mentions'} IN ACCESS SHARE MODE`);
     const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
     if (!head) return undefined;
     // The rows' own objects are garbage a page later: only the typed arrays grow.
     const files = new NamesByPath();
-    const limit = Math.max(1, Math.floor(pageSize));
     const quads = perArticle
       ? 'LEFT JOIN article_mentions m USING (path)'
       : `LEFT JOIN LATERAL (SELECT string_agg(concat_ws(',', entity, paragraph, start_offset, end_offset), ',' ORDER BY ordinal) AS quads
@@ -58,22 +55,18 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
     // One statement read a page at a time: both tables walked once in path order (a query per page
     // scanned the whole mentions table for each page), and a large corpus's names are never all in
     // memory twice (as rows and as names).
-    await client.query(
-      `DECLARE stored_names NO SCROLL CURSOR FOR SELECT n.path, n.size, n.mtime_ms, n.names, m.quads FROM article_names n ${quads} ORDER BY n.path`,
-    );
-    for (;;) {
-      const page = await client.query<{ path: string; size: string; mtime_ms: number; names: ArticleNames; quads: string | null }>(
-        `FETCH ${limit} FROM stored_names`,
-      );
-      for (const row of page.rows)
+    await forEachRow<{ path: string; size: string; mtime_ms: number; names: ArticleNames; quads: string | null }>(
+      client,
+      `SELECT n.path, n.size, n.mtime_ms, n.names, m.quads FROM article_names n ${quads} ORDER BY n.path`,
+      (row) =>
         files.set(
           paths.toAbsolute(row.path),
           { size: Number(row.size), mtimeMs: row.mtime_ms },
           row.names,
           row.quads ? packedNumbersOf(row.quads) : NO_MENTIONS,
-        );
-      if (page.rows.length < limit) break;
-    }
+        ),
+      pageSize,
+    );
     files.trim();
     return {
       version: head.cache_version,

@@ -3,6 +3,7 @@
  * word some article holds, for typo tolerance) kept exact, the change announced on a channel so
  * other windows refresh. Used by the ingest and by the extension's file watcher.
  */
+import type { QueryResultRow } from 'pg';
 import { copyIn, type SqlClient } from './sqlClient';
 import { BinaryCopyWriter } from './binaryCopy';
 import { ARTICLE_COLUMNS, quoteLexeme, writeRow, type ArticleRow } from './pgDocument';
@@ -100,6 +101,36 @@ export async function inTransaction<T>(client: SqlClient, work: () => Promise<T>
     await client.query('ROLLBACK');
     throw error;
   }
+}
+
+/** `work` in one read-only snapshot (every page of a long read sees the same rows while an ingest writes), each statement allowed `timeoutMs`. */
+export function inReadSnapshot<T>(client: SqlClient, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  return inTransaction(client, async () => {
+    await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    await client.query(`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`);
+    return work();
+  });
+}
+
+/**
+ * Walks one SELECT through a cursor, `pageSize` rows at a time (in the caller's transaction): a large
+ * table is never all in memory as rows. Stops early when `isCurrent` turns false.
+ */
+export async function forEachRow<R extends QueryResultRow>(
+  client: SqlClient,
+  select: string,
+  visit: (row: R) => void,
+  pageSize: number,
+  isCurrent: () => boolean = () => true,
+): Promise<void> {
+  const limit = Math.max(1, Math.floor(pageSize));
+  await client.query(`DECLARE rows_in_pages NO SCROLL CURSOR FOR ${select}`);
+  while (isCurrent()) {
+    const page = await client.query<R>(`FETCH ${limit} FROM rows_in_pages`);
+    for (const row of page.rows) visit(row);
+    if (page.rows.length < limit) break;
+  }
+  await client.query('CLOSE rows_in_pages');
 }
 
 /** Deletes the rows; returns the words they held (each once). */
