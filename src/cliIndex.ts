@@ -91,7 +91,7 @@ export async function indexCommand(args: IndexCliArgs, out: Print, err: Print): 
         `${summary.textMB} MB of text written in ${summary.writeSeconds} s (${summary.mbPerSecond} MB/s); reading the corpus took ${summary.readSeconds} s\n` +
         `names: ${names.recognized} article(s) recognized, ${names.fromDatabase} as stored; ${names.entities} entities, ` +
         (names.written ? `${names.mentions} mentions written` : 'unchanged') +
-        ` in ${names.seconds} s`,
+        `, ${names.stories} stories in ${names.seconds} s`,
     );
   return 0;
 }

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusEngine } from '../../src/core/engine/engine';
-import { clusterStories } from '../../src/core/stories/stories';
+import { datesSignature, storedStoriesFor } from '../../src/core/stories/storedStories';
+import { clusterStories, storiesOf as storiesOfGroups } from '../../src/core/stories/stories';
 import { storyFeatures } from '../../src/core/stories/storyFeatures';
 import { seedsDir, tempDir } from './helpers';
 
@@ -69,5 +70,40 @@ describe('stories: the same event across outlets', () => {
     assert.equal(clusterStories(articles(['2016-06-01', '2016-06-02'])).length, 1);
     assert.equal(clusterStories(articles(['2016-06-01', null])).length, 1, 'a missing date does not forbid a match');
     assert.equal(clusterStories(articles(['2016-06-01', '2016-09-01'])).length, 0);
+  });
+});
+
+describe('stories stored by a database ingest, as a window takes them', () => {
+  const toRelative = (absolute: string) => path.relative('/corpus', absolute);
+  const articles = [
+    { path: '/corpus/b.txt', date: '2016-06-04' },
+    { path: '/corpus/a.txt', date: null },
+    { path: '/corpus/c.txt', date: '2016' },
+  ];
+
+  it('are identified by every article path and date, in whatever order the window lists them', () => {
+    const signature = datesSignature(articles, toRelative);
+    assert.equal(datesSignature([...articles].reverse(), toRelative), signature);
+    const moved = articles.map((a) => ({ ...a, path: a.path.replace('/corpus/', '/copy/') }));
+    assert.equal(
+      datesSignature(moved, (p) => path.relative('/copy', p)),
+      signature,
+      'a copy of the corpus elsewhere',
+    );
+    assert.notEqual(datesSignature([{ ...articles[0], date: '2016-06-05' }, ...articles.slice(1)], toRelative), signature, 'another date');
+    assert.notEqual(datesSignature(articles.slice(1), toRelative), signature, 'one article fewer');
+    assert.notEqual(datesSignature([{ ...articles[0], path: '/corpus/d.txt' }, ...articles.slice(1)], toRelative), signature, 'another path');
+  });
+
+  it('give the stories as clustering names them, only for the articles and dates they were clustered with', () => {
+    const stored = { datesSignature: datesSignature(articles, toRelative), groups: [['/corpus/c.txt', '/corpus/a.txt'], ['/corpus/b.txt']], toRelative };
+    const stories = storedStoriesFor(stored, articles);
+    assert.deepEqual(stories, storiesOfGroups([['/corpus/a.txt', '/corpus/c.txt']]));
+    assert.deepEqual(
+      stories?.map((s) => s.paths),
+      [['/corpus/a.txt', '/corpus/c.txt']],
+      'sorted; a group of one is no story',
+    );
+    assert.equal(storedStoriesFor(stored, [{ ...articles[0], date: '2017' }, ...articles.slice(1)]), undefined);
   });
 });

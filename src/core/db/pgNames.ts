@@ -17,6 +17,7 @@ import { storedStamps, withIngestLock } from './pgIngest';
 import { copyIn, copyLines, type SqlClient } from './sqlClient';
 import { forEachRow, inReadSnapshot, inTransaction, notify } from './pgWrite';
 import { NO_MENTIONS, type PackedMentions } from '../entities/mentionTable';
+import { readStories, storiesToStore, STORIES_SCHEMA, writeStories, type StoriesToStore } from './pgStories';
 
 /** The schema version that added the names' tables. */
 const NAMES_SCHEMA = 2;
@@ -33,6 +34,7 @@ interface ResolutionRow {
   overrides: string;
   resolution: NamesCache['resolution'];
   word_case: NamesCache['wordCase'] | null;
+  story_dates: string | null;
 }
 
 /** The stored names keyed by the engine's paths, in the entity index's typed arrays; undefined when the ingest has not stored any. */
@@ -40,11 +42,18 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
   const version = await schemaVersion(client);
   if (version < NAMES_SCHEMA) return undefined;
   const perArticle = version >= MENTIONS_PER_ARTICLE_SCHEMA;
+  const withStories = version >= STORIES_SCHEMA;
   // Every page from one snapshot, even while an ingest writes. The locks come first: a snapshot
   // taken before an ingest's TRUNCATE would see the mentions table empty, not as it was.
   return inReadSnapshot(client, READ_TIMEOUT_MS, async () => {
-    await client.query(`LOCK TABLE entity_resolution, article_names, ${perArticle ? 'article_mentions' : 'mentions'} IN ACCESS SHARE MODE`);
-    const head = (await client.query<ResolutionRow>('SELECT cache_version, model, overrides, resolution, word_case FROM entity_resolution')).rows[0];
+    await client.query(
+      `LOCK TABLE entity_resolution, article_names, ${perArticle ? 'article_mentions' : 'mentions'}${withStories ? ', stories' : ''} IN ACCESS SHARE MODE`,
+    );
+    const head = (
+      await client.query<ResolutionRow>(
+        `SELECT cache_version, model, overrides, resolution, word_case, ${withStories ? 'story_dates' : 'NULL AS story_dates'} FROM entity_resolution`,
+      )
+    ).rows[0];
     if (!head) return undefined;
     // The rows' own objects are garbage a page later: only the typed arrays grow.
     const files = new NamesByPath();
@@ -75,6 +84,7 @@ export async function readStoredNames(client: SqlClient, paths: PathMapping, pag
       resolution: head.resolution,
       wordCase: head.word_case ?? undefined,
       files,
+      stories: await readStories(client, head.story_dates, paths, pageSize),
     };
   });
 }
@@ -109,14 +119,23 @@ export interface NamesWriteReport {
   mentions: number;
   /** False when the database held these names already. */
   written: boolean;
+  /** Whether the stories were written (with the names, or alone when only they differed). */
+  storiesWritten: boolean;
 }
 
 /**
  * Stores what a build found, in one transaction: the names of articles the database lacks them for,
- * the resolution, every entity and mention. Only names of the article versions the database holds
+ * the resolution, every entity and mention, and the stories clustered from them (none when not
+ * given: windows then cluster their own). Only names of the article versions the database holds
  * are kept (a file changed since its ingest waits for the next one). `stored`: what was read before.
  */
-export async function writeStoredNames(client: SqlClient, cache: NamesCache, paths: PathMapping, stored?: StoredNames): Promise<NamesWriteReport> {
+export async function writeStoredNames(
+  client: SqlClient,
+  cache: NamesCache,
+  paths: PathMapping,
+  stored?: StoredNames,
+  stories?: StoriesToStore,
+): Promise<NamesWriteReport> {
   const sameModel = stored !== undefined && stored.model === cache.model && stored.version === cache.version;
   const current = await storedStamps(client);
   const files = Object.entries(cache.files)
@@ -128,7 +147,15 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
     stored.overrides === cache.overrides &&
     stored.files.size === files.length &&
     JSON.stringify(stored.resolution) === JSON.stringify(cache.resolution);
-  if (fresh.length === 0 && resolutionSame) return { articles: 0, entities: cache.resolution.entities.length, mentions: 0, written: false };
+  if (fresh.length === 0 && resolutionSame) {
+    const storiesDiffer = stories !== undefined && stories.datesSignature !== stored.stories?.datesSignature;
+    if (storiesDiffer)
+      await inTransaction(client, async () => {
+        await writeStories(client, stories);
+        await notify(client, { changed: 0, removed: 0, names: true });
+      });
+    return { articles: 0, entities: cache.resolution.entities.length, mentions: 0, written: false, storiesWritten: storiesDiffer };
+  }
   let mentionCount = 0;
   await inTransaction(client, async () => {
     // A window's connection limits statements to seconds; a large corpus's mentions take longer to copy.
@@ -171,10 +198,11 @@ export async function writeStoredNames(client: SqlClient, cache: NamesCache, pat
       'COPY entities (number, id, name, type, aliases, article_count, mention_count) FROM STDIN',
       cache.resolution.entities.map((e, i) => entityLine(e, i, counts[i])).join(''),
     );
+    await writeStories(client, stories);
     await notify(client, { changed: 0, removed: 0, names: true });
   });
   await client.query('ANALYZE entities, mentions');
-  return { articles: fresh.length, entities: cache.resolution.entities.length, mentions: mentionCount, written: true };
+  return { articles: fresh.length, entities: cache.resolution.entities.length, mentions: mentionCount, written: true, storiesWritten: stories !== undefined };
 }
 
 export interface NamesPhaseReport {
@@ -184,12 +212,17 @@ export interface NamesPhaseReport {
   entities: number;
   mentions: number;
   written: boolean;
+  /** Stories of two articles or more, clustered here and stored for the windows. */
+  stories: number;
   seconds: number;
 }
 
-/** An ingest's second part: recognizes the names of the articles the database has none for, resolves the corpus, stores the result. */
+/**
+ * An ingest's second part: recognizes the names of the articles the database has none for, resolves
+ * the corpus, clusters its stories, stores the result.
+ */
 export async function storeCorpusNames(
-  engine: Pick<CorpusEngine, 'buildEntities' | 'entities'>,
+  engine: Pick<CorpusEngine, 'buildEntities' | 'entities' | 'stories' | 'articles'>,
   client: SqlClient,
   paths: PathMapping,
   onProgress?: (done: number, total: number) => void,
@@ -198,15 +231,19 @@ export async function storeCorpusNames(
   const stored = await readStoredNames(client, paths);
   const build = await engine.buildEntities({ preloaded: stored, onProgress });
   const snapshot = engine.entities.snapshot();
-  const written = snapshot ? await withIngestLock(client, () => writeStoredNames(client, snapshot, paths, stored)) : undefined;
+  const stories = engine.stories();
+  const toStore = storiesToStore(stories, engine.articles(), paths);
+  const written = snapshot ? await withIngestLock(client, () => writeStoredNames(client, snapshot, paths, stored, toStore)) : undefined;
   // Rows written in bulk are marked visible to all now, not by autovacuum while the first windows read them.
-  if (written?.written) await client.query('VACUUM (ANALYZE) article_names, entities, mentions, article_mentions');
+  if (written?.written) await client.query('VACUUM (ANALYZE) article_names, entities, mentions, article_mentions, stories');
+  else if (written?.storiesWritten) await client.query('VACUUM (ANALYZE) stories');
   return {
     recognized: build.recognized,
     fromDatabase: build.fromCache,
     entities: written?.entities ?? 0,
     mentions: written?.mentions ?? 0,
     written: written?.written ?? false,
+    stories: stories.length,
     seconds: Math.round(performance.now() - started) / 1000,
   };
 }

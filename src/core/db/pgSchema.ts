@@ -98,6 +98,14 @@ const MIGRATIONS: string[] = [
    );
    INSERT INTO article_mentions
      SELECT path, string_agg(concat_ws(',', entity, paragraph, start_offset, end_offset), ',' ORDER BY ordinal) FROM mentions GROUP BY path;`,
+  // The stories the ingest clustered (each article of a story of two or more, with the story's number),
+  // and what they were clustered with (a hash of every article's path and date): a window with the
+  // same articles, names and dates takes them instead of clustering the corpus itself.
+  `CREATE TABLE stories (
+     path text COLLATE "C" PRIMARY KEY,
+     story integer NOT NULL
+   );
+   ALTER TABLE entity_resolution ADD COLUMN story_dates text;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

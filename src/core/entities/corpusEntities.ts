@@ -14,6 +14,7 @@ import { EntityIndex, type IndexedArticle } from './entityIndex';
 import { acronymDefinitions } from './names';
 import { findQuotes } from '../quotes/quotes';
 import { packQuotes } from '../quotes/quotePacking';
+import { STORED_STORIES } from '../stories/storedStories';
 import { storyFeatures, textHash } from '../stories/storyFeatures';
 import type { ArticleNames, Resolution } from './resolve';
 import type { WordCaseSnapshot } from './wordCase';
@@ -173,8 +174,10 @@ export class CorpusEntities {
     const kept = stored ? fromStored : fromCache;
     const keptCount = stored ? stored.files.size : Object.keys(fromFile?.files ?? {}).length;
     const unchanged = cached !== undefined && kept === articles.length && keptCount === articles.length && cached.overrides === this.index.overridesSignature();
-    if (unchanged && stored) this.index.adopt(stored.files.names, stored.files.mentions, stored.resolution, stored.wordCase);
-    else if (unchanged && fromFile)
+    if (unchanged && stored) {
+      this.index.adopt(stored.files.names, stored.files.mentions, stored.resolution, stored.wordCase);
+      if (stored.stories) this.index.keepUntilChanged(STORED_STORIES, stored.stories);
+    } else if (unchanged && fromFile)
       this.index.restore(
         found.map((f) => ({ article: { path: f.article.path, paragraphs: [] }, names: f.names!, mentions: f.mentions ?? [] })),
         fromFile.resolution,

@@ -357,6 +357,18 @@ export class EntityIndex {
     return value;
   }
 
+  /** A value that holds only for the index as it is now (stories a database stored), dropped when it changes. */
+  keepUntilChanged(key: string, value: unknown): void {
+    this.derived.set(key, value);
+  }
+
+  /** What keepUntilChanged kept, once: it is let go. */
+  takeKept<T>(key: string): T | undefined {
+    const value = this.derived.get(key) as T | undefined;
+    this.derived.delete(key);
+    return value;
+  }
+
   /** Every mention in one article, whoever it is of: the entity's id, the paragraph and the offsets. */
   mentionsIn(path: string): { id: string; paragraph: number; start: number; end: number }[] {
     const found: { id: string; paragraph: number; start: number; end: number }[] = [];

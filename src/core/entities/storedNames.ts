@@ -9,6 +9,7 @@ import type { NamesCache } from './corpusEntities';
 import type { EntityInfo } from './entityIndex';
 import { KeptNamesTable } from './keptNames';
 import type { ArticleNames } from './resolve';
+import type { StoredStories } from '../stories/storedStories';
 import type { FileStamp } from '../types';
 
 /** Per article: its stamp, its names (with quotes and story features) and its mentions (entity, paragraph, start, end). */
@@ -43,8 +44,8 @@ export class NamesByPath {
   }
 }
 
-/** A database's names: what a names cache holds, each article's part in typed arrays. */
-export type StoredNames = Omit<NamesCache, 'files'> & { files: NamesByPath };
+/** A database's names: what a names cache holds, each article's part in typed arrays, and the stories the ingest clustered. */
+export type StoredNames = Omit<NamesCache, 'files'> & { files: NamesByPath; stories?: StoredStories };
 
 /** The entities a database stored with their counts, as the entity index lists them (those mentioned, in its order). */
 export interface StoredEntityList extends Pick<NamesCache, 'version' | 'model' | 'overrides'> {

@@ -62,7 +62,12 @@ export function clusterStories(articles: readonly StoryInput[]): Story[] {
     if (list) list.push(...paths);
     else members.set(root(i), paths);
   });
-  return [...members.values()]
+  return storiesOf([...members.values()]);
+}
+
+/** Groups of two articles or more as stories: their paths sorted, each named by its first. */
+export function storiesOf(groups: string[][]): Story[] {
+  return groups
     .filter((paths) => paths.length > 1)
     .map((paths) => paths.sort())
     .map((paths) => ({ id: storyId(paths[0]), paths }));
