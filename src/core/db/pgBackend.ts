@@ -6,7 +6,6 @@
  * reads, and hears other clients' changes. When the database is unreachable, search says so and the
  * backend keeps trying.
  */
-import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParsedQuery } from '../search/query';
 import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
@@ -77,16 +76,16 @@ export class PgSearchBackend implements SearchBackend {
   }
 
   /** The stored articles of these files whose file has not changed since the ingest read it (none when the database cannot be read). */
-  async storedArticles(files: string[], take: (article: Article) => void, isCurrent: () => boolean): Promise<Set<string>> {
+  async storedArticles(files: ReadonlyMap<string, FileStamp>, take: (article: Article) => void, isCurrent: () => boolean): Promise<Set<string>> {
     await this.preparing;
     const given = new Set<string>();
-    if (this.current.kind !== 'ready' || files.length === 0) return given;
+    if (this.current.kind !== 'ready' || files.size === 0) return given;
     // The files as the engine listed them, by the absolute path the database's relative one becomes.
-    const wanted = new Map(files.map((file) => [path.resolve(file), file]));
+    const wanted = new Map([...files.keys()].map((file) => [path.resolve(file), file]));
     const visit = (article: Article) => {
       const file = wanted.get(article.path);
-      const stat = file === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
-      if (file === undefined || !sameStamp(article, stat && { size: stat.size, mtimeMs: stat.mtimeMs })) return;
+      // Matched against the size and mtime the engine's check has just read (not stat'ed a second time).
+      if (file === undefined || !sameStamp(article, files.get(file))) return;
       take({ ...article, path: file });
       given.add(file);
     };

@@ -8,7 +8,7 @@ import type { NamesCache } from '../entities/corpusEntities';
 import type { StoredEntityList, StoredNames } from '../entities/storedNames';
 import type { ParsedQuery } from '../search/query';
 import type { IndexableArticle, SearchOptions, SearchResults } from '../search/searchIndex';
-import type { Article, ArticleSummary, Paragraph } from '../types';
+import type { Article, ArticleSummary, FileStamp, Paragraph } from '../types';
 
 export interface ArticleRecordLike extends ArticleSummary {
   size: number;
@@ -73,7 +73,7 @@ export interface SearchBackend {
    * these files, as its ingest read them, each whose file is unchanged since (size and mtime) given to
    * `take`; resolves to the files it gave (the others are read from disk).
    */
-  storedArticles?(files: string[], take: (article: Article) => void, isCurrent: () => boolean): Promise<Set<string>>;
+  storedArticles?(files: ReadonlyMap<string, FileStamp>, take: (article: Article) => void, isCurrent: () => boolean): Promise<Set<string>>;
   /** Names a database stored for every window (CorpusEntities takes them as its names cache). */
   storedNames?(): Promise<StoredNames | undefined>;
   /** The entity list a database stored, read alone (the names take longer): what the People view shows until the names are in. */

@@ -206,9 +206,9 @@ export class CorpusEngine {
   ): Promise<{ fromCache: number; fromDatabase: number; parsed: number; changed: boolean }> {
     const files = await listArticleFiles(folders, report);
     const storedBefore = store.size;
-    const { stale, known, bytes } = await checkStamps(files, (file) => store.get(file));
+    const { stale, staleStamps, known, bytes } = await checkStamps(files, (file) => store.get(file));
     const fromCache = files.length - stale.length;
-    const inDatabase = await this.storedArticles(stale, store, { ...options, fromCache, files: files.length });
+    const inDatabase = await this.storedArticles(staleStamps, store, { ...options, fromCache, files: files.length });
     const toRead = inDatabase.size > 0 ? stale.filter((file) => !inDatabase.has(file)) : stale;
     const parsed = new Set<string>();
     const backend = this.searchBackend;
@@ -243,7 +243,7 @@ export class CorpusEngine {
    * window reads files as the ingest does (no source rules of its own).
    */
   private async storedArticles(
-    stale: string[],
+    stale: ReadonlyMap<string, FileStamp>,
     store: ArticleRepository,
     options: EngineLoadOptions & { isCurrent(): boolean; fromCache: number; files: number },
   ): Promise<Set<string>> {

@@ -60,6 +60,8 @@ function poolOptions(options: EngineOptions): PoolLoadOptions {
 export interface FileCheck {
   /** Files whose size or mtime differ from the stored article's (or that are new, or gone since listed). */
   stale: string[];
+  /** The stale files' size and mtime as they were stat'ed (none for a file gone since it was listed). */
+  staleStamps: Map<string, FileStamp>;
   /** Listed files the store has an article for. */
   known: number;
   /** The listed files' bytes (what a cold index must take in). */
@@ -73,13 +75,17 @@ export interface FileCheck {
  * pauses between batches let the thread answer requests.
  */
 export async function checkStamps(files: string[], stored: (file: string) => FileStamp | undefined): Promise<FileCheck> {
-  const check: FileCheck = { stale: [], known: 0, bytes: 0 };
+  const check: FileCheck = { stale: [], staleStamps: new Map(), known: 0, bytes: 0 };
   for (let i = 0; i < files.length; i++) {
     const stat = statSync(files[i], { throwIfNoEntry: false });
     const record = stored(files[i]);
     if (record) check.known++;
     if (stat) check.bytes += stat.size;
-    if (!sameStamp(record, stat && { size: stat.size, mtimeMs: stat.mtimeMs })) check.stale.push(files[i]);
+    const stamp = stat && { size: stat.size, mtimeMs: stat.mtimeMs };
+    if (!sameStamp(record, stamp)) {
+      check.stale.push(files[i]);
+      if (stamp) check.staleStamps.set(files[i], stamp);
+    }
     // Often enough that a search (a few round trips to a database) is answered during the check.
     if (i % 250 === 249) await yieldToEvents();
   }
