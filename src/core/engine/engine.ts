@@ -243,7 +243,7 @@ export class CorpusEngine {
    * window reads files as the ingest does (no source rules of its own).
    */
   private async storedArticles(
-    stale: ReadonlyMap<string, FileStamp>,
+    staleStamps: ReadonlyMap<string, FileStamp>,
     store: ArticleRepository,
     options: EngineLoadOptions & { isCurrent(): boolean; fromCache: number; files: number },
   ): Promise<Set<string>> {
@@ -255,7 +255,7 @@ export class CorpusEngine {
       store.put(article);
       if (++given % 1_000 === 0) options.onProgress?.(options.fromCache + given, options.files, 'files');
     };
-    return backend.storedArticles(stale, take, options.isCurrent);
+    return backend.storedArticles(staleStamps, take, options.isCurrent);
   }
 
   /** The memory the search index may take: the setting, else most of what this thread may use. */
